@@ -1,0 +1,273 @@
+//! The rules: a request (what the prospect wants outsourced) and a tariff give an estimate whose
+//! every line can be defended. The rules are numbered in `docs/pricing-rules.md`.
+
+mod error;
+mod in_house;
+mod outsourced;
+mod request;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::money::{self, Conversion, Currency, Overflow};
+use crate::tariff::{Activity, ActivityOption, Model, Site, Tariff, Term, Unit};
+
+pub use error::EstimateError;
+pub use in_house::InHouse;
+pub use request::{ActivityRequest, DEFAULT_FLUCTUATION, MAX_FLUCTUATION, Request};
+
+/// What a line of the estimate charges for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum LineKind {
+    /// The activity's fixed monthly management fee.
+    ManagementFee,
+    /// The units of a volume that fall in one price band, `from` to `to` inclusive.
+    Tier {
+        unit: String,
+        /// Index of the band in the tariff, from 0.
+        tier: usize,
+        from: u64,
+        to: Option<u64>,
+    },
+    /// A surcharge, a fraction `rate` of the labour charges.
+    Option { option: String, rate: Decimal },
+    /// Tops the month up to the activity's minimum charge.
+    Minimum,
+    /// The contract-term discount, a fraction `rate` of the recurring subtotal (negative).
+    Discount { rate: Decimal },
+    /// VAT, a fraction `rate` of the lines above it.
+    Vat { rate: Decimal },
+    /// One-time onboarding fee.
+    Onboarding,
+    /// One-time recruiting and training of dedicated seats.
+    SeatSetup { unit: String },
+    /// In-house: base wages of the staff needed.
+    Wages,
+    /// In-house: employer BPJS contributions.
+    Contributions,
+    /// In-house: THR set aside each month.
+    Thr,
+    /// In-house: space, equipment and supervision per employee.
+    Overhead,
+    /// In-house: space for a unit that is not staff time (storage).
+    Space { unit: String },
+    /// In-house: one-time recruiting and training of each hire.
+    Hiring,
+}
+
+/// One line of the estimate, in the display currency, rounded as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Line {
+    #[serde(flatten)]
+    pub kind: LineKind,
+    /// How many units (or people) the line charges, where it charges by the unit.
+    pub quantity: Option<u64>,
+    /// The price of one unit, shown with two more decimals than an amount.
+    pub unit_price: Option<Decimal>,
+    pub amount: Decimal,
+}
+
+impl Line {
+    fn flat(kind: LineKind, amount: Decimal) -> Self {
+        Self {
+            kind,
+            quantity: None,
+            unit_price: None,
+            amount,
+        }
+    }
+}
+
+/// The all-in monthly cost of an activity divided by the volume of its main unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitCost {
+    pub unit: String,
+    pub quantity: u64,
+    pub amount: Decimal,
+}
+
+/// One outsourced activity, priced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityEstimate {
+    pub activity: String,
+    pub model: String,
+    /// Fee, tiers, options, minimum top-up, discount and VAT, in that order.
+    pub monthly_lines: Vec<Line>,
+    /// Onboarding, seat setup and VAT.
+    pub one_time_lines: Vec<Line>,
+    /// The monthly lines before discount and VAT.
+    pub monthly_subtotal: Decimal,
+    pub monthly: Decimal,
+    /// The one-time lines before VAT.
+    pub one_time_subtotal: Decimal,
+    pub one_time: Decimal,
+    /// What the month costs with no volume at all (fee, seats, minimum), VAT included.
+    pub monthly_fixed: Decimal,
+    /// What the volumes add on top of the fixed part.
+    pub monthly_variable: Decimal,
+    /// `None` while the main unit has no volume.
+    pub per_unit: Option<UnitCost>,
+    pub in_house: InHouse,
+}
+
+/// The sums of the activities, each a sum of shown lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    pub one_time: Decimal,
+    pub monthly: Decimal,
+    /// One-time plus twelve months.
+    pub first_year: Decimal,
+    /// One-time plus the term's months.
+    pub contract: Decimal,
+    pub monthly_fixed: Decimal,
+    pub monthly_variable: Decimal,
+}
+
+/// The same work done in-house, summed over the activities.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InHouseTotals {
+    pub staff: u64,
+    pub one_time: Decimal,
+    pub monthly: Decimal,
+}
+
+/// In-house monthly minus outsourced monthly: negative when outsourcing costs more.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saving {
+    pub monthly: Decimal,
+    /// Of the in-house monthly cost, one decimal; `None` when there is nothing in-house to
+    /// compare with.
+    pub percent: Option<Decimal>,
+}
+
+/// The monthly total when every volume moves down or up by `percent`; seats stay.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Range {
+    pub percent: u32,
+    pub low: Decimal,
+    pub high: Decimal,
+}
+
+/// A priced request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Estimate {
+    /// The version of the tariff the figures come from.
+    pub tariff: String,
+    pub currency: Currency,
+    /// Rupiah per unit of the display currency.
+    pub rate: Decimal,
+    pub site: String,
+    pub term: String,
+    pub months: u32,
+    pub activities: Vec<ActivityEstimate>,
+    pub totals: Totals,
+    pub in_house: InHouseTotals,
+    pub saving: Saving,
+    pub range: Range,
+}
+
+/// An activity request checked against the tariff.
+struct Chosen<'t> {
+    activity: &'t Activity,
+    model: &'t Model,
+    options: Vec<&'t ActivityOption>,
+    /// The model's units in tariff order, with their volumes.
+    volumes: Vec<(&'t Unit, u64)>,
+}
+
+/// The parts of the tariff and request every activity is priced with.
+struct Context<'t> {
+    tariff: &'t Tariff,
+    site: &'t Site,
+    term: &'t Term,
+    conversion: Conversion,
+}
+
+/// Prices a request with a tariff.
+///
+/// # Errors
+/// [`EstimateError`] when the request names what the tariff does not offer, holds a volume over
+/// its bound, or its figures overflow.
+pub fn estimate(tariff: &Tariff, request: &Request) -> Result<Estimate, EstimateError> {
+    let (context, chosen) = request::check(tariff, request)?;
+    let mut activities = Vec::with_capacity(chosen.len());
+    let (mut low, mut high) = (Decimal::ZERO, Decimal::ZERO);
+    for activity in &chosen {
+        let priced = context.price(activity, |_, q| Ok(q))?;
+        let fixed = context.price(activity, |unit, q| Ok(if unit.seat { q } else { 0 }))?;
+        let percent = request.fluctuation;
+        let down = context.price(activity, |unit, q| moved(unit, q, percent, false))?;
+        let up = context.price(activity, |unit, q| moved(unit, q, percent, true))?;
+        low = money::add(low, down.monthly)?;
+        high = money::add(high, up.monthly)?;
+        let in_house = context.in_house(activity)?;
+        let places = context.conversion.currency.price_places();
+        activities.push(priced.finish(activity, fixed.monthly, in_house, places)?);
+    }
+
+    let sum = |field: fn(&ActivityEstimate) -> Decimal| money::sum(activities.iter().map(field));
+    let one_time = sum(|a| a.one_time)?;
+    let monthly = sum(|a| a.monthly)?;
+    let months = context.term.months;
+    let totals = Totals {
+        one_time,
+        monthly,
+        first_year: money::add(one_time, money::mul(monthly, Decimal::from(12))?)?,
+        contract: money::add(one_time, money::mul(monthly, Decimal::from(months))?)?,
+        monthly_fixed: sum(|a| a.monthly_fixed)?,
+        monthly_variable: sum(|a| a.monthly_variable)?,
+    };
+    let in_house = InHouseTotals {
+        staff: activities
+            .iter()
+            .try_fold(0u64, |n, a| n.checked_add(a.in_house.staff))
+            .ok_or(Overflow)?,
+        one_time: sum(|a| a.in_house.one_time)?,
+        monthly: sum(|a| a.in_house.monthly)?,
+    };
+    let saving = saving(in_house.monthly, monthly)?;
+    Ok(Estimate {
+        tariff: tariff.version.clone(),
+        currency: request.currency,
+        rate: context.conversion.rate,
+        site: context.site.id.clone(),
+        term: context.term.id.clone(),
+        months,
+        activities,
+        totals,
+        in_house,
+        saving,
+        range: Range {
+            percent: request.fluctuation,
+            low,
+            high,
+        },
+    })
+}
+
+/// A volume moved by `percent`, rounded half away from zero to a whole unit. Seats are people on
+/// a contract, not traffic: they do not move.
+fn moved(unit: &Unit, quantity: u64, percent: u32, up: bool) -> Result<u64, Overflow> {
+    if unit.seat {
+        return Ok(quantity);
+    }
+    let factor = if up {
+        100 + u64::from(percent)
+    } else {
+        100u64.saturating_sub(u64::from(percent))
+    };
+    let scaled = u128::from(quantity) * u128::from(factor);
+    u64::try_from((scaled + 50) / 100).map_err(|_| Overflow)
+}
+
+fn saving(in_house: Decimal, outsourced: Decimal) -> Result<Saving, Overflow> {
+    let monthly = money::sub(in_house, outsourced)?;
+    let percent = if in_house.is_zero() {
+        None
+    } else {
+        let fraction = money::div(monthly, in_house)?;
+        Some(money::round(money::mul(fraction, Decimal::ONE_HUNDRED)?, 1))
+    };
+    Ok(Saving { monthly, percent })
+}

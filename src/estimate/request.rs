@@ -1,0 +1,205 @@
+//! What a prospect asks to have priced, and its checks against the tariff.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::{Chosen, Context, EstimateError};
+use crate::money::{Conversion, Currency};
+use crate::tariff::{Activity, Tariff};
+
+/// The fluctuation the range shows unless the request says otherwise, in percent.
+pub const DEFAULT_FLUCTUATION: u32 = 30;
+/// At 100 % the low end of the range is no volume at all; more means nothing.
+pub const MAX_FLUCTUATION: u32 = 100;
+
+/// Everything the engine needs to price an estimate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Request {
+    pub site: String,
+    pub term: String,
+    pub currency: Currency,
+    /// The language customers are served in, for customer-facing activities.
+    pub language: String,
+    /// How far volumes may move, in percent, for the range.
+    pub fluctuation: u32,
+    pub activities: Vec<ActivityRequest>,
+}
+
+/// One activity the prospect wants outsourced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityRequest {
+    pub activity: String,
+    pub model: String,
+    /// Monthly volume by unit id; a unit left out has no volume.
+    pub volumes: BTreeMap<String, u64>,
+    pub options: BTreeSet<String>,
+}
+
+impl Request {
+    /// The request a visitor starts from: the tariff's first site and language, in rupiah, on a
+    /// 12-month contract (what most BPO contracts run), with no activity yet.
+    #[must_use]
+    pub fn starter(tariff: &Tariff) -> Self {
+        let first_id = |id: Option<&String>| id.cloned().unwrap_or_default();
+        let term = tariff
+            .terms
+            .iter()
+            .find(|t| t.months == 12)
+            .or(tariff.terms.first());
+        Self {
+            site: first_id(tariff.sites.first().map(|s| &s.id)),
+            term: first_id(term.map(|t| &t.id)),
+            currency: Currency::Idr,
+            language: first_id(tariff.languages.first().map(|l| &l.id)),
+            fluctuation: DEFAULT_FLUCTUATION,
+            activities: Vec::new(),
+        }
+    }
+}
+
+impl ActivityRequest {
+    /// The activity with its first model and the tariff's starting volumes.
+    #[must_use]
+    pub fn starter(activity: &Activity) -> Self {
+        let model = activity.models.first();
+        Self {
+            activity: activity.id.clone(),
+            model: model.map(|m| m.id.clone()).unwrap_or_default(),
+            volumes: model
+                .into_iter()
+                .flat_map(|m| &m.units)
+                .map(|u| (u.id.clone(), u.default))
+                .collect(),
+            options: BTreeSet::new(),
+        }
+    }
+}
+
+/// Resolves every id of the request in the tariff and checks every bound.
+pub(super) fn check<'t>(
+    tariff: &'t Tariff,
+    request: &Request,
+) -> Result<(Context<'t>, Vec<Chosen<'t>>), EstimateError> {
+    let site = tariff
+        .site(&request.site)
+        .ok_or_else(|| EstimateError::UnknownSite {
+            site: request.site.clone(),
+        })?;
+    let term = tariff
+        .term(&request.term)
+        .ok_or_else(|| EstimateError::UnknownTerm {
+            term: request.term.clone(),
+        })?;
+    if tariff.language(&request.language).is_none() {
+        return Err(EstimateError::UnknownLanguage {
+            language: request.language.clone(),
+        });
+    }
+    if request.fluctuation > super::MAX_FLUCTUATION {
+        return Err(EstimateError::FluctuationTooLarge {
+            percent: request.fluctuation,
+            max: super::MAX_FLUCTUATION,
+        });
+    }
+
+    let mut chosen: Vec<Chosen<'t>> = Vec::with_capacity(request.activities.len());
+    for wanted in &request.activities {
+        let id = &wanted.activity;
+        let activity = tariff
+            .activity(id)
+            .ok_or_else(|| EstimateError::UnknownActivity {
+                activity: id.clone(),
+            })?;
+        if chosen.iter().any(|c| c.activity.id == *id) {
+            return Err(EstimateError::DuplicateActivity {
+                activity: id.clone(),
+            });
+        }
+        let model = activity
+            .model(&wanted.model)
+            .ok_or_else(|| EstimateError::UnknownModel {
+                activity: id.clone(),
+                model: wanted.model.clone(),
+            })?;
+        if let Some(unit) = wanted.volumes.keys().find(|u| model.unit(u).is_none()) {
+            return Err(EstimateError::UnknownUnit {
+                activity: id.clone(),
+                unit: unit.clone(),
+            });
+        }
+        let mut volumes = Vec::with_capacity(model.units.len());
+        for unit in &model.units {
+            let quantity = wanted.volumes.get(&unit.id).copied().unwrap_or(0);
+            if quantity > unit.max {
+                return Err(EstimateError::QuantityTooLarge {
+                    activity: id.clone(),
+                    unit: unit.id.clone(),
+                    max: unit.max,
+                });
+            }
+            volumes.push((unit, quantity));
+        }
+        if let Some(option) = wanted.options.iter().find(|o| activity.option(o).is_none()) {
+            return Err(EstimateError::UnknownOption {
+                activity: id.clone(),
+                option: option.clone(),
+            });
+        }
+        // Tariff order, so the lines of an estimate never depend on the order of a request.
+        let options: Vec<_> = activity
+            .options
+            .iter()
+            .filter(|o| wanted.options.contains(&o.id))
+            .collect();
+        for (i, first) in options.iter().enumerate() {
+            let clash = options[i + 1..]
+                .iter()
+                .find(|second| first.group.is_some() && second.group == first.group);
+            if let Some(second) = clash {
+                return Err(EstimateError::OptionConflict {
+                    activity: id.clone(),
+                    first: first.id.clone(),
+                    second: second.id.clone(),
+                });
+            }
+        }
+        if !activity.delivered_from(&site.id) {
+            return Err(EstimateError::SiteUnavailable {
+                activity: id.clone(),
+                site: site.id.clone(),
+            });
+        }
+        if activity.customer_facing && !site.languages.contains(&request.language) {
+            return Err(EstimateError::LanguageNotServed {
+                activity: id.clone(),
+                site: site.id.clone(),
+                language: request.language.clone(),
+            });
+        }
+        chosen.push(Chosen {
+            activity,
+            model,
+            options,
+            volumes,
+        });
+    }
+
+    let conversion = Conversion {
+        currency: request.currency,
+        rate: match request.currency {
+            Currency::Idr => Decimal::ONE,
+            Currency::Usd => tariff.usd.rate,
+        },
+    };
+    Ok((
+        Context {
+            tariff,
+            site,
+            term,
+            conversion,
+        },
+        chosen,
+    ))
+}

@@ -1,0 +1,98 @@
+//! Numbers as a reader of each language expects them: Rp 1.234.567 in Indonesian, IDR 1,234,567
+//! or USD 1,234.56 in English. Straight from the decimal, never through a float.
+
+use rust_decimal::Decimal;
+
+use super::Lang;
+use crate::money::{self, Currency};
+
+/// Digits with the language's grouping and decimal separators, `places` decimals.
+fn grouped(amount: Decimal, places: u32, lang: Lang) -> String {
+    let plain = money::round(amount.abs(), places).to_string();
+    let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+    let mut out = String::with_capacity(plain.len() + plain.len() / 3 + 2);
+    if amount.is_sign_negative() && !money::round(amount, places).is_zero() {
+        out.push('-');
+    }
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(lang.group_separator());
+        }
+        out.push(digit);
+    }
+    if !fraction.is_empty() {
+        out.push(lang.decimal_separator());
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// A count of units or people: 12.000 or 12,000.
+#[must_use]
+pub fn format_count(count: u64, lang: Lang) -> String {
+    grouped(Decimal::from(count), 0, lang)
+}
+
+/// An amount with its currency. Shows the currency's decimals (none for rupiah, cents for
+/// dollars), or more where the amount has them, as unit prices do.
+#[must_use]
+pub fn format_money(amount: Decimal, currency: Currency, lang: Lang) -> String {
+    let places = amount.normalize().scale().max(currency.places());
+    let digits = grouped(amount, places, lang);
+    let (sign, digits) = match digits.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", digits.as_str()),
+    };
+    let symbol = match (currency, lang) {
+        (Currency::Idr, Lang::Id) => "Rp",
+        _ => currency.code(),
+    };
+    format!("{sign}{symbol} {digits}")
+}
+
+/// A fraction as a percentage: 0.115 is 11,5 % or 11.5 %.
+#[must_use]
+pub fn format_percent(fraction: Decimal, lang: Lang) -> String {
+    let percent = fraction
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .unwrap_or(fraction);
+    let places = percent.normalize().scale();
+    format!("{}%", grouped(percent, places, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal_macros::dec;
+
+    use super::*;
+
+    #[test]
+    fn money_reads_as_each_language_writes_it() {
+        for &(amount, currency, lang, expected) in &[
+            (dec!(1234567), Currency::Idr, Lang::Id, "Rp 1.234.567"),
+            (dec!(1234567), Currency::Idr, Lang::En, "IDR 1,234,567"),
+            (dec!(1234.56), Currency::Usd, Lang::En, "USD 1,234.56"),
+            (dec!(1234.56), Currency::Usd, Lang::Id, "USD 1.234,56"),
+            (dec!(12.5), Currency::Usd, Lang::En, "USD 12.50"),
+            (dec!(0.2097), Currency::Usd, Lang::En, "USD 0.2097"),
+            (dec!(10493.25), Currency::Idr, Lang::Id, "Rp 10.493,25"),
+            (dec!(-1262500), Currency::Idr, Lang::Id, "-Rp 1.262.500"),
+            (dec!(-0.4), Currency::Usd, Lang::En, "-USD 0.40"),
+            (dec!(0), Currency::Idr, Lang::Id, "Rp 0"),
+            (dec!(999), Currency::Idr, Lang::En, "IDR 999"),
+            (dec!(100000), Currency::Idr, Lang::En, "IDR 100,000"),
+        ] {
+            assert_eq!(format_money(amount, currency, lang), expected);
+        }
+    }
+
+    #[test]
+    fn counts_and_percentages() {
+        assert_eq!(format_count(50_000_000, Lang::Id), "50.000.000");
+        assert_eq!(format_count(1_000, Lang::En), "1,000");
+        assert_eq!(format_count(7, Lang::En), "7");
+        assert_eq!(format_percent(dec!(0.11), Lang::Id), "11%");
+        assert_eq!(format_percent(dec!(0.115), Lang::Id), "11,5%");
+        assert_eq!(format_percent(dec!(0.0024), Lang::En), "0.24%");
+    }
+}

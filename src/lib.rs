@@ -1,0 +1,14 @@
+//! Biaya BPO: what outsourcing a business process costs.
+//!
+//! The engine (`tariff`, `estimate`, `money`) is pure Rust with no web dependency; the page
+//! (`ui`, feature "ui") is a thin layer over it.
+
+pub mod calendar;
+pub mod estimate;
+pub mod i18n;
+pub mod money;
+pub mod quantity;
+pub mod tariff;
+
+#[cfg(feature = "ui")]
+pub mod ui;

@@ -1,0 +1,3 @@
+fn main() {
+    biaya_bpo::ui::run();
+}

@@ -1,0 +1,115 @@
+//! A volume as a visitor types it: a whole number, grouped the way their language groups
+//! thousands. Anything else is a typed error the page can explain.
+
+use crate::i18n::Lang;
+
+/// Why a typed quantity is not a volume.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuantityError {
+    /// Nothing was typed.
+    Empty,
+    /// A minus sign: volumes start at zero.
+    Negative,
+    /// A decimal separator, or thousands grouped wrongly (`1.5` in Indonesian).
+    NotWhole,
+    /// Letters or other signs.
+    NotANumber,
+    /// More than the tariff allows for the unit.
+    TooLarge { max: u64 },
+}
+
+impl QuantityError {
+    /// A stable identifier, as for [`crate::estimate::EstimateError::code`].
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Empty => "quantity_empty",
+            Self::Negative => "quantity_negative",
+            Self::NotWhole => "quantity_not_whole",
+            Self::NotANumber => "quantity_not_a_number",
+            Self::TooLarge { .. } => "quantity_too_large",
+        }
+    }
+}
+
+/// Reads a whole number from 0 to `max`. Spaces and the language's thousands separator are
+/// allowed between digits (`12.000` in Indonesian, `12,000` in English); a decimal separator is
+/// refused rather than guessed at, so `10.000` typed on the English page never becomes ten.
+///
+/// # Errors
+/// [`QuantityError`] saying what is wrong with the text.
+pub fn parse(text: &str, lang: Lang, max: u64) -> Result<u64, QuantityError> {
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
+        .collect();
+    let unsigned = match compact.strip_prefix(['-', '\u{2212}']) {
+        Some(_) => return Err(QuantityError::Negative),
+        None => compact.strip_prefix('+').unwrap_or(&compact),
+    };
+    if unsigned.is_empty() {
+        return Err(QuantityError::Empty);
+    }
+    let group = lang.group_separator();
+    if let Some(bad) = unsigned
+        .chars()
+        .find(|c| !c.is_ascii_digit() && *c != group)
+    {
+        return Err(if bad == lang.decimal_separator() {
+            QuantityError::NotWhole
+        } else {
+            QuantityError::NotANumber
+        });
+    }
+    let mut groups = unsigned.split(group);
+    let first = groups.next().unwrap_or_default();
+    let well_grouped = (1..=3).contains(&first.len()) && groups.clone().all(|g| g.len() == 3)
+        || !unsigned.contains(group);
+    if !well_grouped {
+        return Err(QuantityError::NotWhole);
+    }
+    let digits: String = unsigned.chars().filter(char::is_ascii_digit).collect();
+    let too_large = QuantityError::TooLarge { max };
+    let value: u64 = digits.parse().map_err(|_| too_large)?;
+    if value > max {
+        return Err(too_large);
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_what_visitors_type() {
+        use QuantityError::*;
+        let max = 50_000_000;
+        for &(text, lang, expected) in &[
+            ("12000", Lang::Id, Ok(12_000)),
+            ("12.000", Lang::Id, Ok(12_000)),
+            (" 1.234.567 ", Lang::Id, Ok(1_234_567)),
+            ("12,000", Lang::En, Ok(12_000)),
+            ("12 000", Lang::En, Ok(12_000)),
+            ("0", Lang::En, Ok(0)),
+            ("+5", Lang::En, Ok(5)),
+            ("50.000.000", Lang::Id, Ok(50_000_000)),
+            ("", Lang::Id, Err(Empty)),
+            ("   ", Lang::En, Err(Empty)),
+            ("-5", Lang::En, Err(Negative)),
+            ("\u{2212}5", Lang::Id, Err(Negative)),
+            ("1,5", Lang::Id, Err(NotWhole)),
+            ("1.5", Lang::En, Err(NotWhole)),
+            ("10.000", Lang::En, Err(NotWhole)),
+            ("1.5", Lang::Id, Err(NotWhole)),
+            ("12.00.0", Lang::Id, Err(NotWhole)),
+            ("abc", Lang::En, Err(NotANumber)),
+            ("12a", Lang::Id, Err(NotANumber)),
+            ("1e6", Lang::En, Err(NotANumber)),
+            ("50.000.001", Lang::Id, Err(TooLarge { max })),
+            ("99999999999999999999999", Lang::En, Err(TooLarge { max })),
+        ] {
+            assert_eq!(parse(text, lang, max), expected, "{text:?} in {lang:?}");
+        }
+    }
+}

@@ -1,0 +1,590 @@
+//! The pricing rules of docs/pricing-rules.md, each worked by hand on the published tariff.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use biaya_bpo::estimate::{
+    ActivityEstimate, ActivityRequest, Estimate, EstimateError, LineKind, Request, estimate,
+};
+use biaya_bpo::money::Currency;
+use biaya_bpo::tariff::{Tariff, catalogue};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+fn tariff() -> Tariff {
+    catalogue()
+        .expect("the bundled tariffs are valid")
+        .latest()
+        .clone()
+}
+
+fn activity(id: &str, model: &str, volumes: &[(&str, u64)], options: &[&str]) -> ActivityRequest {
+    ActivityRequest {
+        activity: id.into(),
+        model: model.into(),
+        volumes: volumes
+            .iter()
+            .map(|&(unit, quantity)| (unit.to_owned(), quantity))
+            .collect::<BTreeMap<_, _>>(),
+        options: options
+            .iter()
+            .map(|&o| o.to_owned())
+            .collect::<BTreeSet<_>>(),
+    }
+}
+
+fn request(site: &str, term: &str, activities: Vec<ActivityRequest>) -> Request {
+    Request {
+        site: site.into(),
+        term: term.into(),
+        currency: Currency::Idr,
+        language: "id".into(),
+        fluctuation: 30,
+        activities,
+    }
+}
+
+fn priced(tariff: &Tariff, request: &Request) -> Estimate {
+    estimate(tariff, request).expect("the request is valid")
+}
+
+fn only(estimate: &Estimate) -> &ActivityEstimate {
+    assert_eq!(estimate.activities.len(), 1);
+    &estimate.activities[0]
+}
+
+/// (kind, quantity, amount) of each monthly line, for compact assertions.
+fn monthly(activity: &ActivityEstimate) -> Vec<(LineKind, Option<u64>, Decimal)> {
+    activity
+        .monthly_lines
+        .iter()
+        .map(|l| (l.kind.clone(), l.quantity, l.amount))
+        .collect()
+}
+
+fn tier(unit: &str, tier: usize, from: u64, to: Option<u64>) -> LineKind {
+    LineKind::Tier {
+        unit: unit.into(),
+        tier,
+        from,
+        to,
+    }
+}
+
+fn minutes(n: u64) -> ActivityRequest {
+    activity("call-centre", "shared", &[("inbound-minutes", n)], &[])
+}
+
+#[test]
+fn rule_1_each_unit_pays_the_price_of_its_band() {
+    let t = tariff();
+    // 60,000 inbound minutes, Jakarta, month to month (no discount):
+    //   minutes      1-20,000: 20,000 x 3,500 =  70,000,000
+    //   minutes 20,001-60,000: 40,000 x 3,200 = 128,000,000
+    //   fee                                   =   5,000,000
+    //   VAT 11 % of 203,000,000               =  22,330,000  -> monthly 225,330,000
+    let e = priced(&t, &request("jakarta", "monthly", vec![minutes(60_000)]));
+    let a = only(&e);
+    assert_eq!(
+        monthly(a),
+        vec![
+            (LineKind::ManagementFee, None, dec!(5000000)),
+            (
+                tier("inbound-minutes", 0, 1, Some(20_000)),
+                Some(20_000),
+                dec!(70000000)
+            ),
+            (
+                tier("inbound-minutes", 1, 20_001, Some(100_000)),
+                Some(40_000),
+                dec!(128000000)
+            ),
+            (LineKind::Vat { rate: dec!(0.11) }, None, dec!(22330000)),
+        ]
+    );
+    assert_eq!(a.monthly, dec!(225330000));
+
+    // One minute past a band costs the next band's price on that minute only: no cliff.
+    let at = |n| {
+        priced(&t, &request("jakarta", "monthly", vec![minutes(n)])).activities[0].monthly_subtotal
+    };
+    assert_eq!(at(20_000), dec!(75000000));
+    assert_eq!(at(20_001), dec!(75003200));
+    // The fourth band starts above 500,000: 20,000 x 3,500 + 80,000 x 3,200 + 400,000 x 2,900
+    // + 100,000 x 2,600 = 70,000,000 + 256,000,000 + 1,160,000,000 + 260,000,000, plus the fee.
+    assert_eq!(at(600_000), dec!(1751000000));
+}
+
+#[test]
+fn rule_2_the_site_scales_labour_not_the_fee_nor_space() {
+    let t = tariff();
+    // Yogyakarta, factor 0.75: a minute costs 3,500 x 0.75 = 2,625; the fee stays 5,000,000.
+    let e = priced(&t, &request("yogyakarta", "monthly", vec![minutes(20_000)]));
+    let a = only(&e);
+    assert_eq!(a.monthly_lines[0].amount, dec!(5000000));
+    assert_eq!(a.monthly_lines[1].unit_price, Some(dec!(2625)));
+    assert_eq!(a.monthly_lines[1].amount, dec!(52500000));
+
+    // Manila, factor 1.60: five dedicated agents at 12,000,000 x 1.6 = 19,200,000 a month and
+    // 9,000,000 x 1.6 = 14,400,000 each to recruit and train; onboarding stays 15,000,000.
+    let mut r = request(
+        "manila",
+        "monthly",
+        vec![activity("call-centre", "dedicated", &[("agents", 5)], &[])],
+    );
+    r.language = "en".into();
+    let e = priced(&t, &r);
+    let a = only(&e);
+    assert_eq!(a.monthly_lines[1].amount, dec!(96000000));
+    let one_time: Vec<_> = a
+        .one_time_lines
+        .iter()
+        .map(|l| (l.kind.clone(), l.amount))
+        .collect();
+    assert_eq!(
+        one_time,
+        vec![
+            (LineKind::Onboarding, dec!(15000000)),
+            (
+                LineKind::SeatSetup {
+                    unit: "agents".into()
+                },
+                dec!(72000000)
+            ),
+            // 11 % of 87,000,000
+            (LineKind::Vat { rate: dec!(0.11) }, dec!(9570000)),
+        ]
+    );
+
+    // Storage is space, not labour: 20 pallets cost 20 x 150,000 in Yogyakarta too, while
+    // 3,000 orders cost 3,000 x 4,500 x 0.75 = 10,125,000.
+    let e = priced(
+        &t,
+        &request(
+            "yogyakarta",
+            "monthly",
+            vec![activity(
+                "fulfilment",
+                "standard",
+                &[("orders", 3_000), ("pallets", 20)],
+                &[],
+            )],
+        ),
+    );
+    let lines = monthly(only(&e));
+    assert_eq!(
+        lines[1],
+        (
+            tier("orders", 0, 1, Some(5_000)),
+            Some(3_000),
+            dec!(10125000)
+        )
+    );
+    assert_eq!(
+        lines[2],
+        (tier("pallets", 0, 1, Some(500)), Some(20), dec!(3000000))
+    );
+}
+
+#[test]
+fn rule_3_options_are_surcharges_on_labour_each_its_own_line() {
+    let t = tariff();
+    // Labour 20,000 x 3,500 = 70,000,000: 24/7 adds 35 % = 24,500,000, premium QA 8 % =
+    // 5,600,000, each on the labour, in the tariff's order whatever the request's.
+    let e = priced(
+        &t,
+        &request(
+            "jakarta",
+            "monthly",
+            vec![activity(
+                "call-centre",
+                "shared",
+                &[("inbound-minutes", 20_000)],
+                &["premium-qa", "24-7"],
+            )],
+        ),
+    );
+    let lines = monthly(only(&e));
+    assert_eq!(
+        lines[2..4],
+        [
+            (
+                LineKind::Option {
+                    option: "24-7".into(),
+                    rate: dec!(0.35)
+                },
+                None,
+                dec!(24500000)
+            ),
+            (
+                LineKind::Option {
+                    option: "premium-qa".into(),
+                    rate: dec!(0.08)
+                },
+                None,
+                dec!(5600000)
+            ),
+        ]
+    );
+
+    // Same-day dispatch (10 %) surcharges the 3,000 orders (13,500,000), not the pallets.
+    let e = priced(
+        &t,
+        &request(
+            "jakarta",
+            "monthly",
+            vec![activity(
+                "fulfilment",
+                "standard",
+                &[("orders", 3_000), ("pallets", 20)],
+                &["same-day"],
+            )],
+        ),
+    );
+    let lines = monthly(only(&e));
+    assert_eq!(lines[3].2, dec!(1350000));
+}
+
+#[test]
+fn rule_4_a_minimum_commitment_line_tops_up_a_small_month() {
+    let t = tariff();
+    // 1,000 minutes: 5,000,000 fee + 3,500,000 = 8,500,000, below the 25,000,000 minimum.
+    let e = priced(&t, &request("jakarta", "monthly", vec![minutes(1_000)]));
+    let a = only(&e);
+    assert_eq!(a.monthly_lines[2].kind, LineKind::Minimum);
+    assert_eq!(a.monthly_lines[2].amount, dec!(16500000));
+    assert_eq!(a.monthly_subtotal, dec!(25000000));
+    // Above the minimum there is no top-up line.
+    let e = priced(&t, &request("jakarta", "monthly", vec![minutes(20_000)]));
+    assert!(
+        !only(&e)
+            .monthly_lines
+            .iter()
+            .any(|l| l.kind == LineKind::Minimum)
+    );
+}
+
+#[test]
+fn rules_5_and_6_discount_then_vat_on_recurring_and_vat_on_one_time() {
+    let t = tariff();
+    // 36 months, 12 %: 75,000,000 subtotal - 9,000,000 = 66,000,000; VAT 11 % = 7,260,000.
+    let e = priced(&t, &request("jakarta", "36m", vec![minutes(20_000)]));
+    let a = only(&e);
+    let tail: Vec<_> = monthly(a).into_iter().skip(2).collect();
+    assert_eq!(
+        tail,
+        vec![
+            (
+                LineKind::Discount { rate: dec!(0.12) },
+                None,
+                dec!(-9000000)
+            ),
+            (LineKind::Vat { rate: dec!(0.11) }, None, dec!(7260000)),
+        ]
+    );
+    assert_eq!(a.monthly, dec!(73260000));
+    // One-time: onboarding 15,000,000 is not discounted; VAT 1,650,000.
+    assert_eq!(a.one_time, dec!(16650000));
+}
+
+#[test]
+fn rule_7_converts_at_the_tariffs_rate_before_rounding() {
+    let t = tariff();
+    let mut r = request("jakarta", "monthly", vec![minutes(20_000)]);
+    r.currency = Currency::Usd;
+    // At 16,693 rupiah a dollar: fee 5,000,000 = 299.5267.. = 299.53; minutes 70,000,000 =
+    // 4,193.3745.. = 4,193.37 (a price of 0.2097 times 20,000 would say 4,194.00);
+    // VAT 11 % of 4,492.90 = 494.219 = 494.22; monthly 4,987.12.
+    let e = priced(&t, &r);
+    let a = only(&e);
+    assert_eq!(e.rate, dec!(16693));
+    assert_eq!(
+        monthly(a)
+            .into_iter()
+            .map(|(_, _, amount)| amount)
+            .collect::<Vec<_>>(),
+        vec![dec!(299.53), dec!(4193.37), dec!(494.22)]
+    );
+    assert_eq!(a.monthly_lines[1].unit_price, Some(dec!(0.2097)));
+    assert_eq!(a.monthly, dec!(4987.12));
+}
+
+#[test]
+fn rule_8_lines_round_half_away_from_zero_and_add_up() {
+    let mut t = tariff();
+    // A tariff where VAT lands on half a rupiah: 150 minutes at 1 rupiah, no fee, no minimum.
+    // VAT 11 % of 150 = 16.5: banker's rounding would give 16, a quote gives 17.
+    let call = &mut t.activities[0];
+    call.management_fee = Decimal::ZERO;
+    call.minimum = Decimal::ZERO;
+    call.models[0].units[0].tiers[0].price = Decimal::ONE;
+    let e = priced(&t, &request("jakarta", "monthly", vec![minutes(150)]));
+    let a = only(&e);
+    assert_eq!(a.monthly_lines.last().map(|l| l.amount), Some(dec!(17)));
+    assert_eq!(a.monthly, dec!(167));
+
+    // In dollars every line is whole cents and the document adds up.
+    let t = tariff();
+    let mut r = request("bengaluru", "24m", vec![]);
+    r.language = "en".into();
+    r.currency = Currency::Usd;
+    r.activities = t
+        .activities
+        .iter()
+        .filter(|a| a.id != "fulfilment")
+        .map(ActivityRequest::starter)
+        .collect();
+    let e = priced(&t, &r);
+    for a in &e.activities {
+        let lines = a.monthly_lines.iter().chain(&a.one_time_lines);
+        assert!(lines.clone().all(|l| l.amount.scale() == 2), "{lines:?}");
+        let sum: Decimal = a.monthly_lines.iter().map(|l| l.amount).sum();
+        assert_eq!(sum, a.monthly);
+        let sum: Decimal = a.one_time_lines.iter().map(|l| l.amount).sum();
+        assert_eq!(sum, a.one_time);
+    }
+    let monthly: Decimal = e.activities.iter().map(|a| a.monthly).sum();
+    assert_eq!(e.totals.monthly, monthly);
+}
+
+#[test]
+fn rule_9_totals_and_cost_per_unit() {
+    let t = tariff();
+    // 24 months (8 %): subtotal 75,000,000 - 6,000,000 = 69,000,000 + VAT 7,590,000 =
+    // 76,590,000 a month; one-time 16,650,000.
+    let e = priced(&t, &request("jakarta", "24m", vec![minutes(20_000)]));
+    assert_eq!(e.totals.monthly, dec!(76590000));
+    assert_eq!(e.totals.one_time, dec!(16650000));
+    // first year 16,650,000 + 12 x 76,590,000; contract 16,650,000 + 24 x 76,590,000
+    assert_eq!(e.totals.first_year, dec!(935730000));
+    assert_eq!(e.totals.contract, dec!(1854810000));
+    // 76,590,000 / 20,000 minutes = 3,829.50 a minute, all in.
+    let per_unit = only(&e).per_unit.clone().expect("minutes were given");
+    assert_eq!(
+        (per_unit.unit.as_str(), per_unit.amount),
+        ("inbound-minutes", dec!(3829.5))
+    );
+
+    // Month to month: the contract is one month.
+    let e = priced(&t, &request("jakarta", "monthly", vec![minutes(20_000)]));
+    assert_eq!(e.totals.contract, e.totals.one_time + e.totals.monthly);
+    // No volume on the main unit: no cost per unit rather than a division by zero.
+    let e = priced(&t, &request("jakarta", "monthly", vec![minutes(0)]));
+    assert_eq!(only(&e).per_unit, None);
+}
+
+#[test]
+fn rule_10_the_same_work_in_house() {
+    let t = tariff();
+    // 20,000 minutes / 3,000 a month per agent = 6.67: 7 agents at 6,200,000.
+    //   wages          7 x 6,200,000                                  = 43,400,000
+    //   BPJS           7 x 6,200,000 x (4 + 3.7 + 2 + 0.3 + 0.24) %   =  4,444,160
+    //   THR            7 x 6,200,000 / 12 = 3,616,666.67              =  3,616,667
+    //   overhead       7 x 6,000,000                                  = 42,000,000
+    //   monthly                                                         93,460,827
+    //   one-time       7 x 10,000,000                                 = 70,000,000
+    let e = priced(&t, &request("jakarta", "12m", vec![minutes(20_000)]));
+    let in_house = &only(&e).in_house;
+    assert_eq!(in_house.staff, 7);
+    let lines: Vec<_> = in_house
+        .monthly_lines
+        .iter()
+        .map(|l| (l.kind.clone(), l.amount))
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            (LineKind::Wages, dec!(43400000)),
+            (LineKind::Contributions, dec!(4444160)),
+            (LineKind::Thr, dec!(3616667)),
+            (LineKind::Overhead, dec!(42000000)),
+        ]
+    );
+    assert_eq!(e.in_house.monthly, dec!(93460827));
+    assert_eq!(e.in_house.one_time, dec!(70000000));
+    // Outsourced on 12 months: (75,000,000 - 3,750,000) x 1.11 = 79,087,500. Saving
+    // 14,373,327 = 15.38 % of the in-house month.
+    assert_eq!(e.totals.monthly, dec!(79087500));
+    assert_eq!(e.saving.monthly, dec!(14373327));
+    assert_eq!(e.saving.percent, Some(dec!(15.4)));
+
+    // Where outsourcing costs more, the saving is negative, not hidden. 20 appointments:
+    // in-house 2 reps (20 / 12 rounded up): 2 x (9,000,000 + 921,600 + 750,000 + 5,000,000)
+    // = 31,343,200; outsourced (4,000,000 + 30,000,000) x 0.95 x 1.11 = 35,853,000.
+    let e = priced(
+        &t,
+        &request(
+            "jakarta",
+            "12m",
+            vec![activity("sales", "standard", &[("appointments", 20)], &[])],
+        ),
+    );
+    assert_eq!(e.in_house.monthly, dec!(31343200));
+    assert_eq!(e.totals.monthly, dec!(35853000));
+    assert_eq!(e.saving.monthly, dec!(-4509800));
+    assert_eq!(e.saving.percent, Some(dec!(-14.4)));
+}
+
+#[test]
+fn rule_10_bpjs_kesehatan_stops_at_its_wage_cap_and_options_cost_in_house_too() {
+    let mut t = tariff();
+    let sales = t
+        .activities
+        .iter_mut()
+        .find(|a| a.id == "sales")
+        .expect("sales");
+    sales.in_house.wage = dec!(15000000);
+    // One rep earning 15,000,000: Kesehatan 4 % of the 12,000,000 cap = 480,000, the rest of
+    // BPJS 6.24 % of 15,000,000 = 936,000: 1,416,000. THR 1,250,000. With account research
+    // (15 %) the in-house team costs 15 % more pay too: 0.15 x 17,666,000 = 2,649,900.
+    let e = priced(
+        &t,
+        &request(
+            "jakarta",
+            "12m",
+            vec![activity(
+                "sales",
+                "standard",
+                &[("reps", 1)],
+                &["account-research"],
+            )],
+        ),
+    );
+    let lines: Vec<_> = only(&e)
+        .in_house
+        .monthly_lines
+        .iter()
+        .map(|l| (l.kind.clone(), l.amount))
+        .collect();
+    assert_eq!(lines[1], (LineKind::Contributions, dec!(1416000)));
+    assert_eq!(lines[2], (LineKind::Thr, dec!(1250000)));
+    assert_eq!(
+        lines[3],
+        (
+            LineKind::Option {
+                option: "account-research".into(),
+                rate: dec!(0.15)
+            },
+            dec!(2649900)
+        )
+    );
+}
+
+#[test]
+fn rule_11_the_range_moves_volumes_not_seats() {
+    let t = tariff();
+    // 20,000 minutes +-30 %: 14,000 and 26,000.
+    //   low:  (14,000 x 3,500 + 5,000,000) x 0.95 x 1.11 = 56,943,000
+    //   high: (20,000 x 3,500 + 6,000 x 3,200 + 5,000,000) x 0.95 = 89,490,000 x 1.11
+    //         = 99,333,900
+    let e = priced(&t, &request("jakarta", "12m", vec![minutes(20_000)]));
+    assert_eq!(
+        (e.range.percent, e.range.low, e.range.high),
+        (30, dec!(56943000), dec!(99333900))
+    );
+
+    // Dedicated agents are people on contract: the bill does not move with traffic.
+    let mut r = request(
+        "jakarta",
+        "12m",
+        vec![activity("call-centre", "dedicated", &[("agents", 5)], &[])],
+    );
+    r.fluctuation = 50;
+    let e = priced(&t, &r);
+    assert_eq!(
+        (e.range.low, e.range.high),
+        (e.totals.monthly, e.totals.monthly)
+    );
+
+    // The fixed part is what a month costs with no volume: the 25,000,000 minimum, discounted
+    // 5 % and taxed 11 % = 26,362,500.
+    let e = priced(&t, &request("jakarta", "12m", vec![minutes(20_000)]));
+    assert_eq!(e.totals.monthly_fixed, dec!(26362500));
+    assert_eq!(e.totals.monthly_variable, e.totals.monthly - dec!(26362500));
+}
+
+#[test]
+fn an_empty_request_costs_nothing() {
+    let t = tariff();
+    let e = priced(&t, &Request::starter(&t));
+    assert_eq!(e.totals.monthly, Decimal::ZERO);
+    assert_eq!(e.totals.contract, Decimal::ZERO);
+    assert_eq!(e.saving.percent, None);
+}
+
+#[test]
+fn bad_requests_are_typed_errors_with_stable_codes() {
+    let t = tariff();
+    let ok = || request("jakarta", "12m", vec![minutes(100)]);
+    let with = |change: &dyn Fn(&mut Request)| {
+        let mut r = ok();
+        change(&mut r);
+        r
+    };
+    let cases: Vec<(Request, &str)> = vec![
+        (with(&|r| r.site = "tokyo".into()), "unknown_site"),
+        (with(&|r| r.term = "7m".into()), "unknown_term"),
+        (with(&|r| r.language = "fr".into()), "unknown_language"),
+        (with(&|r| r.fluctuation = 101), "fluctuation_too_large"),
+        (
+            with(&|r| r.activities[0].activity = "legal".into()),
+            "unknown_activity",
+        ),
+        (
+            with(&|r| r.activities.push(minutes(5))),
+            "duplicate_activity",
+        ),
+        (
+            with(&|r| r.activities[0].model = "robots".into()),
+            "unknown_model",
+        ),
+        (
+            with(&|r| {
+                r.activities[0].volumes.insert("agents".into(), 2);
+            }),
+            "unknown_unit",
+        ),
+        (
+            with(&|r| {
+                r.activities[0].options.insert("free-lunch".into());
+            }),
+            "unknown_option",
+        ),
+        (
+            with(&|r| {
+                r.activities[0]
+                    .options
+                    .extend(["24-7".to_owned(), "extended-hours".to_owned()]);
+            }),
+            "option_conflict",
+        ),
+        (
+            with(&|r| {
+                r.activities[0]
+                    .volumes
+                    .insert("inbound-minutes".into(), 50_000_001);
+            }),
+            "quantity_too_large",
+        ),
+        (with(&|r| r.site = "manila".into()), "language_not_served"),
+        (
+            with(&|r| {
+                r.site = "manila".into();
+                r.language = "en".into();
+                r.activities = vec![activity("fulfilment", "standard", &[("orders", 10)], &[])];
+            }),
+            "site_unavailable",
+        ),
+    ];
+    for (request, code) in cases {
+        let error = estimate(&t, &request).expect_err(code);
+        assert_eq!(error.code(), code, "{error}");
+    }
+
+    // A tariff with absurd figures overflows into an error, not a panic.
+    let mut t = tariff();
+    t.activities[0].models[0].units[0].tiers[0].price = Decimal::MAX;
+    assert_eq!(
+        estimate(&t, &request("jakarta", "12m", vec![minutes(20_000)])),
+        Err(EstimateError::Overflow)
+    );
+}

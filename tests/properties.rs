@@ -1,0 +1,269 @@
+//! Laws the engine keeps for every request, checked on generated requests against the published
+//! tariff.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use biaya_bpo::estimate::{ActivityRequest, Estimate, LineKind, Request, estimate};
+use biaya_bpo::money::Currency;
+use biaya_bpo::tariff::{Tariff, catalogue};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+fn tariff() -> &'static Tariff {
+    catalogue().expect("the bundled tariffs are valid").latest()
+}
+
+/// A volume drawn so that zero, small, band-crossing and maximal volumes all come up.
+fn volume() -> impl Strategy<Value = u64> {
+    prop_oneof![Just(0u64), 0..200u64, 0..30_000u64, any::<u64>()]
+}
+
+/// What a valid request is made of, as raw numbers the tariff turns into ids.
+#[derive(Debug, Clone)]
+struct Recipe {
+    site: usize,
+    term: usize,
+    usd: bool,
+    fluctuation: u32,
+    activities: Vec<(bool, usize, Vec<u64>, u8)>,
+}
+
+fn recipe() -> impl Strategy<Value = Recipe> {
+    (
+        any::<usize>(),
+        any::<usize>(),
+        any::<bool>(),
+        0..=100u32,
+        prop::collection::vec(
+            (
+                any::<bool>(),
+                any::<usize>(),
+                prop::collection::vec(volume(), 6),
+                any::<u8>(),
+            ),
+            4,
+        ),
+    )
+        .prop_map(|(site, term, usd, fluctuation, activities)| Recipe {
+            site,
+            term,
+            usd,
+            fluctuation,
+            activities,
+        })
+}
+
+/// A request the tariff accepts: ids that exist, volumes within bounds, no clashing options,
+/// only activities the site delivers, in a language the site speaks.
+fn valid(tariff: &Tariff, recipe: &Recipe) -> Request {
+    let site = &tariff.sites[recipe.site % tariff.sites.len()];
+    let mut activities = Vec::new();
+    for (activity, (chosen, model, volumes, options)) in
+        tariff.activities.iter().zip(&recipe.activities)
+    {
+        if !chosen || !activity.delivered_from(&site.id) {
+            continue;
+        }
+        let model = &activity.models[model % activity.models.len()];
+        let volumes: BTreeMap<String, u64> = model
+            .units
+            .iter()
+            .zip(volumes)
+            .map(|(unit, &raw)| (unit.id.clone(), raw % (unit.max + 1)))
+            .collect();
+        let mut groups = BTreeSet::new();
+        let options: BTreeSet<String> = activity
+            .options
+            .iter()
+            .enumerate()
+            .filter(|&(i, option)| {
+                options & (1 << i) != 0 && option.group.as_ref().is_none_or(|g| groups.insert(g))
+            })
+            .map(|(_, option)| option.id.clone())
+            .collect();
+        activities.push(ActivityRequest {
+            activity: activity.id.clone(),
+            model: model.id.clone(),
+            volumes,
+            options,
+        });
+    }
+    Request {
+        site: site.id.clone(),
+        term: tariff.terms[recipe.term % tariff.terms.len()].id.clone(),
+        currency: if recipe.usd {
+            Currency::Usd
+        } else {
+            Currency::Idr
+        },
+        language: site.languages[0].clone(),
+        fluctuation: recipe.fluctuation,
+        activities,
+    }
+}
+
+fn priced(request: &Request) -> Estimate {
+    estimate(tariff(), request).unwrap_or_else(|e| panic!("{e} for {request:?}"))
+}
+
+/// Lines a price produces directly, before options, minimum, discount and VAT are derived.
+fn is_priced_from_the_tariff(kind: &LineKind) -> bool {
+    matches!(
+        kind,
+        LineKind::ManagementFee
+            | LineKind::Tier { .. }
+            | LineKind::Onboarding
+            | LineKind::SeatSetup { .. }
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn lines_add_up_to_totals(recipe in recipe()) {
+        let e = priced(&valid(tariff(), &recipe));
+        let places = e.currency.places();
+        let sum = |lines: &[biaya_bpo::estimate::Line]| lines.iter().map(|l| l.amount).sum::<Decimal>();
+        for a in &e.activities {
+            for line in a.monthly_lines.iter().chain(&a.one_time_lines) {
+                prop_assert_eq!(line.amount.scale(), places, "{:?}", line);
+            }
+            prop_assert_eq!(sum(&a.monthly_lines), a.monthly);
+            prop_assert_eq!(sum(&a.one_time_lines), a.one_time);
+            prop_assert_eq!(sum(&a.in_house.monthly_lines), a.in_house.monthly);
+            prop_assert_eq!(sum(&a.in_house.one_time_lines), a.in_house.one_time);
+            prop_assert_eq!(a.monthly_fixed + a.monthly_variable, a.monthly);
+            prop_assert!(a.monthly_variable >= Decimal::ZERO);
+        }
+        let total = |f: fn(&biaya_bpo::estimate::ActivityEstimate) -> Decimal| {
+            e.activities.iter().map(f).sum::<Decimal>()
+        };
+        prop_assert_eq!(e.totals.monthly, total(|a| a.monthly));
+        prop_assert_eq!(e.totals.one_time, total(|a| a.one_time));
+        prop_assert_eq!(e.totals.first_year, e.totals.one_time + dec!(12) * e.totals.monthly);
+        prop_assert_eq!(e.totals.contract, e.totals.one_time + Decimal::from(e.months) * e.totals.monthly);
+        prop_assert_eq!(e.in_house.monthly, total(|a| a.in_house.monthly));
+        prop_assert_eq!(e.saving.monthly, e.in_house.monthly - e.totals.monthly);
+        prop_assert!(e.range.low <= e.totals.monthly && e.totals.monthly <= e.range.high);
+    }
+
+    #[test]
+    fn the_bill_never_drops_as_volume_grows(recipe in recipe(), pick in any::<usize>(), more in 1..50_000u64) {
+        let t = tariff();
+        let request = valid(t, &recipe);
+        prop_assume!(!request.activities.is_empty());
+        let before = priced(&request);
+        let mut grown = request.clone();
+        let which = pick % grown.activities.len();
+        let activity = &mut grown.activities[which];
+        let units: Vec<String> = activity.volumes.keys().cloned().collect();
+        let unit = &units[pick % units.len()];
+        let max = t.activity(&activity.activity).and_then(|a| a.units().find(|u| u.id == *unit)).map_or(0, |u| u.max);
+        let quantity = activity.volumes.get_mut(unit).expect("listed");
+        prop_assume!(*quantity < max);
+        *quantity = (*quantity + more).min(max);
+        let after = priced(&grown);
+        prop_assert!(after.activities[which].monthly >= before.activities[which].monthly);
+        prop_assert!(after.totals.monthly >= before.totals.monthly);
+        prop_assert!(after.totals.one_time >= before.totals.one_time);
+        prop_assert!(after.in_house.monthly >= before.in_house.monthly);
+    }
+
+    #[test]
+    fn converting_then_rounding_never_loses_a_rupiah(recipe in recipe()) {
+        let mut request = valid(tariff(), &recipe);
+        request.currency = Currency::Idr;
+        let rupiah = priced(&request);
+        request.currency = Currency::Usd;
+        let dollars = priced(&request);
+        let rate = dollars.rate;
+        let half_a_cent = rate * dec!(0.005);
+        let mut lines = 0u32;
+        for (idr, usd) in rupiah.activities.iter().zip(&dollars.activities) {
+            let pairs = idr.monthly_lines.iter().zip(&usd.monthly_lines)
+                .chain(idr.one_time_lines.iter().zip(&usd.one_time_lines));
+            for (idr_line, usd_line) in pairs {
+                prop_assert_eq!(&idr_line.kind, &usd_line.kind);
+                lines += 1;
+                if !is_priced_from_the_tariff(&idr_line.kind) {
+                    continue;
+                }
+                // In rupiah a priced line is exactly quantity x price: nothing is rounded away.
+                if let (Some(q), Some(p)) = (idr_line.quantity, idr_line.unit_price) {
+                    prop_assert_eq!(idr_line.amount, Decimal::from(q) * p);
+                }
+                // In dollars it is within half a cent of the same rupiah.
+                let back = usd_line.amount * rate;
+                prop_assert!((back - idr_line.amount).abs() <= half_a_cent, "{:?}: {} vs {}", idr_line.kind, back, idr_line.amount);
+            }
+        }
+        // Totals drift by at most a cent a line, whatever the derived lines compound.
+        let drift = (dollars.totals.monthly * rate - rupiah.totals.monthly).abs();
+        prop_assert!(drift <= Decimal::from(lines) * (rate * dec!(0.01) + Decimal::ONE), "{drift}");
+    }
+
+    #[test]
+    fn arbitrary_requests_never_panic(
+        site in prop_oneof![Just("jakarta".to_owned()), Just("manila".to_owned()), ".{0,12}"],
+        term in prop_oneof![Just("12m".to_owned()), ".{0,6}"],
+        language in prop_oneof![Just("id".to_owned()), Just("en".to_owned()), ".{0,4}"],
+        fluctuation in any::<u32>(),
+        usd in any::<bool>(),
+        activities in prop::collection::vec(
+            (
+                prop_oneof![Just("call-centre".to_owned()), Just("fulfilment".to_owned()), Just("sales".to_owned()), ".{0,12}"],
+                prop_oneof![Just("shared".to_owned()), Just("dedicated".to_owned()), Just("standard".to_owned()), ".{0,8}"],
+                prop::collection::btree_map(
+                    prop_oneof![Just("inbound-minutes".to_owned()), Just("agents".to_owned()), Just("orders".to_owned()), ".{0,10}"],
+                    any::<u64>(),
+                    0..4,
+                ),
+                prop::collection::btree_set(prop_oneof![Just("24-7".to_owned()), Just("extended-hours".to_owned()), ".{0,10}"], 0..3),
+            ),
+            0..6,
+        ),
+    ) {
+        let request = Request {
+            site,
+            term,
+            currency: if usd { Currency::Usd } else { Currency::Idr },
+            language,
+            fluctuation,
+            activities: activities
+                .into_iter()
+                .map(|(activity, model, volumes, options)| ActivityRequest { activity, model, volumes, options })
+                .collect(),
+        };
+        // Either an estimate or a typed error with a code; never a panic.
+        match estimate(tariff(), &request) {
+            Ok(e) => prop_assert_eq!(e.activities.len(), request.activities.len()),
+            Err(error) => prop_assert!(!error.code().is_empty()),
+        }
+    }
+
+    #[test]
+    fn absurd_tariff_figures_give_an_overflow_error_not_a_panic(
+        recipe in recipe(),
+        mantissa in any::<i64>(),
+        scale in 0u32..=28,
+    ) {
+        let mut t = tariff().clone();
+        let absurd = Decimal::new(mantissa, scale).abs() * Decimal::from(u32::MAX);
+        for activity in &mut t.activities {
+            activity.management_fee = absurd;
+            for model in &mut activity.models {
+                for unit in &mut model.units {
+                    for tier in &mut unit.tiers {
+                        tier.price = absurd;
+                    }
+                }
+            }
+        }
+        let request = valid(&t, &recipe);
+        if let Err(error) = estimate(&t, &request) {
+            prop_assert_eq!(error.code(), "overflow");
+        }
+    }
+}

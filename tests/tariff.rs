@@ -1,0 +1,331 @@
+//! The published tariffs: all bundled, all valid, realistic, and every activity prices.
+
+use std::path::Path;
+
+use biaya_bpo::estimate::{ActivityRequest, Request, estimate};
+use biaya_bpo::money::Currency;
+use biaya_bpo::tariff::{Catalogue, Tariff, TariffError, catalogue};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+const LATEST: &str = include_str!("../tariffs/2026-11.toml");
+
+#[test]
+fn every_published_file_is_bundled_and_valid() {
+    let catalogue = catalogue().expect("the bundled tariffs are valid");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tariffs");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .expect("tariffs/ exists")
+        .map(|entry| {
+            entry
+                .expect("readable")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    files.sort();
+    let versions: Vec<String> = catalogue
+        .tariffs()
+        .iter()
+        .map(|t| format!("{}.toml", t.version))
+        .collect();
+    assert_eq!(
+        files, versions,
+        "each file in tariffs/ is bundled, named after its version"
+    );
+    assert_eq!(catalogue.latest().version, "2026-11");
+    assert!(catalogue.get("2026-11").is_some());
+    assert!(catalogue.get("1999-01").is_none());
+}
+
+#[test]
+fn the_default_tariff_holds_what_a_quote_needs_at_2026_figures() {
+    let t = Tariff::parse(LATEST).expect("valid");
+    assert_eq!(t.currency, Currency::Idr);
+    assert_eq!(t.vat.rate, dec!(0.11));
+    // Bank Indonesia's JISDOR rate moved between 16,600 and 16,870 from Sept 2025 to Jan 2026.
+    assert!((dec!(16600)..=dec!(16870)).contains(&t.usd.rate));
+    assert_eq!(t.in_house.minimum_wage, dec!(5729876));
+    let bpjs: Decimal = t.in_house.contributions.iter().map(|c| c.rate).sum();
+    assert_eq!(bpjs, dec!(0.1024));
+
+    let months: Vec<u32> = t.terms.iter().map(|term| term.months).collect();
+    assert_eq!(months, [1, 12, 24, 36]);
+    assert!(t.terms.windows(2).all(|w| w[0].discount < w[1].discount));
+
+    let domestic = t.sites.iter().filter(|s| !s.is_abroad()).count();
+    let abroad = t.sites.iter().filter(|s| s.is_abroad()).count();
+    assert!(
+        domestic >= 2 && abroad >= 2,
+        "{domestic} domestic, {abroad} abroad"
+    );
+    let jakarta = t.site("jakarta").expect("jakarta");
+    assert_eq!(jakarta.factor, Decimal::ONE);
+    assert!(
+        t.sites
+            .iter()
+            .any(|s| !s.is_abroad() && s.factor < Decimal::ONE)
+    );
+
+    let units = |activity: &str| -> Vec<String> {
+        t.activity(activity)
+            .expect(activity)
+            .units()
+            .map(|u| u.id.clone())
+            .collect()
+    };
+    assert_eq!(
+        units("call-centre"),
+        [
+            "inbound-minutes",
+            "outbound-minutes",
+            "chats",
+            "emails",
+            "agents"
+        ]
+    );
+    assert_eq!(
+        units("accounting"),
+        [
+            "transactions",
+            "ap-invoices",
+            "payslips",
+            "closes",
+            "tax-filings"
+        ]
+    );
+    assert_eq!(
+        units("fulfilment"),
+        [
+            "orders",
+            "extra-items",
+            "pallets",
+            "bins",
+            "returns",
+            "receiving"
+        ]
+    );
+    assert_eq!(units("sales"), ["reps", "appointments", "leads"]);
+    for activity in &t.activities {
+        assert!(activity.management_fee > Decimal::ZERO, "{}", activity.id);
+        assert!(
+            activity.minimum > activity.management_fee,
+            "{}",
+            activity.id
+        );
+        assert!(activity.onboarding > Decimal::ZERO, "{}", activity.id);
+        assert!(!activity.options.is_empty(), "{}", activity.id);
+    }
+    // Dedicated staff need recruiting and training.
+    for id in ["call-centre", "sales"] {
+        assert!(t.activity(id).expect(id).seat_setup > Decimal::ZERO, "{id}");
+    }
+}
+
+/// A month a real client of each activity might ask about.
+fn realistic(tariff: &Tariff, id: &str) -> ActivityRequest {
+    let mut request = ActivityRequest::starter(tariff.activity(id).expect(id));
+    let volumes: &[(&str, u64)] = match id {
+        "call-centre" => &[
+            ("inbound-minutes", 45_000),
+            ("chats", 3_000),
+            ("emails", 1_200),
+        ],
+        "accounting" => &[
+            ("transactions", 4_000),
+            ("ap-invoices", 1_500),
+            ("payslips", 250),
+        ],
+        "fulfilment" => &[("orders", 12_000), ("extra-items", 9_000), ("pallets", 120)],
+        "sales" => &[("reps", 3), ("appointments", 40), ("leads", 150)],
+        _ => &[],
+    };
+    for &(unit, quantity) in volumes {
+        request.volumes.insert(unit.into(), quantity);
+    }
+    request
+}
+
+#[test]
+fn every_activity_prices_a_realistic_month_at_every_site_it_serves() {
+    let t = Tariff::parse(LATEST).expect("valid");
+    for activity in &t.activities {
+        for site in t.sites.iter().filter(|s| activity.delivered_from(&s.id)) {
+            for currency in Currency::ALL {
+                let request = Request {
+                    site: site.id.clone(),
+                    language: site.languages[0].clone(),
+                    currency,
+                    activities: vec![realistic(&t, &activity.id)],
+                    ..Request::starter(&t)
+                };
+                let e = estimate(&t, &request)
+                    .unwrap_or_else(|err| panic!("{} at {}: {err}", activity.id, site.id));
+                let a = &e.activities[0];
+                let at = format!("{} at {} in {currency}", activity.id, site.id);
+                assert!(a.monthly > a.monthly_fixed, "{at}: volumes cost something");
+                assert!(
+                    a.in_house.staff > 0 && a.in_house.monthly > Decimal::ZERO,
+                    "{at}"
+                );
+                assert_eq!(
+                    a.monthly_lines.iter().map(|l| l.amount).sum::<Decimal>(),
+                    a.monthly,
+                    "{at}"
+                );
+                assert_eq!(
+                    a.one_time_lines.iter().map(|l| l.amount).sum::<Decimal>(),
+                    a.one_time,
+                    "{at}"
+                );
+                // Sane for 2026: between 100 dollars and 10 billion rupiah a month.
+                let monthly_idr = a.monthly * e.rate;
+                assert!(
+                    monthly_idr > dec!(1669300) && monthly_idr < dec!(10000000000),
+                    "{at}: {monthly_idr}"
+                );
+                // Within a factor of three of doing it in-house, either way.
+                let ratio = a.monthly / a.in_house.monthly;
+                assert!(ratio > dec!(0.33) && ratio < dec!(3), "{at}: {ratio}");
+            }
+        }
+    }
+}
+
+#[test]
+fn all_four_activities_together_add_up() {
+    let t = Tariff::parse(LATEST).expect("valid");
+    let request = Request {
+        activities: t.activities.iter().map(|a| realistic(&t, &a.id)).collect(),
+        ..Request::starter(&t)
+    };
+    let e = estimate(&t, &request).expect("valid");
+    assert_eq!(e.activities.len(), 4);
+    let sum = |f: fn(&biaya_bpo::estimate::ActivityEstimate) -> Decimal| -> Decimal {
+        e.activities.iter().map(f).sum()
+    };
+    assert_eq!(e.totals.monthly, sum(|a| a.monthly));
+    assert_eq!(e.totals.one_time, sum(|a| a.one_time));
+    assert_eq!(
+        e.totals.first_year,
+        e.totals.one_time + dec!(12) * e.totals.monthly
+    );
+    assert_eq!(
+        e.totals.contract,
+        e.totals.one_time + dec!(12) * e.totals.monthly
+    );
+    assert_eq!(
+        e.totals.monthly_fixed + e.totals.monthly_variable,
+        e.totals.monthly
+    );
+    assert_eq!(e.in_house.monthly, sum(|a| a.in_house.monthly));
+    assert_eq!(e.saving.monthly, e.in_house.monthly - e.totals.monthly);
+    assert!(e.range.low < e.totals.monthly && e.totals.monthly < e.range.high);
+}
+
+#[test]
+fn a_broken_tariff_is_refused_with_the_field_that_is_wrong() {
+    let cases: &[(&str, &str, &str)] = &[
+        // Money as a TOML float would pass through binary floating point.
+        ("rate = \"0.11\"", "rate = 0.11", "syntax"),
+        ("version = \"2026-11\"", "version = \"Nov 2026\"", "version"),
+        (
+            "effective = \"2026-11-01\"",
+            "effective = \"2026-11-31\"",
+            "effective",
+        ),
+        (
+            "factor = \"0.75\"",
+            "factor = \"0\"",
+            "sites[yogyakarta].factor",
+        ),
+        (
+            "languages = [\"en\"]",
+            "languages = [\"tl\"]",
+            "sites[manila].languages[tl]",
+        ),
+        (
+            "discount = \"0.12\"",
+            "discount = \"1.2\"",
+            "terms[36m].discount",
+        ),
+        (
+            "\nwage = \"5729876\"",
+            "\nwage = \"5000000\"",
+            "activities[fulfilment].in_house.wage",
+        ),
+        (
+            "default = 20000",
+            "default = 60000000",
+            "units[inbound-minutes].default",
+        ),
+        (
+            "{ up_to = 100000, price = \"3200\" }",
+            "{ up_to = 10000, price = \"3200\" }",
+            "units[inbound-minutes].tiers[1]",
+        ),
+        (
+            "{ up_to = 100000, price = \"3200\" }",
+            "{ up_to = 100000, price = \"3900\" }",
+            "units[inbound-minutes].tiers[1]",
+        ),
+        (
+            "{ price = \"2600\" }",
+            "{ up_to = 900000, price = \"2600\" }",
+            "units[inbound-minutes].tiers",
+        ),
+        (
+            "id = \"24-7\"",
+            "id = \"extended-hours\"",
+            "options[extended-hours]",
+        ),
+        (
+            "primary = \"agents\"",
+            "primary = \"minutes\"",
+            "models[dedicated].primary",
+        ),
+        (
+            "sites = [\"jakarta\", \"yogyakarta\"]",
+            "sites = [\"surabaya\"]",
+            "sites[surabaya]",
+        ),
+        (
+            "en = \"Call centre\"",
+            "en = \" \"",
+            "activities[call-centre].name",
+        ),
+        ("per_fte = 1300", "", "units[chats]"),
+        // An unknown field is a typo, not something to ignore.
+        (
+            "quote_validity_days = 30",
+            "quote_validity_days = 30\nvalid_days = 14",
+            "syntax",
+        ),
+    ];
+    for &(find, replace, field) in cases {
+        assert!(LATEST.contains(find), "the tariff still has {find:?}");
+        let broken = LATEST.replacen(find, replace, 1);
+        let Err(error) = Tariff::parse(&broken) else {
+            panic!("{replace:?} was accepted");
+        };
+        let shown = match &error {
+            TariffError::Syntax { .. } => "syntax".to_owned(),
+            TariffError::Invalid { field, .. } => field.clone(),
+            TariffError::Bundle { .. } => "bundle".to_owned(),
+        };
+        assert!(shown.contains(field), "{replace:?}: {error}");
+    }
+}
+
+#[test]
+fn a_bundle_must_rise_in_version() {
+    let t = Tariff::parse(LATEST).expect("valid");
+    assert!(Catalogue::new(vec![]).is_err());
+    assert!(Catalogue::new(vec![t.clone(), t.clone()]).is_err());
+    let mut older = t.clone();
+    older.version = "2026-05".into();
+    older.effective = "2026-05-01".into();
+    let bundle = Catalogue::new(vec![older, t]).expect("rising");
+    assert_eq!(bundle.latest().version, "2026-11");
+}

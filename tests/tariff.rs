@@ -14,7 +14,7 @@ const LATEST: &str = include_str!("../tariffs/2026-11.toml");
 fn every_published_file_is_bundled_and_valid() {
     let catalogue = catalogue().expect("the bundled tariffs are valid");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tariffs");
-    let mut files: Vec<String> = std::fs::read_dir(dir)
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
         .expect("tariffs/ exists")
         .map(|entry| {
             entry

@@ -5,8 +5,8 @@ use std::sync::OnceLock;
 
 use super::{Tariff, TariffError};
 
-/// The published tariff files, oldest first. Add a file here; never edit or drop one.
-const PUBLISHED: &[&str] = &[include_str!("../../tariffs/2026-11.toml")];
+/// Every file of `tariffs/`, oldest first, checked and packed by the build script.
+const PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tariffs.postcard"));
 
 /// The bundled tariffs, oldest first.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,19 +33,6 @@ impl Catalogue {
         Ok(Self { tariffs })
     }
 
-    /// Parses and checks tariff files, oldest first.
-    ///
-    /// # Errors
-    /// The first file that is not a valid tariff, or a bundle out of order.
-    pub fn parse(files: &[&str]) -> Result<Self, TariffError> {
-        Self::new(
-            files
-                .iter()
-                .map(|text| Tariff::parse(text))
-                .collect::<Result<_, _>>()?,
-        )
-    }
-
     /// The tariff new estimates are priced with.
     #[must_use]
     pub fn latest(&self) -> &Tariff {
@@ -64,13 +51,18 @@ impl Catalogue {
     }
 }
 
-/// The bundled catalogue, parsed once.
+/// The bundled catalogue, unpacked once.
 ///
 /// # Errors
-/// Only if a published file is broken, which the test suite rules out.
+/// Only if the bundle is broken, which the build script and the test suite rule out.
 pub fn catalogue() -> Result<&'static Catalogue, &'static TariffError> {
     static CATALOGUE: OnceLock<Result<Catalogue, TariffError>> = OnceLock::new();
     CATALOGUE
-        .get_or_init(|| Catalogue::parse(PUBLISHED))
+        .get_or_init(|| {
+            let tariffs = postcard::from_bytes(PACKED).map_err(|_| TariffError::Bundle {
+                problem: "the packed tariffs do not decode",
+            })?;
+            Catalogue::new(tariffs)
+        })
         .as_ref()
 }

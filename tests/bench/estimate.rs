@@ -41,13 +41,6 @@ fn four_activities(c: &mut Criterion) {
     c.bench_function("estimate: four activities, USD", |b| {
         b.iter(|| estimate(black_box(tariff), black_box(&request)))
     });
-    c.bench_function("tariff: parse and validate the bundle", |b| {
-        b.iter(|| {
-            biaya_bpo::tariff::Catalogue::parse(black_box(&[include_str!(
-                "../../tariffs/2026-11.toml"
-            )]))
-        })
-    });
 }
 
 criterion_group!(benches, four_activities);

@@ -71,7 +71,7 @@ fn tier(unit: &str, tier: usize, from: u64, to: Option<u64>) -> LineKind {
 }
 
 fn minutes(n: u64) -> ActivityRequest {
-    activity("call-centre", "shared", &[("inbound-minutes", n)], &[])
+    activity("call-centre", "shared", &[("minutes", n)], &[])
 }
 
 #[test]
@@ -89,12 +89,12 @@ fn rule_1_each_unit_pays_the_price_of_its_band() {
         vec![
             (LineKind::ManagementFee, None, dec!(5000000)),
             (
-                tier("inbound-minutes", 0, 1, Some(20_000)),
+                tier("minutes", 0, 1, Some(20_000)),
                 Some(20_000),
                 dec!(70000000)
             ),
             (
-                tier("inbound-minutes", 1, 20_001, Some(100_000)),
+                tier("minutes", 1, 20_001, Some(100_000)),
                 Some(40_000),
                 dec!(128000000)
             ),
@@ -198,7 +198,7 @@ fn rule_3_options_are_surcharges_on_labour_each_its_own_line() {
             vec![activity(
                 "call-centre",
                 "shared",
-                &[("inbound-minutes", 20_000)],
+                &[("minutes", 20_000)],
                 &["premium-qa", "24-7"],
             )],
         ),
@@ -361,7 +361,7 @@ fn rule_9_totals_and_cost_per_unit() {
     let per_unit = only(&e).per_unit.clone().expect("minutes were given");
     assert_eq!(
         (per_unit.unit.as_str(), per_unit.amount),
-        ("inbound-minutes", dec!(3829.5))
+        ("minutes", dec!(3829.5))
     );
 
     // Month to month: the contract is one month.
@@ -559,9 +559,7 @@ fn bad_requests_are_typed_errors_with_stable_codes() {
         ),
         (
             with(&|r| {
-                r.activities[0]
-                    .volumes
-                    .insert("inbound-minutes".into(), 50_000_001);
+                r.activities[0].volumes.insert("minutes".into(), 50_000_001);
             }),
             "quantity_too_large",
         ),

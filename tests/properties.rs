@@ -216,7 +216,7 @@ proptest! {
                 prop_oneof![Just("call-centre".to_owned()), Just("fulfilment".to_owned()), Just("sales".to_owned()), ".{0,12}"],
                 prop_oneof![Just("shared".to_owned()), Just("dedicated".to_owned()), Just("standard".to_owned()), ".{0,8}"],
                 prop::collection::btree_map(
-                    prop_oneof![Just("inbound-minutes".to_owned()), Just("agents".to_owned()), Just("orders".to_owned()), ".{0,10}"],
+                    prop_oneof![Just("minutes".to_owned()), Just("agents".to_owned()), Just("orders".to_owned()), ".{0,10}"],
                     any::<u64>(),
                     0..4,
                 ),

@@ -77,19 +77,13 @@ fn the_default_tariff_holds_what_a_quote_needs_at_2026_figures() {
     };
     assert_eq!(
         units("call-centre"),
-        [
-            "inbound-minutes",
-            "outbound-minutes",
-            "chats",
-            "emails",
-            "agents"
-        ]
+        ["minutes", "outbound-minutes", "chats", "emails", "agents"]
     );
     assert_eq!(
         units("accounting"),
         [
             "transactions",
-            "ap-invoices",
+            "invoices",
             "payslips",
             "closes",
             "tax-filings"
@@ -127,14 +121,10 @@ fn the_default_tariff_holds_what_a_quote_needs_at_2026_figures() {
 fn realistic(tariff: &Tariff, id: &str) -> ActivityRequest {
     let mut request = ActivityRequest::starter(tariff.activity(id).expect(id));
     let volumes: &[(&str, u64)] = match id {
-        "call-centre" => &[
-            ("inbound-minutes", 45_000),
-            ("chats", 3_000),
-            ("emails", 1_200),
-        ],
+        "call-centre" => &[("minutes", 45_000), ("chats", 3_000), ("emails", 1_200)],
         "accounting" => &[
             ("transactions", 4_000),
-            ("ap-invoices", 1_500),
+            ("invoices", 1_500),
             ("payslips", 250),
         ],
         "fulfilment" => &[("orders", 12_000), ("extra-items", 9_000), ("pallets", 120)],
@@ -258,22 +248,22 @@ fn a_broken_tariff_is_refused_with_the_field_that_is_wrong() {
         (
             "default = 20000",
             "default = 60000000",
-            "units[inbound-minutes].default",
+            "units[minutes].default",
         ),
         (
             "{ up_to = 100000, price = \"3200\" }",
             "{ up_to = 10000, price = \"3200\" }",
-            "units[inbound-minutes].tiers[1]",
+            "units[minutes].tiers[1]",
         ),
         (
             "{ up_to = 100000, price = \"3200\" }",
             "{ up_to = 100000, price = \"3900\" }",
-            "units[inbound-minutes].tiers[1]",
+            "units[minutes].tiers[1]",
         ),
         (
             "{ price = \"2600\" }",
             "{ up_to = 900000, price = \"2600\" }",
-            "units[inbound-minutes].tiers",
+            "units[minutes].tiers",
         ),
         (
             "id = \"24-7\"",

@@ -57,6 +57,14 @@ impl Request {
             activities: Vec::new(),
         }
     }
+
+    /// Checks every id and bound against the tariff without pricing anything.
+    ///
+    /// # Errors
+    /// The first problem [`estimate`](super::estimate) would report, overflow aside.
+    pub fn validate(&self, tariff: &Tariff) -> Result<(), EstimateError> {
+        check(tariff, self).map(|_| ())
+    }
 }
 
 impl ActivityRequest {

@@ -282,7 +282,7 @@ mod tests {
             (
                 EstimateError::QuantityTooLarge {
                     activity: s("call-centre"),
-                    unit: s("inbound-minutes"),
+                    unit: s("minutes"),
                     max: 50_000_000,
                 },
                 "Menit panggilan masuk: paling banyak 50.000.000.",

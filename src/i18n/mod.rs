@@ -1,10 +1,14 @@
 //! The visitor's language: Indonesian or English texts and number formats. The engine never
 //! formats; the page and the quote tool do it through here.
 
+mod describe;
 mod format;
+mod labels;
 mod lang;
 mod messages;
 
+pub use describe::{line_detail, line_title};
 pub use format::{format_count, format_money, format_percent};
+pub use labels::Labels;
 pub use lang::Lang;
 pub use messages::{estimate_error, quantity_error};

@@ -1,0 +1,148 @@
+//! Choosing activities, and the inputs of each chosen one: pricing model, volumes, options.
+
+use yew::prelude::*;
+
+use super::field::QuantityInput;
+use crate::i18n::{Lang, format_percent, quantity_error};
+use crate::quantity;
+use crate::tariff::{Activity, Tariff};
+use crate::ui::Static;
+use crate::ui::state::{Action, ActivityDraft};
+
+#[derive(Properties, PartialEq)]
+pub struct PickerProps {
+    pub tariff: Static<Tariff>,
+    pub drafts: Vec<ActivityDraft>,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+}
+
+/// One toggle per activity, as checkboxes: a visitor may pick any number.
+#[component]
+pub fn ActivityPicker(props: &PickerProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <div class="picker">
+            { for props.tariff.activities.iter().zip(&props.drafts).map(|(activity, draft)| {
+                let id = format!("activity-{}", activity.id);
+                let dispatch = props.dispatch.clone();
+                let toggle = activity.id.clone();
+                let onchange = Callback::from(move |_: Event| dispatch.emit(Action::Toggle(toggle.clone())));
+                html! {
+                    <label class={classes!("pick", draft.chosen.then_some("chosen"))} for={id.clone()} key={activity.id.clone()}>
+                        <input type="checkbox" id={id.clone()} data-testid={id} checked={draft.chosen} {onchange} />
+                        <span class="pick-text">
+                            <strong>{ activity.name.get(lang) }</strong>
+                            <span class="help">{ activity.help.get(lang) }</span>
+                        </span>
+                    </label>
+                }
+            }) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FormProps {
+    pub activity: Static<Activity>,
+    pub draft: ActivityDraft,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+}
+
+/// The inputs of one chosen activity.
+#[component]
+pub fn ActivityForm(props: &FormProps) -> Html {
+    let FormProps {
+        activity,
+        draft,
+        lang,
+        dispatch,
+    } = props;
+    let (activity, lang) = (activity.0, *lang);
+    let labels = lang.labels();
+    let Some(model) = activity.model(&draft.model) else {
+        return Html::default();
+    };
+
+    let models = (activity.models.len() > 1).then(|| {
+        html! {
+            <fieldset class="models">
+                <legend>{ labels.model }</legend>
+                { for activity.models.iter().map(|m| {
+                    let id = format!("model-{}-{}", activity.id, m.id);
+                    let dispatch = dispatch.clone();
+                    let action = Action::SetModel { activity: activity.id.clone(), model: m.id.clone() };
+                    let onchange = Callback::from(move |_: Event| dispatch.emit(action.clone()));
+                    html! {
+                        <label class="choice" for={id.clone()}>
+                            <input type="radio" id={id.clone()} data-testid={id} name={format!("model-{}", activity.id)}
+                                checked={m.id == draft.model} {onchange} />
+                            <span><strong>{ m.name.get(lang) }</strong>
+                                <span class="help">{ m.help.get(lang) }</span></span>
+                        </label>
+                    }
+                }) }
+            </fieldset>
+        }
+    });
+
+    let volumes = model.units.iter().map(|unit| {
+        let text = draft.input(&unit.id);
+        let error = quantity::parse(text, lang, unit.max)
+            .err()
+            .map(|e| AttrValue::from(quantity_error(e, lang)));
+        let dispatch = dispatch.clone();
+        let (a, u) = (activity.id.clone(), unit.id.clone());
+        let on_change = Callback::from(move |text: String| {
+            dispatch.emit(Action::Type {
+                activity: a.clone(),
+                unit: u.clone(),
+                text,
+            });
+        });
+        html! {
+            <QuantityInput
+                key={unit.id.clone()}
+                testid={format!("input-{}-{}", activity.id, unit.id)}
+                label={unit.name.get(lang).to_owned()}
+                help={unit.help.get(lang).to_owned()}
+                unit={unit.unit.get(lang).to_owned()}
+                value={text.to_owned()}
+                {error}
+                {on_change}
+            />
+        }
+    });
+
+    let options = activity.options.iter().map(|option| {
+        let id = format!("option-{}-{}", activity.id, option.id);
+        let dispatch = dispatch.clone();
+        let action = Action::ToggleOption { activity: activity.id.clone(), option: option.id.clone() };
+        let onchange = Callback::from(move |_: Event| dispatch.emit(action.clone()));
+        html! {
+            <label class="choice" for={id.clone()} key={option.id.clone()}>
+                <input type="checkbox" id={id.clone()} data-testid={id} checked={draft.options.contains(&option.id)} {onchange} />
+                <span>
+                    <strong>{ option.name.get(lang) }</strong>
+                    { format!(" +{}", format_percent(option.percent, lang)) }
+                    <span class="help">{ option.help.get(lang) }</span>
+                </span>
+            </label>
+        }
+    });
+
+    html! {
+        <fieldset class="activity-form" id={format!("form-{}", activity.id)}>
+            <legend>{ activity.name.get(lang) }</legend>
+            { for models }
+            <div class="volumes" role="group" aria-label={labels.volumes}>
+                { for volumes }
+            </div>
+            <fieldset class="options">
+                <legend>{ labels.options }</legend>
+                { for options }
+            </fieldset>
+        </fieldset>
+    }
+}

@@ -1,0 +1,126 @@
+//! Every line behind the totals, per activity, with its in-house twin.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use crate::estimate::{ActivityEstimate, Estimate, Line, LineKind};
+use crate::i18n::{Lang, format_count, format_money, line_detail, line_title};
+use crate::tariff::{Activity, Tariff};
+use crate::ui::Static;
+
+#[derive(Properties, PartialEq)]
+pub struct BreakdownProps {
+    pub tariff: Static<Tariff>,
+    pub estimate: Rc<Estimate>,
+    pub lang: Lang,
+}
+
+fn line_class(kind: &LineKind) -> &'static str {
+    match kind {
+        LineKind::Discount { .. } => "discount",
+        LineKind::Vat { .. } => "vat",
+        LineKind::Minimum => "minimum",
+        LineKind::Option { .. } => "option",
+        _ => "",
+    }
+}
+
+fn table(
+    caption: &str,
+    lines: &[Line],
+    total: (&str, Decimal),
+    activity: &Activity,
+    estimate: &Estimate,
+    lang: Lang,
+) -> Html {
+    let money = |amount: Decimal| format_money(amount, estimate.currency, lang);
+    let labels = lang.labels();
+    html! {
+        <table class="lines">
+            <caption>{ caption }</caption>
+            <thead>
+                <tr><th scope="col">{ labels.item }</th><th scope="col">{ labels.amount }</th></tr>
+            </thead>
+            <tbody>
+                { for lines.iter().map(|line| html! {
+                    <tr class={line_class(&line.kind)}>
+                        <th scope="row">
+                            { line_title(line, activity, lang) }
+                            if let Some(detail) = line_detail(line, estimate.currency, lang) {
+                                <span class="detail">{ detail }</span>
+                            }
+                        </th>
+                        <td>{ money(line.amount) }</td>
+                    </tr>
+                }) }
+            </tbody>
+            <tfoot>
+                <tr><th scope="row">{ total.0 }</th><td>{ money(total.1) }</td></tr>
+            </tfoot>
+        </table>
+    }
+}
+
+fn activity_card(
+    activity: &Activity,
+    priced: &ActivityEstimate,
+    estimate: &Estimate,
+    lang: Lang,
+) -> Html {
+    let labels = lang.labels();
+    let money = |amount: Decimal| format_money(amount, estimate.currency, lang);
+    let per_unit = priced.per_unit.as_ref().map(|cost| {
+        let noun = activity
+            .units()
+            .find(|u| u.id == cost.unit)
+            .map_or("", |u| u.unit.get(lang));
+        format!(
+            "{} {} {noun}, {}",
+            money(cost.amount),
+            labels.per,
+            labels.all_in
+        )
+    });
+    let in_house = &priced.in_house;
+    html! {
+        <section class="activity-estimate" key={priced.activity.clone()}
+            data-testid={format!("estimate-{}", priced.activity)}>
+            <h3>
+                <span>{ activity.name.get(lang) }</span>
+                <span class="figure">{ money(priced.monthly) }{ " / " }{ labels.month }</span>
+            </h3>
+            if let Some(per_unit) = per_unit { <p class="per-unit">{ per_unit }</p> }
+            { table(labels.monthly_bill, &priced.monthly_lines, (labels.monthly, priced.monthly), activity, estimate, lang) }
+            if !priced.one_time_lines.is_empty() {
+                { table(labels.one_time_bill, &priced.one_time_lines, (labels.one_time, priced.one_time), activity, estimate, lang) }
+            }
+            <details class="in-house">
+                <summary>
+                    { format!("{}: {} / {}, {} {}", labels.compare_in_house, money(in_house.monthly), labels.month,
+                        format_count(in_house.staff, lang), labels.employees) }
+                </summary>
+                { table(labels.monthly_bill, &in_house.monthly_lines, (labels.in_house_monthly, in_house.monthly), activity, estimate, lang) }
+                { table(labels.one_time_bill, &in_house.one_time_lines, (labels.in_house_one_time, in_house.one_time), activity, estimate, lang) }
+            </details>
+        </section>
+    }
+}
+
+#[component]
+pub fn Breakdown(props: &BreakdownProps) -> Html {
+    let BreakdownProps {
+        tariff,
+        estimate,
+        lang,
+    } = props;
+    html! {
+        <div class="breakdown">
+            { for estimate.activities.iter().filter_map(|priced| {
+                let activity = tariff.activity(&priced.activity)?;
+                Some(activity_card(activity, priced, estimate, *lang))
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,114 @@
+//! Labelled inputs: a volume typed as text, and a select. Each has its label, its help and, when
+//! the value is wrong, its message, all tied to the control for screen readers.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QuantityProps {
+    /// Also the element's id; the error message is `error-<testid>`.
+    pub testid: AttrValue,
+    pub label: AttrValue,
+    pub help: AttrValue,
+    pub unit: AttrValue,
+    pub value: AttrValue,
+    pub error: Option<AttrValue>,
+    pub on_change: Callback<String>,
+}
+
+/// A volume, kept as typed: the page reads it, it never rewrites it under the visitor's fingers.
+#[component]
+pub fn QuantityInput(props: &QuantityProps) -> Html {
+    let id = props.testid.to_string();
+    let help_id = format!("{id}-help");
+    let error_id = format!("error-{id}");
+    let described = match props.error {
+        Some(_) => format!("{error_id} {help_id}"),
+        None => help_id.clone(),
+    };
+    let on_change = props.on_change.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        on_change.emit(e.target_unchecked_into::<HtmlInputElement>().value());
+    });
+    html! {
+        <div class={classes!("field", props.error.is_some().then_some("invalid"))}>
+            <label for={id.clone()}>{ &props.label }</label>
+            <div class="with-unit">
+                <input
+                    id={id.clone()}
+                    data-testid={id}
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    value={props.value.clone()}
+                    aria-invalid={props.error.is_some().then_some("true")}
+                    aria-describedby={described}
+                    {oninput}
+                />
+                <span class="unit" aria-hidden="true">{ &props.unit }</span>
+            </div>
+            <p id={help_id} class="help">{ &props.help }</p>
+            <div class="message">
+                if let Some(error) = &props.error {
+                    <p id={error_id.clone()} data-testid={error_id} class="error">{ error }</p>
+                }
+            </div>
+        </div>
+    }
+}
+
+/// (value, text) of each choice of a select.
+pub type Choices = Vec<(AttrValue, AttrValue)>;
+
+#[derive(Properties, PartialEq)]
+pub struct SelectProps {
+    pub testid: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    pub choices: Choices,
+    pub on_change: Callback<String>,
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+}
+
+#[component]
+pub fn Select(props: &SelectProps) -> Html {
+    let id = props.testid.to_string();
+    let note_id = format!("{id}-note");
+    let error_id = format!("error-{id}");
+    let described: Vec<&str> = [
+        props.error.as_ref().map(|_| error_id.as_str()),
+        props.note.as_ref().map(|_| note_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let on_change = props.on_change.clone();
+    let onchange = Callback::from(move |e: Event| {
+        on_change.emit(e.target_unchecked_into::<HtmlSelectElement>().value());
+    });
+    html! {
+        <div class={classes!("field", props.error.is_some().then_some("invalid"))}>
+            <label for={id.clone()}>{ &props.label }</label>
+            <select
+                id={id.clone()}
+                data-testid={id}
+                aria-invalid={props.error.is_some().then_some("true")}
+                aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
+                {onchange}
+            >
+                { for props.choices.iter().map(|(value, text)| html! {
+                    <option value={value.clone()} selected={*value == props.value}>{ text }</option>
+                }) }
+            </select>
+            if let Some(note) = &props.note {
+                <p id={note_id} class="help">{ note }</p>
+            }
+            if let Some(error) = &props.error {
+                <p id={error_id.clone()} data-testid={error_id} class="error">{ error }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,8 @@
+//! The page's parts, each a function component over props.
+
+pub mod activity;
+pub mod breakdown;
+pub mod field;
+pub mod method;
+pub mod settings;
+pub mod summary;

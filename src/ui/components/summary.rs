@@ -1,0 +1,101 @@
+//! The figures a prospect came for: totals, the in-house comparison, and the range.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use crate::estimate::Estimate;
+use crate::i18n::{Lang, format_count, format_money, format_percent};
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub estimate: Rc<Estimate>,
+    pub lang: Lang,
+    /// The inputs hold a mistake: the figures are the last valid ones.
+    pub stale: bool,
+}
+
+#[component]
+pub fn Summary(props: &SummaryProps) -> Html {
+    let SummaryProps {
+        estimate,
+        lang,
+        stale,
+    } = props;
+    let lang = *lang;
+    let labels = lang.labels();
+    let money = |amount: Decimal| format_money(amount, estimate.currency, lang);
+    let totals = &estimate.totals;
+    let months = estimate.months;
+    let month_word = if months == 1 {
+        labels.month
+    } else {
+        labels.months
+    };
+    let saving = &estimate.saving;
+    let saves = !saving.monthly.is_sign_negative();
+    let percent = saving
+        .percent
+        .map(|p| format!(" ({})", format_percent(p / Decimal::ONE_HUNDRED, lang)));
+    let fixed_share = if totals.monthly.is_zero() {
+        Decimal::ZERO
+    } else {
+        (totals.monthly_fixed / totals.monthly * Decimal::ONE_HUNDRED).round_dp(1)
+    };
+
+    html! {
+        <section class={classes!("summary", stale.then_some("stale"))} aria-labelledby="summary-title">
+            <h2 id="summary-title">{ labels.estimate }</h2>
+            <p class="status" role="status">
+                if *stale { { labels.stale } }
+                else if estimate.activities.is_empty() { { labels.empty } }
+            </p>
+            <dl class="totals" aria-live="polite" aria-atomic="true">
+                <div class="total main">
+                    <dt>{ labels.monthly }</dt>
+                    <dd data-testid="total-monthly">{ money(totals.monthly) }</dd>
+                </div>
+                <div class="total">
+                    <dt>{ labels.one_time }</dt>
+                    <dd data-testid="total-one-time">{ money(totals.one_time) }</dd>
+                </div>
+                <div class="total">
+                    <dt>{ labels.first_year }</dt>
+                    <dd data-testid="total-first-year">{ money(totals.first_year) }</dd>
+                </div>
+                <div class="total">
+                    <dt>{ format!("{} ({months} {month_word})", labels.contract) }</dt>
+                    <dd data-testid="total-contract">{ money(totals.contract) }</dd>
+                </div>
+            </dl>
+            <div class="split" aria-hidden="true">
+                <span class="fixed-bar" style={format!("width: {fixed_share}%")}></span>
+            </div>
+            <dl class="pairs">
+                <div><dt>{ labels.fixed }</dt><dd>{ money(totals.monthly_fixed) }</dd></div>
+                <div><dt>{ labels.variable }</dt><dd>{ money(totals.monthly_variable) }</dd></div>
+            </dl>
+            <p class="help">{ labels.fixed_hint }</p>
+
+            <h3>{ labels.in_house }</h3>
+            <dl class="pairs">
+                <div>
+                    <dt>{ format!("{} ({} {})", labels.in_house_monthly, format_count(estimate.in_house.staff, lang), labels.employees) }</dt>
+                    <dd data-testid="inhouse-monthly">{ money(estimate.in_house.monthly) }</dd>
+                </div>
+                <div class={classes!("saving", (!saves).then_some("costs-more"))}>
+                    <dt>{ if saves { labels.saving } else { labels.costs_more } }</dt>
+                    <dd><span data-testid="saving-monthly">{ money(saving.monthly) }</span>{ percent }</dd>
+                </div>
+            </dl>
+
+            <h3>{ format!("{} ±{}%", labels.range, estimate.range.percent) }</h3>
+            <dl class="pairs">
+                <div><dt>{ labels.range_low }</dt><dd data-testid="range-monthly-low">{ money(estimate.range.low) }</dd></div>
+                <div><dt>{ labels.range_high }</dt><dd data-testid="range-monthly-high">{ money(estimate.range.high) }</dd></div>
+            </dl>
+            <p class="help">{ labels.range_hint }{ " " }{ labels.vat_included }</p>
+        </section>
+    }
+}

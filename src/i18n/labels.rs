@@ -68,6 +68,7 @@ pub struct Labels {
     pub risk_name: &'static str,
     pub risk_bill: &'static str,
     pub unavailable: &'static str,
+    pub skip: &'static str,
 }
 
 pub const ID: Labels = Labels {
@@ -148,6 +149,7 @@ pub const ID: Labels = Labels {
     risk_name: "Penyedia bekerja atas nama Anda: pelanggan tidak membedakan keduanya, jadi layanan yang buruk jatuh ke nama Anda. Opsi QA premium, kemasan premium dan tinjauan ganda menjaga mutu yang dilihat pelanggan.",
     risk_bill: "Sebagian tagihan ikut volume, jadi bisa naik-turun tiap bulan: lihat rentangnya di atas dan siapkan anggarannya. Agen khusus membuat tagihan tetap; komitmen minimum tetap ditagih di bulan sepi.",
     unavailable: "Tarif tidak dapat dimuat. Muat ulang halaman.",
+    skip: "Lompat ke estimasi",
 };
 
 pub const EN: Labels = Labels {
@@ -228,6 +230,7 @@ pub const EN: Labels = Labels {
     risk_name: "The provider works in your name: customers do not tell the two apart, so poor service lands on you. Premium QA, premium packaging and four-eyes review guard the quality your customers see.",
     risk_bill: "Part of the bill follows volume, so it moves from month to month: see the range above and budget for it. Dedicated staff keep the bill fixed; a minimum commitment is billed even in a quiet month.",
     unavailable: "The tariff could not be loaded. Reload the page.",
+    skip: "Skip to the estimate",
 };
 
 impl Lang {

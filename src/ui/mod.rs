@@ -10,7 +10,7 @@ use std::ops::Deref;
 use yew::prelude::*;
 
 use crate::estimate;
-use crate::i18n::{Lang, estimate_error};
+use crate::i18n::{Lang, estimate_error, format_money};
 use crate::money::Currency;
 use crate::tariff::{Tariff, catalogue};
 use components::activity::{ActivityForm, ActivityPicker};
@@ -104,10 +104,14 @@ fn Estimator(props: &EstimatorProps) -> Html {
     let results = match &*priced {
         Ok(estimate) => {
             let estimate = std::rc::Rc::new(estimate.clone());
+            let monthly = format_money(estimate.totals.monthly, estimate.currency, lang);
             html! {
                 <>
                     <Summary estimate={estimate.clone()} {lang} stale={state.is_stale()} />
                     <Breakdown {tariff} {estimate} {lang} />
+                    <a class="peek" href="#summary-title" aria-hidden="true" tabindex="-1">
+                        <span>{ labels.monthly }</span><span>{ monthly }</span>
+                    </a>
                 </>
             }
         }
@@ -118,6 +122,7 @@ fn Estimator(props: &EstimatorProps) -> Html {
 
     html! {
         <>
+            <a class="skip" href="#summary-title">{ labels.skip }</a>
             <header class="masthead">
                 <div class="brand">
                     <h1>{ "Biaya BPO" }</h1>

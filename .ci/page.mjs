@@ -1,0 +1,100 @@
+// The release build (dist/) as a visitor gets it: served on loopback, opened in Debian's Chromium
+// at phone and desktop widths, in both languages. Checks what a person would notice and saves
+// screenshots to target/screenshots/. Usage: node .ci/page.mjs [dist]
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { createRequire } from 'node:module';
+
+// .ci/tools installs playwright-core under .tools/, outside the repository's files.
+const require = createRequire(new URL('../.tools/node_modules/', import.meta.url));
+const { chromium } = require('playwright-core');
+
+const dist = process.argv[2] ?? 'dist';
+const shots = 'target/screenshots';
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
+};
+
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    res.writeHead(404);
+    res.end();
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+await mkdir(shots, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) passed += 1; else failed += 1;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
+}
+
+const volumes = {
+  'input-call-centre-minutes': { en: '45,000', id: '45.000' },
+  'input-accounting-invoices': { en: '1,500', id: '1.500' },
+  'input-fulfilment-orders': { en: '12,000', id: '12.000' },
+  'input-sales-appointments': { en: '40', id: '40' },
+};
+
+for (const lang of ['id', 'en']) {
+  for (const [width, height] of [[375, 812], [1280, 900]]) {
+    const name = `${lang}-${width}`;
+    const context = await browser.newContext({
+      viewport: { width, height },
+      locale: lang === 'id' ? 'id-ID' : 'en-US',
+      deviceScaleFactor: 1,
+    });
+    const page = await context.newPage();
+    const problems = [];
+    const foreign = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('request', (r) => { if (!r.url().startsWith(origin)) foreign.push(r.url()); });
+
+    await page.goto(origin, { waitUntil: 'load' });
+    await page.waitForSelector('[data-testid="total-monthly"]');
+    const zero = await page.textContent('[data-testid="total-monthly"]');
+    for (const id of ['call-centre', 'accounting', 'fulfilment', 'sales']) {
+      await page.click(`[data-testid="activity-${id}"]`);
+    }
+    for (const [testid, text] of Object.entries(volumes)) {
+      await page.fill(`[data-testid="${testid}"]`, text[lang]);
+    }
+    const monthly = await page.textContent('[data-testid="total-monthly"]');
+    check(`${name}: first visit follows the browser's language`, (await page.getAttribute('html', 'lang')) === lang);
+    check(`${name}: four activities give a monthly total`, monthly !== zero && /\d{3}/.test(monthly), monthly);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(`${name}: nothing wider than the screen`, overflow <= 0, `${overflow}px too wide`);
+    await page.fill('[data-testid="input-fulfilment-orders"]', 'abc');
+    const error = await page.textContent('[data-testid="error-input-fulfilment-orders"]');
+    check(`${name}: a bad volume shows its message`, error.length > 5, error);
+    check(`${name}: and the total stays`, (await page.textContent('[data-testid="total-monthly"]')) === monthly);
+    await page.screenshot({ path: `${shots}/${name}-error.png`, fullPage: false });
+    await page.fill('[data-testid="input-fulfilment-orders"]', volumes['input-fulfilment-orders'][lang]);
+    await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+    check(`${name}: no script error`, problems.length === 0, problems.join(' | '));
+    check(`${name}: no request to another host`, foreign.length === 0, foreign.join(' '));
+    await context.close();
+  }
+}
+
+await browser.close();
+server.close();
+console.log(`page: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -53,7 +53,7 @@ const volumes = {
 };
 
 for (const lang of ['id', 'en']) {
-  for (const [width, height] of [[375, 812], [1280, 900]]) {
+  for (const [width, height] of [[320, 640], [375, 812], [1280, 900]]) {
     const name = `${lang}-${width}`;
     const context = await browser.newContext({
       viewport: { width, height },

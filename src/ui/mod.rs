@@ -6,6 +6,7 @@ mod components;
 pub mod state;
 
 use std::ops::Deref;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -58,15 +59,16 @@ fn Estimator(props: &EstimatorProps) -> Html {
     let lang = state.draft.lang;
     use_effect_with(lang, |lang| browser::show_lang(*lang));
     let priced = use_memo(state.priced.clone(), |request| {
-        estimate::estimate(tariff.0, request)
+        estimate::estimate(tariff.0, request).map(Rc::new)
     });
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
     let labels = lang.labels();
-    let problem = state.problem();
-    let site_error = problem
+    let status = state.status();
+    let site_error = status
+        .problem
         .as_ref()
         .map(|e| AttrValue::from(estimate_error(e, tariff.0, lang)));
 
@@ -103,11 +105,11 @@ fn Estimator(props: &EstimatorProps) -> Html {
 
     let results = match &*priced {
         Ok(estimate) => {
-            let estimate = std::rc::Rc::new(estimate.clone());
+            let estimate = estimate.clone();
             let monthly = format_money(estimate.totals.monthly, estimate.currency, lang);
             html! {
                 <>
-                    <Summary estimate={estimate.clone()} {lang} stale={state.is_stale()} />
+                    <Summary estimate={estimate.clone()} {lang} stale={status.stale} />
                     <Breakdown {tariff} {estimate} {lang} />
                     <a class="peek" href="#summary-title" aria-hidden="true" tabindex="-1">
                         <span>{ labels.monthly }</span><span>{ monthly }</span>

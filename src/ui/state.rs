@@ -234,18 +234,25 @@ impl State {
         }
     }
 
-    /// Why the current inputs cannot be priced, where each volume reads but the combination does
-    /// not (an activity the site does not deliver, a language it does not speak).
+    /// How the inputs stand against the estimate on screen.
     #[must_use]
-    pub fn problem(&self) -> Option<EstimateError> {
-        self.draft.request(self.tariff)?.validate(self.tariff).err()
+    pub fn status(&self) -> Status {
+        let current = self.draft.request(self.tariff);
+        Status {
+            stale: current.as_ref() != Some(&self.priced),
+            problem: current.and_then(|request| request.validate(self.tariff).err()),
+        }
     }
+}
 
-    /// Whether the estimate on screen is behind the inputs.
-    #[must_use]
-    pub fn is_stale(&self) -> bool {
-        self.draft.request(self.tariff).as_ref() != Some(&self.priced)
-    }
+/// How the inputs stand against the estimate on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// The inputs hold a mistake: the estimate on screen is the last valid one.
+    pub stale: bool,
+    /// Why inputs that each read well cannot be priced together (an activity the site does not
+    /// deliver, a language it does not speak).
+    pub problem: Option<EstimateError>,
 }
 
 impl Reducible for State {
@@ -299,7 +306,7 @@ mod tests {
             let t = s.clone().reduce(typed("call-centre", "minutes", bad));
             assert_eq!(t.priced, s.priced, "{bad:?}");
             assert_eq!(t.draft.activities[0].input("minutes"), bad);
-            assert!(t.is_stale());
+            assert!(t.status().stale);
         }
     }
 
@@ -320,9 +327,18 @@ mod tests {
         let before = s.priced.clone();
         let s = s.reduce(Action::SetSite("manila".into()));
         assert_eq!(s.priced, before);
-        assert_eq!(s.problem().map(|e| e.code()), Some("site_unavailable"));
+        assert_eq!(
+            s.status().problem.map(|e| e.code()),
+            Some("site_unavailable")
+        );
         let s = s.reduce(Action::SetSite("yogyakarta".into()));
-        assert_eq!(s.problem(), None);
+        assert_eq!(
+            s.status(),
+            Status {
+                stale: false,
+                problem: None
+            }
+        );
         assert_eq!(s.priced.site, "yogyakarta");
     }
 

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::estimate::Estimate;
 use crate::i18n::{Lang, format_count, format_money, format_percent};
+use crate::money;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
@@ -37,12 +38,12 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let saves = !saving.monthly.is_sign_negative();
     let percent = saving
         .percent
-        .map(|p| format!(" ({})", format_percent(p / Decimal::ONE_HUNDRED, lang)));
-    let fixed_share = if totals.monthly.is_zero() {
-        Decimal::ZERO
-    } else {
-        (totals.monthly_fixed / totals.monthly * Decimal::ONE_HUNDRED).round_dp(1)
-    };
+        .and_then(|p| money::div(p, Decimal::ONE_HUNDRED).ok())
+        .map(|fraction| format!(" ({})", format_percent(fraction, lang)));
+    // The bar's width only: a share that cannot be computed draws no bar.
+    let fixed_share = money::div(totals.monthly_fixed, totals.monthly)
+        .and_then(|share| money::mul(share, Decimal::ONE_HUNDRED))
+        .map_or(Decimal::ZERO, |percent| money::round(percent, 1));
 
     html! {
         <section class={classes!("summary", stale.then_some("stale"))} aria-labelledby="summary-title">

@@ -6,6 +6,7 @@
 pub mod calendar;
 pub mod estimate;
 pub mod i18n;
+pub mod link;
 pub mod money;
 pub mod quantity;
 pub mod tariff;

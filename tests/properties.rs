@@ -3,7 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use biaya_bpo::calendar::Date;
 use biaya_bpo::estimate::{ActivityRequest, Estimate, LineKind, Request, estimate};
+use biaya_bpo::link::{self, QuoteDetails, Shared};
 use biaya_bpo::money::Currency;
 use biaya_bpo::tariff::{Tariff, catalogue};
 use proptest::prelude::*;
@@ -264,6 +266,101 @@ proptest! {
         let request = valid(&t, &recipe);
         if let Err(error) = estimate(&t, &request) {
             prop_assert_eq!(error.code(), "overflow");
+        }
+    }
+}
+
+/// Quote details as people type them: any script, punctuation, emoji, within the caps.
+fn quote() -> impl Strategy<Value = QuoteDetails> {
+    (
+        "\\PC{0,60}",
+        "\\PC{0,40}",
+        "\\PC{0,50}",
+        "\\PC{0,24}",
+        prop::option::of((2000u16..2100, 1u8..=12, 1u8..=28)),
+    )
+        .prop_map(
+            |(company, preparer, contact, reference, issued)| QuoteDetails {
+                company,
+                preparer,
+                contact,
+                reference,
+                issued: issued.and_then(|(y, m, d)| Date::new(y, m, d)),
+            },
+        )
+}
+
+/// A valid link with some damage done to it: bytes cut, replaced or inserted.
+fn damaged_link() -> impl Strategy<Value = String> {
+    (
+        recipe(),
+        quote(),
+        prop::collection::vec((any::<usize>(), 0u8..3, "\\PC{0,3}"), 0..6),
+    )
+        .prop_map(|(recipe, quote, edits)| {
+            let t = tariff();
+            let shared = Shared {
+                tariff: t.version.clone(),
+                request: valid(t, &recipe),
+                quote,
+            };
+            let mut text: Vec<char> = link::encode(&shared, t).chars().collect();
+            for (at, kind, insert) in edits {
+                let at = at % (text.len() + 1);
+                match kind {
+                    0 => text.truncate(at),
+                    1 if at < text.len() => {
+                        text.remove(at);
+                    }
+                    _ => {
+                        for (i, c) in insert.chars().enumerate() {
+                            text.insert((at + i).min(text.len()), c);
+                        }
+                    }
+                }
+            }
+            text.into_iter().collect()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    #[test]
+    fn a_link_reopens_the_same_estimate(recipe in recipe(), quote in quote()) {
+        let t = tariff();
+        let shared = Shared { tariff: t.version.clone(), request: valid(t, &recipe), quote };
+        let text = link::encode(&shared, t);
+        prop_assert!(text.len() <= link::MAX_LENGTH);
+        let opened = link::decode(&text, catalogue().expect("valid")).expect("our own link");
+        prop_assert_eq!(&opened.dropped, &[]);
+        prop_assert_eq!(estimate(t, &opened.shared.request), estimate(t, &shared.request));
+        prop_assert_eq!(&opened.shared, &shared);
+        // Encoding is canonical: the reopened estimate writes the very same link.
+        prop_assert_eq!(link::encode(&opened.shared, t), text);
+    }
+}
+
+proptest! {
+    // A large count: decoding is the one place the outside world writes to.
+    #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+    #[test]
+    fn decoding_any_text_never_panics(text in prop_oneof![".{0,300}", "[v=1&tskcldfz.~0-9a-z%#]{0,200}", damaged_link()]) {
+        let catalogue = catalogue().expect("valid");
+        if let Ok(opened) = link::decode(&text, catalogue) {
+            // Whatever was recovered is a request its tariff prices.
+            let t = catalogue.get(&opened.shared.tariff).expect("a bundled tariff");
+            prop_assert!(estimate(t, &opened.shared.request).is_ok(), "{}", text);
+            for (field, max) in link::TEXT_LIMITS {
+                let value = match field {
+                    "for" => &opened.shared.quote.company,
+                    "by" => &opened.shared.quote.preparer,
+                    "contact" => &opened.shared.quote.contact,
+                    _ => &opened.shared.quote.reference,
+                };
+                prop_assert!(value.chars().count() <= max && !value.chars().any(char::is_control));
+            }
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{Lang, format_count};
 use crate::estimate::EstimateError;
+use crate::link::{Dropped, LinkError};
 use crate::quantity::QuantityError;
 use crate::tariff::{Tariff, Text};
 
@@ -235,6 +236,202 @@ pub fn estimate_error(error: &EstimateError, tariff: &Tariff, lang: Lang) -> Str
                 "Angkanya terlalu besar untuk dihitung: kurangi volumenya.".into()
             } else {
                 "The figures are too large to compute: lower a volume.".into()
+            }
+        }
+    }
+}
+
+/// The name a visitor knows a link field by.
+fn field_name(field: &str, tariff: &Tariff, lang: Lang) -> String {
+    let id = lang == Lang::Id;
+    let name = match field {
+        "t" => {
+            if id {
+                "Tarif"
+            } else {
+                "Tariff"
+            }
+        }
+        "s" => {
+            if id {
+                "Lokasi layanan"
+            } else {
+                "Delivery site"
+            }
+        }
+        "k" => {
+            if id {
+                "Jangka kontrak"
+            } else {
+                "Contract term"
+            }
+        }
+        "c" => {
+            if id {
+                "Mata uang"
+            } else {
+                "Currency"
+            }
+        }
+        "l" => {
+            if id {
+                "Bahasa pelanggan"
+            } else {
+                "Customers' language"
+            }
+        }
+        "f" => {
+            if id {
+                "Fluktuasi volume"
+            } else {
+                "Volume fluctuation"
+            }
+        }
+        "d" => {
+            if id {
+                "Tanggal penawaran"
+            } else {
+                "Quote date"
+            }
+        }
+        "for" => {
+            if id {
+                "Disiapkan untuk"
+            } else {
+                "Prepared for"
+            }
+        }
+        "by" => {
+            if id {
+                "Disiapkan oleh"
+            } else {
+                "Prepared by"
+            }
+        }
+        "contact" => {
+            if id {
+                "Kontak"
+            } else {
+                "Contact"
+            }
+        }
+        "ref" => {
+            if id {
+                "Referensi"
+            } else {
+                "Reference"
+            }
+        }
+        other => {
+            return tariff.activity(other).map_or_else(
+                || format!("\u{201c}{other}\u{201d}"),
+                |a| a.name.get(lang).to_owned(),
+            );
+        }
+    };
+    name.to_owned()
+}
+
+/// What opening a link had to give up, in a sentence.
+#[must_use]
+pub fn link_problem(dropped: &Dropped, tariff: &Tariff, lang: Lang) -> String {
+    let id = lang == Lang::Id;
+    match dropped {
+        Dropped::UnknownTariff { version } => {
+            if id {
+                format!(
+                    "Tautan menyebut tarif \u{201c}{version}\u{201d} yang tidak dikenal halaman ini: dihitung dengan tarif {}.",
+                    tariff.version
+                )
+            } else {
+                format!(
+                    "The link names tariff \u{201c}{version}\u{201d}, which this page does not know: priced with tariff {}.",
+                    tariff.version
+                )
+            }
+        }
+        Dropped::Unreadable { field } => {
+            let name = field_name(field, tariff, lang);
+            if id {
+                format!("{name}: sebagian tidak terbaca dan memakai nilai awal.")
+            } else {
+                format!("{name}: part of it could not be read; starting values were used.")
+            }
+        }
+        Dropped::Unknown { field } => {
+            if id {
+                format!("Bagian \u{201c}{field}\u{201d} tidak dikenal dan diabaikan.")
+            } else {
+                format!("The part \u{201c}{field}\u{201d} is unknown and was ignored.")
+            }
+        }
+        Dropped::Shortened { field, max } => {
+            let name = field_name(field, tariff, lang);
+            if id {
+                format!("{name} dipotong menjadi {max} karakter.")
+            } else {
+                format!("{name} was cut to {max} characters.")
+            }
+        }
+        Dropped::Removed { activity, error } => {
+            let name = field_name(activity, tariff, lang);
+            let why = estimate_error(error, tariff, lang);
+            if id {
+                format!("{name} dikeluarkan. {why}")
+            } else {
+                format!("{name} was left out. {why}")
+            }
+        }
+        Dropped::Truncated => {
+            if id {
+                "Tautan ini tampaknya terpotong: mungkin ada bagian yang hilang.".into()
+            } else {
+                "The link seems cut short: parts of it may be missing.".into()
+            }
+        }
+        Dropped::Altered => {
+            if id {
+                "Tautan ini diubah setelah dibuat: cocokkan angkanya dengan pengirim.".into()
+            } else {
+                "The link was changed after it was made: check the figures with whoever sent it."
+                    .into()
+            }
+        }
+    }
+}
+
+/// Why a link could not be opened at all.
+#[must_use]
+pub fn link_error(error: LinkError, lang: Lang) -> String {
+    let id = lang == Lang::Id;
+    match error {
+        LinkError::TooLong { length, max } => {
+            let (length, max) = (
+                format_count(length as u64, lang),
+                format_count(max as u64, lang),
+            );
+            if id {
+                format!(
+                    "Tautan terlalu panjang ({length} karakter, paling banyak {max}) dan tidak dibuka."
+                )
+            } else {
+                format!(
+                    "The link is too long ({length} characters, at most {max}) and was not opened."
+                )
+            }
+        }
+        LinkError::NotALink => {
+            if id {
+                "Alamat ini tidak memuat estimasi yang dapat dibaca.".into()
+            } else {
+                "This address holds no estimate that can be read.".into()
+            }
+        }
+        LinkError::NewerFormat { .. } => {
+            if id {
+                "Tautan ini dibuat versi halaman yang lebih baru: muat ulang halaman.".into()
+            } else {
+                "The link was made by a newer version of this page: reload the page.".into()
             }
         }
     }

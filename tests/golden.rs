@@ -1,0 +1,124 @@
+//! Links handed out in the past. Each must open, in every later release, to exactly these
+//! figures: never edit an entry, only add. A failure here means a release would break a promise
+//! already made to a client.
+
+use biaya_bpo::estimate::estimate;
+use biaya_bpo::link;
+use biaya_bpo::money::Currency;
+use biaya_bpo::tariff::catalogue;
+use rust_decimal::Decimal;
+
+/// (link, currency, one-time, monthly, contract, in-house monthly)
+const GOLDEN: &[(&str, Currency, &str, &str, &str, &str)] = &[
+    (
+        "v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&accounting=4000.1500.250.2.6~1&fulfilment=12000.9000.120.0.300.40~1&sales=3.40.150~1&for=PT%20Maju%20Jaya&by=Sari%20Dewi&contact=sari@contoh.co.id&ref=Q-118&d=2026-11-27&z=650f28cf",
+        Currency::Usd,
+        "5552.32",
+        "37276.51",
+        "1347506.68",
+        "39188.03",
+    ),
+    (
+        "v=1&t=2026-11&s=manila&k=24m&c=IDR&l=en&f=50&call-centre=dedicated.25~5&z=5628301d",
+        Currency::Idr,
+        "416250000",
+        "626404080",
+        "15449947920",
+        "388925267",
+    ),
+    (
+        "v=1&t=2026-11&s=yogyakarta&k=monthly&c=IDR&l=id&f=20&fulfilment=800.0.6.40~6&z=3ff16e91",
+        Currency::Idr,
+        "8325000",
+        "7925400",
+        "16250400",
+        "12172926",
+    ),
+    (
+        "v=1&t=2026-11&s=jakarta&k=12m&c=IDR&l=id&f=30&accounting=1000.500.100.1.3&d=2026-12-01&z=d367052c",
+        Currency::Idr,
+        "11100000",
+        "29262375",
+        "362248500",
+        "28157467",
+    ),
+    (
+        "v=1&t=2026-11&s=bengaluru&k=36m&c=USD&l=en&f=10&sales=12.0.2500~6&z=b3f6a891",
+        Currency::Usd,
+        "13445.27",
+        "93389.63",
+        "3375471.95",
+        "84794.90",
+    ),
+];
+
+fn amount(text: &str) -> Decimal {
+    text.parse().expect("a decimal")
+}
+
+#[test]
+fn every_golden_link_opens_to_its_figures() {
+    let catalogue = catalogue().expect("the bundled tariffs are valid");
+    for &(text, currency, one_time, monthly, contract, in_house) in GOLDEN {
+        let opened = link::decode(text, catalogue).expect(text);
+        assert_eq!(opened.dropped, [], "{text}");
+        let tariff = catalogue
+            .get(&opened.shared.tariff)
+            .expect("its tariff is still bundled");
+        let e = estimate(tariff, &opened.shared.request).expect(text);
+        assert_eq!(e.currency, currency, "{text}");
+        assert_eq!(
+            (
+                e.totals.one_time,
+                e.totals.monthly,
+                e.totals.contract,
+                e.in_house.monthly
+            ),
+            (
+                amount(one_time),
+                amount(monthly),
+                amount(contract),
+                amount(in_house)
+            ),
+            "{text}"
+        );
+        // This release still writes the same link for it.
+        assert_eq!(link::encode(&opened.shared, tariff), text);
+    }
+}
+
+#[test]
+fn the_quote_tool_prints_the_same_figures() {
+    let (text, _, one_time, monthly, contract, _) = GOLDEN[0];
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_quote"))
+        .arg(format!("https://example.invalid/#{text}"))
+        .output()
+        .expect("the quote tool runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let totals = &json["estimate"]["totals"];
+    assert_eq!(totals["one_time"], one_time);
+    assert_eq!(totals["monthly"], monthly);
+    assert_eq!(totals["contract"], contract);
+    assert_eq!(json["link"], text);
+    assert_eq!(json["valid_until"], "2026-12-27");
+    assert_eq!(json["dropped"].as_array().map(Vec::len), Some(0));
+    assert_eq!(
+        json["estimate"]["activities"].as_array().map(Vec::len),
+        Some(4)
+    );
+
+    let broken = std::process::Command::new(env!("CARGO_BIN_EXE_quote"))
+        .arg("not a link")
+        .output()
+        .expect("the quote tool runs");
+    assert!(!broken.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&broken.stderr).trim(),
+        "This address holds no estimate that can be read."
+    );
+}

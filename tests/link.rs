@@ -1,0 +1,283 @@
+//! Estimate links: compact, exact, versioned, and lenient with what was damaged on the way.
+
+use std::collections::BTreeSet;
+
+use biaya_bpo::calendar::Date;
+use biaya_bpo::estimate::{ActivityRequest, Request, estimate};
+use biaya_bpo::link::{self, Dropped, LinkError, MAX_LENGTH, QuoteDetails, Shared};
+use biaya_bpo::money::Currency;
+use biaya_bpo::tariff::{Catalogue, Tariff, catalogue};
+
+fn bundled() -> &'static Catalogue {
+    catalogue().expect("the bundled tariffs are valid")
+}
+
+/// The bundle plus a later tariff, as after the next price list is published.
+fn with_newer() -> Catalogue {
+    let newer = Tariff::parse(include_str!("fixtures/2027-05.toml")).expect("valid fixture");
+    let mut tariffs = bundled().tariffs().to_vec();
+    tariffs.push(newer);
+    Catalogue::new(tariffs).expect("rising versions")
+}
+
+/// An activity, its volumes by unit, and its options.
+type Wanted<'a> = (&'a str, &'a [(&'a str, u64)], &'a [&'a str]);
+
+/// A full four-activity estimate as a sales rep would build it.
+fn full() -> Shared {
+    let t = bundled().latest();
+    let mut request = Request::starter(t);
+    let volumes: [Wanted; 4] = [
+        (
+            "call-centre",
+            &[("minutes", 45_000), ("chats", 3_000), ("emails", 1_200)],
+            &["24-7", "premium-qa"],
+        ),
+        (
+            "accounting",
+            &[
+                ("transactions", 4_000),
+                ("invoices", 1_500),
+                ("payslips", 250),
+            ],
+            &["fast-close"],
+        ),
+        (
+            "fulfilment",
+            &[("orders", 12_000), ("extra-items", 9_000), ("pallets", 120)],
+            &[],
+        ),
+        (
+            "sales",
+            &[("reps", 3), ("appointments", 40), ("leads", 150)],
+            &["crm-integration"],
+        ),
+    ];
+    for (id, units, options) in volumes {
+        let mut wanted = ActivityRequest::starter(t.activity(id).expect(id));
+        for &(unit, quantity) in units {
+            wanted.volumes.insert(unit.into(), quantity);
+        }
+        wanted.options = options.iter().map(|&o| o.to_owned()).collect();
+        request.activities.push(wanted);
+    }
+    request.currency = Currency::Usd;
+    request.term = "36m".into();
+    Shared {
+        tariff: t.version.clone(),
+        request,
+        quote: QuoteDetails::default(),
+    }
+}
+
+#[test]
+fn a_full_estimate_fits_in_300_characters_and_reopens_exactly() {
+    let t = bundled().latest();
+    let shared = full();
+    let text = link::encode(&shared, t);
+    assert!(text.len() <= 300, "{} characters: {text}", text.len());
+    assert!(
+        text.starts_with(
+            "v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&"
+        ),
+        "{text}"
+    );
+    let opened = link::decode(&text, bundled()).expect("our link");
+    assert_eq!(opened.dropped, []);
+    assert_eq!(opened.shared, shared);
+    assert_eq!(
+        estimate(t, &opened.shared.request),
+        estimate(t, &shared.request)
+    );
+    // A whole URL, or the fragment with its '#', reads the same.
+    let url = format!("https://example.invalid/biaya/#{text}");
+    assert_eq!(link::decode(&url, bundled()).map(|o| o.shared), Ok(shared));
+}
+
+#[test]
+fn quote_details_travel_as_text_and_are_capped() {
+    let t = bundled().latest();
+    let mut shared = full();
+    shared.quote = QuoteDetails {
+        company: "PT Maju & Jaya <b>Tbk</b>".into(),
+        preparer: "Sari Dewi".into(),
+        contact: "sari@contoh.co.id, +62 812 0000".into(),
+        reference: "Q-2026/118#2".into(),
+        issued: Date::parse("2026-11-27"),
+    };
+    let text = link::encode(&shared, t);
+    let opened = link::decode(&text, bundled()).expect("our link");
+    assert_eq!(opened.dropped, []);
+    assert_eq!(opened.shared.quote, shared.quote);
+    assert_eq!(
+        opened
+            .shared
+            .quote
+            .valid_until(t)
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2026-12-27")
+    );
+
+    // A hand-made link with an overlong name keeps the first 60 characters and says so.
+    let long = "A".repeat(200);
+    let hand = text.replacen("for=PT", &format!("for={long}PT"), 1);
+    let opened = link::decode(&hand, bundled()).expect("still ours");
+    assert_eq!(opened.shared.quote.company.chars().count(), 60);
+    assert!(opened.dropped.contains(&Dropped::Shortened {
+        field: "for".into(),
+        max: 60
+    }));
+    assert!(opened.dropped.contains(&Dropped::Altered));
+}
+
+#[test]
+fn a_damaged_link_opens_what_it_can_and_says_what_was_dropped() {
+    let t = bundled().latest();
+    let text = link::encode(&full(), t);
+
+    // Cut short in the middle of the sales field.
+    let cut = &text[..text.find("&sales=").expect("sales") + 10];
+    let opened = link::decode(cut, bundled()).expect("recoverable");
+    assert!(
+        opened.dropped.contains(&Dropped::Truncated),
+        "{:?}",
+        opened.dropped
+    );
+    assert_eq!(opened.shared.request.activities.len(), 4);
+
+    // A volume edited by hand: the check notices, the value is kept if it reads.
+    let edited = text.replacen("45000", "46000", 1);
+    let opened = link::decode(&edited, bundled()).expect("recoverable");
+    assert_eq!(opened.dropped, [Dropped::Altered]);
+    assert_eq!(
+        opened.shared.request.activities[0].volumes.get("minutes"),
+        Some(&46_000)
+    );
+
+    for (from, to, field) in [
+        ("s=jakarta", "s=tokyo", "s"),
+        ("k=36m", "k=99m", "k"),
+        ("c=USD", "c=EUR", "c"),
+        ("f=30", "f=300", "f"),
+        (
+            "accounting=4000.1500.250",
+            "accounting=4000.abc.250",
+            "accounting",
+        ),
+        ("~10", "~999999", "call-centre"),
+        ("call-centre=shared", "call-centre=robots", "call-centre"),
+    ] {
+        let opened = link::decode(&text.replacen(from, to, 1), bundled()).expect("recoverable");
+        let unreadable = Dropped::Unreadable {
+            field: field.into(),
+        };
+        assert!(
+            opened.dropped.contains(&unreadable),
+            "{to}: {:?}",
+            opened.dropped
+        );
+        // The rest of the estimate is still there, and it still prices.
+        assert!(opened.shared.request.activities.len() >= 3, "{to}");
+        assert!(estimate(t, &opened.shared.request).is_ok(), "{to}");
+    }
+
+    // A field from the future is reported, not fatal.
+    let opened = link::decode(&text.replacen("&z=", "&x-new=1&z=", 1), bundled()).expect("ours");
+    assert!(opened.dropped.contains(&Dropped::Unknown {
+        field: "x-new".into()
+    }));
+
+    // A site that cannot deliver fulfilment: fulfilment is left out, with the reason.
+    let abroad = text
+        .replacen("s=jakarta", "s=manila", 1)
+        .replacen("l=id", "l=en", 1);
+    let opened = link::decode(&abroad, bundled()).expect("recoverable");
+    let removed: Vec<&str> = opened
+        .dropped
+        .iter()
+        .filter_map(|d| match d {
+            Dropped::Removed { activity, error } => {
+                assert_eq!(error.code(), "site_unavailable");
+                Some(activity.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(removed, ["fulfilment"]);
+    assert_eq!(opened.shared.request.site, "manila");
+}
+
+#[test]
+fn what_is_not_a_link_is_refused_whole() {
+    assert_eq!(
+        link::decode(&"a".repeat(MAX_LENGTH + 1), bundled()),
+        Err(LinkError::TooLong {
+            length: MAX_LENGTH + 1,
+            max: MAX_LENGTH
+        })
+    );
+    for text in [
+        "",
+        "#",
+        "hello",
+        "https://example.invalid/#section-2",
+        "v=one&t=2026-11",
+    ] {
+        assert_eq!(
+            link::decode(text, bundled()),
+            Err(LinkError::NotALink),
+            "{text:?}"
+        );
+    }
+    assert_eq!(
+        link::decode("v=2&t=2031-01", bundled()),
+        Err(LinkError::NewerFormat { format: 2 })
+    );
+}
+
+#[test]
+fn an_old_link_keeps_its_tariff_after_a_new_one_is_published() {
+    let catalogue = with_newer();
+    let old = bundled().latest();
+    let new = catalogue.latest();
+    assert_eq!(new.version, "2027-05");
+    let shared = full();
+    let text = link::encode(&shared, old);
+
+    let opened = link::decode(&text, &catalogue).expect("our link");
+    assert_eq!(opened.dropped, []);
+    assert_eq!(opened.shared.tariff, "2026-11");
+    let then = estimate(
+        catalogue.get("2026-11").expect("bundled"),
+        &opened.shared.request,
+    )
+    .expect("prices");
+    assert_eq!(Ok(then.clone()), estimate(old, &shared.request));
+
+    // Re-priced with today's tariff: dearer minutes and fee, and premium QA is gone.
+    let (today, dropped) = link::reprice(&opened.shared.request, new);
+    assert_eq!(
+        dropped,
+        [Dropped::Unreadable {
+            field: "call-centre".into()
+        }]
+    );
+    let options: BTreeSet<&str> = today.activities[0]
+        .options
+        .iter()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(options, BTreeSet::from(["24-7"]));
+    let now = estimate(new, &today).expect("prices");
+    assert_eq!(now.tariff, "2027-05");
+    assert_ne!(now.totals.monthly, then.totals.monthly);
+
+    // A link naming a tariff nobody published is priced with the newest, and says so.
+    let future = text.replacen("t=2026-11", "t=2099-01", 1);
+    let opened = link::decode(&future, &catalogue).expect("recoverable");
+    assert!(opened.dropped.contains(&Dropped::UnknownTariff {
+        version: "2099-01".into()
+    }));
+    assert_eq!(opened.shared.tariff, "2027-05");
+}

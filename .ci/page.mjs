@@ -88,6 +88,17 @@ for (const lang of ['id', 'en']) {
     await page.screenshot({ path: `${shots}/${name}-error.png`, fullPage: false });
     await page.fill('[data-testid="input-fulfilment-orders"]', volumes['input-fulfilment-orders'][lang]);
     await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+    if (width === 1280) {
+      // The printed quote: details, every line, the link and its QR code, on A4.
+      await page.fill('[data-testid="quote-for"]', 'PT Maju Jaya');
+      await page.fill('[data-testid="quote-by"]', 'Sari Dewi');
+      await page.fill('[data-testid="quote-ref"]', 'Q-118');
+      await page.pdf({ path: `${shots}/${name}-quote.pdf`, format: 'A4', printBackground: true });
+      const qr = await page.$eval('#print-qr', (e) => e.innerHTML);
+      check(`${name}: printing draws the link's QR code`, qr.startsWith('<?xml') || qr.includes('<svg'), qr.slice(0, 40));
+      const shown = await page.textContent('[data-testid="share-link"]');
+      check(`${name}: the address bar holds the shared link`, shown === page.url() && /#v=1&t=/.test(shown), `${shown} vs ${page.url()}`);
+    }
     check(`${name}: no script error`, problems.length === 0, problems.join(' | '));
     check(`${name}: no request to another host`, foreign.length === 0, foreign.join(' '));
     await context.close();

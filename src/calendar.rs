@@ -24,6 +24,13 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 }
 
 impl Date {
+    /// A day that always exists, for where a clock gives nonsense.
+    pub const EPOCH: Date = Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    };
+
     /// The date, when it exists (years 1000 to 9999).
     #[must_use]
     pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {

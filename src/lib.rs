@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod link;
 pub mod money;
 pub mod quantity;
+pub mod quote;
 pub mod tariff;
 
 #[cfg(feature = "ui")]

@@ -10,7 +10,7 @@ use biaya_bpo::estimate::{ActivityRequest, Estimate, Request, estimate};
 use biaya_bpo::i18n::{Lang, format_money, quantity_error};
 use biaya_bpo::money::Currency;
 use biaya_bpo::quantity::QuantityError;
-use biaya_bpo::tariff::{Tariff, catalogue};
+use biaya_bpo::tariff::{Catalogue, Tariff, catalogue};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 use web_sys::{Element, Event, EventInit, HtmlInputElement, HtmlSelectElement};
@@ -44,13 +44,45 @@ async fn settle() {
     }
 }
 
+fn storage() -> web_sys::Storage {
+    gloo::utils::window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .expect("storage")
+}
+
+/// Sets the address bar's fragment, as following a link would.
+fn address(fragment: &str) {
+    let history = gloo::utils::window().history().expect("history");
+    let url = if fragment.is_empty() {
+        gloo::utils::window().location().pathname().expect("path")
+    } else {
+        format!("#{fragment}")
+    };
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        .expect("replace");
+}
+
+fn address_now() -> String {
+    let hash = gloo::utils::window().location().hash().expect("hash");
+    hash.trim_start_matches('#').to_owned()
+}
+
 impl Page {
+    /// A first visit: no draft, no link, the language given (or the browser's).
     async fn open(lang: Option<&str>) -> Self {
-        let window = gloo::utils::window();
-        let storage = window.local_storage().ok().flatten().expect("storage");
+        storage().remove_item("biaya-bpo.draft").expect("remove");
+        address("");
+        Self::visit(lang, None).await
+    }
+
+    /// A visit as the browser stands, with the language preference set.
+    async fn visit(lang: Option<&str>, catalogue: Option<&'static Catalogue>) -> Self {
         match lang {
-            Some(code) => storage.set_item("biaya-bpo.lang", code).expect("set"),
-            None => storage.remove_item("biaya-bpo.lang").expect("remove"),
+            Some(code) => storage().set_item("biaya-bpo.lang", code).expect("set"),
+            None => storage().remove_item("biaya-bpo.lang").expect("remove"),
         }
         let document = gloo::utils::document();
         let root = document.create_element("div").expect("div");
@@ -59,7 +91,10 @@ impl Page {
             .expect("body")
             .append_child(&root)
             .expect("append");
-        biaya_bpo::ui::mount(root.clone());
+        match catalogue {
+            Some(catalogue) => biaya_bpo::ui::mount_with(root.clone(), catalogue),
+            None => biaya_bpo::ui::mount(root.clone()),
+        }
         settle().await;
         Self { root }
     }
@@ -147,8 +182,8 @@ impl Drop for Page {
     }
 }
 
-/// The engine's estimate for these activities with their starting volumes, adjusted by `edit`.
-fn engine(activities: &[&str], edit: impl FnOnce(&mut Request)) -> Estimate {
+/// The request for these activities with their starting volumes, adjusted by `edit`.
+fn engine_request(activities: &[&str], edit: impl FnOnce(&mut Request)) -> Request {
     let t = tariff();
     let mut request = Request::starter(t);
     request.activities = activities
@@ -156,7 +191,12 @@ fn engine(activities: &[&str], edit: impl FnOnce(&mut Request)) -> Estimate {
         .map(|id| ActivityRequest::starter(t.activity(id).expect(id)))
         .collect();
     edit(&mut request);
-    estimate(t, &request).expect("the request is valid")
+    request
+}
+
+/// The engine's estimate for that request.
+fn engine(activities: &[&str], edit: impl FnOnce(&mut Request)) -> Estimate {
+    estimate(tariff(), &engine_request(activities, edit)).expect("the request is valid")
 }
 
 fn volume(request: &mut Request, activity: &str, unit: &str, quantity: u64) {
@@ -341,16 +381,15 @@ async fn the_first_visit_follows_the_browser_and_the_choice_is_remembered() {
     first.choose("language", other).await;
     drop(first);
 
-    let storage = gloo::utils::window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .expect("storage");
     assert_eq!(
-        storage.get_item("biaya-bpo.lang").ok().flatten().as_deref(),
+        storage()
+            .get_item("biaya-bpo.lang")
+            .ok()
+            .flatten()
+            .as_deref(),
         Some(other)
     );
-    // Mount again without touching storage: the choice is back.
+    // Mount again with the stored preference untouched: the choice is back.
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("div");
     document
@@ -368,4 +407,184 @@ async fn the_first_visit_follows_the_browser_and_the_choice_is_remembered() {
             .value(),
         other
     );
+}
+
+#[test]
+async fn a_copied_link_opens_the_same_estimate_in_a_fresh_page() {
+    let page = Page::open(Some("en")).await;
+    page.click("activity-call-centre").await;
+    page.click("activity-sales").await;
+    page.type_in("input-call-centre-minutes", "52,000").await;
+    page.click("option-call-centre-premium-qa").await;
+    page.choose("currency", "USD").await;
+    page.choose("term", "24m").await;
+    page.type_in("quote-for", "PT Maju & <Jaya>").await;
+    page.click("copy-link").await;
+    settle().await;
+    assert!(
+        !page.text("copy-status").is_empty(),
+        "copying says what happened"
+    );
+    let shared = page.text("share-link");
+    let figures = page.figures();
+    // The address bar follows the estimate, replacing rather than piling up history.
+    let fragment = shared.split_once('#').expect("a fragment").1.to_owned();
+    assert_eq!(address_now(), fragment);
+    drop(page);
+
+    // Someone else's browser: no draft of theirs, the link in the address.
+    storage().remove_item("biaya-bpo.draft").expect("remove");
+    address(&fragment);
+    let opened = Page::visit(Some("en"), None).await;
+    assert_eq!(opened.figures(), figures);
+    assert!(opened.find("link-error").is_none());
+    assert!(
+        opened.find("shared-notice").is_some(),
+        "says the estimate came from a link"
+    );
+    assert_eq!(opened.value("quote-for"), "PT Maju & <Jaya>");
+    assert_eq!(opened.value("input-call-centre-minutes"), "52,000");
+}
+
+#[test]
+async fn a_tampered_link_says_what_was_dropped_and_the_page_still_works() {
+    storage().remove_item("biaya-bpo.draft").expect("remove");
+    address(
+        "v=1&t=2026-11&s=atlantis&k=12m&c=IDR&l=id&f=30&fulfilment=3000.x.20&for=%3Cscript%3Ealert(1)%3C%2Fscript%3E&z=bad",
+    );
+    let page = Page::visit(Some("en"), None).await;
+    let problems = page.text("link-error");
+    assert!(problems.contains("changed after it was made"), "{problems}");
+    assert!(problems.contains("Delivery site"), "{problems}");
+    assert!(problems.contains("Retail fulfilment"), "{problems}");
+    // The free text is shown as text: no element was made from it.
+    assert_eq!(page.value("quote-for"), "<script>alert(1)</script>");
+    assert!(
+        page.root
+            .query_selector("script")
+            .expect("selector")
+            .is_none()
+    );
+    // What could be read is open: fulfilment at 3,000 orders from Jakarta.
+    page.shows(
+        &engine(&["fulfilment"], |r| {
+            r.site = "jakarta".into();
+            volume(r, "fulfilment", "orders", 3_000);
+            volume(r, "fulfilment", "extra-items", 0);
+            volume(r, "fulfilment", "pallets", 20);
+            volume(r, "fulfilment", "returns", 0);
+            volume(r, "fulfilment", "receiving", 0);
+        }),
+        Lang::En,
+    );
+    // And the page works on.
+    page.click("activity-sales").await;
+    assert_ne!(page.text("total-monthly"), "IDR 0");
+    drop(page);
+
+    address("v=1&t=2026-11&s=jakarta&k=12m&c=IDR&l=id&f=30&fulfilment=30");
+    let cut = Page::visit(Some("en"), None).await;
+    assert!(cut.text("link-error").contains("cut short"));
+    drop(cut);
+
+    address("not-an-estimate");
+    let page = Page::visit(Some("en"), None).await;
+    assert!(page.text("link-error").contains("holds no estimate"));
+    assert_eq!(page.text("total-monthly"), "IDR 0");
+}
+
+#[test]
+async fn a_reload_finds_the_draft_and_a_shared_link_does_not_overwrite_it() {
+    let page = Page::open(Some("en")).await;
+    page.click("activity-accounting").await;
+    page.type_in("input-accounting-invoices", "2,200").await;
+    let mine = page.figures();
+    drop(page);
+
+    // Reload: the same address, the draft in storage.
+    let reloaded = Page::visit(Some("en"), None).await;
+    assert_eq!(reloaded.figures(), mine);
+    assert!(reloaded.find("shared-notice").is_none());
+    drop(reloaded);
+
+    // Closing the tab and coming back without the address.
+    address("");
+    let back = Page::visit(Some("en"), None).await;
+    assert_eq!(back.figures(), mine);
+    drop(back);
+
+    // Someone's link: shown, edited, yet the draft stays until the visitor keeps the link.
+    address("v=1&t=2026-11&s=jakarta&k=12m&c=IDR&l=id&f=30&sales=0.25");
+    let theirs = Page::visit(Some("en"), None).await;
+    assert!(theirs.find("shared-notice").is_some());
+    theirs.type_in("input-sales-appointments", "30").await;
+    theirs.click("open-draft").await;
+    assert_eq!(theirs.figures(), mine, "the visitor's own draft is back");
+    drop(theirs);
+
+    address("v=1&t=2026-11&s=jakarta&k=12m&c=IDR&l=id&f=30&sales=0.25");
+    let theirs = Page::visit(Some("en"), None).await;
+    theirs.click("keep-draft").await;
+    let kept = theirs.figures();
+    drop(theirs);
+    address("");
+    let back = Page::visit(Some("en"), None).await;
+    assert_eq!(back.figures(), kept);
+}
+
+#[test]
+async fn an_older_tariff_keeps_its_figures_and_offers_todays_prices() {
+    let old = tariff();
+    let newer = Tariff::parse(include_str!("fixtures/2027-05.toml")).expect("fixture");
+    let mut tariffs = catalogue().expect("valid").tariffs().to_vec();
+    tariffs.push(newer);
+    let later: &'static Catalogue = Box::leak(Box::new(Catalogue::new(tariffs).expect("rising")));
+
+    let expected = engine(&["call-centre"], |r| {
+        volume(r, "call-centre", "minutes", 30_000)
+    });
+    let shared = biaya_bpo::link::Shared {
+        tariff: old.version.clone(),
+        request: engine_request(&["call-centre"], |r| {
+            volume(r, "call-centre", "minutes", 30_000)
+        }),
+        quote: biaya_bpo::link::QuoteDetails {
+            issued: biaya_bpo::calendar::Date::parse("2026-01-05"),
+            ..Default::default()
+        },
+    };
+    storage().remove_item("biaya-bpo.draft").expect("remove");
+    address(&biaya_bpo::link::encode(&shared, old));
+    let page = Page::visit(Some("en"), Some(later)).await;
+    // The same figures as when it was made, with the old tariff named.
+    page.shows(&expected, Lang::En);
+    let notice = page.text("tariff-notice");
+    assert!(
+        notice.contains("2026-11") && notice.contains("2027-05"),
+        "{notice}"
+    );
+    assert!(page.text("quote-expired").contains("2026-02-04"));
+
+    page.click("reprice").await;
+    assert!(page.find("tariff-notice").is_none());
+    let new = later.latest();
+    let (request, _) = biaya_bpo::link::reprice(&shared.request, new);
+    let today = estimate(new, &request).expect("prices");
+    page.shows(&today, Lang::En);
+    assert!(address_now().contains("t=2027-05"));
+}
+
+#[test]
+async fn printing_draws_the_qr_code_of_the_link() {
+    let page = Page::open(Some("en")).await;
+    page.click("activity-sales").await;
+    let init = EventInit::new();
+    let event = Event::new_with_event_init_dict("beforeprint", &init).expect("event");
+    gloo::utils::window()
+        .dispatch_event(&event)
+        .expect("dispatch");
+    let qr = gloo::utils::document()
+        .get_element_by_id("print-qr")
+        .expect("a QR slot");
+    assert!(qr.inner_html().contains("<svg"), "{}", qr.inner_html());
 }

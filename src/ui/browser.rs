@@ -1,5 +1,10 @@
-//! The few browser facts the page reads and writes: the visitor's language preference.
+//! What the page reads from and writes to the browser: the language preference, the address
+//! bar, the stored draft, the clipboard, the share sheet, printing. Nothing leaves the browser.
 
+use gloo::events::EventListener;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::calendar::Date;
 use crate::i18n::Lang;
 
 const LANG_KEY: &str = "biaya-bpo.lang";
@@ -34,4 +39,138 @@ pub fn show_lang(lang: Lang) {
     if let Some(root) = gloo::utils::document().document_element() {
         let _ = root.set_attribute("lang", lang.code());
     }
+}
+
+const DRAFT_KEY: &str = "biaya-bpo.draft";
+
+/// The link in the address bar, without `#`.
+#[must_use]
+pub fn address_link() -> Option<String> {
+    let hash = gloo::utils::window().location().hash().ok()?;
+    let link = hash.strip_prefix('#').unwrap_or(&hash);
+    (!link.is_empty()).then(|| link.to_owned())
+}
+
+/// The visitor's own draft, stored as a link.
+#[must_use]
+pub fn stored_draft() -> Option<String> {
+    storage()?.get_item(DRAFT_KEY).ok().flatten()
+}
+
+pub fn store_draft(link: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(DRAFT_KEY, link);
+    }
+}
+
+/// Puts the link in the address bar without adding a history entry.
+pub fn show_link(link: &str) {
+    let window = gloo::utils::window();
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{link}")));
+}
+
+/// The whole address of the page showing this link.
+#[must_use]
+pub fn page_url(link: &str) -> String {
+    let location = gloo::utils::window().location();
+    let base = location.href().unwrap_or_default();
+    let base = base.split('#').next().unwrap_or_default();
+    format!("{base}#{link}")
+}
+
+/// Today in the visitor's time zone.
+#[must_use]
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    let part = |n: u32| u8::try_from(n).unwrap_or(1);
+    let year = u16::try_from(now.get_full_year()).unwrap_or(2026);
+    Date::new(year, part(now.get_month() + 1), part(now.get_date())).unwrap_or(Date::EPOCH)
+}
+
+fn has(object: &JsValue, name: &str) -> bool {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined())
+}
+
+/// Copies the text with the Clipboard API. `false` where it is missing or refused (insecure
+/// context, permission): the caller then selects the text for the visitor to copy.
+pub async fn copy(text: &str) -> bool {
+    let navigator = gloo::utils::window().navigator();
+    if !has(&navigator, "clipboard") {
+        return false;
+    }
+    let promise = navigator.clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Selects an element's text, so the visitor can copy it by hand.
+pub fn select(element: &web_sys::Element) {
+    if let Ok(Some(selection)) = gloo::utils::window().get_selection() {
+        let _ = selection.select_all_children(element);
+    }
+}
+
+/// Whether the device offers its own share sheet (phones, mostly).
+#[must_use]
+pub fn can_share() -> bool {
+    has(&gloo::utils::window().navigator(), "share")
+}
+
+/// Opens the device's share sheet with the link.
+pub async fn share(title: &str, url: &str) {
+    let data = web_sys::ShareData::new();
+    data.set_title(title);
+    data.set_url(url);
+    let promise = gloo::utils::window().navigator().share_with_data(&data);
+    // The visitor may cancel: nothing to do either way.
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+pub fn print() {
+    let _ = gloo::utils::window().print();
+}
+
+/// Calls `on_change` with the new link when the visitor edits the address bar's fragment.
+pub fn on_address_change(on_change: impl Fn(String) + 'static) -> EventListener {
+    EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+        on_change(address_link().unwrap_or_default());
+    })
+}
+
+/// The link as a QR code, in SVG, so a printed quote re-opens on a phone.
+#[must_use]
+pub fn qr_svg(url: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
+    Some(
+        code.render::<qrcode::render::svg::Color<'_>>()
+            .min_dimensions(160, 160)
+            .quiet_zone(true)
+            .build(),
+    )
+}
+
+/// Before printing: draws the QR code of the current address (drawn only now, not on every
+/// keystroke), and opens every collapsed section, since a printed quote hides nothing.
+pub fn prepare_print() -> EventListener {
+    EventListener::new(&gloo::utils::window(), "beforeprint", |_| {
+        let document = gloo::utils::document();
+        let url = gloo::utils::window().location().href().unwrap_or_default();
+        if let (Some(target), Some(svg)) = (document.get_element_by_id("print-qr"), qr_svg(&url)) {
+            // Markup made by the qrcode crate from the address: no visitor text in it.
+            target.set_inner_html(&svg);
+        }
+        let Ok(sections) = document.query_selector_all("details") else {
+            return;
+        };
+        for i in 0..sections.length() {
+            if let Some(element) = sections
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = element.set_attribute("open", "");
+            }
+        }
+    })
 }

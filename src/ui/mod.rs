@@ -12,15 +12,18 @@ use yew::prelude::*;
 
 use crate::estimate;
 use crate::i18n::{Lang, estimate_error, format_money};
+use crate::link;
 use crate::money::Currency;
-use crate::tariff::{Tariff, catalogue};
+use crate::tariff::{Catalogue, catalogue};
 use components::activity::{ActivityForm, ActivityPicker};
 use components::breakdown::Breakdown;
 use components::field::{Choices, Select};
 use components::method::Method;
+use components::notices::{Notices, Today};
 use components::settings::Settings;
+use components::share::Share;
 use components::summary::Summary;
-use state::{Action, State};
+use state::{Action, Origin, State};
 
 /// Tariff data lives as long as the page: props compare it by address, not field by field.
 pub struct Static<T: 'static>(pub &'static T);
@@ -49,28 +52,84 @@ impl<T> Deref for Static<T> {
 
 #[derive(Properties, PartialEq)]
 struct EstimatorProps {
-    tariff: Static<Tariff>,
+    catalogue: Static<Catalogue>,
 }
 
 #[component]
 fn Estimator(props: &EstimatorProps) -> Html {
-    let tariff = props.tariff;
-    let state = use_reducer(|| State::new(tariff.0, browser::initial_lang()));
+    let catalogue = props.catalogue;
+    let state = use_reducer(|| {
+        State::load(
+            catalogue.0,
+            browser::initial_lang(),
+            browser::today(),
+            browser::address_link().as_deref(),
+            browser::stored_draft().as_deref(),
+        )
+    });
+    let tariff = Static(state.tariff);
     let lang = state.draft.lang;
     use_effect_with(lang, |lang| browser::show_lang(*lang));
-    let priced = use_memo(state.priced.clone(), |request| {
-        estimate::estimate(tariff.0, request).map(Rc::new)
-    });
+
+    // The address bar follows the estimate; the visitor's own draft is kept in the browser.
+    let link = state.link();
+    let written = use_mut_ref(String::new);
+    {
+        let written = written.clone();
+        use_effect_with((link.clone(), state.origin), move |(link, origin)| {
+            browser::show_link(link);
+            if *origin == Origin::Own {
+                browser::store_draft(link);
+            }
+            written.replace(link.clone());
+        });
+    }
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |()| {
+            let listeners = (
+                // A link pasted into the address bar of the open page opens like any other.
+                browser::on_address_change(move |text| {
+                    if *written.borrow() != text {
+                        dispatch.emit(Action::Open {
+                            text,
+                            origin: Origin::Shared,
+                        });
+                    }
+                }),
+                browser::prepare_print(),
+            );
+            move || drop(listeners)
+        });
+    }
+
+    let priced = use_memo((tariff, state.priced.clone()), |(tariff, request)| {
+        estimate::estimate(tariff.0, request).map(Rc::new)
+    });
+    let newer = state.newer_tariff().map(Static);
+    let today = use_memo((newer, state.priced.clone()), |(newer, request)| {
+        let newer = (*newer)?;
+        let (request, _) = link::reprice(request, newer.0);
+        let priced = estimate::estimate(newer.0, &request).ok()?;
+        Some(Today {
+            tariff: newer,
+            currency: priced.currency,
+            monthly: priced.totals.monthly,
+            one_time: priced.totals.one_time,
+        })
+    });
+
     let labels = lang.labels();
     let status = state.status();
     let site_error = status
         .problem
         .as_ref()
         .map(|e| AttrValue::from(estimate_error(e, tariff.0, lang)));
+    let url = AttrValue::from(browser::page_url(&link));
 
     let languages: Choices = Lang::ALL
         .iter()
@@ -103,14 +162,16 @@ fn Estimator(props: &EstimatorProps) -> Html {
         })
     };
 
+    let quote = &state.draft.quote;
     let results = match &*priced {
         Ok(estimate) => {
-            let estimate = estimate.clone();
             let monthly = format_money(estimate.totals.monthly, estimate.currency, lang);
             html! {
                 <>
                     <Summary estimate={estimate.clone()} {lang} stale={status.stale} />
-                    <Breakdown {tariff} {estimate} {lang} />
+                    <Share {tariff} estimate={estimate.clone()} quote={quote.clone()} url={url.clone()} {lang}
+                        dispatch={dispatch.clone()} />
+                    <Breakdown {tariff} estimate={estimate.clone()} {lang} />
                     <a class="peek" href="#summary-title" aria-hidden="true" tabindex="-1">
                         <span>{ labels.monthly }</span><span>{ monthly }</span>
                     </a>
@@ -121,6 +182,35 @@ fn Estimator(props: &EstimatorProps) -> Html {
             <p class="error" data-testid="estimate-error">{ estimate_error(error, tariff.0, lang) }</p>
         },
     };
+    let valid_until = quote.valid_until(tariff.0).map(|d| d.to_string());
+    let details: Vec<(&str, String)> = [
+        (labels.prepared_for, quote.company.clone()),
+        (
+            labels.prepared_by,
+            [quote.preparer.as_str(), quote.contact.as_str()]
+                .iter()
+                .filter(|t| !t.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        (labels.reference, quote.reference.clone()),
+        (
+            labels.issued,
+            quote.issued.map(|d| d.to_string()).unwrap_or_default(),
+        ),
+        (labels.valid_until, valid_until.unwrap_or_default()),
+        (
+            labels.tariff,
+            format!(
+                "{} ({} {})",
+                tariff.version, labels.effective, tariff.effective
+            ),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, value)| !value.is_empty())
+    .collect();
 
     html! {
         <>
@@ -135,6 +225,18 @@ fn Estimator(props: &EstimatorProps) -> Html {
                     <Select testid="currency" label={labels.currency} value={state.draft.currency.code()} choices={currencies} on_change={on_currency} />
                 </div>
             </header>
+            // On paper the quote opens with who it is for and from, and how to re-open it.
+            <section class="print-only quote-header">
+                <h2>{ labels.quote_title }</h2>
+                <dl>{ for details.iter().map(|(k, v)| html! { <><dt>{ *k }</dt><dd>{ v }</dd></> }) }</dl>
+                <div class="print-link">
+                    <div id="print-qr" class="qr"></div>
+                    <p>{ labels.scan }<br /><code>{ url.clone() }</code></p>
+                </div>
+            </section>
+            <Notices {tariff} {lang} link_error={state.link_error} opened={state.opened.clone()}
+                today={(*today).clone()} expired={state.expired()} origin={state.origin}
+                has_draft={browser::stored_draft().is_some()} dispatch={dispatch.clone()} />
             <main class="layout">
                 <div class="inputs">
                     <section aria-labelledby="activities-title">
@@ -166,7 +268,7 @@ fn Estimator(props: &EstimatorProps) -> Html {
 #[component]
 fn App() -> Html {
     match catalogue() {
-        Ok(catalogue) => html! { <Estimator tariff={Static(catalogue.latest())} /> },
+        Ok(catalogue) => html! { <Estimator catalogue={Static(catalogue)} /> },
         Err(_) => html! {
             <main class="layout"><p class="error">{ Lang::Id.labels().unavailable }{ " " }{ Lang::En.labels().unavailable }</p></main>
         },
@@ -181,4 +283,16 @@ pub fn run() {
 /// Mounts the page in an element, for the browser tests.
 pub fn mount(root: web_sys::Element) {
     yew::Renderer::<App>::with_root(root).render();
+}
+
+/// Mounts the page with another set of tariffs, as a later release would bundle them: for the
+/// browser tests of links priced with an older tariff.
+pub fn mount_with(root: web_sys::Element, catalogue: &'static Catalogue) {
+    yew::Renderer::<Estimator>::with_root_and_props(
+        root,
+        EstimatorProps {
+            catalogue: Static(catalogue),
+        },
+    )
+    .render();
 }

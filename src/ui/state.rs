@@ -6,11 +6,13 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::calendar::Date;
 use crate::estimate::{ActivityRequest, EstimateError, Request};
 use crate::i18n::{Lang, format_count};
+use crate::link::{self, Dropped, LinkError, Opened, QuoteDetails, Shared};
 use crate::money::Currency;
 use crate::quantity::{self, QuantityError};
-use crate::tariff::{Activity, Tariff, Unit};
+use crate::tariff::{Activity, Catalogue, Tariff, Unit};
 
 /// One activity's inputs, kept whether or not the activity is chosen, for every unit of every
 /// model: switching away and back loses nothing.
@@ -36,6 +38,65 @@ pub struct Draft {
     pub fluctuation: u32,
     /// One per activity of the tariff, in its order.
     pub activities: Vec<ActivityDraft>,
+    /// Who the quote is for and from, as typed.
+    pub quote: QuoteDetails,
+}
+
+/// A free-text quote detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteField {
+    Company,
+    Preparer,
+    Contact,
+    Reference,
+}
+
+impl QuoteField {
+    pub const ALL: [QuoteField; 4] = [
+        Self::Company,
+        Self::Preparer,
+        Self::Contact,
+        Self::Reference,
+    ];
+
+    /// The link's key, which is also the test id's tail (`quote-for`).
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        link::TEXT_LIMITS[self as usize].0
+    }
+
+    /// The longest text the link carries.
+    #[must_use]
+    pub fn max(self) -> usize {
+        link::TEXT_LIMITS[self as usize].1
+    }
+
+    #[must_use]
+    pub fn get(self, quote: &QuoteDetails) -> &str {
+        match self {
+            Self::Company => &quote.company,
+            Self::Preparer => &quote.preparer,
+            Self::Contact => &quote.contact,
+            Self::Reference => &quote.reference,
+        }
+    }
+
+    fn slot(self, quote: &mut QuoteDetails) -> &mut String {
+        match self {
+            Self::Company => &mut quote.company,
+            Self::Preparer => &mut quote.preparer,
+            Self::Contact => &mut quote.contact,
+            Self::Reference => &mut quote.reference,
+        }
+    }
+}
+
+/// Whose estimate is on the page: the visitor's own draft, kept in the browser, or one opened
+/// from someone's link, which is never saved over the visitor's draft unless they say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Own,
+    Shared,
 }
 
 /// A change the visitor makes.
@@ -60,6 +121,19 @@ pub enum Action {
     ToggleOption {
         activity: String,
         option: String,
+    },
+    SetQuote {
+        field: QuoteField,
+        text: String,
+    },
+    /// Price the same request with the newest tariff.
+    Reprice,
+    /// Make the estimate on the page the visitor's own draft.
+    Keep,
+    /// Open a link: typed into the address bar, or the visitor's stored draft.
+    Open {
+        text: String,
+        origin: Origin,
     },
 }
 
@@ -102,7 +176,39 @@ impl Draft {
                 .iter()
                 .map(|a| ActivityDraft::starter(a, lang))
                 .collect(),
+            quote: QuoteDetails::default(),
         }
+    }
+
+    /// The inputs that make `request`: its activities chosen with their volumes, the others at
+    /// their starting values.
+    #[must_use]
+    pub fn from_request(
+        tariff: &Tariff,
+        request: &Request,
+        quote: QuoteDetails,
+        lang: Lang,
+    ) -> Self {
+        let mut draft = Self::new(tariff, lang);
+        draft.currency = request.currency;
+        draft.site.clone_from(&request.site);
+        draft.term.clone_from(&request.term);
+        draft.language.clone_from(&request.language);
+        draft.fluctuation = request.fluctuation;
+        draft.quote = quote;
+        for wanted in &request.activities {
+            if let Some(activity) = draft.activity_mut(&wanted.activity) {
+                activity.chosen = true;
+                activity.model.clone_from(&wanted.model);
+                activity.options.clone_from(&wanted.options);
+                for (unit, quantity) in &wanted.volumes {
+                    activity
+                        .inputs
+                        .insert(unit.clone(), format_count(*quantity, lang));
+                }
+            }
+        }
+        draft
     }
 
     /// The volume typed for a unit, read in the page's language.
@@ -147,6 +253,11 @@ impl Draft {
 
     fn apply(&mut self, action: Action, tariff: &Tariff) {
         match action {
+            Action::SetQuote { field, text } => {
+                *field.slot(&mut self.quote) = text.chars().take(field.max()).collect();
+            }
+            // Handled by the state, which owns the tariff and the origin.
+            Action::Reprice | Action::Keep | Action::Open { .. } => {}
             Action::SetLang(lang) => {
                 // A number typed as 12.000 on the Indonesian page reads 12,000 on the English one.
                 let from = self.lang;
@@ -213,25 +324,122 @@ impl Draft {
 /// The page's state: the draft, and the request whose estimate is on screen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
+    pub catalogue: &'static Catalogue,
+    /// The tariff the estimate is priced with: an older one for an older link.
     pub tariff: &'static Tariff,
     pub draft: Draft,
     /// The last request the tariff accepted. While an input is wrong its estimate stays on
     /// screen; the estimate itself is derived from it, never stored.
     pub priced: Request,
+    pub origin: Origin,
+    /// Today in the visitor's calendar: a quote is dated by it, and expires by it.
+    pub today: Date,
+    /// What opening a link had to give up, or why it could not be opened.
+    pub opened: Vec<Dropped>,
+    pub link_error: Option<LinkError>,
 }
 
 impl State {
+    /// A fresh page priced with the newest tariff.
     #[must_use]
-    pub fn new(tariff: &'static Tariff, lang: Lang) -> Self {
+    pub fn new(catalogue: &'static Catalogue, lang: Lang, today: Date) -> Self {
+        let tariff = catalogue.latest();
         let draft = Draft::new(tariff, lang);
         let priced = draft
             .request(tariff)
             .unwrap_or_else(|| Request::starter(tariff));
         Self {
+            catalogue,
             tariff,
             draft,
             priced,
+            origin: Origin::Own,
+            today,
+            opened: Vec::new(),
+            link_error: None,
         }
+    }
+
+    /// The page as the address and the browser's storage say: the link in the address first,
+    /// else the visitor's stored draft, else a fresh page. A link equal to the stored draft is the
+    /// visitor's own (a reload), not someone else's.
+    #[must_use]
+    pub fn load(
+        catalogue: &'static Catalogue,
+        lang: Lang,
+        today: Date,
+        address: Option<&str>,
+        stored: Option<&str>,
+    ) -> Self {
+        let mut state = Self::new(catalogue, lang, today);
+        let address = address.filter(|a| !a.trim_start_matches('#').is_empty());
+        if let Some(text) = address {
+            let own =
+                stored.is_some_and(|s| s.trim_start_matches('#') == text.trim_start_matches('#'));
+            let origin = if own { Origin::Own } else { Origin::Shared };
+            state.open(text, origin);
+            if state.link_error.is_none() {
+                return state;
+            }
+        }
+        if let Some(text) = stored {
+            let error = state.link_error.take();
+            state.open(text, Origin::Own);
+            // A stored draft that no longer reads is simply not offered; the address's error
+            // is the one to show.
+            state.opened.clear();
+            state.link_error = error;
+        }
+        state
+    }
+
+    fn open(&mut self, text: &str, origin: Origin) {
+        match link::decode(text, self.catalogue) {
+            Ok(Opened { shared, dropped }) => {
+                let tariff = self
+                    .catalogue
+                    .get(&shared.tariff)
+                    .unwrap_or(self.catalogue.latest());
+                self.tariff = tariff;
+                self.draft =
+                    Draft::from_request(tariff, &shared.request, shared.quote, self.draft.lang);
+                self.priced = shared.request;
+                self.origin = origin;
+                self.opened = dropped;
+                self.link_error = None;
+            }
+            Err(error) => self.link_error = Some(error),
+        }
+    }
+
+    /// What the link carries: the estimate on screen and the quote details.
+    #[must_use]
+    pub fn shared(&self) -> Shared {
+        Shared {
+            tariff: self.tariff.version.clone(),
+            request: self.priced.clone(),
+            quote: self.draft.quote.clone(),
+        }
+    }
+
+    /// The link of the estimate on screen, without `#`.
+    #[must_use]
+    pub fn link(&self) -> String {
+        link::encode(&self.shared(), self.tariff)
+    }
+
+    /// A newer tariff than the one the estimate is priced with, if one is bundled.
+    #[must_use]
+    pub fn newer_tariff(&self) -> Option<&'static Tariff> {
+        let latest = self.catalogue.latest();
+        (latest.version != self.tariff.version).then_some(latest)
+    }
+
+    /// The last day the quote holds, when it has passed.
+    #[must_use]
+    pub fn expired(&self) -> Option<Date> {
+        let until = self.draft.quote.valid_until(self.tariff)?;
+        (until < self.today).then_some(until)
     }
 
     /// How the inputs stand against the estimate on screen.
@@ -260,6 +468,30 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = Rc::unwrap_or_clone(self);
+        match action {
+            Action::Reprice => {
+                let latest = next.catalogue.latest();
+                let (request, dropped) = link::reprice(&next.priced, latest);
+                let mut quote = next.draft.quote.clone();
+                quote.issued = Some(next.today);
+                next.draft = Draft::from_request(latest, &request, quote, next.draft.lang);
+                next.tariff = latest;
+                next.priced = request;
+                next.opened = dropped;
+                return Rc::new(next);
+            }
+            Action::Keep => {
+                next.origin = Origin::Own;
+                return Rc::new(next);
+            }
+            Action::Open { text, origin } => {
+                next.open(&text, origin);
+                return Rc::new(next);
+            }
+            Action::SetLang(_) => {}
+            // Any other change makes a new quote, dated today.
+            _ => next.draft.quote.issued = Some(next.today),
+        }
         next.draft.apply(action, next.tariff);
         if let Some(request) = next.draft.request(next.tariff)
             && request.validate(next.tariff).is_ok()
@@ -275,8 +507,12 @@ mod tests {
     use super::*;
     use crate::tariff::catalogue;
 
+    fn today() -> Date {
+        Date::parse("2026-11-27").expect("a date")
+    }
+
     fn state(lang: Lang) -> Rc<State> {
-        Rc::new(State::new(catalogue().expect("valid").latest(), lang))
+        Rc::new(State::new(catalogue().expect("valid"), lang, today()))
     }
 
     fn typed(activity: &str, unit: &str, text: &str) -> Action {
@@ -376,5 +612,126 @@ mod tests {
         assert_eq!(s.priced.activities[0].volumes.get("minutes"), None);
         let s = s.reduce(model("shared"));
         assert_eq!(s.priced.activities[0].volumes.get("minutes"), Some(&45_000));
+    }
+
+    const SHARED: &str = "v=1&t=2026-11&s=yogyakarta&k=monthly&c=IDR&l=id&f=20&fulfilment=800.0.6.40~6&for=PT%20Maju&d=2026-10-01";
+
+    fn loaded(address: Option<&str>, stored: Option<&str>) -> State {
+        State::load(
+            catalogue().expect("valid"),
+            Lang::Id,
+            today(),
+            address,
+            stored,
+        )
+    }
+
+    #[test]
+    fn a_link_in_the_address_opens_as_someone_elses_estimate() {
+        let s = loaded(Some(&format!("#{SHARED}")), None);
+        assert_eq!(s.origin, Origin::Shared);
+        assert_eq!(s.link_error, None);
+        assert_eq!(s.opened, [Dropped::Truncated]);
+        let fulfilment = &s.draft.activities[2];
+        assert!(fulfilment.chosen);
+        assert_eq!(fulfilment.input("orders"), "800");
+        assert_eq!(s.priced.site, "yogyakarta");
+        assert_eq!(s.draft.quote.company, "PT Maju");
+        // Issued 1 October, valid 30 days: expired on the 27th of November.
+        assert_eq!(
+            s.expired().map(|d| d.to_string()).as_deref(),
+            Some("2026-10-31")
+        );
+        assert_eq!(s.newer_tariff(), None);
+    }
+
+    #[test]
+    fn a_reload_reopens_the_visitors_own_draft() {
+        let own = State::new(catalogue().expect("valid"), Lang::En, today());
+        let own = Rc::new(own).reduce(Action::Toggle("sales".into()));
+        let link = own.link();
+        let s = loaded(Some(&link), Some(&link));
+        assert_eq!(s.origin, Origin::Own);
+        assert_eq!(s.opened, []);
+        assert_eq!(s.priced, own.priced);
+        // No address: the stored draft.
+        let s = loaded(None, Some(&link));
+        assert_eq!(
+            (s.origin, s.priced.clone()),
+            (Origin::Own, own.priced.clone())
+        );
+        // A broken address says so and falls back to the draft.
+        let s = loaded(Some("#v=1&t=2026-11&s=jakarta&z=00"), None);
+        assert_eq!(s.link_error, None);
+        let s = loaded(Some("#section-2"), Some(&link));
+        assert_eq!(s.link_error, Some(LinkError::NotALink));
+        assert_eq!(
+            (s.origin, s.priced.clone()),
+            (Origin::Own, own.priced.clone())
+        );
+    }
+
+    #[test]
+    fn editing_dates_the_quote_today_and_keep_makes_it_the_visitors() {
+        let s = Rc::new(loaded(Some(SHARED), None));
+        let s = s.reduce(Action::SetLang(Lang::En));
+        assert_eq!(
+            s.draft.quote.issued.map(|d| d.to_string()).as_deref(),
+            Some("2026-10-01")
+        );
+        let s = s.reduce(typed("fulfilment", "orders", "900"));
+        assert_eq!(s.draft.quote.issued, Some(today()));
+        assert_eq!(s.expired(), None);
+        assert_eq!(s.origin, Origin::Shared);
+        let s = s.reduce(Action::Keep);
+        assert_eq!(s.origin, Origin::Own);
+        let s = s.reduce(Action::SetQuote {
+            field: QuoteField::Reference,
+            text: "R".repeat(100),
+        });
+        assert_eq!(s.draft.quote.reference.len(), QuoteField::Reference.max());
+    }
+
+    #[test]
+    fn an_older_tariff_is_kept_until_the_visitor_reprices() {
+        let newer =
+            Tariff::parse(include_str!("../../tests/fixtures/2027-05.toml")).expect("fixture");
+        let mut tariffs = catalogue().expect("valid").tariffs().to_vec();
+        tariffs.push(newer);
+        let catalogue: &'static Catalogue =
+            Box::leak(Box::new(Catalogue::new(tariffs).expect("rising")));
+        let old = catalogue.get("2026-11").expect("bundled");
+        let mut request = Request::starter(old);
+        let mut call = ActivityRequest::starter(old.activity("call-centre").expect("call centre"));
+        call.options.insert("premium-qa".into());
+        request.activities.push(call);
+        let shared = Shared {
+            tariff: "2026-11".into(),
+            request: request.clone(),
+            quote: QuoteDetails::default(),
+        };
+        let text = link::encode(&shared, old);
+
+        let s = Rc::new(State::load(catalogue, Lang::En, today(), Some(&text), None));
+        assert_eq!(s.tariff.version, "2026-11");
+        assert_eq!(s.priced, request);
+        assert_eq!(
+            s.newer_tariff().map(|t| t.version.as_str()),
+            Some("2027-05")
+        );
+        let s = s.reduce(Action::Reprice);
+        assert_eq!(s.tariff.version, "2027-05");
+        assert_eq!(s.newer_tariff(), None);
+        assert!(
+            s.priced.activities[0].options.is_empty(),
+            "premium QA is gone from 2027-05"
+        );
+        assert_eq!(
+            s.opened,
+            [Dropped::Unreadable {
+                field: "call-centre".into()
+            }]
+        );
+        assert!(s.link().contains("t=2027-05"));
     }
 }

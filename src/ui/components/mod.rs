@@ -4,5 +4,7 @@ pub mod activity;
 pub mod breakdown;
 pub mod field;
 pub mod method;
+pub mod notices;
 pub mod settings;
+pub mod share;
 pub mod summary;

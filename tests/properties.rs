@@ -341,9 +341,17 @@ proptest! {
     }
 }
 
+/// Decoding is the one place the outside world writes to: 20,000 cases a run, or as many as
+/// `PROPTEST_CASES` asks for (the README's long run uses a million).
+fn decoding_cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(20_000)
+}
+
 proptest! {
-    // A large count: decoding is the one place the outside world writes to.
-    #![proptest_config(ProptestConfig::with_cases(20_000))]
+    #![proptest_config(ProptestConfig::with_cases(decoding_cases()))]
 
     #[test]
     fn decoding_any_text_never_panics(text in prop_oneof![".{0,300}", "[v=1&tskcldfz.~0-9a-z%#]{0,200}", damaged_link()]) {

@@ -489,8 +489,10 @@ impl Reducible for State {
                 return Rc::new(next);
             }
             Action::SetLang(_) => {}
-            // Any other change makes a new quote, dated today.
-            _ => next.draft.quote.issued = Some(next.today),
+            // Any other change makes a new quote, dated today; a quote on an older tariff keeps
+            // its date, and so its expiry, until it is re-priced.
+            _ if next.newer_tariff().is_none() => next.draft.quote.issued = Some(next.today),
+            _ => {}
         }
         next.draft.apply(action, next.tariff);
         if let Some(request) = next.draft.request(next.tariff)

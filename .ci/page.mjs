@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 // .ci/tools installs playwright-core under .tools/, outside the repository's files.
 const require = createRequire(new URL('../.tools/node_modules/', import.meta.url));
 const { chromium } = require('playwright-core');
+const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const dist = process.argv[2] ?? 'dist';
 const shots = 'target/screenshots';
@@ -61,6 +62,10 @@ for (const lang of ['id', 'en']) {
       deviceScaleFactor: 1,
     });
     const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     const problems = [];
     const foreign = [];
     page.on('pageerror', (e) => problems.push(String(e)));
@@ -100,9 +105,67 @@ for (const lang of ['id', 'en']) {
       check(`${name}: the address bar holds the shared link`, shown === page.url() && /#v=1&t=/.test(shown), `${shown} vs ${page.url()}`);
     }
     check(`${name}: no script error`, problems.length === 0, problems.join(' | '));
+    const csp = await page.evaluate(() => window.__csp);
+    check(`${name}: works under its Content-Security-Policy`, csp.length === 0, csp.join(' | '));
     check(`${name}: no request to another host`, foreign.length === 0, foreign.join(' '));
     await context.close();
   }
+}
+
+// Accessibility: axe-core's WCAG 2.1 A and AA rules, in the states a visitor meets.
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const audit = async (state) => {
+    await page.evaluate(axeSource);
+    const result = await page.evaluate(() => window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }));
+    const found = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
+    check(`axe, ${state}: no WCAG 2.1 A/AA violation`, found.length === 0, found.join(' | '));
+  };
+  await page.goto(origin);
+  await page.waitForSelector('[data-testid="total-monthly"]');
+  await audit('empty page');
+  for (const id of ['call-centre', 'accounting', 'fulfilment', 'sales']) {
+    await page.click(`[data-testid="activity-${id}"]`);
+  }
+  await audit('all four activities');
+  await page.fill('[data-testid="input-fulfilment-orders"]', '-12');
+  await audit('an input showing an error');
+  const link = (await page.textContent('[data-testid="share-link"]')).split('#')[1];
+  await context.close();
+  const shared = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'id-ID' });
+  const opened = await shared.newPage();
+  await opened.goto(`${origin}/#${link}`);
+  await opened.waitForSelector('[data-testid="shared-notice"]');
+  await opened.evaluate(axeSource);
+  const result = await opened.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  const found = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
+  check('axe, a page opened from a link: no WCAG 2.1 A/AA violation', found.length === 0, found.join(' | '));
+  await shared.close();
+}
+
+// Offline after the first visit: the service worker serves the release from its cache.
+{
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(origin);
+  await page.waitForSelector('[data-testid="total-monthly"]');
+  const cached = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return Boolean(registration.active);
+  });
+  check('a service worker is active after the first visit', cached);
+  await context.setOffline(true);
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForSelector('[data-testid="activity-sales"]');
+  await page.click('[data-testid="activity-sales"]');
+  const total = await page.textContent('[data-testid="total-monthly"]');
+  check('offline, the page reloads and prices', total !== 'IDR 0', total);
+  await context.close();
 }
 
 await browser.close();

@@ -586,3 +586,60 @@ fn bad_requests_are_typed_errors_with_stable_codes() {
         Err(EstimateError::Overflow)
     );
 }
+
+#[test]
+fn the_cost_curve_runs_from_nothing_to_twice_the_volume_through_the_estimate() {
+    let t = tariff();
+    let r = request("jakarta", "12m", vec![minutes(20_000)]);
+    let curve = biaya_bpo::estimate::curve(&t, &r, "call-centre").expect("a curve");
+    assert_eq!((curve.unit.as_str(), curve.current), ("minutes", 20_000));
+    assert_eq!(curve.points.first().map(|p| p.volume), Some(0));
+    assert_eq!(curve.points.last().map(|p| p.volume), Some(40_000));
+    // The second band starts at minute 20,001; both sides of it are on the curve.
+    assert_eq!(curve.breakpoints, [20_001]);
+    let at = |v: u64| {
+        curve
+            .points
+            .iter()
+            .find(|p| p.volume == v)
+            .expect("on the curve")
+    };
+    // At the requested volume the curve is the estimate: 79,087,500 against 93,460,827.
+    assert_eq!(
+        (at(20_000).outsourced, at(20_000).in_house),
+        (dec!(79087500), dec!(93460827))
+    );
+    // With no volume: the minimum, discounted and taxed, against nobody employed.
+    assert_eq!(
+        (at(0).outsourced, at(0).in_house),
+        (dec!(26362500), Decimal::ZERO)
+    );
+    assert!(
+        curve
+            .points
+            .windows(2)
+            .all(|w| w[0].outsourced <= w[1].outsourced)
+    );
+    // 20,000 ± 30 %.
+    assert_eq!(curve.band, (14_000, 26_000));
+    // Outsourcing is cheaper from some volume below the requested one, all the way up.
+    let even = curve.break_even.expect("a break-even volume");
+    assert!(even > 0 && even <= 20_000, "{even}");
+    assert!(
+        curve
+            .points
+            .iter()
+            .filter(|p| p.volume >= even)
+            .all(|p| p.outsourced <= p.in_house)
+    );
+    let before = curve
+        .points
+        .iter()
+        .rev()
+        .find(|p| p.volume < even)
+        .expect("a point before");
+    assert!(before.outsourced > before.in_house);
+
+    let missing = biaya_bpo::estimate::curve(&t, &r, "sales");
+    assert_eq!(missing.map_err(|e| e.code()), Err("unknown_activity"));
+}

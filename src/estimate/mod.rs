@@ -1,6 +1,7 @@
 //! The rules: a request (what the prospect wants outsourced) and a tariff give an estimate whose
 //! every line can be defended. The rules are numbered in `docs/pricing-rules.md`.
 
+mod curve;
 mod error;
 mod in_house;
 mod outsourced;
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::money::{self, Conversion, Currency, Overflow};
 use crate::tariff::{Activity, ActivityOption, Model, Site, Tariff, Term, Unit};
 
+pub use curve::{Curve, Point, curve};
 pub use error::EstimateError;
 pub use in_house::InHouse;
 pub use request::{ActivityRequest, DEFAULT_FLUCTUATION, MAX_FLUCTUATION, Request};

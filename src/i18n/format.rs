@@ -50,6 +50,37 @@ pub fn format_money(amount: Decimal, currency: Currency, lang: Lang) -> String {
     format!("{sign}{symbol} {digits}")
 }
 
+/// An amount short enough for a chart's axis: Rp 1,2 M or IDR 1.2B, USD 350K.
+#[must_use]
+pub fn format_compact(amount: Decimal, currency: Currency, lang: Lang) -> String {
+    let scales: [(i64, &str, &str); 4] = [
+        (1_000_000_000_000, "T", "T"),
+        (1_000_000_000, "M", "B"),
+        (1_000_000, "jt", "M"),
+        (1_000, "rb", "K"),
+    ];
+    let symbol = if currency == Currency::Idr && lang == Lang::Id {
+        "Rp"
+    } else {
+        currency.code()
+    };
+    let magnitude = amount.abs();
+    for (scale, id, en) in scales {
+        let scale = Decimal::from(scale);
+        if magnitude >= scale {
+            let short = amount.checked_div(scale).unwrap_or_default();
+            let places = u32::from(short.abs() < Decimal::TEN);
+            let digits = grouped(money::round(short, places).normalize(), places, lang);
+            let suffix = match lang {
+                Lang::Id => format!(" {id}"),
+                Lang::En => en.to_owned(),
+            };
+            return format!("{symbol} {digits}{suffix}");
+        }
+    }
+    format!("{symbol} {}", grouped(amount, 0, lang))
+}
+
 /// A fraction as a percentage: 0.115 is 11,5 % or 11.5 %.
 #[must_use]
 pub fn format_percent(fraction: Decimal, lang: Lang) -> String {
@@ -83,6 +114,21 @@ mod tests {
             (dec!(100000), Currency::Idr, Lang::En, "IDR 100,000"),
         ] {
             assert_eq!(format_money(amount, currency, lang), expected);
+        }
+    }
+
+    #[test]
+    fn compact_amounts_for_chart_axes() {
+        for &(amount, currency, lang, expected) in &[
+            (dec!(1234567890), Currency::Idr, Lang::Id, "Rp 1,2 M"),
+            (dec!(1234567890), Currency::Idr, Lang::En, "IDR 1.2B"),
+            (dec!(350000000), Currency::Idr, Lang::Id, "Rp 350 jt"),
+            (dec!(12500), Currency::Usd, Lang::En, "USD 13K"),
+            (dec!(9500), Currency::Usd, Lang::Id, "USD 9,5 rb"),
+            (dec!(640), Currency::Usd, Lang::En, "USD 640"),
+            (dec!(0), Currency::Idr, Lang::Id, "Rp 0"),
+        ] {
+            assert_eq!(format_compact(amount, currency, lang), expected);
         }
     }
 

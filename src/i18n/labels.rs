@@ -95,6 +95,7 @@ pub struct Labels {
     pub issued: &'static str,
     pub valid_until: &'static str,
     pub scan: &'static str,
+    pub charts: &'static str,
 }
 
 pub const ID: Labels = Labels {
@@ -202,6 +203,7 @@ pub const ID: Labels = Labels {
     issued: "Tanggal",
     valid_until: "Berlaku sampai",
     scan: "Pindai untuk membuka penawaran ini di ponsel.",
+    charts: "Grafik",
 };
 
 pub const EN: Labels = Labels {
@@ -309,6 +311,7 @@ pub const EN: Labels = Labels {
     issued: "Date",
     valid_until: "Valid until",
     scan: "Scan to open this quote on a phone.",
+    charts: "Charts",
 };
 
 impl Lang {

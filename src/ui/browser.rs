@@ -174,3 +174,20 @@ pub fn prepare_print() -> EventListener {
         }
     })
 }
+
+/// Keeps the page working offline after the first visit (see `sw.js`). Where service workers are
+/// missing or refused, the page simply needs the network.
+pub fn work_offline() {
+    // A development build changes with every save: caching it would serve stale files.
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let navigator = gloo::utils::window().navigator();
+    if !has(&navigator, "serviceWorker") {
+        return;
+    }
+    let promise = navigator.service_worker().register("sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
+}

@@ -17,6 +17,7 @@ use crate::money::Currency;
 use crate::tariff::{Catalogue, catalogue};
 use components::activity::{ActivityForm, ActivityPicker};
 use components::breakdown::Breakdown;
+use components::charts::{ContributionChart, CurveChart};
 use components::field::{Choices, Select};
 use components::method::Method;
 use components::notices::{Notices, Today};
@@ -171,6 +172,13 @@ fn Estimator(props: &EstimatorProps) -> Html {
                     <Summary estimate={estimate.clone()} {lang} stale={status.stale} />
                     <Share {tariff} estimate={estimate.clone()} quote={quote.clone()} url={url.clone()} {lang}
                         dispatch={dispatch.clone()} />
+                    <section class="charts" aria-label={labels.charts}>
+                        <ContributionChart {tariff} estimate={estimate.clone()} {lang} />
+                        { for estimate.activities.iter().map(|a| html! {
+                            <CurveChart key={a.activity.clone()} {tariff} request={state.priced.clone()}
+                                activity={a.activity.clone()} currency={estimate.currency} {lang} />
+                        }) }
+                    </section>
                     <Breakdown {tariff} estimate={estimate.clone()} {lang} />
                     <a class="peek" href="#summary-title" aria-hidden="true" tabindex="-1">
                         <span>{ labels.monthly }</span><span>{ monthly }</span>
@@ -236,7 +244,7 @@ fn Estimator(props: &EstimatorProps) -> Html {
             </section>
             <Notices {tariff} {lang} link_error={state.link_error} opened={state.opened.clone()}
                 today={(*today).clone()} expired={state.expired()} origin={state.origin}
-                has_draft={browser::stored_draft().is_some()} dispatch={dispatch.clone()} />
+                has_draft={state.origin == Origin::Shared && browser::stored_draft().is_some()} dispatch={dispatch.clone()} />
             <main class="layout">
                 <div class="inputs">
                     <section aria-labelledby="activities-title">
@@ -275,9 +283,10 @@ fn App() -> Html {
     }
 }
 
-/// Mounts the page on the document body.
+/// Mounts the page on the document body, and keeps it for offline use.
 pub fn run() {
     yew::Renderer::<App>::new().render();
+    browser::work_offline();
 }
 
 /// Mounts the page in an element, for the browser tests.

@@ -2,6 +2,7 @@
 
 pub mod activity;
 pub mod breakdown;
+pub mod charts;
 pub mod field;
 pub mod method;
 pub mod notices;

@@ -70,9 +70,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <dd data-testid="total-contract">{ money(totals.contract) }</dd>
                 </div>
             </dl>
-            <div class="split" aria-hidden="true">
-                <span class="fixed-bar" style={format!("width: {fixed_share}%")}></span>
-            </div>
+            // An SVG bar: a style attribute would need 'unsafe-inline' in the page's CSP.
+            <svg class="split" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true">
+                <rect class="variable-bar" x="0" y="0" width="100" height="4" />
+                <rect class="fixed-bar" x="0" y="0" width={fixed_share.to_string()} height="4" />
+            </svg>
             <dl class="pairs">
                 <div><dt>{ labels.fixed }</dt><dd>{ money(totals.monthly_fixed) }</dd></div>
                 <div><dt>{ labels.variable }</dt><dd>{ money(totals.monthly_variable) }</dd></div>

@@ -1,0 +1,46 @@
+// Trunk's post-build step for release builds (Trunk.toml [[hooks]]): seals the page with a
+// strict Content-Security-Policy, and writes the release's files into the service worker.
+//  - CSP: scripts only from this origin, WebAssembly compilation, and Trunk's inline loader by
+//    its SHA-256; no plugins; no <base> elsewhere; styles only from this origin.
+//  - Service worker: a cache named after a hash of the build, listing every file it must hold.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const stage = process.env.TRUNK_STAGING_DIR;
+if (!stage) throw new Error('run by Trunk as a post_build hook');
+const release = process.env.TRUNK_PROFILE === 'release';
+
+const indexPath = join(stage, 'index.html');
+let index = await readFile(indexPath, 'utf8');
+const inline = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const hashes = inline.map((s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+// A development build reloads itself over a websocket: only release builds are sealed.
+if (release) {
+  index = index.replace(/<head>/, `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+  await writeFile(indexPath, index);
+}
+await writeFile(join(stage, 'csp.txt'), `${policy}\n`);
+
+const names = (await readdir(stage, { withFileTypes: true }))
+  .filter((f) => f.isFile() && f.name !== 'sw.js' && f.name !== 'csp.txt')
+  .map((f) => f.name)
+  .sort();
+const digest = createHash('sha256');
+for (const name of names) digest.update(name).update(await readFile(join(stage, name)));
+const files = ['./', ...names.map((n) => `./${n}`)];
+const sw = (await readFile(join(stage, 'sw.js'), 'utf8'))
+  .replace('__RELEASE__', digest.digest('hex').slice(0, 16))
+  .replace('__FILES__', JSON.stringify(files));
+await writeFile(join(stage, 'sw.js'), sw);

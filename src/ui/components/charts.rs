@@ -1,0 +1,345 @@
+//! Pictures where people would rather look than read, drawn as SVG by the page: what each
+//! activity adds to the month, and how an activity's bill moves with its volume. Each carries a
+//! text alternative. Coordinates are computed with decimals, as everything else here.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use crate::estimate::{self, Curve, Estimate, Request};
+use crate::i18n::{Lang, format_compact, format_count, format_money};
+use crate::money::{self, Currency};
+use crate::tariff::Tariff;
+use crate::ui::Static;
+
+/// Drawing area of the curve, in SVG units.
+const LEFT: u64 = 78;
+const RIGHT: u64 = 620;
+const TOP: u64 = 16;
+const BOTTOM: u64 = 240;
+
+fn texts(lang: Lang) -> ChartTexts {
+    match lang {
+        Lang::Id => ChartTexts {
+            contributions: "Porsi tiap aktivitas dalam tagihan bulanan",
+            curve: "Biaya bulanan menurut volume",
+            outsourced: "Outsourcing",
+            in_house: "Dikerjakan sendiri",
+            now: "sekarang",
+            band: "rentang fluktuasi",
+            break_even: "titik impas",
+            tier: "tingkat harga baru",
+            data: "Tabel data",
+            volume: "Volume",
+        },
+        Lang::En => ChartTexts {
+            contributions: "What each activity adds to the monthly bill",
+            curve: "Monthly cost by volume",
+            outsourced: "Outsourced",
+            in_house: "In-house",
+            now: "now",
+            band: "fluctuation range",
+            break_even: "break-even",
+            tier: "new price band",
+            data: "Data table",
+            volume: "Volume",
+        },
+    }
+}
+
+struct ChartTexts {
+    contributions: &'static str,
+    curve: &'static str,
+    outsourced: &'static str,
+    in_house: &'static str,
+    now: &'static str,
+    band: &'static str,
+    break_even: &'static str,
+    tier: &'static str,
+    data: &'static str,
+    volume: &'static str,
+}
+
+/// `part / whole` of `span` units, one decimal, for a coordinate.
+fn share(part: Decimal, whole: Decimal, span: u64) -> Decimal {
+    money::div(part, whole)
+        .and_then(|f| money::mul(f, Decimal::from(span)))
+        .map_or(Decimal::ZERO, |d| money::round(d, 1))
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ContributionProps {
+    pub tariff: Static<Tariff>,
+    pub estimate: Rc<Estimate>,
+    pub lang: Lang,
+}
+
+/// One bar per activity: its fixed part dark, its variable part light, scaled to the largest.
+#[component]
+pub fn ContributionChart(props: &ContributionProps) -> Html {
+    let ContributionProps {
+        tariff,
+        estimate,
+        lang,
+    } = props;
+    let (lang, t) = (*lang, texts(*lang));
+    let labels = lang.labels();
+    let money = |amount: Decimal| format_money(amount, estimate.currency, lang);
+    let largest = estimate
+        .activities
+        .iter()
+        .map(|a| a.monthly)
+        .max()
+        .unwrap_or_default();
+    if estimate.activities.is_empty() || largest.is_zero() {
+        return Html::default();
+    }
+    let row = 54;
+    let height = row * estimate.activities.len() + 8;
+    let name = |id: &str| {
+        tariff
+            .activity(id)
+            .map_or(id.to_owned(), |a| a.name.get(lang).to_owned())
+    };
+    let description: Vec<String> = estimate
+        .activities
+        .iter()
+        .map(|a| {
+            format!(
+                "{}: {} ({} {}, {} {})",
+                name(&a.activity),
+                money(a.monthly),
+                labels.fixed.to_lowercase(),
+                money(a.monthly_fixed),
+                labels.variable.to_lowercase(),
+                money(a.monthly_variable)
+            )
+        })
+        .collect();
+    html! {
+        <figure class="chart" data-testid="chart-contributions">
+            <figcaption>{ t.contributions }</figcaption>
+            <svg viewBox={format!("0 0 640 {height}")} role="img" aria-labelledby="contrib-title contrib-desc">
+                <title id="contrib-title">{ t.contributions }</title>
+                <desc id="contrib-desc">{ description.join("; ") }</desc>
+                { for estimate.activities.iter().enumerate().map(|(i, a)| {
+                    let y = i * row;
+                    let fixed = share(a.monthly_fixed, largest, 620);
+                    let variable = share(a.monthly_variable, largest, 620);
+                    html! {
+                        <g key={a.activity.clone()}>
+                            <text x="0" y={(y + 14).to_string()} class="label">
+                                { format!("{} · {}", name(&a.activity), money(a.monthly)) }
+                            </text>
+                            <rect x="0" y={(y + 22).to_string()} width={fixed.to_string()} height="22" class="fixed" />
+                            <rect x={fixed.to_string()} y={(y + 22).to_string()} width={variable.to_string()} height="22" class="variable" />
+                        </g>
+                    }
+                }) }
+            </svg>
+            <p class="legend">
+                <span class="key fixed"></span>{ labels.fixed }
+                <span class="key variable"></span>{ labels.variable }
+            </p>
+        </figure>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CurveProps {
+    pub tariff: Static<Tariff>,
+    pub request: Request,
+    pub activity: AttrValue,
+    pub currency: Currency,
+    pub lang: Lang,
+}
+
+/// The outsourced monthly cost from no volume to twice the volume asked for, the in-house cost
+/// beside it, the price bands, the break-even volume, today's volume and its fluctuation band.
+#[component]
+pub fn CurveChart(props: &CurveProps) -> Html {
+    let CurveProps {
+        tariff,
+        request,
+        activity,
+        currency,
+        lang,
+    } = props;
+    let curve = use_memo(
+        (*tariff, request.clone(), activity.clone()),
+        |(tariff, request, activity)| estimate::curve(tariff.0, request, activity).ok(),
+    );
+    let Some(curve) = &*curve else {
+        return Html::default();
+    };
+    let (lang, currency) = (*lang, *currency);
+    let t = texts(lang);
+    let activity = tariff.activity(&curve.activity);
+    let name = activity.map_or("", |a| a.name.get(lang));
+    let noun = activity
+        .and_then(|a| a.units().find(|u| u.id == curve.unit))
+        .map_or("", |u| u.name.get(lang));
+    let id = format!("curve-{}", curve.activity);
+
+    let Some(last) = curve.points.last() else {
+        return Html::default();
+    };
+    let x_max = last.volume.max(1);
+    let top = curve
+        .points
+        .iter()
+        .map(|p| p.outsourced.max(p.in_house))
+        .max()
+        .unwrap_or_default();
+    let y_max = money::mul(top, Decimal::new(11, 1))
+        .unwrap_or(top)
+        .max(Decimal::ONE);
+    let x = |volume: u64| -> String {
+        let span = u128::from(RIGHT - LEFT) * u128::from(volume.min(x_max));
+        // Tenths of a unit, without a float.
+        let tenths = span * 10 / u128::from(x_max);
+        let at = u128::from(LEFT) * 10 + tenths;
+        format!("{}.{}", at / 10, at % 10)
+    };
+    let y = |amount: Decimal| -> String {
+        (Decimal::from(BOTTOM) - share(amount, y_max, BOTTOM - TOP)).to_string()
+    };
+    let path = |pick: fn(&estimate::Point) -> Decimal, steps: bool| -> String {
+        let mut d = String::new();
+        let mut previous: Option<&estimate::Point> = None;
+        for point in &curve.points {
+            match previous {
+                None => d.push_str(&format!("M{},{}", x(point.volume), y(pick(point)))),
+                Some(p) if steps => d.push_str(&format!(
+                    " L{},{} L{},{}",
+                    x(point.volume),
+                    y(pick(p)),
+                    x(point.volume),
+                    y(pick(point))
+                )),
+                Some(_) => d.push_str(&format!(" L{},{}", x(point.volume), y(pick(point)))),
+            }
+            previous = Some(point);
+        }
+        d
+    };
+    let at = |volume: u64| curve.points.iter().find(|p| p.volume == volume);
+    let money = |amount: Decimal| format_money(amount, currency, lang);
+    let current = at(curve.current);
+    let description = description(curve, name, noun, current, currency, lang, &t);
+    let (band_low, band_high) = curve.band;
+
+    html! {
+        <figure class="chart" data-testid={id.clone()}>
+            <figcaption>{ format!("{} — {}", t.curve, name) }</figcaption>
+            <svg viewBox="0 0 640 290" role="img" aria-labelledby={format!("{id}-title {id}-desc")}>
+                <title id={format!("{id}-title")}>{ format!("{} — {}", t.curve, name) }</title>
+                <desc id={format!("{id}-desc")}>{ description }</desc>
+                <rect class="band" x={x(band_low)} y={TOP.to_string()}
+                    width={band_width(&x(band_low), &x(band_high))} height={(BOTTOM - TOP).to_string()} />
+                { for curve.breakpoints.iter().map(|&b| html! {
+                    <line class="tier" x1={x(b)} x2={x(b)} y1={TOP.to_string()} y2={BOTTOM.to_string()} />
+                }) }
+                <line class="axis" x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={BOTTOM.to_string()} y2={BOTTOM.to_string()} />
+                <line class="axis" x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={BOTTOM.to_string()} />
+                { for [Decimal::ZERO, top / Decimal::TWO, top].into_iter().map(|v| html! {
+                    <text class="tick" x={(LEFT - 6).to_string()} y={y(v)} text-anchor="end">{ format_compact(v, currency, lang) }</text>
+                }) }
+                { for [0, curve.current, x_max].into_iter().map(|v| html! {
+                    <text class="tick" x={x(v)} y={(BOTTOM + 16).to_string()} text-anchor="middle">{ format_count(v, lang) }</text>
+                }) }
+                <path class="in-house" d={path(|p| p.in_house, true)} />
+                <path class="outsourced" d={path(|p| p.outsourced, false)} />
+                <line class="now" x1={x(curve.current)} x2={x(curve.current)} y1={TOP.to_string()} y2={BOTTOM.to_string()} />
+                <text class="note" x={x(curve.current)} y={(TOP + 10).to_string()} text-anchor="middle">{ t.now }</text>
+                if let Some(point) = curve.break_even.and_then(at) {
+                    <circle class="even" cx={x(point.volume)} cy={y(point.outsourced)} r="5" />
+                    <text class="note" x={x(point.volume)} y={y(point.outsourced + top / Decimal::TEN)} text-anchor="middle">{ t.break_even }</text>
+                }
+                <text class="tick" x={RIGHT.to_string()} y="284" text-anchor="end">{ noun }</text>
+            </svg>
+            <p class="legend">
+                <span class="key outsourced"></span>{ t.outsourced }
+                <span class="key in-house"></span>{ t.in_house }
+                <span class="key band"></span>{ format!("{} ±{}%", t.band, request.fluctuation) }
+                <span class="key tier"></span>{ t.tier }
+            </p>
+            <details class="data">
+                <summary>{ t.data }</summary>
+                <table class="lines">
+                    <thead><tr>
+                        <th scope="col">{ format!("{} ({noun})", t.volume) }</th>
+                        <th scope="col">{ t.outsourced }</th>
+                        <th scope="col">{ t.in_house }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for curve.points.iter().filter(|p| p.volume % (x_max / 4).max(1) == 0 || p.volume == curve.current
+                            || Some(p.volume) == curve.break_even).map(|p| html! {
+                            <tr>
+                                <th scope="row">{ format_count(p.volume, lang) }</th>
+                                <td>{ money(p.outsourced) }</td>
+                                <td>{ money(p.in_house) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
+
+/// The band's width from its two edges, both written in tenths.
+fn band_width(from: &str, to: &str) -> String {
+    let tenths = |s: &str| -> i64 {
+        let (whole, tenth) = s.split_once('.').unwrap_or((s, "0"));
+        whole.parse::<i64>().unwrap_or(0) * 10 + tenth.parse::<i64>().unwrap_or(0)
+    };
+    let width = (tenths(to) - tenths(from)).max(0);
+    format!("{}.{}", width / 10, width % 10)
+}
+
+/// The chart in one sentence, for screen readers.
+fn description(
+    curve: &Curve,
+    name: &str,
+    noun: &str,
+    current: Option<&estimate::Point>,
+    currency: Currency,
+    lang: Lang,
+    t: &ChartTexts,
+) -> String {
+    let money = |amount: Decimal| format_money(amount, currency, lang);
+    let count = |n: u64| format_count(n, lang);
+    let mut parts = Vec::new();
+    if let Some(p) = current {
+        parts.push(match lang {
+            Lang::Id => format!(
+                "{name}: pada {} {noun}, outsourcing {} per bulan, dikerjakan sendiri {}",
+                count(p.volume),
+                money(p.outsourced),
+                money(p.in_house)
+            ),
+            Lang::En => format!(
+                "{name}: at {} {noun}, outsourced {} a month, in-house {}",
+                count(p.volume),
+                money(p.outsourced),
+                money(p.in_house)
+            ),
+        });
+    }
+    parts.push(match curve.break_even {
+        Some(v) => format!("{} {}", t.break_even, count(v)),
+        None => match lang {
+            Lang::Id => "tanpa titik impas pada rentang ini".to_owned(),
+            Lang::En => "no break-even in this range".to_owned(),
+        },
+    });
+    parts.push(format!(
+        "{} {}–{}",
+        t.band,
+        count(curve.band.0),
+        count(curve.band.1)
+    ));
+    format!("{}.", parts.join("; "))
+}

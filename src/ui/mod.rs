@@ -85,10 +85,9 @@ fn Estimator(props: &EstimatorProps) -> Html {
             written.replace(link.clone());
         });
     }
-    let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
-    };
+    // The same callback on every render, so children whose other props are unchanged skip
+    // re-rendering.
+    let dispatch = state.dispatcher().to_callback();
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |()| {
@@ -250,14 +249,16 @@ fn Estimator(props: &EstimatorProps) -> Html {
                     <section aria-labelledby="activities-title">
                         <h2 id="activities-title"><span class="step">{ "1" }</span>{ labels.activities }</h2>
                         <p class="help">{ labels.activities_hint }</p>
-                        <ActivityPicker {tariff} drafts={state.draft.activities.clone()} {lang} dispatch={dispatch.clone()} />
+                        <ActivityPicker {tariff} chosen={state.draft.activities.iter().map(|a| a.chosen).collect::<Vec<_>>()} {lang} dispatch={dispatch.clone()} />
                         { for tariff.0.activities.iter().zip(&state.draft.activities).filter(|(_, d)| d.chosen).map(|(activity, draft)| html! {
                             <ActivityForm key={activity.id.clone()} activity={Static(activity)} draft={draft.clone()} {lang} dispatch={dispatch.clone()} />
                         }) }
                     </section>
                     <section aria-labelledby="settings-title">
                         <h2 id="settings-title"><span class="step">{ "2" }</span>{ labels.settings }</h2>
-                        <Settings {tariff} draft={state.draft.clone()} {site_error} dispatch={dispatch.clone()} />
+                        <Settings {tariff} {lang} site={state.draft.site.clone()} term={state.draft.term.clone()}
+                            language={state.draft.language.clone()} fluctuation={state.draft.fluctuation}
+                            {site_error} dispatch={dispatch.clone()} />
                     </section>
                 </div>
                 <div class="results">
@@ -281,6 +282,30 @@ fn App() -> Html {
             <main class="layout"><p class="error">{ Lang::Id.labels().unavailable }{ " " }{ Lang::En.labels().unavailable }</p></main>
         },
     }
+}
+
+/// For `.ci/bench.mjs`: milliseconds one full four-activity estimate takes in this browser,
+/// averaged over `runs` (a time, not money: hence the float).
+#[wasm_bindgen::prelude::wasm_bindgen]
+#[must_use]
+pub fn bench_engine(runs: u32) -> f64 {
+    let (Ok(catalogue), Some(performance)) = (catalogue(), gloo::utils::window().performance())
+    else {
+        return f64::NAN;
+    };
+    let tariff = catalogue.latest();
+    let mut request = estimate::Request::starter(tariff);
+    request.currency = Currency::Usd;
+    request.activities = tariff
+        .activities
+        .iter()
+        .map(estimate::ActivityRequest::starter)
+        .collect();
+    let start = performance.now();
+    for _ in 0..runs {
+        let _ = std::hint::black_box(estimate::estimate(tariff, std::hint::black_box(&request)));
+    }
+    (performance.now() - start) / f64::from(runs.max(1))
 }
 
 /// Mounts the page on the document body, and keeps it for offline use.

@@ -12,7 +12,8 @@ use crate::ui::state::{Action, ActivityDraft};
 #[derive(Properties, PartialEq)]
 pub struct PickerProps {
     pub tariff: Static<Tariff>,
-    pub drafts: Vec<ActivityDraft>,
+    /// Whether each activity of the tariff is chosen, in its order.
+    pub chosen: Vec<bool>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
@@ -23,14 +24,14 @@ pub fn ActivityPicker(props: &PickerProps) -> Html {
     let lang = props.lang;
     html! {
         <div class="picker">
-            { for props.tariff.activities.iter().zip(&props.drafts).map(|(activity, draft)| {
+            { for props.tariff.activities.iter().zip(&props.chosen).map(|(activity, &chosen)| {
                 let id = format!("activity-{}", activity.id);
                 let dispatch = props.dispatch.clone();
                 let toggle = activity.id.clone();
                 let onchange = Callback::from(move |_: Event| dispatch.emit(Action::Toggle(toggle.clone())));
                 html! {
-                    <label class={classes!("pick", draft.chosen.then_some("chosen"))} for={id.clone()} key={activity.id.clone()}>
-                        <input type="checkbox" id={id.clone()} data-testid={id} checked={draft.chosen} {onchange} />
+                    <label class={classes!("pick", chosen.then_some("chosen"))} for={id.clone()} key={activity.id.clone()}>
+                        <input type="checkbox" id={id.clone()} data-testid={id} checked={chosen} {onchange} />
                         <span class="pick-text">
                             <strong>{ activity.name.get(lang) }</strong>
                             <span class="help">{ activity.help.get(lang) }</span>

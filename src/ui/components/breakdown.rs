@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::estimate::{ActivityEstimate, Estimate, Line, LineKind};
 use crate::i18n::{Lang, format_count, format_money, line_detail, line_title};
+use crate::money::Currency;
 use crate::tariff::{Activity, Tariff};
 use crate::ui::Static;
 
@@ -32,10 +33,10 @@ fn table(
     lines: &[Line],
     total: (&str, Decimal),
     activity: &Activity,
-    estimate: &Estimate,
+    currency: Currency,
     lang: Lang,
 ) -> Html {
-    let money = |amount: Decimal| format_money(amount, estimate.currency, lang);
+    let money = |amount: Decimal| format_money(amount, currency, lang);
     let labels = lang.labels();
     html! {
         <table class="lines">
@@ -48,7 +49,7 @@ fn table(
                     <tr class={line_class(&line.kind)}>
                         <th scope="row">
                             { line_title(line, activity, lang) }
-                            if let Some(detail) = line_detail(line, estimate.currency, lang) {
+                            if let Some(detail) = line_detail(line, currency, lang) {
                                 <span class="detail">{ detail }</span>
                             }
                         </th>
@@ -63,14 +64,26 @@ fn table(
     }
 }
 
-fn activity_card(
-    activity: &Activity,
-    priced: &ActivityEstimate,
-    estimate: &Estimate,
+#[derive(Properties, PartialEq)]
+struct CardProps {
+    activity: Static<Activity>,
+    priced: ActivityEstimate,
+    currency: Currency,
     lang: Lang,
-) -> Html {
+}
+
+/// One activity's lines: a component of its own, so typing in one activity redraws only its card.
+#[component]
+fn ActivityCard(props: &CardProps) -> Html {
+    let CardProps {
+        activity,
+        priced,
+        currency,
+        lang,
+    } = props;
+    let (activity, currency, lang) = (activity.0, *currency, *lang);
     let labels = lang.labels();
-    let money = |amount: Decimal| format_money(amount, estimate.currency, lang);
+    let money = |amount: Decimal| format_money(amount, currency, lang);
     let per_unit = priced.per_unit.as_ref().map(|cost| {
         let noun = activity
             .units()
@@ -92,17 +105,17 @@ fn activity_card(
                 <span class="figure">{ money(priced.monthly) }{ " / " }{ labels.month }</span>
             </h3>
             if let Some(per_unit) = per_unit { <p class="per-unit">{ per_unit }</p> }
-            { table(labels.monthly_bill, &priced.monthly_lines, (labels.monthly, priced.monthly), activity, estimate, lang) }
+            { table(labels.monthly_bill, &priced.monthly_lines, (labels.monthly, priced.monthly), activity, currency, lang) }
             if !priced.one_time_lines.is_empty() {
-                { table(labels.one_time_bill, &priced.one_time_lines, (labels.one_time, priced.one_time), activity, estimate, lang) }
+                { table(labels.one_time_bill, &priced.one_time_lines, (labels.one_time, priced.one_time), activity, currency, lang) }
             }
             <details class="in-house">
                 <summary>
                     { format!("{}: {} / {}, {} {}", labels.compare_in_house, money(in_house.monthly), labels.month,
                         format_count(in_house.staff, lang), labels.employees) }
                 </summary>
-                { table(labels.monthly_bill, &in_house.monthly_lines, (labels.in_house_monthly, in_house.monthly), activity, estimate, lang) }
-                { table(labels.one_time_bill, &in_house.one_time_lines, (labels.in_house_one_time, in_house.one_time), activity, estimate, lang) }
+                { table(labels.monthly_bill, &in_house.monthly_lines, (labels.in_house_monthly, in_house.monthly), activity, currency, lang) }
+                { table(labels.one_time_bill, &in_house.one_time_lines, (labels.in_house_one_time, in_house.one_time), activity, currency, lang) }
             </details>
         </section>
     }
@@ -118,8 +131,11 @@ pub fn Breakdown(props: &BreakdownProps) -> Html {
     html! {
         <div class="breakdown">
             { for estimate.activities.iter().filter_map(|priced| {
-                let activity = tariff.activity(&priced.activity)?;
-                Some(activity_card(activity, priced, estimate, *lang))
+                let activity = tariff.0.activity(&priced.activity)?;
+                Some(html! {
+                    <ActivityCard key={priced.activity.clone()} activity={Static(activity)} priced={priced.clone()}
+                        currency={estimate.currency} lang={*lang} />
+                })
             }) }
         </div>
     }

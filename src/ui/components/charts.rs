@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -166,13 +167,54 @@ pub fn CurveChart(props: &CurveProps) -> Html {
         currency,
         lang,
     } = props;
-    let curve = use_memo(
-        (*tariff, request.clone(), activity.clone()),
-        |(tariff, request, activity)| estimate::curve(tariff.0, request, activity).ok(),
-    );
-    let Some(curve) = &*curve else {
-        return Html::default();
-    };
+    // Some thirty pricings: drawn in the task after the totals, so a keystroke's figures come
+    // first and the picture follows.
+    let drawn = use_state(|| None::<Rc<Curve>>);
+    {
+        let drawn = drawn.clone();
+        use_effect_with(
+            (*tariff, request.clone(), activity.clone()),
+            move |(tariff, request, activity)| {
+                let (tariff, request, activity) = (*tariff, request.clone(), activity.clone());
+                let later = Timeout::new(0, move || {
+                    drawn.set(
+                        estimate::curve(tariff.0, &request, &activity)
+                            .ok()
+                            .map(Rc::new),
+                    );
+                });
+                move || drop(later)
+            },
+        );
+    }
+    match &*drawn {
+        Some(curve) => html! {
+            <CurvePicture tariff={*tariff} curve={curve.clone()} currency={*currency} lang={*lang}
+                fluctuation={request.fluctuation} />
+        },
+        None => Html::default(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PictureProps {
+    tariff: Static<Tariff>,
+    curve: Rc<Curve>,
+    currency: Currency,
+    lang: Lang,
+    fluctuation: u32,
+}
+
+/// The drawing itself: redrawn when its curve is, not on every keystroke before that.
+#[component]
+fn CurvePicture(props: &PictureProps) -> Html {
+    let PictureProps {
+        tariff,
+        curve,
+        currency,
+        lang,
+        fluctuation,
+    } = props;
     let (lang, currency) = (*lang, *currency);
     let t = texts(lang);
     let activity = tariff.activity(&curve.activity);
@@ -262,7 +304,7 @@ pub fn CurveChart(props: &CurveProps) -> Html {
             <p class="legend">
                 <span class="key outsourced"></span>{ t.outsourced }
                 <span class="key in-house"></span>{ t.in_house }
-                <span class="key band"></span>{ format!("{} ±{}%", t.band, request.fluctuation) }
+                <span class="key band"></span>{ format!("{} ±{}%", t.band, fluctuation) }
                 <span class="key tier"></span>{ t.tier }
             </p>
             <details class="data">

@@ -8,7 +8,7 @@ use super::field::{Choices, Select};
 use crate::i18n::{Lang, format_percent};
 use crate::tariff::{Site, Tariff};
 use crate::ui::Static;
-use crate::ui::state::{Action, Draft};
+use crate::ui::state::Action;
 
 /// The fluctuations offered; a link may carry another, which is then offered too.
 const FLUCTUATIONS: [u32; 5] = [10, 20, 30, 50, 100];
@@ -16,7 +16,12 @@ const FLUCTUATIONS: [u32; 5] = [10, 20, 30, 50, 100];
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
     pub tariff: Static<Tariff>,
-    pub draft: Draft,
+    pub lang: Lang,
+    pub site: AttrValue,
+    pub term: AttrValue,
+    /// The customers' language.
+    pub language: AttrValue,
+    pub fluctuation: u32,
     /// Why the site cannot deliver what was chosen, in words.
     pub site_error: Option<AttrValue>,
     pub dispatch: Callback<Action>,
@@ -63,11 +68,15 @@ fn on(
 pub fn Settings(props: &SettingsProps) -> Html {
     let SettingsProps {
         tariff,
-        draft,
+        lang,
+        site,
+        term,
+        language,
+        fluctuation,
         site_error,
         dispatch,
     } = props;
-    let lang = draft.lang;
+    let lang = *lang;
     let labels = lang.labels();
 
     let sites: Choices = tariff
@@ -78,7 +87,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
             (AttrValue::from(s.id.clone()), AttrValue::from(text))
         })
         .collect();
-    let site_note = tariff.site(&draft.site).map(|site| {
+    let site_note = tariff.site(site).map(|site| {
         let languages: Vec<&str> = site
             .languages
             .iter()
@@ -117,8 +126,8 @@ pub fn Settings(props: &SettingsProps) -> Html {
         })
         .collect();
     let mut percents = FLUCTUATIONS.to_vec();
-    if !percents.contains(&draft.fluctuation) {
-        percents.push(draft.fluctuation);
+    if !percents.contains(fluctuation) {
+        percents.push(*fluctuation);
         percents.sort_unstable();
     }
     let fluctuations: Choices = percents
@@ -133,14 +142,14 @@ pub fn Settings(props: &SettingsProps) -> Html {
 
     html! {
         <div class="settings">
-            <Select testid="site" label={labels.site} value={draft.site.clone()} choices={sites}
+            <Select testid="site" label={labels.site} value={site.clone()} choices={sites}
                 note={site_note} error={site_error.clone()}
                 on_change={on(dispatch, |v| Some(Action::SetSite(v)))} />
-            <Select testid="service-language" label={labels.service_language} value={draft.language.clone()}
+            <Select testid="service-language" label={labels.service_language} value={language.clone()}
                 choices={languages} on_change={on(dispatch, |v| Some(Action::SetLanguage(v)))} />
-            <Select testid="term" label={labels.term} value={draft.term.clone()} choices={terms}
+            <Select testid="term" label={labels.term} value={term.clone()} choices={terms}
                 on_change={on(dispatch, |v| Some(Action::SetTerm(v)))} />
-            <Select testid="fluctuation" label={labels.fluctuation} value={draft.fluctuation.to_string()}
+            <Select testid="fluctuation" label={labels.fluctuation} value={fluctuation.to_string()}
                 choices={fluctuations}
                 on_change={on(dispatch, |v| v.parse().ok().map(Action::SetFluctuation))} />
         </div>

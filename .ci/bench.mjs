@@ -1,0 +1,139 @@
+// Speed and size of the release build, measured in Debian's headless Chromium on loopback. Prints
+// figures; asserts nothing (the goals are in the README). Usage, after `trunk build --release`:
+//   node .ci/bench.mjs [dist]
+// - bytes of every file of the first load: raw, gzip, brotli
+// - navigation to the first estimate on screen, 20 loads, beside a static HTML page showing the
+//   same figures served the same way
+// - a keystroke in a volume field to the updated total in the DOM, 200 edits
+// - the engine alone: one four-activity estimate, in the browser and natively (criterion)
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { extname, join, normalize } from 'node:path';
+
+const require = createRequire(new URL('../.tools/node_modules/', import.meta.url));
+const { chromium } = require('playwright-core');
+const dist = process.argv[2] ?? 'dist';
+// A full four-activity estimate (tests/golden.rs, first entry).
+const LINK = 'v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&accounting=4000.1500.250.2.6~1&fulfilment=12000.9000.120.0.300.40~1&sales=3.40.150~1&for=PT%20Maju%20Jaya&by=Sari%20Dewi&contact=sari@contoh.co.id&ref=Q-118&d=2026-11-27&z=650f28cf';
+
+console.log('== what the first load transfers');
+console.log(execFileSync('node', [new URL('size.mjs', import.meta.url).pathname, dist], { encoding: 'utf8' }).trimEnd());
+
+let staticPage = '';
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  if (path === '/static.html') {
+    res.writeHead(200, { 'content-type': types['.html'] });
+    res.end(staticPage);
+    return;
+  }
+  const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    res.writeHead(404);
+    res.end();
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]; };
+const ms = (x) => `${x.toFixed(2)} ms`;
+
+// Records when the monthly total first shows a figure, from navigation start.
+const watchFirstFigure = () => {
+  const seen = () => {
+    const el = document.querySelector('[data-testid="total-monthly"]');
+    return el && /[1-9]/.test(el.textContent) ? performance.now() : null;
+  };
+  new MutationObserver((_, observer) => {
+    const at = seen();
+    if (at !== null && window.__first === undefined) { window.__first = at; observer.disconnect(); }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+};
+
+// The static twin: the rendered page without its scripts, served the same way.
+{
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${origin}/#${LINK}`);
+  await page.waitForFunction(() => /[1-9]/.test(document.querySelector('[data-testid="total-monthly"]')?.textContent ?? ''));
+  staticPage = await page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true);
+    copy.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"], meta[http-equiv]').forEach((e) => e.remove());
+    return `<!doctype html>\n${copy.outerHTML}`;
+  });
+  await context.close();
+}
+
+async function firstFigure(url, loads) {
+  const times = [];
+  for (let i = 0; i < loads; i += 1) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.addInitScript(watchFirstFigure);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__first !== undefined);
+    times.push(await page.evaluate(() => window.__first));
+    await context.close();
+  }
+  return times;
+}
+
+console.log('\n== navigation to the first estimate on screen (20 loads each)');
+const app = await firstFigure(`${origin}/#${LINK}`, 20);
+const twin = await firstFigure(`${origin}/static.html`, 20);
+console.log(`app        median ${ms(median(app))}  min ${ms(Math.min(...app))}  max ${ms(Math.max(...app))}`);
+console.log(`static     median ${ms(median(twin))}  min ${ms(Math.min(...twin))}  max ${ms(Math.max(...twin))}`);
+console.log(`ratio      ${(median(app) / median(twin)).toFixed(2)} x the static page (goal: 1.5 x or less)`);
+
+console.log('\n== a keystroke in a volume field to the updated total (200 edits)');
+{
+  const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`${origin}/#${LINK}`);
+  await page.waitForSelector('[data-testid="input-call-centre-minutes"]');
+  const edits = await page.evaluate(async () => {
+    const input = document.querySelector('[data-testid="input-call-centre-minutes"]');
+    const total = document.querySelector('[data-testid="total-monthly"]');
+    const times = [];
+    for (let i = 0; i < 200; i += 1) {
+      const before = total.textContent;
+      const changed = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (total.textContent !== before) { observer.disconnect(); resolve(performance.now()); }
+        });
+        observer.observe(total, { childList: true, subtree: true, characterData: true });
+      });
+      const start = performance.now();
+      input.value = String(40000 + i * 137);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      times.push((await changed) - start);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return times;
+  });
+  console.log(`median ${ms(median(edits))}  p95 ${ms(quantile(edits, 0.95))}  max ${ms(Math.max(...edits))} (goal: p95 under 4 ms)`);
+  const engine = await page.evaluate(() => window.wasmBindings.bench_engine(500));
+  console.log('\n== the engine alone: one four-activity estimate in USD');
+  console.log(`browser (wasm)  ${ms(engine)} per estimate, mean of 500`);
+  await context.close();
+}
+
+await browser.close();
+server.close();
+
+const native = execFileSync('cargo', ['bench', '--bench', 'estimate', '--', '--warm-up-time', '1', '--measurement-time', '3'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+const line = native.split('\n').find((l) => l.includes('time:'));
+console.log(`native          ${line ? line.trim() : native.trim()}`);

@@ -7,13 +7,8 @@
 // - a keystroke in a volume field to the updated total in the DOM, 200 edits
 // - the engine alone: one four-activity estimate, in the browser and natively (criterion)
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { extname, join, normalize } from 'node:path';
+import { launch, serve } from './browser.mjs';
 
-const require = createRequire(new URL('../.tools/node_modules/', import.meta.url));
-const { chromium } = require('playwright-core');
 const dist = process.argv[2] ?? 'dist';
 // A full four-activity estimate (tests/golden.rs, first entry).
 const LINK = 'v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&accounting=4000.1500.250.2.6~1&fulfilment=12000.9000.120.0.300.40~1&sales=3.40.150~1&for=PT%20Maju%20Jaya&by=Sari%20Dewi&contact=sari@contoh.co.id&ref=Q-118&d=2026-11-27&z=650f28cf';
@@ -22,30 +17,8 @@ console.log('== what the first load transfers');
 console.log(execFileSync('node', [new URL('size.mjs', import.meta.url).pathname, dist], { encoding: 'utf8' }).trimEnd());
 
 let staticPage = '';
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
-const server = createServer(async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-  if (path === '/static.html') {
-    res.writeHead(200, { 'content-type': types['.html'] });
-    res.end(staticPage);
-    return;
-  }
-  const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    res.end(body);
-  } catch {
-    res.writeHead(404);
-    res.end();
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const { origin, close } = await serve(dist, (path) => (path === '/static.html' ? staticPage : undefined));
+const browser = await launch();
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]; };
@@ -132,7 +105,7 @@ console.log('\n== a keystroke in a volume field to the updated total (200 edits)
 }
 
 await browser.close();
-server.close();
+close();
 
 const native = execFileSync('cargo', ['bench', '--bench', 'estimate', '--', '--warm-up-time', '1', '--measurement-time', '3'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 const line = native.split('\n').find((l) => l.includes('time:'));

@@ -1,42 +1,14 @@
 // The release build (dist/) as a visitor gets it: served on loopback, opened in Debian's Chromium
 // at phone and desktop widths, in both languages. Checks what a person would notice and saves
 // screenshots to target/screenshots/. Usage: node .ci/page.mjs [dist]
-import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-import { createRequire } from 'node:module';
-
-// .ci/tools installs playwright-core under .tools/, outside the repository's files.
-const require = createRequire(new URL('../.tools/node_modules/', import.meta.url));
-const { chromium } = require('playwright-core');
-const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { launch, require, serve } from './browser.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const shots = 'target/screenshots';
-const types = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
-};
-
-const server = createServer(async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-  const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    res.end(body);
-  } catch {
-    res.writeHead(404);
-    res.end();
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+const { origin, close } = await serve(dist);
+const browser = await launch();
 await mkdir(shots, { recursive: true });
 
 let passed = 0;
@@ -116,9 +88,9 @@ for (const lang of ['id', 'en']) {
 {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
-  const audit = async (state) => {
-    await page.evaluate(axeSource);
-    const result = await page.evaluate(() => window.axe.run(document, {
+  const audit = async (state, on = page) => {
+    await on.evaluate(axeSource);
+    const result = await on.evaluate(() => window.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     }));
     const found = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
@@ -139,12 +111,7 @@ for (const lang of ['id', 'en']) {
   const opened = await shared.newPage();
   await opened.goto(`${origin}/#${link}`);
   await opened.waitForSelector('[data-testid="shared-notice"]');
-  await opened.evaluate(axeSource);
-  const result = await opened.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-  }));
-  const found = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
-  check('axe, a page opened from a link: no WCAG 2.1 A/AA violation', found.length === 0, found.join(' | '));
+  await audit('a page opened from a link', opened);
   await shared.close();
 }
 
@@ -169,6 +136,6 @@ for (const lang of ['id', 'en']) {
 }
 
 await browser.close();
-server.close();
+close();
 console.log(`page: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

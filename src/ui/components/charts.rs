@@ -15,7 +15,7 @@ use crate::tariff::Tariff;
 use crate::ui::Static;
 
 /// Drawing area of the curve, in SVG units.
-const LEFT: u64 = 78;
+const LEFT: u64 = 96;
 const RIGHT: u64 = 620;
 const TOP: u64 = 16;
 const BOTTOM: u64 = 240;
@@ -96,7 +96,7 @@ pub fn ContributionChart(props: &ContributionProps) -> Html {
     if estimate.activities.is_empty() || largest.is_zero() {
         return Html::default();
     }
-    let row = 54;
+    let row = 58;
     let height = row * estimate.activities.len() + 8;
     let name = |id: &str| {
         tariff
@@ -130,11 +130,11 @@ pub fn ContributionChart(props: &ContributionProps) -> Html {
                     let variable = share(a.monthly_variable, largest, 620);
                     html! {
                         <g key={a.activity.clone()}>
-                            <text x="0" y={(y + 14).to_string()} class="label">
+                            <text x="0" y={(y + 20).to_string()} class="label">
                                 { format!("{} · {}", name(&a.activity), money(a.monthly)) }
                             </text>
-                            <rect x="0" y={(y + 22).to_string()} width={fixed.to_string()} height="22" class="fixed" />
-                            <rect x={fixed.to_string()} y={(y + 22).to_string()} width={variable.to_string()} height="22" class="variable" />
+                            <rect x="0" y={(y + 28).to_string()} width={fixed.to_string()} height="22" class="fixed" />
+                            <rect x={fixed.to_string()} y={(y + 28).to_string()} width={variable.to_string()} height="22" class="variable" />
                         </g>
                     }
                 }) }
@@ -297,7 +297,8 @@ fn CurvePicture(props: &PictureProps) -> Html {
                 <text class="note" x={x(curve.current)} y={(TOP + 10).to_string()} text-anchor="middle">{ t.now }</text>
                 if let Some(point) = curve.break_even.and_then(at) {
                     <circle class="even" cx={x(point.volume)} cy={y(point.outsourced)} r="5" />
-                    <text class="note" x={x(point.volume)} y={y(point.outsourced + top / Decimal::TEN)} text-anchor="middle">{ t.break_even }</text>
+                    <text class="note" x={x(point.volume)} y={y(point.outsourced + top / Decimal::TEN)}
+                        text-anchor={edge_anchor(point.volume, x_max)}>{ t.break_even }</text>
                 }
                 <text class="tick" x={RIGHT.to_string()} y="284" text-anchor="end">{ noun }</text>
             </svg>
@@ -328,6 +329,16 @@ fn CurvePicture(props: &PictureProps) -> Html {
                 </table>
             </details>
         </figure>
+    }
+}
+
+/// Labels near an end of the axis lean inwards, so they are not cut off.
+fn edge_anchor(volume: u64, x_max: u64) -> &'static str {
+    let at = u128::from(volume) * 10 / u128::from(x_max.max(1));
+    match at {
+        0 | 1 => "start",
+        9 | 10 => "end",
+        _ => "middle",
     }
 }
 

@@ -70,7 +70,9 @@ pub fn curve(
     };
     let end = reference.saturating_mul(2);
 
-    let mut volumes: Vec<u64> = (0..=STEPS).map(|i| end * i / STEPS).collect();
+    let mut volumes: Vec<u64> = (0..=STEPS)
+        .map(|i| u64::try_from(u128::from(end) * u128::from(i) / u128::from(STEPS)).unwrap_or(end))
+        .collect();
     let mut breakpoints = Vec::new();
     for up_to in unit
         .tiers

@@ -297,7 +297,7 @@ fn CurvePicture(props: &PictureProps) -> Html {
                 <text class="note" x={x(curve.current)} y={(TOP + 10).to_string()} text-anchor="middle">{ t.now }</text>
                 if let Some(point) = curve.break_even.and_then(at) {
                     <circle class="even" cx={x(point.volume)} cy={y(point.outsourced)} r="5" />
-                    <text class="note" x={x(point.volume)} y={y(point.outsourced + top / Decimal::TEN)}
+                    <text class="note" x={x(point.volume)} y={y(money::add(point.outsourced, top / Decimal::TEN).unwrap_or(point.outsourced))}
                         text-anchor={edge_anchor(point.volume, x_max)}>{ t.break_even }</text>
                 }
                 <text class="tick" x={RIGHT.to_string()} y="284" text-anchor="end">{ noun }</text>

@@ -73,6 +73,8 @@ for (const lang of ['id', 'en']) {
       await page.pdf({ path: `${shots}/${name}-quote.pdf`, format: 'A4', printBackground: true });
       const qr = await page.$eval('#print-qr', (e) => e.innerHTML);
       check(`${name}: printing draws the link's QR code`, qr.startsWith('<?xml') || qr.includes('<svg'), qr.slice(0, 40));
+      // Written a moment after the last keystroke.
+      await page.waitForTimeout(400);
       const shown = await page.textContent('[data-testid="share-link"]');
       check(`${name}: the address bar holds the shared link`, shown === page.url() && /#v=1&t=/.test(shown), `${shown} vs ${page.url()}`);
     }
@@ -113,6 +115,20 @@ for (const lang of ['id', 'en']) {
   await opened.waitForSelector('[data-testid="shared-notice"]');
   await audit('a page opened from a link', opened);
   await shared.close();
+}
+
+// A reload straight after a keystroke keeps it: leaving the page writes the draft at once.
+{
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'en-US', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(origin);
+  await page.click('[data-testid="activity-sales"]');
+  await page.fill('[data-testid="input-sales-appointments"]', '77');
+  await page.goto(origin);
+  await page.waitForSelector('[data-testid="activity-sales"]');
+  const kept = await page.$eval('[data-testid="input-sales-appointments"]', (e) => e.value).catch(() => 'missing');
+  check('a reload right after typing finds the draft', kept === '77', kept);
+  await context.close();
 }
 
 // Offline after the first visit: the service worker serves the release from its cache.

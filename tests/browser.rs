@@ -37,6 +37,11 @@ struct Page {
     root: Element,
 }
 
+/// Waits past the moment after the last keystroke when the address bar and the draft are written.
+async fn written() {
+    yew::platform::time::sleep(Duration::from_millis(400)).await;
+}
+
 async fn settle() {
     // Yew renders on its scheduler: let it run.
     for _ in 0..3 {
@@ -425,6 +430,7 @@ async fn a_copied_link_opens_the_same_estimate_in_a_fresh_page() {
         !page.text("copy-status").is_empty(),
         "copying says what happened"
     );
+    written().await;
     let shared = page.text("share-link");
     let figures = page.figures();
     // The address bar follows the estimate, replacing rather than piling up history.
@@ -499,6 +505,7 @@ async fn a_reload_finds_the_draft_and_a_shared_link_does_not_overwrite_it() {
     page.click("activity-accounting").await;
     page.type_in("input-accounting-invoices", "2,200").await;
     let mine = page.figures();
+    written().await;
     drop(page);
 
     // Reload: the same address, the draft in storage.
@@ -518,6 +525,7 @@ async fn a_reload_finds_the_draft_and_a_shared_link_does_not_overwrite_it() {
     let theirs = Page::visit(Some("en"), None).await;
     assert!(theirs.find("shared-notice").is_some());
     theirs.type_in("input-sales-appointments", "30").await;
+    written().await;
     theirs.click("open-draft").await;
     assert_eq!(theirs.figures(), mine, "the visitor's own draft is back");
     drop(theirs);
@@ -526,6 +534,7 @@ async fn a_reload_finds_the_draft_and_a_shared_link_does_not_overwrite_it() {
     let theirs = Page::visit(Some("en"), None).await;
     theirs.click("keep-draft").await;
     let kept = theirs.figures();
+    written().await;
     drop(theirs);
     address("");
     let back = Page::visit(Some("en"), None).await;
@@ -571,6 +580,7 @@ async fn an_older_tariff_keeps_its_figures_and_offers_todays_prices() {
     let (request, _) = biaya_bpo::link::reprice(&shared.request, new);
     let today = estimate(new, &request).expect("prices");
     page.shows(&today, Lang::En);
+    written().await;
     assert!(address_now().contains("t=2027-05"));
 }
 

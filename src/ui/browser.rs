@@ -151,6 +151,11 @@ pub fn qr_svg(url: &str) -> Option<String> {
     )
 }
 
+/// Calls `on_leave` when the visitor leaves the page (closes the tab, reloads, follows a link).
+pub fn on_leave(on_leave: impl Fn() + 'static) -> EventListener {
+    EventListener::new(&gloo::utils::window(), "pagehide", move |_| on_leave())
+}
+
 /// Before printing: draws the QR code of the current address (drawn only now, not on every
 /// keystroke), and opens every collapsed section, since a printed quote hides nothing.
 pub fn prepare_print() -> EventListener {

@@ -5,9 +5,11 @@ mod browser;
 mod components;
 pub mod state;
 
+use std::cell::RefCell;
 use std::ops::Deref;
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::estimate;
@@ -51,6 +53,18 @@ impl<T> Deref for Static<T> {
     }
 }
 
+/// Writes the link waiting to be written: into the address bar, and for the visitor's own
+/// estimate into the stored draft.
+fn write_link(pending: &RefCell<Option<(String, Origin)>>, written: &RefCell<String>) {
+    if let Some((link, origin)) = pending.borrow_mut().take() {
+        browser::show_link(&link);
+        if origin == Origin::Own {
+            browser::store_draft(&link);
+        }
+        written.replace(link);
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct EstimatorProps {
     catalogue: Static<Catalogue>,
@@ -72,17 +86,19 @@ fn Estimator(props: &EstimatorProps) -> Html {
     let lang = state.draft.lang;
     use_effect_with(lang, |lang| browser::show_lang(*lang));
 
-    // The address bar follows the estimate; the visitor's own draft is kept in the browser.
+    // The address bar follows the estimate, and the visitor's own draft is kept in the browser,
+    // a moment after the last keystroke: a storage write in every keystroke would slow it, and
+    // Chrome throttles history updates past a hundred in ten seconds. Leaving the page writes at
+    // once.
     let link = state.link();
+    let pending = use_mut_ref(|| None::<(String, Origin)>);
     let written = use_mut_ref(String::new);
     {
-        let written = written.clone();
+        let (pending, written) = (pending.clone(), written.clone());
         use_effect_with((link.clone(), state.origin), move |(link, origin)| {
-            browser::show_link(link);
-            if *origin == Origin::Own {
-                browser::store_draft(link);
-            }
-            written.replace(link.clone());
+            pending.replace(Some((link.clone(), *origin)));
+            let later = Timeout::new(150, move || write_link(&pending, &written));
+            move || drop(later)
         });
     }
     // The same callback on every render, so children whose other props are unchanged skip
@@ -93,14 +109,18 @@ fn Estimator(props: &EstimatorProps) -> Html {
         use_effect_with((), move |()| {
             let listeners = (
                 // A link pasted into the address bar of the open page opens like any other.
-                browser::on_address_change(move |text| {
-                    if *written.borrow() != text {
-                        dispatch.emit(Action::Open {
-                            text,
-                            origin: Origin::Shared,
-                        });
+                browser::on_address_change({
+                    let written = written.clone();
+                    move |text| {
+                        if *written.borrow() != text {
+                            dispatch.emit(Action::Open {
+                                text,
+                                origin: Origin::Shared,
+                            });
+                        }
                     }
                 }),
+                browser::on_leave(move || write_link(&pending, &written)),
                 browser::prepare_print(),
             );
             move || drop(listeners)

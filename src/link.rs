@@ -64,7 +64,9 @@ pub struct QuoteDetails {
 }
 
 impl QuoteDetails {
-    fn texts(&self) -> [&str; 4] {
+    /// Company, preparer, contact and reference, in the order of [`TEXT_LIMITS`].
+    #[must_use]
+    pub fn texts(&self) -> [&str; 4] {
         [
             &self.company,
             &self.preparer,
@@ -73,7 +75,8 @@ impl QuoteDetails {
         ]
     }
 
-    fn texts_mut(&mut self) -> [&mut String; 4] {
+    /// The same texts, to write.
+    pub fn texts_mut(&mut self) -> [&mut String; 4] {
         [
             &mut self.company,
             &mut self.preparer,
@@ -361,22 +364,10 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
 
     // What reads well field by field may still not price together (an edited site that cannot
     // deliver an activity): leave those activities out rather than the whole link.
-    while let Err(error) = request.validate(tariff) {
-        let culprit = match &error {
-            EstimateError::SiteUnavailable { activity, .. }
-            | EstimateError::LanguageNotServed { activity, .. } => activity.clone(),
-            _ => {
-                // Nothing above can produce another error; start afresh rather than loop.
-                request = Request::starter(tariff);
-                dropped.push(Dropped::Unreadable { field: "t".into() });
-                break;
-            }
-        };
-        request.activities.retain(|a| a.activity != culprit);
-        dropped.push(Dropped::Removed {
-            activity: culprit,
-            error,
-        });
+    if leave_out_undeliverable(&mut request, tariff, &mut dropped).is_err() {
+        // Nothing above can produce another error; start afresh rather than open a broken one.
+        request = Request::starter(tariff);
+        dropped.push(Dropped::Unreadable { field: "t".into() });
     }
 
     Ok(Opened {
@@ -387,6 +378,33 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
         },
         dropped,
     })
+}
+
+/// What reads well field by field may still not price together (a site that cannot deliver an
+/// activity, options that exclude each other): those activities are left out, with the reason,
+/// rather than the whole request.
+///
+/// # Errors
+/// The first error no single activity accounts for.
+fn leave_out_undeliverable(
+    request: &mut Request,
+    tariff: &Tariff,
+    dropped: &mut Vec<Dropped>,
+) -> Result<(), EstimateError> {
+    while let Err(error) = request.validate(tariff) {
+        let culprit = match &error {
+            EstimateError::SiteUnavailable { activity, .. }
+            | EstimateError::LanguageNotServed { activity, .. }
+            | EstimateError::OptionConflict { activity, .. } => activity.clone(),
+            _ => return Err(error),
+        };
+        request.activities.retain(|a| a.activity != culprit);
+        dropped.push(Dropped::Removed {
+            activity: culprit,
+            error,
+        });
+    }
+    Ok(())
 }
 
 /// One activity's field: `[model.]n.n.n[~mask]`. `None` where nothing can be kept; the flag is
@@ -522,18 +540,7 @@ pub fn reprice(request: &Request, tariff: &Tariff) -> (Request, Vec<Dropped>) {
             options,
         });
     }
-    while let Err(error) = moved.validate(tariff) {
-        let culprit = match &error {
-            EstimateError::SiteUnavailable { activity, .. }
-            | EstimateError::LanguageNotServed { activity, .. }
-            | EstimateError::OptionConflict { activity, .. } => activity.clone(),
-            _ => break,
-        };
-        moved.activities.retain(|a| a.activity != culprit);
-        dropped.push(Dropped::Removed {
-            activity: culprit,
-            error,
-        });
-    }
+    // What is left after that is nothing an activity could be dropped for.
+    let _ = leave_out_undeliverable(&mut moved, tariff, &mut dropped);
     (moved, dropped)
 }

@@ -360,14 +360,8 @@ proptest! {
             // Whatever was recovered is a request its tariff prices.
             let t = catalogue.get(&opened.shared.tariff).expect("a bundled tariff");
             prop_assert!(estimate(t, &opened.shared.request).is_ok(), "{}", text);
-            for (field, max) in link::TEXT_LIMITS {
-                let value = match field {
-                    "for" => &opened.shared.quote.company,
-                    "by" => &opened.shared.quote.preparer,
-                    "contact" => &opened.shared.quote.contact,
-                    _ => &opened.shared.quote.reference,
-                };
-                prop_assert!(value.chars().count() <= max && !value.chars().any(char::is_control));
+            for ((_, max), value) in link::TEXT_LIMITS.iter().zip(opened.shared.quote.texts()) {
+                prop_assert!(value.chars().count() <= *max && !value.chars().any(char::is_control));
             }
         }
     }

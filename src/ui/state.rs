@@ -73,21 +73,12 @@ impl QuoteField {
 
     #[must_use]
     pub fn get(self, quote: &QuoteDetails) -> &str {
-        match self {
-            Self::Company => &quote.company,
-            Self::Preparer => &quote.preparer,
-            Self::Contact => &quote.contact,
-            Self::Reference => &quote.reference,
-        }
+        quote.texts()[self as usize]
     }
 
     fn slot(self, quote: &mut QuoteDetails) -> &mut String {
-        match self {
-            Self::Company => &mut quote.company,
-            Self::Preparer => &mut quote.preparer,
-            Self::Contact => &mut quote.contact,
-            Self::Reference => &mut quote.reference,
-        }
+        let [company, preparer, contact, reference] = quote.texts_mut();
+        [company, preparer, contact, reference][self as usize]
     }
 }
 

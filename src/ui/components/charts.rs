@@ -237,13 +237,12 @@ fn CurvePicture(props: &PictureProps) -> Html {
     let y_max = money::mul(top, Decimal::new(11, 1))
         .unwrap_or(top)
         .max(Decimal::ONE);
-    let x = |volume: u64| -> String {
+    // Positions in tenths of a unit, without a float.
+    let x_tenths = |volume: u64| -> u128 {
         let span = u128::from(RIGHT - LEFT) * u128::from(volume.min(x_max));
-        // Tenths of a unit, without a float.
-        let tenths = span * 10 / u128::from(x_max);
-        let at = u128::from(LEFT) * 10 + tenths;
-        format!("{}.{}", at / 10, at % 10)
+        u128::from(LEFT) * 10 + span * 10 / u128::from(x_max)
     };
+    let x = |volume: u64| tenths(x_tenths(volume));
     let y = |amount: Decimal| -> String {
         (Decimal::from(BOTTOM) - share(amount, y_max, BOTTOM - TOP)).to_string()
     };
@@ -279,7 +278,7 @@ fn CurvePicture(props: &PictureProps) -> Html {
                 <title id={format!("{id}-title")}>{ format!("{} — {}", t.curve, name) }</title>
                 <desc id={format!("{id}-desc")}>{ description }</desc>
                 <rect class="band" x={x(band_low)} y={TOP.to_string()}
-                    width={band_width(&x(band_low), &x(band_high))} height={(BOTTOM - TOP).to_string()} />
+                    width={tenths(x_tenths(band_high).saturating_sub(x_tenths(band_low)))} height={(BOTTOM - TOP).to_string()} />
                 { for curve.breakpoints.iter().map(|&b| html! {
                     <line class="tier" x1={x(b)} x2={x(b)} y1={TOP.to_string()} y2={BOTTOM.to_string()} />
                 }) }
@@ -342,14 +341,9 @@ fn edge_anchor(volume: u64, x_max: u64) -> &'static str {
     }
 }
 
-/// The band's width from its two edges, both written in tenths.
-fn band_width(from: &str, to: &str) -> String {
-    let tenths = |s: &str| -> i64 {
-        let (whole, tenth) = s.split_once('.').unwrap_or((s, "0"));
-        whole.parse::<i64>().unwrap_or(0) * 10 + tenth.parse::<i64>().unwrap_or(0)
-    };
-    let width = (tenths(to) - tenths(from)).max(0);
-    format!("{}.{}", width / 10, width % 10)
+/// A length in tenths of a unit, written for SVG: 1234 is "123.4".
+fn tenths(length: u128) -> String {
+    format!("{}.{}", length / 10, length % 10)
 }
 
 /// The chart in one sentence, for screen readers.

@@ -3,7 +3,7 @@
 //   node .ci/bench.mjs [dist]
 // - bytes of every file of the first load: raw, gzip, brotli
 // - navigation to the first estimate on screen, 20 loads, beside a static HTML page showing the
-//   same figures served the same way
+//   same figures served the same way; and the same for the smallest Yew page (tests/floor)
 // - a keystroke in a volume field to the updated total in the DOM, 200 edits
 // - the engine alone: one four-activity estimate, in the browser and natively (criterion)
 import { execFileSync } from 'node:child_process';
@@ -16,8 +16,6 @@ const LINK = 'v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.4
 console.log('== what the first load transfers');
 console.log(execFileSync('node', [new URL('size.mjs', import.meta.url).pathname, dist], { encoding: 'utf8' }).trimEnd());
 
-let staticPage = '';
-const { origin, close } = await serve(dist, (path) => (path === '/static.html' ? staticPage : undefined));
 const browser = await launch();
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -36,20 +34,6 @@ const watchFirstFigure = () => {
   }).observe(document, { childList: true, subtree: true, characterData: true });
 };
 
-// The static twin: the rendered page without its scripts, served the same way.
-{
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  await page.goto(`${origin}/#${LINK}`);
-  await page.waitForFunction(() => /[1-9]/.test(document.querySelector('[data-testid="total-monthly"]')?.textContent ?? ''));
-  staticPage = await page.evaluate(() => {
-    const copy = document.documentElement.cloneNode(true);
-    copy.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"], meta[http-equiv]').forEach((e) => e.remove());
-    return `<!doctype html>\n${copy.outerHTML}`;
-  });
-  await context.close();
-}
-
 async function firstFigure(url, loads) {
   const times = [];
   for (let i = 0; i < loads; i += 1) {
@@ -64,12 +48,48 @@ async function firstFigure(url, loads) {
   return times;
 }
 
-console.log('\n== navigation to the first estimate on screen (20 loads each)');
-const app = await firstFigure(`${origin}/#${LINK}`, 20);
-const twin = await firstFigure(`${origin}/static.html`, 20);
-console.log(`app        median ${ms(median(app))}  min ${ms(Math.min(...app))}  max ${ms(Math.max(...app))}`);
-console.log(`static     median ${ms(median(twin))}  min ${ms(Math.min(...twin))}  max ${ms(Math.max(...twin))}`);
-console.log(`ratio      ${(median(app) / median(twin)).toFixed(2)} x the static page (goal: 1.5 x or less)`);
+// Navigation to the first figure of `dist` opened at `path`, 20 loads, beside its static twin:
+// the rendered page without its scripts, served the same way.
+async function firstLoad(label, dist, path) {
+  let twinPage = '';
+  const { origin, close } = await serve(dist, (p) => (p === '/static.html' ? twinPage : undefined));
+  {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${origin}${path}`);
+    await page.waitForFunction(() => /[1-9]/.test(document.querySelector('[data-testid="total-monthly"]')?.textContent ?? ''));
+    await page.waitForTimeout(300);
+    twinPage = await page.evaluate(() => {
+      const copy = document.documentElement.cloneNode(true);
+      copy.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"], meta[http-equiv]').forEach((e) => e.remove());
+      return `<!doctype html>\n${copy.outerHTML}`;
+    });
+    await context.close();
+  }
+  const app = await firstFigure(`${origin}${path}`, 20);
+  const twin = await firstFigure(`${origin}/static.html`, 20);
+  close();
+  console.log(`${label.padEnd(10)} median ${ms(median(app))}  min ${ms(Math.min(...app))}  max ${ms(Math.max(...app))}`);
+  console.log(`${'static'.padEnd(10)} median ${ms(median(twin))}  min ${ms(Math.min(...twin))}  max ${ms(Math.max(...twin))}`);
+  console.log(`${'ratio'.padEnd(10)} ${(median(app) / median(twin)).toFixed(2)} x the static page`);
+}
+
+console.log('\n== navigation to the first estimate on screen (20 loads each; goal: 1.5 x the static page)');
+await firstLoad('app', dist, `/#${LINK}`);
+
+// The yardstick: the smallest Yew page that shows one figure (tests/floor), built and measured
+// the same way. No page built with this stack loads faster, whatever it draws.
+console.log('\n== the smallest Yew page showing one figure (tests/floor), built and measured the same way');
+const floor = new URL('../target/floor/', import.meta.url).pathname;
+execFileSync('trunk', ['build', '--release', '--dist', `${floor}dist`], {
+  cwd: new URL('../tests/floor/', import.meta.url).pathname,
+  env: { ...process.env, CARGO_TARGET_DIR: floor },
+  stdio: 'ignore',
+});
+console.log(execFileSync('node', [new URL('size.mjs', import.meta.url).pathname, `${floor}dist`], { encoding: 'utf8' }).trimEnd().split('\n').at(-1).replace('total', 'total (floor)'));
+await firstLoad('floor', `${floor}dist`, '/');
+
+const { origin, close } = await serve(dist);
 
 console.log('\n== a keystroke in a volume field to the updated total (200 edits)');
 {

@@ -46,6 +46,8 @@ for (const lang of ['id', 'en']) {
 
     await page.goto(origin, { waitUntil: 'load' });
     await page.waitForSelector('[data-testid="total-monthly"]');
+    // The totals are painted first; the method follows a frame later.
+    await page.waitForSelector('[data-testid="method"]', { timeout: 5000 });
     const zero = await page.textContent('[data-testid="total-monthly"]');
     for (const id of ['call-centre', 'accounting', 'fulfilment', 'sales']) {
       await page.click(`[data-testid="activity-${id}"]`);
@@ -54,6 +56,8 @@ for (const lang of ['id', 'en']) {
       await page.fill(`[data-testid="${testid}"]`, text[lang]);
     }
     const monthly = await page.textContent('[data-testid="total-monthly"]');
+    const drawn = await page.$$eval('[data-testid^="curve-"], [data-testid^="estimate-"]', (es) => es.length);
+    check(`${name}: a chart and a breakdown for each activity`, drawn === 8, `${drawn} of 8`);
     check(`${name}: first visit follows the browser's language`, (await page.getAttribute('html', 'lang')) === lang);
     check(`${name}: four activities give a monthly total`, monthly !== zero && /\d{3}/.test(monthly), monthly);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -99,7 +103,7 @@ for (const lang of ['id', 'en']) {
     check(`axe, ${state}: no WCAG 2.1 A/AA violation`, found.length === 0, found.join(' | '));
   };
   await page.goto(origin);
-  await page.waitForSelector('[data-testid="total-monthly"]');
+  await page.waitForSelector('[data-testid="method"]');
   await audit('empty page');
   for (const id of ['call-centre', 'accounting', 'fulfilment', 'sales']) {
     await page.click(`[data-testid="activity-${id}"]`);
@@ -113,6 +117,7 @@ for (const lang of ['id', 'en']) {
   const opened = await shared.newPage();
   await opened.goto(`${origin}/#${link}`);
   await opened.waitForSelector('[data-testid="shared-notice"]');
+  await opened.waitForSelector('[data-testid="chart-contributions"]');
   await audit('a page opened from a link', opened);
   await shared.close();
 }

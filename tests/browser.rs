@@ -232,6 +232,30 @@ async fn each_activity_chosen_shows_the_engines_figures() {
 }
 
 #[test]
+async fn the_charts_the_breakdown_and_the_method_follow_the_totals() {
+    let page = Page::open(Some("en")).await;
+    page.click("activity-call-centre").await;
+    page.click("activity-sales").await;
+    page.shows(&engine(&["call-centre", "sales"], |_| ()), Lang::En);
+    // They are drawn after the first paint of the totals: a frame later at most.
+    yew::platform::time::sleep(Duration::from_millis(250)).await;
+    for testid in [
+        "chart-contributions",
+        "curve-call-centre",
+        "curve-sales",
+        "estimate-call-centre",
+        "estimate-sales",
+        "method",
+    ] {
+        assert!(page.find(testid).is_some(), "no {testid} on the page");
+    }
+    assert!(
+        page.find("curve-accounting").is_none(),
+        "only what is chosen"
+    );
+}
+
+#[test]
 async fn typing_a_volume_updates_every_figure() {
     let page = Page::open(Some("en")).await;
     for id in ["call-centre", "accounting", "fulfilment", "sales"] {

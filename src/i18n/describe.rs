@@ -1,6 +1,6 @@
 //! Estimate lines in words: what each line charges for, and how its amount is made.
 
-use super::{Lang, format_count, format_money, format_percent};
+use super::{Lang, format_count, format_money, format_percent, mid_sentence};
 use crate::estimate::{Line, LineKind};
 use crate::money::Currency;
 use crate::tariff::{Activity, Text};
@@ -94,9 +94,9 @@ pub fn line_title(line: &Line, activity: &Activity, lang: Lang) -> String {
         LineKind::Wages => {
             let role = activity.in_house.role.get(lang);
             if id {
-                format!("Upah {}", role.to_lowercase())
+                format!("Upah {}", mid_sentence(role))
             } else {
-                format!("Wages, {}", role.to_lowercase())
+                format!("Wages, {}", mid_sentence(role))
             }
         }
         LineKind::Contributions => if id {

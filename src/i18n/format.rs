@@ -27,6 +27,21 @@ fn grouped(amount: Decimal, places: u32, lang: Lang) -> String {
     out
 }
 
+/// A name as it reads inside a sentence: "Staff accountant" becomes "staff accountant", while
+/// an acronym keeps its capitals ("SDR", "BPJS"). ASCII letters only: the Unicode case tables
+/// would add 15 KB to the page, and every name we write starts with a Latin letter.
+#[must_use]
+pub fn mid_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    let acronym = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.next().is_some_and(|c| c.is_ascii_uppercase());
+    let mut out = name.to_owned();
+    if !acronym && let Some(first) = out.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    out
+}
+
 /// A count of units or people: 12.000 or 12,000.
 #[must_use]
 pub fn format_count(count: u64, lang: Lang) -> String {
@@ -96,6 +111,15 @@ mod tests {
     use rust_decimal_macros::dec;
 
     use super::*;
+
+    #[test]
+    fn names_inside_a_sentence_keep_their_acronyms() {
+        assert_eq!(mid_sentence("Tenaga penjual (SDR)"), "tenaga penjual (SDR)");
+        assert_eq!(mid_sentence("Staff accountant"), "staff accountant");
+        assert_eq!(mid_sentence("BPJS Kesehatan"), "BPJS Kesehatan");
+        assert_eq!(mid_sentence("E-mails"), "e-mails");
+        assert_eq!(mid_sentence(""), "");
+    }
 
     #[test]
     fn money_reads_as_each_language_writes_it() {

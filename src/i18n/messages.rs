@@ -1,6 +1,6 @@
 //! Errors as sentences a visitor can act on, in their language.
 
-use super::{Lang, format_count};
+use super::{Lang, format_count, mid_sentence};
 use crate::estimate::EstimateError;
 use crate::link::{Dropped, LinkError};
 use crate::quantity::QuantityError;
@@ -196,14 +196,14 @@ pub fn estimate_error(error: &EstimateError, tariff: &Tariff, lang: Lang) -> Str
                 format!(
                     "{} tidak dapat melayani {} dalam {}: pilih lokasi atau bahasa lain.",
                     site(s),
-                    activity(a).to_lowercase(),
+                    mid_sentence(&activity(a)),
                     language
                 )
             } else {
                 format!(
                     "{} cannot serve {} customers in {}: choose another site or language.",
                     site(s),
-                    activity(a).to_lowercase(),
+                    mid_sentence(&activity(a)),
                     language
                 )
             }

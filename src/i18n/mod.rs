@@ -8,7 +8,7 @@ mod lang;
 mod messages;
 
 pub use describe::{line_detail, line_title};
-pub use format::{format_compact, format_count, format_money, format_percent};
+pub use format::{format_compact, format_count, format_money, format_percent, mid_sentence};
 pub use labels::Labels;
 pub use lang::Lang;
 pub use messages::{estimate_error, link_error, link_problem, quantity_error};

@@ -1,6 +1,9 @@
 //! What the page reads from and writes to the browser: the language preference, the address
 //! bar, the stored draft, the clipboard, the share sheet, printing. Nothing leaves the browser.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -126,6 +129,29 @@ pub async fn share(title: &str, url: &str) {
     let promise = gloo::utils::window().navigator().share_with_data(&data);
     // The visitor may cancel: nothing to do either way.
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Runs `then` once the browser has painted what is on the page now.
+#[must_use]
+pub fn after_paint(then: impl FnOnce() + 'static) -> AfterPaint {
+    let timeout = Rc::new(RefCell::new(None));
+    let frame = {
+        let timeout = timeout.clone();
+        // A frame callback runs before the paint; a timeout set in it runs after.
+        gloo::render::request_animation_frame(move |_| {
+            timeout.replace(Some(gloo::timers::callback::Timeout::new(0, then)));
+        })
+    };
+    AfterPaint {
+        _frame: frame,
+        _timeout: timeout,
+    }
+}
+
+/// Dropping it cancels what waits for the paint.
+pub struct AfterPaint {
+    _frame: gloo::render::AnimationFrame,
+    _timeout: Rc<RefCell<Option<gloo::timers::callback::Timeout>>>,
 }
 
 pub fn print() {

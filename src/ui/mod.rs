@@ -127,6 +127,17 @@ fn Estimator(props: &EstimatorProps) -> Html {
         });
     }
 
+    // The totals first: the charts, the breakdown and the method are two thirds of the page, and
+    // drawing them before the first paint would keep the estimate off the screen that long.
+    let complete = use_state_eq(|| false);
+    {
+        let complete = complete.setter();
+        use_effect_with((), move |()| {
+            let later = browser::after_paint(move || complete.set(true));
+            move || drop(later)
+        });
+    }
+
     let priced = use_memo((tariff, state.priced.clone()), |(tariff, request)| {
         estimate::estimate(tariff.0, request).map(Rc::new)
     });
@@ -191,14 +202,16 @@ fn Estimator(props: &EstimatorProps) -> Html {
                     <Summary estimate={estimate.clone()} {lang} stale={status.stale} />
                     <Share {tariff} estimate={estimate.clone()} quote={quote.clone()} url={url.clone()} {lang}
                         dispatch={dispatch.clone()} />
-                    <section class="charts" aria-label={labels.charts}>
-                        <ContributionChart {tariff} estimate={estimate.clone()} {lang} />
-                        { for estimate.activities.iter().map(|a| html! {
-                            <CurveChart key={a.activity.clone()} {tariff} request={state.priced.clone()}
-                                activity={a.activity.clone()} currency={estimate.currency} {lang} />
-                        }) }
-                    </section>
-                    <Breakdown {tariff} estimate={estimate.clone()} {lang} />
+                    if *complete {
+                        <section class="charts" aria-label={labels.charts}>
+                            <ContributionChart {tariff} estimate={estimate.clone()} {lang} />
+                            { for estimate.activities.iter().map(|a| html! {
+                                <CurveChart key={a.activity.clone()} {tariff} request={state.priced.clone()}
+                                    activity={a.activity.clone()} currency={estimate.currency} {lang} />
+                            }) }
+                        </section>
+                        <Breakdown {tariff} estimate={estimate.clone()} {lang} />
+                    }
                     <a class="peek" href="#summary-title" aria-hidden="true" tabindex="-1">
                         <span>{ labels.monthly }</span><span>{ monthly }</span>
                     </a>
@@ -285,7 +298,9 @@ fn Estimator(props: &EstimatorProps) -> Html {
                     { results }
                 </div>
             </main>
-            <Method {tariff} {lang} />
+            if *complete {
+                <Method {tariff} {lang} />
+            }
             <footer class="colophon">
                 <p>{ labels.privacy }</p>
                 <p>{ format!("{} {} · {} {}", labels.tariff, tariff.version, labels.effective, tariff.effective) }</p>

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::estimate::{self, Curve, Estimate, Request};
-use crate::i18n::{Lang, format_compact, format_count, format_money};
+use crate::i18n::{Lang, format_compact, format_count, format_money, mid_sentence};
 use crate::money::{self, Currency};
 use crate::tariff::Tariff;
 use crate::ui::Static;
@@ -111,9 +111,9 @@ pub fn ContributionChart(props: &ContributionProps) -> Html {
                 "{}: {} ({} {}, {} {})",
                 name(&a.activity),
                 money(a.monthly),
-                labels.fixed.to_lowercase(),
+                mid_sentence(labels.fixed),
                 money(a.monthly_fixed),
-                labels.variable.to_lowercase(),
+                mid_sentence(labels.variable),
                 money(a.monthly_variable)
             )
         })

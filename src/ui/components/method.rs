@@ -79,7 +79,7 @@ pub fn Method(props: &MethodProps) -> Html {
     let labels = lang.labels();
     let basis = &tariff.in_house;
     html! {
-        <section class="method" aria-labelledby="method-title">
+        <section class="method" aria-labelledby="method-title" data-testid="method">
             <details>
                 <summary><h2 id="method-title">{ labels.method }</h2></summary>
                 <ol class="rules">

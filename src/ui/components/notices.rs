@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::calendar::Date;
-use crate::i18n::{Lang, format_money, link_error, link_problem};
+use crate::i18n::{Lang, format_money, link_error, link_problem, mid_sentence};
 use crate::link::{Dropped, LinkError};
 use crate::money::Currency;
 use crate::tariff::Tariff;
@@ -74,7 +74,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                         labels.priced_with, tariff.version, labels.effective, tariff.effective,
                         labels.todays_prices, today.tariff.version,
                         format_money(today.monthly, today.currency, lang), labels.month,
-                        format_money(today.one_time, today.currency, lang), labels.one_time.to_lowercase()) }</p>
+                        format_money(today.one_time, today.currency, lang), mid_sentence(labels.one_time)) }</p>
                     <button type="button" data-testid="reprice" onclick={act(Action::Reprice)}>
                         { format!("{} {}", labels.reprice, today.tariff.version) }
                     </button>

@@ -511,22 +511,23 @@ pub fn reprice(request: &Request, tariff: &Tariff) -> (Request, Vec<Dropped>) {
         let model = activity.model(&wanted.model).or(activity.models.first());
         let Some(model) = model else { continue };
         let mut clean = model.id == wanted.model;
-        let volumes = model
-            .units
-            .iter()
-            .map(|unit| {
-                let quantity = wanted.volumes.get(&unit.id).copied().unwrap_or(0);
-                clean &= quantity <= unit.max;
-                (unit.id.clone(), quantity.min(unit.max))
-            })
-            .collect();
+        // Filled by insertion: collect() into a B-tree sorts first, and every sort it brings
+        // adds kilobytes to the page.
+        let mut volumes = BTreeMap::new();
+        volumes.extend(model.units.iter().map(|unit| {
+            let quantity = wanted.volumes.get(&unit.id).copied().unwrap_or(0);
+            clean &= quantity <= unit.max;
+            (unit.id.clone(), quantity.min(unit.max))
+        }));
         clean &= wanted.volumes.keys().all(|u| model.unit(u).is_some());
-        let options = wanted
-            .options
-            .iter()
-            .filter(|o| activity.option(o).is_some())
-            .cloned()
-            .collect::<BTreeSet<_>>();
+        let mut options = BTreeSet::new();
+        options.extend(
+            wanted
+                .options
+                .iter()
+                .filter(|o| activity.option(o).is_some())
+                .cloned(),
+        );
         clean &= options.len() == wanted.options.len();
         if !clean {
             dropped.push(Dropped::Unreadable {

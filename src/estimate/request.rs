@@ -72,14 +72,19 @@ impl ActivityRequest {
     #[must_use]
     pub fn starter(activity: &Activity) -> Self {
         let model = activity.models.first();
+        // Filled by insertion: collect() into a B-tree sorts first, and the sort it brings
+        // weighs on the page.
+        let mut volumes = BTreeMap::new();
+        volumes.extend(
+            model
+                .into_iter()
+                .flat_map(|m| &m.units)
+                .map(|u| (u.id.clone(), u.default)),
+        );
         Self {
             activity: activity.id.clone(),
             model: model.map(|m| m.id.clone()).unwrap_or_default(),
-            volumes: model
-                .into_iter()
-                .flat_map(|m| &m.units)
-                .map(|u| (u.id.clone(), u.default))
-                .collect(),
+            volumes,
             options: BTreeSet::new(),
         }
     }

@@ -131,14 +131,18 @@ pub enum Action {
 impl ActivityDraft {
     fn starter(activity: &Activity, lang: Lang) -> Self {
         let request = ActivityRequest::starter(activity);
+        // Filled by insertion: collect() into a B-tree sorts first, a sort more in the page.
+        let mut inputs = BTreeMap::new();
+        inputs.extend(
+            activity
+                .units()
+                .map(|u| (u.id.clone(), format_count(u.default, lang))),
+        );
         Self {
             activity: activity.id.clone(),
             chosen: false,
             model: request.model,
-            inputs: activity
-                .units()
-                .map(|u| (u.id.clone(), format_count(u.default, lang)))
-                .collect(),
+            inputs,
             options: BTreeSet::new(),
         }
     }

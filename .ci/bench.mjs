@@ -83,7 +83,8 @@ console.log('\n== the smallest Yew page showing one figure (tests/floor), built 
 const floor = new URL('../target/floor/', import.meta.url).pathname;
 execFileSync('trunk', ['build', '--release', '--dist', `${floor}dist`], {
   cwd: new URL('../tests/floor/', import.meta.url).pathname,
-  env: { ...process.env, CARGO_TARGET_DIR: floor },
+  // wasm-opt from .ci/tools' npm binaryen: Trunk would otherwise try to download one.
+  env: { ...process.env, CARGO_TARGET_DIR: floor, PATH: `${new URL('../.tools/node_modules/.bin', import.meta.url).pathname}:${process.env.PATH}` },
   stdio: 'ignore',
 });
 console.log(execFileSync('node', [new URL('size.mjs', import.meta.url).pathname, `${floor}dist`], { encoding: 'utf8' }).trimEnd().split('\n').at(-1).replace('total', 'total (floor)'));

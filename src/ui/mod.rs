@@ -154,6 +154,12 @@ fn Estimator(props: &EstimatorProps) -> Html {
         })
     });
 
+    // Read from storage when the origin changes, not in every keystroke's render: while a shared
+    // link is open the page writes no draft.
+    let has_draft = use_memo(state.origin, |origin| {
+        *origin == Origin::Shared && browser::stored_draft().is_some()
+    });
+
     let labels = lang.labels();
     let status = state.status();
     let site_error = status
@@ -276,7 +282,7 @@ fn Estimator(props: &EstimatorProps) -> Html {
             </section>
             <Notices {tariff} {lang} link_error={state.link_error} opened={state.opened.clone()}
                 today={(*today).clone()} expired={state.expired()} origin={state.origin}
-                has_draft={state.origin == Origin::Shared && browser::stored_draft().is_some()} dispatch={dispatch.clone()} />
+                has_draft={*has_draft} dispatch={dispatch.clone()} />
             <main class="layout">
                 <div class="inputs">
                     <section aria-labelledby="activities-title">

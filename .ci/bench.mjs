@@ -98,6 +98,10 @@ console.log('\n== a keystroke in a volume field to the updated total (200 edits)
   const page = await context.newPage();
   await page.goto(`${origin}/#${LINK}`);
   await page.waitForSelector('[data-testid="input-call-centre-minutes"]');
+  // Typing starts once the page is whole: the charts and the breakdown follow the first paint,
+  // and a keystroke timed while they are drawn would time them.
+  await page.waitForSelector('[data-testid="method"]');
+  await page.waitForTimeout(500);
   const edits = await page.evaluate(async () => {
     const input = document.querySelector('[data-testid="input-call-centre-minutes"]');
     const total = document.querySelector('[data-testid="total-monthly"]');

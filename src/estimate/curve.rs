@@ -90,7 +90,7 @@ pub fn curve(
     let mut points = Vec::with_capacity(volumes.len());
     for volume in volumes {
         let scaled = scaled(&chosen, primary, reference, volume)?;
-        let outsourced = context.price(&scaled, |_, q| Ok(q))?.monthly;
+        let outsourced = context.price(&scaled, &|_, q| Ok(q))?.monthly;
         let in_house = context.in_house(&scaled)?.monthly;
         points.push(Point {
             volume,

@@ -196,11 +196,11 @@ pub fn estimate(tariff: &Tariff, request: &Request) -> Result<Estimate, Estimate
     let mut activities = Vec::with_capacity(chosen.len());
     let (mut low, mut high) = (Decimal::ZERO, Decimal::ZERO);
     for activity in &chosen {
-        let priced = context.price(activity, |_, q| Ok(q))?;
-        let fixed = context.price(activity, |unit, q| Ok(if unit.seat { q } else { 0 }))?;
+        let priced = context.price(activity, &|_, q| Ok(q))?;
+        let fixed = context.price(activity, &|unit, q| Ok(if unit.seat { q } else { 0 }))?;
         let percent = request.fluctuation;
-        let down = context.price(activity, |unit, q| moved(unit, q, percent, false))?;
-        let up = context.price(activity, |unit, q| moved(unit, q, percent, true))?;
+        let down = context.price(activity, &|unit, q| moved(unit, q, percent, false))?;
+        let up = context.price(activity, &|unit, q| moved(unit, q, percent, true))?;
         low = money::add(low, down.monthly)?;
         high = money::add(high, up.monthly)?;
         let in_house = context.in_house(activity)?;

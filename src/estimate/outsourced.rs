@@ -27,11 +27,12 @@ impl Context<'_> {
     }
 
     /// Prices the activity with each volume passed through `volume` (the range and the fixed
-    /// part re-price with other volumes).
+    /// part re-price with other volumes). `volume` is a trait object so that the pricing, the
+    /// largest function of the engine, is compiled once and not once per caller's closure.
     pub(super) fn price(
         &self,
         chosen: &Chosen<'_>,
-        volume: impl Fn(&Unit, u64) -> Result<u64, Overflow>,
+        volume: &dyn Fn(&Unit, u64) -> Result<u64, Overflow>,
     ) -> Result<Priced, Overflow> {
         let conversion = &self.conversion;
         let currency = conversion.currency;

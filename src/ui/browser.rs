@@ -165,18 +165,6 @@ pub fn on_address_change(on_change: impl Fn(String) + 'static) -> EventListener 
     })
 }
 
-/// The link as a QR code, in SVG, so a printed quote re-opens on a phone.
-#[must_use]
-pub fn qr_svg(url: &str) -> Option<String> {
-    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
-    Some(
-        code.render::<qrcode::render::svg::Color<'_>>()
-            .min_dimensions(160, 160)
-            .quiet_zone(true)
-            .build(),
-    )
-}
-
 /// Calls `on_leave` when the visitor leaves the page (closes the tab, reloads, follows a link).
 pub fn on_leave(on_leave: impl Fn() + 'static) -> EventListener {
     EventListener::new(&gloo::utils::window(), "pagehide", move |_| on_leave())
@@ -188,8 +176,10 @@ pub fn prepare_print() -> EventListener {
     EventListener::new(&gloo::utils::window(), "beforeprint", |_| {
         let document = gloo::utils::document();
         let url = gloo::utils::window().location().href().unwrap_or_default();
-        if let (Some(target), Some(svg)) = (document.get_element_by_id("print-qr"), qr_svg(&url)) {
-            // Markup made by the qrcode crate from the address: no visitor text in it.
+        if let (Some(target), Some(svg)) =
+            (document.get_element_by_id("print-qr"), super::qr::svg(&url))
+        {
+            // Markup drawn by `qr::svg`: the address is in the code's modules, not in the markup.
             target.set_inner_html(&svg);
         }
         let Ok(sections) = document.query_selector_all("details") else {

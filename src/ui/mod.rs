@@ -3,6 +3,7 @@
 
 mod browser;
 mod components;
+mod qr;
 pub mod state;
 
 use std::cell::RefCell;

@@ -28,7 +28,10 @@ const policy = [
 ].join('; ');
 // A development build reloads itself over a websocket: only release builds are sealed.
 if (release) {
-  index = index.replace(/<head>/, `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+  // After the charset, before any script: Trunk's minified page has no <head> tag to anchor on.
+  const sealed = index.replace(/<meta charset[^>]*>/i, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${policy}">`);
+  if (sealed === index) throw new Error('index.html has no <meta charset> to put the CSP after');
+  index = sealed;
   await writeFile(indexPath, index);
 }
 await writeFile(join(stage, 'csp.txt'), `${policy}\n`);

@@ -22,13 +22,15 @@
 //!
 //! Published tariffs never change, so positions within a tariff are stable forever.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
+use litemap::LiteMap;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
 use crate::calendar::Date;
-use crate::estimate::{ActivityRequest, EstimateError, MAX_FLUCTUATION, Request};
+use crate::estimate::{
+    ActivityRequest, EstimateError, MAX_FLUCTUATION, OptionSet, Request, Volumes,
+};
 use crate::money::Currency;
 use crate::tariff::{Catalogue, Tariff};
 
@@ -258,7 +260,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
         }
     };
 
-    let mut fields: BTreeMap<&str, String> = BTreeMap::new();
+    let mut fields: LiteMap<&str, String> = LiteMap::new();
     let mut order: Vec<&str> = Vec::new();
     for pair in body.split('&').filter(|p| !p.is_empty()) {
         let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
@@ -427,7 +429,7 @@ fn activity_from(
         _ => activity.models.first()?,
     };
     let mut clean = true;
-    let mut quantities = BTreeMap::new();
+    let mut quantities = Volumes::new();
     let mut units = model.units.iter();
     for part in parts {
         let Some(unit) = units.next() else {
@@ -447,22 +449,21 @@ fn activity_from(
         quantities.insert(unit.id.clone(), 0);
     }
 
-    let mut options = BTreeSet::new();
+    let mut options = OptionSet::default();
     if let Some(mask) = mask {
         match mask.parse::<u64>() {
             Ok(mask) => {
-                let mut groups = BTreeSet::new();
+                let mut groups: Vec<&String> = Vec::new();
                 for (i, option) in activity.options.iter().enumerate() {
                     if i >= 64 || mask & (1 << i) == 0 {
                         continue;
                     }
-                    if option
-                        .group
-                        .as_ref()
-                        .is_some_and(|g| !groups.insert(g.clone()))
-                    {
-                        clean = false;
-                        continue;
+                    if let Some(group) = &option.group {
+                        if groups.contains(&group) {
+                            clean = false;
+                            continue;
+                        }
+                        groups.push(group);
                     }
                     options.insert(option.id.clone());
                 }
@@ -511,23 +512,22 @@ pub fn reprice(request: &Request, tariff: &Tariff) -> (Request, Vec<Dropped>) {
         let model = activity.model(&wanted.model).or(activity.models.first());
         let Some(model) = model else { continue };
         let mut clean = model.id == wanted.model;
-        // Filled by insertion: collect() into a B-tree sorts first, and every sort it brings
-        // adds kilobytes to the page.
-        let mut volumes = BTreeMap::new();
-        volumes.extend(model.units.iter().map(|unit| {
+        // Filled by insertion: collect() and extend() sort, and a sort weighs on the page.
+        let mut volumes = Volumes::new();
+        for unit in &model.units {
             let quantity = wanted.volumes.get(&unit.id).copied().unwrap_or(0);
             clean &= quantity <= unit.max;
-            (unit.id.clone(), quantity.min(unit.max))
-        }));
+            volumes.insert(unit.id.clone(), quantity.min(unit.max));
+        }
         clean &= wanted.volumes.keys().all(|u| model.unit(u).is_some());
-        let mut options = BTreeSet::new();
-        options.extend(
-            wanted
-                .options
-                .iter()
-                .filter(|o| activity.option(o).is_some())
-                .cloned(),
-        );
+        let mut options = OptionSet::default();
+        for option in wanted
+            .options
+            .iter()
+            .filter(|o| activity.option(o).is_some())
+        {
+            options.insert(option.clone());
+        }
         clean &= options.len() == wanted.options.len();
         if !clean {
             dropped.push(Dropped::Unreadable {

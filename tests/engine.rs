@@ -1,9 +1,8 @@
 //! The pricing rules of docs/pricing-rules.md, each worked by hand on the published tariff.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use biaya_bpo::estimate::{
-    ActivityEstimate, ActivityRequest, Estimate, EstimateError, LineKind, Request, estimate,
+    ActivityEstimate, ActivityRequest, Estimate, EstimateError, LineKind, OptionSet, Request,
+    Volumes, estimate,
 };
 use biaya_bpo::money::Currency;
 use biaya_bpo::tariff::{Tariff, catalogue};
@@ -24,11 +23,8 @@ fn activity(id: &str, model: &str, volumes: &[(&str, u64)], options: &[&str]) ->
         volumes: volumes
             .iter()
             .map(|&(unit, quantity)| (unit.to_owned(), quantity))
-            .collect::<BTreeMap<_, _>>(),
-        options: options
-            .iter()
-            .map(|&o| o.to_owned())
-            .collect::<BTreeSet<_>>(),
+            .collect::<Volumes>(),
+        options: options.iter().map(|&o| o.to_owned()).collect::<OptionSet>(),
     }
 }
 
@@ -551,9 +547,9 @@ fn bad_requests_are_typed_errors_with_stable_codes() {
         ),
         (
             with(&|r| {
-                r.activities[0]
-                    .options
-                    .extend(["24-7".to_owned(), "extended-hours".to_owned()]);
+                let options = &mut r.activities[0].options;
+                options.insert("24-7".to_owned());
+                options.insert("extended-hours".to_owned());
             }),
             "option_conflict",
         ),
@@ -642,4 +638,27 @@ fn the_cost_curve_runs_from_nothing_to_twice_the_volume_through_the_estimate() {
 
     let missing = biaya_bpo::estimate::curve(&t, &r, "sales");
     assert_eq!(missing.map_err(|e| e.code()), Err("unknown_activity"));
+}
+
+#[test]
+fn options_chosen_in_any_order_make_the_same_request() {
+    let listed: OptionSet = ["premium-qa", "24-7"].into_iter().collect();
+    let mut clicked = OptionSet::default();
+    assert!(clicked.insert("24-7".to_owned()));
+    assert!(clicked.insert("premium-qa".to_owned()));
+    assert!(!clicked.insert("24-7".to_owned()), "chosen once");
+    assert_eq!(listed, clicked);
+    // The quote tool prints them as a list in id order, whatever order they came in.
+    let read: OptionSet =
+        serde_json::from_str(r#"["premium-qa","24-7","premium-qa"]"#).expect("a list");
+    assert_eq!(read, listed);
+    assert_eq!(
+        serde_json::to_string(&read).expect("JSON"),
+        r#"["24-7","premium-qa"]"#
+    );
+
+    assert!(clicked.remove("24-7"));
+    assert!(!clicked.contains("24-7"));
+    assert!(!clicked.remove("24-7"), "already gone");
+    assert_eq!(clicked.len(), 1);
 }

@@ -1,10 +1,12 @@
 //! Laws the engine keeps for every request, checked on generated requests against the published
 //! tariff.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use biaya_bpo::calendar::Date;
-use biaya_bpo::estimate::{ActivityRequest, Estimate, LineKind, Request, estimate};
+use biaya_bpo::estimate::{
+    ActivityRequest, Estimate, LineKind, OptionSet, Request, Volumes, estimate,
+};
 use biaya_bpo::link::{self, QuoteDetails, Shared};
 use biaya_bpo::money::Currency;
 use biaya_bpo::tariff::{Tariff, catalogue};
@@ -68,14 +70,14 @@ fn valid(tariff: &Tariff, recipe: &Recipe) -> Request {
             continue;
         }
         let model = &activity.models[model % activity.models.len()];
-        let volumes: BTreeMap<String, u64> = model
+        let volumes: Volumes = model
             .units
             .iter()
             .zip(volumes)
             .map(|(unit, &raw)| (unit.id.clone(), raw % (unit.max + 1)))
             .collect();
         let mut groups = BTreeSet::new();
-        let options: BTreeSet<String> = activity
+        let options: OptionSet = activity
             .options
             .iter()
             .enumerate()
@@ -235,7 +237,12 @@ proptest! {
             fluctuation,
             activities: activities
                 .into_iter()
-                .map(|(activity, model, volumes, options)| ActivityRequest { activity, model, volumes, options })
+                .map(|(activity, model, volumes, options)| ActivityRequest {
+                    activity,
+                    model,
+                    volumes: volumes.into_iter().collect(),
+                    options: options.into_iter().collect(),
+                })
                 .collect(),
         };
         // Either an estimate or a typed error with a code; never a panic.

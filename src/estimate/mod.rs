@@ -16,7 +16,9 @@ use crate::tariff::{Activity, ActivityOption, Model, Site, Tariff, Term, Unit};
 pub use curve::{Curve, Point, curve};
 pub use error::EstimateError;
 pub use in_house::InHouse;
-pub use request::{ActivityRequest, DEFAULT_FLUCTUATION, MAX_FLUCTUATION, Request};
+pub use request::{
+    ActivityRequest, DEFAULT_FLUCTUATION, MAX_FLUCTUATION, OptionSet, Request, Volumes,
+};
 
 /// What a line of the estimate charges for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

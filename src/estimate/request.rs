@@ -1,7 +1,6 @@
 //! What a prospect asks to have priced, and its checks against the tariff.
 
-use std::collections::{BTreeMap, BTreeSet};
-
+use litemap::LiteMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -33,8 +32,85 @@ pub struct ActivityRequest {
     pub activity: String,
     pub model: String,
     /// Monthly volume by unit id; a unit left out has no volume.
-    pub volumes: BTreeMap<String, u64>,
-    pub options: BTreeSet<String>,
+    pub volumes: Volumes,
+    pub options: OptionSet,
+}
+
+/// Volumes by unit id, in id order. A sorted vector rather than a B-tree: a handful of entries,
+/// and each B-tree type would add kilobytes of code to the page.
+pub type Volumes = LiteMap<String, u64>;
+
+/// The options chosen for an activity, by id: each once, in id order, so that two requests
+/// choosing the same options are equal.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Vec<String>", into = "Vec<String>")]
+pub struct OptionSet(Vec<String>);
+
+impl OptionSet {
+    #[must_use]
+    pub fn contains(&self, id: &str) -> bool {
+        self.0.iter().any(|o| o == id)
+    }
+
+    /// Adds an option; `false` when it was already chosen.
+    pub fn insert(&mut self, id: String) -> bool {
+        match self.0.binary_search(&id) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, id);
+                true
+            }
+        }
+    }
+
+    /// Takes an option away; `false` when it was not chosen.
+    pub fn remove(&mut self, id: &str) -> bool {
+        match self.0.iter().position(|o| o == id) {
+            Some(at) => {
+                self.0.remove(at);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.0.iter()
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl From<Vec<String>> for OptionSet {
+    fn from(mut ids: Vec<String>) -> Self {
+        ids.sort_unstable();
+        ids.dedup();
+        Self(ids)
+    }
+}
+
+impl From<OptionSet> for Vec<String> {
+    fn from(set: OptionSet) -> Self {
+        set.0
+    }
+}
+
+impl<S: Into<String>> FromIterator<S> for OptionSet {
+    fn from_iter<I: IntoIterator<Item = S>>(ids: I) -> Self {
+        let mut set = Self::default();
+        for id in ids {
+            set.insert(id.into());
+        }
+        set
+    }
 }
 
 impl Request {
@@ -72,20 +148,16 @@ impl ActivityRequest {
     #[must_use]
     pub fn starter(activity: &Activity) -> Self {
         let model = activity.models.first();
-        // Filled by insertion: collect() into a B-tree sorts first, and the sort it brings
-        // weighs on the page.
-        let mut volumes = BTreeMap::new();
-        volumes.extend(
-            model
-                .into_iter()
-                .flat_map(|m| &m.units)
-                .map(|u| (u.id.clone(), u.default)),
-        );
+        // Filled by insertion: collect() and extend() sort, and a sort weighs on the page.
+        let mut volumes = Volumes::new();
+        for unit in model.into_iter().flat_map(|m| &m.units) {
+            volumes.insert(unit.id.clone(), unit.default);
+        }
         Self {
             activity: activity.id.clone(),
             model: model.map(|m| m.id.clone()).unwrap_or_default(),
             volumes,
-            options: BTreeSet::new(),
+            options: OptionSet::default(),
         }
     }
 }

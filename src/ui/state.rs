@@ -1,13 +1,13 @@
 //! What the visitor has entered, exactly as typed, and the last request the tariff accepted. No
 //! web API in here: the reducer is tested natively.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
+use litemap::LiteMap;
 use yew::Reducible;
 
 use crate::calendar::Date;
-use crate::estimate::{ActivityRequest, EstimateError, Request};
+use crate::estimate::{ActivityRequest, EstimateError, OptionSet, Request, Volumes};
 use crate::i18n::{Lang, format_count};
 use crate::link::{self, Dropped, LinkError, Opened, QuoteDetails, Shared};
 use crate::money::Currency;
@@ -22,8 +22,8 @@ pub struct ActivityDraft {
     pub chosen: bool,
     pub model: String,
     /// Text as typed, by unit id.
-    pub inputs: BTreeMap<String, String>,
-    pub options: BTreeSet<String>,
+    pub inputs: LiteMap<String, String>,
+    pub options: OptionSet,
 }
 
 /// Everything on the page the visitor can change.
@@ -131,19 +131,17 @@ pub enum Action {
 impl ActivityDraft {
     fn starter(activity: &Activity, lang: Lang) -> Self {
         let request = ActivityRequest::starter(activity);
-        // Filled by insertion: collect() into a B-tree sorts first, a sort more in the page.
-        let mut inputs = BTreeMap::new();
-        inputs.extend(
-            activity
-                .units()
-                .map(|u| (u.id.clone(), format_count(u.default, lang))),
-        );
+        // Filled by insertion: collect() and extend() sort, and a sort weighs on the page.
+        let mut inputs = LiteMap::new();
+        for unit in activity.units() {
+            inputs.insert(unit.id.clone(), format_count(unit.default, lang));
+        }
         Self {
             activity: activity.id.clone(),
             chosen: false,
             model: request.model,
             inputs,
-            options: BTreeSet::new(),
+            options: OptionSet::default(),
         }
     }
 
@@ -221,7 +219,7 @@ impl Draft {
         for draft in self.activities.iter().filter(|a| a.chosen) {
             let activity = tariff.activity(&draft.activity)?;
             let model = activity.model(&draft.model)?;
-            let mut volumes = BTreeMap::new();
+            let mut volumes = Volumes::new();
             for unit in &model.units {
                 volumes.insert(unit.id.clone(), self.quantity(draft, unit).ok()?);
             }
@@ -257,7 +255,7 @@ impl Draft {
                 // A number typed as 12.000 on the Indonesian page reads 12,000 on the English one.
                 let from = self.lang;
                 for draft in &mut self.activities {
-                    for text in draft.inputs.values_mut() {
+                    for (_, text) in draft.inputs.iter_mut() {
                         if let Ok(n) = quantity::parse(text, from, u64::MAX) {
                             *text = format_count(n, lang);
                         }

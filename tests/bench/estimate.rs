@@ -22,7 +22,7 @@ fn four_activities(c: &mut Criterion) {
         .iter()
         .map(|activity| {
             let mut wanted = ActivityRequest::starter(activity);
-            for quantity in wanted.volumes.values_mut() {
+            for (_, quantity) in wanted.volumes.iter_mut() {
                 *quantity = (*quantity).max(1) * 7;
             }
             wanted.options = activity

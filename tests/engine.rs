@@ -641,6 +641,24 @@ fn the_cost_curve_runs_from_nothing_to_twice_the_volume_through_the_estimate() {
 }
 
 #[test]
+fn a_short_cost_curve_shows_each_volume_once_in_order() {
+    let t = tariff();
+    // Twice 7 minutes in 24 steps: most steps round to the same minute.
+    let r = request("jakarta", "12m", vec![minutes(7)]);
+    let curve = biaya_bpo::estimate::curve(&t, &r, "call-centre").expect("a curve");
+    let volumes: Vec<u64> = curve.points.iter().map(|p| p.volume).collect();
+    assert_eq!(volumes, (0..=14).collect::<Vec<_>>());
+
+    let r = request("jakarta", "12m", vec![minutes(20_000)]);
+    let curve = biaya_bpo::estimate::curve(&t, &r, "call-centre").expect("a curve");
+    assert!(curve.points.windows(2).all(|w| w[0].volume < w[1].volume));
+    // Both sides of the band boundary and the requested volume are on the axis.
+    for volume in [20_000, 20_001, 40_000] {
+        assert!(curve.points.iter().any(|p| p.volume == volume), "{volume}");
+    }
+}
+
+#[test]
 fn options_chosen_in_any_order_make_the_same_request() {
     let listed: OptionSet = ["premium-qa", "24-7"].into_iter().collect();
     let mut clicked = OptionSet::default();

@@ -73,6 +73,14 @@ pub fn curve(
     let mut volumes: Vec<u64> = (0..=STEPS)
         .map(|i| u64::try_from(u128::from(end) * u128::from(i) / u128::from(STEPS)).unwrap_or(end))
         .collect();
+    // A short axis rounds several steps to the same volume.
+    volumes.dedup();
+    // Kept in order by inserting in place: some thirty volumes, and no sort code in the page.
+    let mut add = |volume: u64| {
+        if let Err(at) = volumes.binary_search(&volume) {
+            volumes.insert(at, volume);
+        }
+    };
     let mut breakpoints = Vec::new();
     for up_to in unit
         .tiers
@@ -81,11 +89,10 @@ pub fn curve(
         .filter(|&u| u < end)
     {
         breakpoints.push(up_to + 1);
-        volumes.extend([up_to, up_to + 1]);
+        add(up_to);
+        add(up_to + 1);
     }
-    volumes.push(current);
-    volumes.sort_unstable();
-    volumes.dedup();
+    add(current);
 
     let mut points = Vec::with_capacity(volumes.len());
     for volume in volumes {

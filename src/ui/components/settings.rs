@@ -125,10 +125,10 @@ pub fn Settings(props: &SettingsProps) -> Html {
             (AttrValue::from(t.id.clone()), AttrValue::from(text))
         })
         .collect();
+    // A link may carry a fluctuation the list lacks: it takes its place in order.
     let mut percents = FLUCTUATIONS.to_vec();
-    if !percents.contains(fluctuation) {
-        percents.push(*fluctuation);
-        percents.sort_unstable();
+    if let Err(at) = percents.binary_search(fluctuation) {
+        percents.insert(at, *fluctuation);
     }
     let fluctuations: Choices = percents
         .into_iter()

@@ -244,7 +244,10 @@ fn CurvePicture(props: &PictureProps) -> Html {
     };
     let x = |volume: u64| tenths(x_tenths(volume));
     let y = |amount: Decimal| -> String {
-        (Decimal::from(BOTTOM) - share(amount, y_max, BOTTOM - TOP)).to_string()
+        // A share of the height is at most the height: the difference cannot fail.
+        money::sub(Decimal::from(BOTTOM), share(amount, y_max, BOTTOM - TOP))
+            .unwrap_or_default()
+            .to_string()
     };
     let path = |pick: fn(&estimate::Point) -> Decimal, steps: bool| -> String {
         let mut d = String::new();
@@ -284,7 +287,7 @@ fn CurvePicture(props: &PictureProps) -> Html {
                 }) }
                 <line class="axis" x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={BOTTOM.to_string()} y2={BOTTOM.to_string()} />
                 <line class="axis" x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={BOTTOM.to_string()} />
-                { for [Decimal::ZERO, top / Decimal::TWO, top].into_iter().map(|v| html! {
+                { for [Decimal::ZERO, money::div(top, Decimal::TWO).unwrap_or(top), top].into_iter().map(|v| html! {
                     <text class="tick" x={(LEFT - 6).to_string()} y={y(v)} text-anchor="end">{ format_compact(v, currency, lang) }</text>
                 }) }
                 { for [0, curve.current, x_max].into_iter().map(|v| html! {
@@ -296,7 +299,7 @@ fn CurvePicture(props: &PictureProps) -> Html {
                 <text class="note" x={x(curve.current)} y={(TOP + 10).to_string()} text-anchor="middle">{ t.now }</text>
                 if let Some(point) = curve.break_even.and_then(at) {
                     <circle class="even" cx={x(point.volume)} cy={y(point.outsourced)} r="5" />
-                    <text class="note" x={x(point.volume)} y={y(money::add(point.outsourced, top / Decimal::TEN).unwrap_or(point.outsourced))}
+                    <text class="note" x={x(point.volume)} y={y(money::div(top, Decimal::TEN).and_then(|lift| money::add(point.outsourced, lift)).unwrap_or(point.outsourced))}
                         text-anchor={edge_anchor(point.volume, x_max)}>{ t.break_even }</text>
                 }
                 <text class="tick" x={RIGHT.to_string()} y="284" text-anchor="end">{ noun }</text>

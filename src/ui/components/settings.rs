@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::field::{Choices, Select};
 use crate::i18n::{Lang, format_percent};
+use crate::money;
 use crate::tariff::{Site, Tariff};
 use crate::ui::Static;
 use crate::ui::state::Action;
@@ -30,7 +31,7 @@ pub struct SettingsProps {
 /// What the site does to labour prices: "labour −25%", "base prices".
 fn site_effect(site: &Site, lang: Lang) -> String {
     let labels = lang.labels();
-    let change = site.factor - Decimal::ONE;
+    let change = money::sub(site.factor, Decimal::ONE).unwrap_or_default();
     let effect = if change.is_zero() {
         labels.site_base.to_owned()
     } else {

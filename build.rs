@@ -1,15 +1,20 @@
-//! Checks every published tariff and packs the bundle for the app.
+//! Checks every published tariff and compiles the bundle into the app.
 //!
 //! Parsing TOML in the browser would ship a TOML parser and a deserializer per tariff type: about
 //! 250 KB of WebAssembly. Instead the tariffs are parsed and validated here, at build time (a bad
-//! tariff fails the build), and packed with postcard, which the app decodes with a few kilobytes
-//! of code. The model and its checks are the crate's own modules, compiled here too.
+//! tariff fails the build), and written out as Rust source for a `static`: the app carries the
+//! tariffs as data, with no code to decode them and nothing to do when the page opens. The model
+//! and its checks are the crate's own modules, compiled here too.
 
 // The build script uses a part of each shared module.
 #![allow(dead_code)]
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
+
+use rust_decimal::Decimal;
 
 #[path = "src/calendar.rs"]
 mod calendar;
@@ -52,14 +57,209 @@ fn main() {
         let stem = path.file_stem().and_then(|s| s.to_str());
         assert_eq!(
             stem,
-            Some(tariff.version.as_str()),
+            Some(tariff.version.as_ref()),
             "{}: a tariff file is named after its version",
             path.display()
         );
         bundle.push(tariff);
     }
 
-    let packed = postcard::to_allocvec(&bundle).expect("a tariff packs");
+    assert!(!bundle.is_empty(), "tariffs/ holds at least one tariff");
+    let mut source = String::from("&[");
+    for tariff in &bundle {
+        tariff.bake(&mut source);
+        source.push(',');
+    }
+    source.push(']');
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    fs::write(Path::new(&out).join("tariffs.postcard"), packed).expect("OUT_DIR is writable");
+    fs::write(Path::new(&out).join("tariffs.rs"), source).expect("OUT_DIR is writable");
 }
+
+/// Writes a value as a Rust expression that builds it in a `static`: texts and lists borrowed,
+/// decimals from their parts.
+trait Bake {
+    fn bake(&self, out: &mut String);
+}
+
+impl Bake for Cow<'static, str> {
+    fn bake(&self, out: &mut String) {
+        // Debug writes a string as a Rust literal, escapes included.
+        let _ = write!(out, "Cow::Borrowed({:?})", &**self);
+    }
+}
+
+impl<T: Bake + Clone> Bake for Cow<'static, [T]> {
+    fn bake(&self, out: &mut String) {
+        out.push_str("Cow::Borrowed(&[");
+        for item in self.iter() {
+            item.bake(out);
+            out.push(',');
+        }
+        out.push_str("])");
+    }
+}
+
+impl<T: Bake> Bake for Option<T> {
+    fn bake(&self, out: &mut String) {
+        match self {
+            Some(value) => {
+                out.push_str("Some(");
+                value.bake(out);
+                out.push(')');
+            }
+            None => out.push_str("None"),
+        }
+    }
+}
+
+impl Bake for Decimal {
+    fn bake(&self, out: &mut String) {
+        let mantissa = self.mantissa().unsigned_abs();
+        // The 96-bit mantissa in three 32-bit words, as `from_parts` takes it.
+        let word = |shift: u32| (mantissa >> shift) as u32;
+        let _ = write!(
+            out,
+            "Decimal::from_parts({}, {}, {}, {}, {})",
+            word(0),
+            word(32),
+            word(64),
+            self.is_sign_negative(),
+            self.scale()
+        );
+    }
+}
+
+impl Bake for money::Currency {
+    fn bake(&self, out: &mut String) {
+        let _ = write!(out, "Currency::{self:?}");
+    }
+}
+
+macro_rules! bake_plain {
+    ($($ty:ty),*) => {$(
+        impl Bake for $ty {
+            fn bake(&self, out: &mut String) {
+                let _ = write!(out, "{self}");
+            }
+        }
+    )*};
+}
+bake_plain!(bool, u32, u64);
+
+/// A struct field by field. The pattern names every field, so a field added to the model and
+/// forgotten here fails the build.
+macro_rules! bake_struct {
+    ($ty:ident { $($field:ident),* $(,)? }) => {
+        impl Bake for tariff::$ty {
+            fn bake(&self, out: &mut String) {
+                let tariff::$ty { $($field),* } = self;
+                out.push_str(concat!(stringify!($ty), " {"));
+                $(
+                    out.push_str(concat!(stringify!($field), ": "));
+                    $field.bake(out);
+                    out.push(',');
+                )*
+                out.push('}');
+            }
+        }
+    };
+}
+
+bake_struct!(Text { id, en });
+bake_struct!(Tariff {
+    version,
+    effective,
+    currency,
+    quote_validity_days,
+    usd,
+    vat,
+    languages,
+    terms,
+    sites,
+    in_house,
+    activities,
+});
+bake_struct!(ExchangeRate { rate, date, source });
+bake_struct!(Vat { rate, note });
+bake_struct!(Language { id, name });
+bake_struct!(Term {
+    id,
+    months,
+    discount,
+    name
+});
+bake_struct!(Site {
+    id,
+    country,
+    factor,
+    languages,
+    name,
+    note
+});
+bake_struct!(InHouseBasis {
+    minimum_wage,
+    minimum_wage_note,
+    thr_months,
+    thr_note,
+    contributions
+});
+bake_struct!(Contribution {
+    id,
+    rate,
+    wage_cap,
+    name
+});
+bake_struct!(Activity {
+    id,
+    customer_facing,
+    sites,
+    management_fee,
+    minimum,
+    onboarding,
+    seat_setup,
+    name,
+    help,
+    fee_note,
+    setup_note,
+    in_house,
+    models,
+    options
+});
+bake_struct!(ActivityInHouse {
+    wage,
+    overhead,
+    hire,
+    role,
+    wage_note,
+    overhead_note,
+    hire_note
+});
+bake_struct!(Model {
+    id,
+    primary,
+    name,
+    help,
+    units
+});
+bake_struct!(Unit {
+    id,
+    seat,
+    labour,
+    max,
+    default,
+    per_fte,
+    cost,
+    name,
+    unit,
+    help,
+    note,
+    tiers
+});
+bake_struct!(Tier { up_to, price });
+bake_struct!(ActivityOption {
+    id,
+    group,
+    percent,
+    name,
+    help
+});

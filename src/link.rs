@@ -179,7 +179,7 @@ pub fn encode(shared: &Shared, tariff: &Tariff) -> String {
         value(&request.language),
         request.fluctuation
     );
-    for activity in &tariff.activities {
+    for activity in tariff.activities.iter() {
         let Some(wanted) = request
             .activities
             .iter()
@@ -198,7 +198,7 @@ pub fn encode(shared: &Shared, tariff: &Tariff) -> String {
         let mut volumes: Vec<u64> = model
             .units
             .iter()
-            .map(|u| wanted.volumes.get(&u.id).copied().unwrap_or(0))
+            .map(|u| wanted.volumes.get(&*u.id).copied().unwrap_or(0))
             .collect();
         while volumes.last() == Some(&0) {
             volumes.pop();
@@ -322,21 +322,21 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
     }
     let issued = take("d", &|d| Date::parse(d).is_some()).and_then(|d| Date::parse(&d));
 
-    for activity in &tariff.activities {
-        let Some(text) = fields.remove(activity.id.as_str()) else {
+    for activity in tariff.activities.iter() {
+        let Some(text) = fields.remove(&*activity.id) else {
             continue;
         };
         match activity_from(activity, &text) {
             Some((wanted, clean)) => {
                 if !clean {
                     dropped.push(Dropped::Unreadable {
-                        field: activity.id.clone(),
+                        field: activity.id.to_string(),
                     });
                 }
                 request.activities.push(wanted);
             }
             None => dropped.push(Dropped::Unreadable {
-                field: activity.id.clone(),
+                field: activity.id.to_string(),
             }),
         }
     }
@@ -374,7 +374,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
 
     Ok(Opened {
         shared: Shared {
-            tariff: tariff.version.clone(),
+            tariff: tariff.version.to_string(),
             request,
             quote,
         },
@@ -443,29 +443,29 @@ fn activity_from(
                 0
             }
         };
-        quantities.insert(unit.id.clone(), quantity);
+        quantities.insert(unit.id.to_string(), quantity);
     }
     for unit in units {
-        quantities.insert(unit.id.clone(), 0);
+        quantities.insert(unit.id.to_string(), 0);
     }
 
     let mut options = OptionSet::default();
     if let Some(mask) = mask {
         match mask.parse::<u64>() {
             Ok(mask) => {
-                let mut groups: Vec<&String> = Vec::new();
+                let mut groups: Vec<&str> = Vec::new();
                 for (i, option) in activity.options.iter().enumerate() {
                     if i >= 64 || mask & (1 << i) == 0 {
                         continue;
                     }
-                    if let Some(group) = &option.group {
+                    if let Some(group) = option.group.as_deref() {
                         if groups.contains(&group) {
                             clean = false;
                             continue;
                         }
                         groups.push(group);
                     }
-                    options.insert(option.id.clone());
+                    options.insert(option.id.to_string());
                 }
                 if activity.options.len() < 64 && mask >> activity.options.len() != 0 {
                     clean = false;
@@ -476,8 +476,8 @@ fn activity_from(
     }
     Some((
         ActivityRequest {
-            activity: activity.id.clone(),
-            model: model.id.clone(),
+            activity: activity.id.to_string(),
+            model: model.id.to_string(),
             volumes: quantities,
             options,
         },
@@ -514,10 +514,10 @@ pub fn reprice(request: &Request, tariff: &Tariff) -> (Request, Vec<Dropped>) {
         let mut clean = model.id == wanted.model;
         // Filled by insertion: collect() and extend() sort, and a sort weighs on the page.
         let mut volumes = Volumes::new();
-        for unit in &model.units {
-            let quantity = wanted.volumes.get(&unit.id).copied().unwrap_or(0);
+        for unit in model.units.iter() {
+            let quantity = wanted.volumes.get(&*unit.id).copied().unwrap_or(0);
             clean &= quantity <= unit.max;
-            volumes.insert(unit.id.clone(), quantity.min(unit.max));
+            volumes.insert(unit.id.to_string(), quantity.min(unit.max));
         }
         clean &= wanted.volumes.keys().all(|u| model.unit(u).is_some());
         let mut options = OptionSet::default();
@@ -531,12 +531,12 @@ pub fn reprice(request: &Request, tariff: &Tariff) -> (Request, Vec<Dropped>) {
         clean &= options.len() == wanted.options.len();
         if !clean {
             dropped.push(Dropped::Unreadable {
-                field: activity.id.clone(),
+                field: activity.id.to_string(),
             });
         }
         moved.activities.push(ActivityRequest {
-            activity: activity.id.clone(),
-            model: model.id.clone(),
+            activity: activity.id.to_string(),
+            model: model.id.to_string(),
             volumes,
             options,
         });

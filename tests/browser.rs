@@ -577,7 +577,7 @@ async fn an_older_tariff_keeps_its_figures_and_offers_todays_prices() {
         volume(r, "call-centre", "minutes", 30_000)
     });
     let shared = biaya_bpo::link::Shared {
-        tariff: old.version.clone(),
+        tariff: old.version.to_string(),
         request: engine_request(&["call-centre"], |r| {
             volume(r, "call-centre", "minutes", 30_000)
         }),

@@ -5,7 +5,7 @@ use biaya_bpo::estimate::{
     Volumes, estimate,
 };
 use biaya_bpo::money::Currency;
-use biaya_bpo::tariff::{Tariff, catalogue};
+use biaya_bpo::tariff::{Activity, Tariff, Tier, catalogue};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -14,6 +14,11 @@ fn tariff() -> Tariff {
         .expect("the bundled tariffs are valid")
         .latest()
         .clone()
+}
+
+/// The first price band of an activity's first unit, to change in a test.
+fn first_tier(activity: &mut Activity) -> &mut Tier {
+    &mut activity.models.to_mut()[0].units.to_mut()[0].tiers.to_mut()[0]
 }
 
 fn activity(id: &str, model: &str, volumes: &[(&str, u64)], options: &[&str]) -> ActivityRequest {
@@ -309,10 +314,11 @@ fn rule_8_lines_round_half_away_from_zero_and_add_up() {
     let mut t = tariff();
     // A tariff where VAT lands on half a rupiah: 150 minutes at 1 rupiah, no fee, no minimum.
     // VAT 11 % of 150 = 16.5: banker's rounding would give 16, a quote gives 17.
-    let call = &mut t.activities[0];
+    // The bundled tariff borrows its lists: `to_mut` gives the test its own copy to change.
+    let call = &mut t.activities.to_mut()[0];
     call.management_fee = Decimal::ZERO;
     call.minimum = Decimal::ZERO;
-    call.models[0].units[0].tiers[0].price = Decimal::ONE;
+    first_tier(call).price = Decimal::ONE;
     let e = priced(&t, &request("jakarta", "monthly", vec![minutes(150)]));
     let a = only(&e);
     assert_eq!(a.monthly_lines.last().map(|l| l.amount), Some(dec!(17)));
@@ -425,6 +431,7 @@ fn rule_10_bpjs_kesehatan_stops_at_its_wage_cap_and_options_cost_in_house_too() 
     let mut t = tariff();
     let sales = t
         .activities
+        .to_mut()
         .iter_mut()
         .find(|a| a.id == "sales")
         .expect("sales");
@@ -576,7 +583,7 @@ fn bad_requests_are_typed_errors_with_stable_codes() {
 
     // A tariff with absurd figures overflows into an error, not a panic.
     let mut t = tariff();
-    t.activities[0].models[0].units[0].tiers[0].price = Decimal::MAX;
+    first_tier(&mut t.activities.to_mut()[0]).price = Decimal::MAX;
     assert_eq!(
         estimate(&t, &request("jakarta", "12m", vec![minutes(20_000)])),
         Err(EstimateError::Overflow)

@@ -64,7 +64,7 @@ fn full() -> Shared {
     request.currency = Currency::Usd;
     request.term = "36m".into();
     Shared {
-        tariff: t.version.clone(),
+        tariff: t.version.to_string(),
         request,
         quote: QuoteDetails::default(),
     }

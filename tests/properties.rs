@@ -74,7 +74,7 @@ fn valid(tariff: &Tariff, recipe: &Recipe) -> Request {
             .units
             .iter()
             .zip(volumes)
-            .map(|(unit, &raw)| (unit.id.clone(), raw % (unit.max + 1)))
+            .map(|(unit, &raw)| (unit.id.to_string(), raw % (unit.max + 1)))
             .collect();
         let mut groups = BTreeSet::new();
         let options: OptionSet = activity
@@ -87,21 +87,23 @@ fn valid(tariff: &Tariff, recipe: &Recipe) -> Request {
             .map(|(_, option)| option.id.clone())
             .collect();
         activities.push(ActivityRequest {
-            activity: activity.id.clone(),
-            model: model.id.clone(),
+            activity: activity.id.to_string(),
+            model: model.id.to_string(),
             volumes,
             options,
         });
     }
     Request {
-        site: site.id.clone(),
-        term: tariff.terms[recipe.term % tariff.terms.len()].id.clone(),
+        site: site.id.to_string(),
+        term: tariff.terms[recipe.term % tariff.terms.len()]
+            .id
+            .to_string(),
         currency: if recipe.usd {
             Currency::Usd
         } else {
             Currency::Idr
         },
-        language: site.languages[0].clone(),
+        language: site.languages[0].to_string(),
         fluctuation: recipe.fluctuation,
         activities,
     }
@@ -260,11 +262,12 @@ proptest! {
     ) {
         let mut t = tariff().clone();
         let absurd = Decimal::new(mantissa, scale).abs() * Decimal::from(u32::MAX);
-        for activity in &mut t.activities {
+        // The bundled tariff borrows its lists: `to_mut` gives the test its own copy to change.
+        for activity in t.activities.to_mut() {
             activity.management_fee = absurd;
-            for model in &mut activity.models {
-                for unit in &mut model.units {
-                    for tier in &mut unit.tiers {
+            for model in activity.models.to_mut() {
+                for unit in model.units.to_mut() {
+                    for tier in unit.tiers.to_mut() {
                         tier.price = absurd;
                     }
                 }
@@ -307,7 +310,7 @@ fn damaged_link() -> impl Strategy<Value = String> {
         .prop_map(|(recipe, quote, edits)| {
             let t = tariff();
             let shared = Shared {
-                tariff: t.version.clone(),
+                tariff: t.version.to_string(),
                 request: valid(t, &recipe),
                 quote,
             };
@@ -336,7 +339,7 @@ proptest! {
     #[test]
     fn a_link_reopens_the_same_estimate(recipe in recipe(), quote in quote()) {
         let t = tariff();
-        let shared = Shared { tariff: t.version.clone(), request: valid(t, &recipe), quote };
+        let shared = Shared { tariff: t.version.to_string(), request: valid(t, &recipe), quote };
         let text = link::encode(&shared, t);
         prop_assert!(text.len() <= link::MAX_LENGTH);
         let opened = link::decode(&text, catalogue().expect("valid")).expect("our own link");

@@ -40,6 +40,21 @@ fn every_published_file_is_bundled_and_valid() {
 }
 
 #[test]
+fn the_compiled_bundle_holds_exactly_what_the_files_say() {
+    let catalogue = catalogue().expect("the bundled tariffs are valid");
+    for bundled in catalogue.tariffs() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tariffs")
+            .join(format!("{}.toml", bundled.version));
+        let text = std::fs::read_to_string(&path).expect("the tariff's file");
+        let parsed = Tariff::parse(&text).expect("valid");
+        assert_eq!(*bundled, parsed, "{}", bundled.version);
+        // Decimals compare by value; their written places (0.75 against 0.750) show in Debug.
+        assert_eq!(format!("{bundled:?}"), format!("{parsed:?}"));
+    }
+}
+
+#[test]
 fn the_default_tariff_holds_what_a_quote_needs_at_2026_figures() {
     let t = Tariff::parse(LATEST).expect("valid");
     assert_eq!(t.currency, Currency::Idr);
@@ -72,7 +87,7 @@ fn the_default_tariff_holds_what_a_quote_needs_at_2026_figures() {
         t.activity(activity)
             .expect(activity)
             .units()
-            .map(|u| u.id.clone())
+            .map(|u| u.id.to_string())
             .collect()
     };
     assert_eq!(
@@ -101,7 +116,7 @@ fn the_default_tariff_holds_what_a_quote_needs_at_2026_figures() {
         ]
     );
     assert_eq!(units("sales"), ["reps", "appointments", "leads"]);
-    for activity in &t.activities {
+    for activity in t.activities.iter() {
         assert!(activity.management_fee > Decimal::ZERO, "{}", activity.id);
         assert!(
             activity.minimum > activity.management_fee,
@@ -140,12 +155,12 @@ fn realistic(tariff: &Tariff, id: &str) -> ActivityRequest {
 #[test]
 fn every_activity_prices_a_realistic_month_at_every_site_it_serves() {
     let t = Tariff::parse(LATEST).expect("valid");
-    for activity in &t.activities {
+    for activity in t.activities.iter() {
         for site in t.sites.iter().filter(|s| activity.delivered_from(&s.id)) {
             for currency in Currency::ALL {
                 let request = Request {
-                    site: site.id.clone(),
-                    language: site.languages[0].clone(),
+                    site: site.id.to_string(),
+                    language: site.languages[0].to_string(),
                     currency,
                     activities: vec![realistic(&t, &activity.id)],
                     ..Request::starter(&t)

@@ -60,7 +60,7 @@ fn main() -> ExitCode {
         link: link::encode(&opened.shared, tariff),
         tariff: &tariff.version,
         tariff_effective: &tariff.effective,
-        newer_tariff: (latest.version != tariff.version).then_some(latest.version.as_str()),
+        newer_tariff: (latest.version != tariff.version).then_some(&*latest.version),
         quote: &opened.shared.quote,
         valid_until: opened
             .shared

@@ -118,7 +118,7 @@ pub fn curve(
     );
     Ok(Curve {
         activity: activity.to_owned(),
-        unit: unit.id.clone(),
+        unit: unit.id.to_string(),
         current,
         points,
         breakpoints,

@@ -41,7 +41,7 @@ impl Context<'_> {
 
         let wage = role.wage;
         let mut contributions = Decimal::ZERO;
-        for contribution in &basis.contributions {
+        for contribution in basis.contributions.iter() {
             let base = contribution.wage_cap.map_or(wage, |cap| wage.min(cap));
             contributions = money::add(contributions, money::mul(base, contribution.rate)?)?;
         }
@@ -66,7 +66,7 @@ impl Context<'_> {
             for option in &chosen.options {
                 monthly_lines.push(Line::flat(
                     LineKind::Option {
-                        option: option.id.clone(),
+                        option: option.id.to_string(),
                         rate: option.percent,
                     },
                     conversion.amount(money::mul(pay, option.percent)?)?,
@@ -79,7 +79,7 @@ impl Context<'_> {
             if let (Some(cost), true) = (unit.cost, quantity > 0) {
                 monthly_lines.push(Line {
                     kind: LineKind::Space {
-                        unit: unit.id.clone(),
+                        unit: unit.id.to_string(),
                     },
                     quantity: Some(quantity),
                     unit_price: Some(conversion.price(cost)?),

@@ -232,11 +232,11 @@ pub fn estimate(tariff: &Tariff, request: &Request) -> Result<Estimate, Estimate
     };
     let saving = saving(in_house.monthly, monthly)?;
     Ok(Estimate {
-        tariff: tariff.version.clone(),
+        tariff: tariff.version.to_string(),
         currency: request.currency,
         rate: context.conversion.rate,
-        site: context.site.id.clone(),
-        term: context.term.id.clone(),
+        site: context.site.id.to_string(),
+        term: context.term.id.to_string(),
         months,
         activities,
         totals,

@@ -60,7 +60,7 @@ impl Context<'_> {
                 let price = self.unit_price(unit, band.price)?;
                 let line = Line {
                     kind: LineKind::Tier {
-                        unit: unit.id.clone(),
+                        unit: unit.id.to_string(),
                         tier,
                         from: floor + 1,
                         to: band.up_to,
@@ -82,7 +82,7 @@ impl Context<'_> {
             let amount = currency.round(money::mul(labour, option.percent)?);
             monthly_lines.push(Line::flat(
                 LineKind::Option {
-                    option: option.id.clone(),
+                    option: option.id.to_string(),
                     rate: option.percent,
                 },
                 amount,
@@ -132,7 +132,7 @@ impl Context<'_> {
                 let price = self.unit_price(unit, activity.seat_setup)?;
                 one_time_lines.push(Line {
                     kind: LineKind::SeatSetup {
-                        unit: unit.id.clone(),
+                        unit: unit.id.to_string(),
                     },
                     quantity: Some(quantity),
                     unit_price: Some(conversion.price(price)?),
@@ -175,15 +175,15 @@ impl Priced {
             .map(|&(unit, quantity)| -> Result<UnitCost, Overflow> {
                 let each = money::div(self.monthly, Decimal::from(quantity))?;
                 Ok(UnitCost {
-                    unit: unit.id.clone(),
+                    unit: unit.id.to_string(),
                     quantity,
                     amount: money::round(each, price_places).normalize(),
                 })
             })
             .transpose()?;
         Ok(ActivityEstimate {
-            activity: chosen.activity.id.clone(),
-            model: chosen.model.id.clone(),
+            activity: chosen.activity.id.to_string(),
+            model: chosen.model.id.to_string(),
             monthly_variable: money::sub(self.monthly, monthly_fixed)?,
             monthly_fixed,
             monthly_lines: self.monthly_lines,

@@ -118,17 +118,17 @@ impl Request {
     /// 12-month contract (what most BPO contracts run), with no activity yet.
     #[must_use]
     pub fn starter(tariff: &Tariff) -> Self {
-        let first_id = |id: Option<&String>| id.cloned().unwrap_or_default();
+        let first_id = |id: Option<&str>| id.unwrap_or_default().to_owned();
         let term = tariff
             .terms
             .iter()
             .find(|t| t.months == 12)
             .or(tariff.terms.first());
         Self {
-            site: first_id(tariff.sites.first().map(|s| &s.id)),
-            term: first_id(term.map(|t| &t.id)),
+            site: first_id(tariff.sites.first().map(|s| &*s.id)),
+            term: first_id(term.map(|t| &*t.id)),
             currency: Currency::Idr,
-            language: first_id(tariff.languages.first().map(|l| &l.id)),
+            language: first_id(tariff.languages.first().map(|l| &*l.id)),
             fluctuation: DEFAULT_FLUCTUATION,
             activities: Vec::new(),
         }
@@ -150,12 +150,12 @@ impl ActivityRequest {
         let model = activity.models.first();
         // Filled by insertion: collect() and extend() sort, and a sort weighs on the page.
         let mut volumes = Volumes::new();
-        for unit in model.into_iter().flat_map(|m| &m.units) {
-            volumes.insert(unit.id.clone(), unit.default);
+        for unit in model.into_iter().flat_map(|m| m.units.iter()) {
+            volumes.insert(unit.id.to_string(), unit.default);
         }
         Self {
-            activity: activity.id.clone(),
-            model: model.map(|m| m.id.clone()).unwrap_or_default(),
+            activity: activity.id.to_string(),
+            model: model.map(|m| m.id.to_string()).unwrap_or_default(),
             volumes,
             options: OptionSet::default(),
         }
@@ -215,12 +215,12 @@ pub(super) fn check<'t>(
             });
         }
         let mut volumes = Vec::with_capacity(model.units.len());
-        for unit in &model.units {
-            let quantity = wanted.volumes.get(&unit.id).copied().unwrap_or(0);
+        for unit in model.units.iter() {
+            let quantity = wanted.volumes.get(&*unit.id).copied().unwrap_or(0);
             if quantity > unit.max {
                 return Err(EstimateError::QuantityTooLarge {
                     activity: id.clone(),
-                    unit: unit.id.clone(),
+                    unit: unit.id.to_string(),
                     max: unit.max,
                 });
             }
@@ -245,21 +245,21 @@ pub(super) fn check<'t>(
             if let Some(second) = clash {
                 return Err(EstimateError::OptionConflict {
                     activity: id.clone(),
-                    first: first.id.clone(),
-                    second: second.id.clone(),
+                    first: first.id.to_string(),
+                    second: second.id.to_string(),
                 });
             }
         }
         if !activity.delivered_from(&site.id) {
             return Err(EstimateError::SiteUnavailable {
                 activity: id.clone(),
-                site: site.id.clone(),
+                site: site.id.to_string(),
             });
         }
-        if activity.customer_facing && !site.languages.contains(&request.language) {
+        if activity.customer_facing && !site.languages.iter().any(|l| *l == request.language) {
             return Err(EstimateError::LanguageNotServed {
                 activity: id.clone(),
-                site: site.id.clone(),
+                site: site.id.to_string(),
                 language: request.language.clone(),
             });
         }

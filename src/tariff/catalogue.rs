@@ -1,17 +1,24 @@
 //! Every tariff ever published, bundled into the app so an estimate priced with an old version can
 //! be priced again with exactly that version.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use super::{Tariff, TariffError};
+use rust_decimal::Decimal;
 
-/// Every file of `tariffs/`, oldest first, checked and packed by the build script.
-const PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tariffs.postcard"));
+use super::{
+    Activity, ActivityInHouse, ActivityOption, Contribution, ExchangeRate, InHouseBasis, Language,
+    List, Model, Site, Tariff, TariffError, Term, Text, Tier, Unit, Vat,
+};
+use crate::money::Currency;
+
+/// Every file of `tariffs/`, oldest first, checked and written out as Rust by the build script.
+static BUNDLED: &[Tariff] = include!(concat!(env!("OUT_DIR"), "/tariffs.rs"));
 
 /// The bundled tariffs, oldest first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalogue {
-    tariffs: Vec<Tariff>,
+    tariffs: List<Tariff>,
 }
 
 impl Catalogue {
@@ -20,6 +27,13 @@ impl Catalogue {
     /// # Errors
     /// [`TariffError::Bundle`] when there is no tariff or the versions are not in rising order.
     pub fn new(tariffs: Vec<Tariff>) -> Result<Self, TariffError> {
+        Self::check(&tariffs)?;
+        Ok(Self {
+            tariffs: Cow::Owned(tariffs),
+        })
+    }
+
+    fn check(tariffs: &[Tariff]) -> Result<(), TariffError> {
         if tariffs.is_empty() {
             return Err(TariffError::Bundle {
                 problem: "holds no tariff",
@@ -30,7 +44,7 @@ impl Catalogue {
                 problem: "versions must rise, each once",
             });
         }
-        Ok(Self { tariffs })
+        Ok(())
     }
 
     /// The tariff new estimates are priced with.
@@ -51,18 +65,18 @@ impl Catalogue {
     }
 }
 
-/// The bundled catalogue, unpacked once.
+/// The bundled catalogue.
 ///
 /// # Errors
-/// Only if the bundle is broken, which the build script and the test suite rule out.
+/// Only if the bundle breaks the catalogue's rules, which the build script rules out.
 pub fn catalogue() -> Result<&'static Catalogue, &'static TariffError> {
     static CATALOGUE: OnceLock<Result<Catalogue, TariffError>> = OnceLock::new();
     CATALOGUE
         .get_or_init(|| {
-            let tariffs = postcard::from_bytes(PACKED).map_err(|_| TariffError::Bundle {
-                problem: "the packed tariffs do not decode",
-            })?;
-            Catalogue::new(tariffs)
+            Catalogue::check(BUNDLED)?;
+            Ok(Catalogue {
+                tariffs: Cow::Borrowed(BUNDLED),
+            })
         })
         .as_ref()
 }

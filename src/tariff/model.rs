@@ -1,22 +1,29 @@
 //! The shape of a tariff file. Also compiled into the build script, which checks every published
-//! tariff and packs it for the app, so it depends on nothing but serde, decimals and the
+//! tariff and writes it into the app as Rust source, so it depends on nothing but serde, decimals and the
 //! standalone `money`, `calendar` and `i18n::lang` modules.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use rust_decimal::Decimal;
+use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 use crate::money::Currency;
 
+/// A text of the tariff. The bundled tariffs are compiled into the app as static data (see
+/// `build.rs`), so their texts and lists are borrowed; a tariff read from a file owns them.
+pub type Str = Cow<'static, str>;
+/// A list of the tariff: borrowed in the bundled tariffs, owned in a tariff read from a file.
+pub type List<T> = Cow<'static, [T]>;
+
 /// A text a visitor may read, in each language of the page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
-    pub id: String,
-    pub en: String,
+    pub id: Str,
+    pub en: Str,
 }
 
 impl Text {
@@ -30,37 +37,37 @@ impl Text {
 }
 
 /// One published version of the price list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tariff {
     /// `YYYY-MM`; links name it, so it never changes once published.
-    pub version: String,
+    pub version: Str,
     /// The day the prices took effect, `YYYY-MM-DD`.
-    pub effective: String,
+    pub effective: Str,
     /// The currency every price is written in (rupiah).
     pub currency: Currency,
     /// How many days a quote priced with this tariff stays valid.
     pub quote_validity_days: u32,
     pub usd: ExchangeRate,
     pub vat: Vat,
-    pub languages: Vec<Language>,
-    pub terms: Vec<Term>,
-    pub sites: Vec<Site>,
+    pub languages: List<Language>,
+    pub terms: List<Term>,
+    pub sites: List<Site>,
     pub in_house: InHouseBasis,
-    pub activities: Vec<Activity>,
+    pub activities: List<Activity>,
 }
 
 /// Rupiah per US dollar, and where the figure comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExchangeRate {
     #[serde(deserialize_with = "exact")]
     pub rate: Decimal,
-    pub date: String,
+    pub date: Str,
     pub source: Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Vat {
     /// The effective rate charged on services, as a fraction (0.11).
@@ -70,18 +77,18 @@ pub struct Vat {
 }
 
 /// A language the customers of an outsourced activity can be served in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Language {
-    pub id: String,
+    pub id: Str,
     pub name: Text,
 }
 
 /// A contract length and the discount it earns on recurring charges.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
-    pub id: String,
+    pub id: Str,
     pub months: u32,
     /// A fraction of the recurring charges (0.05 for 5 %).
     #[serde(deserialize_with = "exact")]
@@ -90,17 +97,17 @@ pub struct Term {
 }
 
 /// Where the provider delivers the work from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Site {
-    pub id: String,
+    pub id: Str,
     /// ISO 3166 country code; a site outside Indonesia is offshore.
-    pub country: String,
+    pub country: Str,
     /// Multiplies labour prices (per unit and per seat); Jakarta is 1.
     #[serde(deserialize_with = "exact")]
     pub factor: Decimal,
     /// Ids of the languages the site's staff serve customers in.
-    pub languages: Vec<String>,
+    pub languages: List<Str>,
     pub name: Text,
     pub note: Text,
 }
@@ -113,7 +120,7 @@ impl Site {
 }
 
 /// What an Indonesian employer pays on top of every wage, for the in-house comparison.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InHouseBasis {
     #[serde(deserialize_with = "exact")]
@@ -123,14 +130,14 @@ pub struct InHouseBasis {
     #[serde(deserialize_with = "exact")]
     pub thr_months: Decimal,
     pub thr_note: Text,
-    pub contributions: Vec<Contribution>,
+    pub contributions: List<Contribution>,
 }
 
 /// An employer social-security contribution (BPJS), a fraction of the wage up to an optional cap.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contribution {
-    pub id: String,
+    pub id: Str,
     #[serde(deserialize_with = "exact")]
     pub rate: Decimal,
     #[serde(default, deserialize_with = "exact_option")]
@@ -139,15 +146,15 @@ pub struct Contribution {
 }
 
 /// A business process the provider can take over.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
-    pub id: String,
+    pub id: Str,
     /// Customers hear or read the provider's staff, so the site must serve their language.
     pub customer_facing: bool,
     /// The sites that deliver this activity; every site when absent.
     #[serde(default)]
-    pub sites: Option<Vec<String>>,
+    pub sites: Option<List<Str>>,
     /// Fixed monthly fee, not scaled by the site.
     #[serde(deserialize_with = "exact")]
     pub management_fee: Decimal,
@@ -165,9 +172,9 @@ pub struct Activity {
     pub fee_note: Text,
     pub setup_note: Text,
     pub in_house: ActivityInHouse,
-    pub models: Vec<Model>,
+    pub models: List<Model>,
     #[serde(default)]
-    pub options: Vec<ActivityOption>,
+    pub options: List<ActivityOption>,
 }
 
 impl Activity {
@@ -195,7 +202,7 @@ impl Activity {
 }
 
 /// The in-house figures for one activity: the role that would do the work.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActivityInHouse {
     /// Monthly base wage of the role.
@@ -214,15 +221,15 @@ pub struct ActivityInHouse {
 }
 
 /// A way of buying the activity: shared per unit, or dedicated staff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Model {
-    pub id: String,
+    pub id: Str,
     /// The unit the effective cost per unit is quoted in.
-    pub primary: String,
+    pub primary: Str,
     pub name: Text,
     pub help: Text,
-    pub units: Vec<Unit>,
+    pub units: List<Unit>,
 }
 
 impl Model {
@@ -233,10 +240,10 @@ impl Model {
 }
 
 /// Something the client buys by the number: minutes, invoices, orders, agents.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
-    pub id: String,
+    pub id: Str,
     /// A dedicated person billed per month: needs one-time seat setup, and does not move with
     /// volume.
     #[serde(default)]
@@ -259,7 +266,7 @@ pub struct Unit {
     pub unit: Text,
     pub help: Text,
     pub note: Text,
-    pub tiers: Vec<Tier>,
+    pub tiers: List<Tier>,
 }
 
 /// Money and rates are written as strings ("0.11"): a TOML float would pass through binary
@@ -295,7 +302,7 @@ fn yes() -> bool {
 }
 
 /// A band of volume with its unit price; the last band has no upper bound.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     #[serde(default)]
@@ -305,13 +312,13 @@ pub struct Tier {
 }
 
 /// A priced extra on an activity: a percentage on its labour charges.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActivityOption {
-    pub id: String,
+    pub id: Str,
     /// Options in one group exclude each other (extended hours or 24/7).
     #[serde(default)]
-    pub group: Option<String>,
+    pub group: Option<Str>,
     /// A fraction of the labour charges (0.15 for 15 %).
     #[serde(deserialize_with = "exact")]
     pub percent: Decimal,

@@ -103,7 +103,7 @@ impl Tariff {
             "must be a date YYYY-MM-DD",
         )?;
         check(
-            self.effective.starts_with(&self.version),
+            self.effective.starts_with(&*self.version),
             || "effective".into(),
             "must fall in the version's month",
         )?;
@@ -131,13 +131,13 @@ impl Tariff {
         fraction(self.vat.rate, || "vat.rate".into())?;
         text(&self.vat.note, "vat.note")?;
 
-        unique(self.languages.iter().map(|l| l.id.as_str()), "languages")?;
-        for language in &self.languages {
+        unique(self.languages.iter().map(|l| l.id.as_ref()), "languages")?;
+        for language in self.languages.iter() {
             text(&language.name, &format!("languages[{}].name", language.id))?;
         }
 
-        unique(self.terms.iter().map(|t| t.id.as_str()), "terms")?;
-        for term in &self.terms {
+        unique(self.terms.iter().map(|t| t.id.as_ref()), "terms")?;
+        for term in self.terms.iter() {
             let at = format!("terms[{}]", term.id);
             check(
                 term.months > 0,
@@ -148,8 +148,8 @@ impl Tariff {
             text(&term.name, &format!("{at}.name"))?;
         }
 
-        unique(self.sites.iter().map(|s| s.id.as_str()), "sites")?;
-        for site in &self.sites {
+        unique(self.sites.iter().map(|s| s.id.as_ref()), "sites")?;
+        for site in self.sites.iter() {
             let at = format!("sites[{}]", site.id);
             check(
                 site.country.len() == 2 && site.country.bytes().all(|b| b.is_ascii_uppercase()),
@@ -166,7 +166,7 @@ impl Tariff {
                 || format!("{at}.languages"),
                 "must not be empty",
             )?;
-            for language in &site.languages {
+            for language in site.languages.iter() {
                 check(
                     self.language(language).is_some(),
                     || format!("{at}.languages[{language}]"),
@@ -187,10 +187,10 @@ impl Tariff {
         text(&basis.minimum_wage_note, "in_house.minimum_wage_note")?;
         text(&basis.thr_note, "in_house.thr_note")?;
         unique(
-            basis.contributions.iter().map(|c| c.id.as_str()),
+            basis.contributions.iter().map(|c| c.id.as_ref()),
             "in_house.contributions",
         )?;
-        for contribution in &basis.contributions {
+        for contribution in basis.contributions.iter() {
             let at = format!("in_house.contributions[{}]", contribution.id);
             fraction(contribution.rate, || format!("{at}.rate"))?;
             if let Some(cap) = contribution.wage_cap {
@@ -203,8 +203,8 @@ impl Tariff {
             text(&contribution.name, &format!("{at}.name"))?;
         }
 
-        unique(self.activities.iter().map(|a| a.id.as_str()), "activities")?;
-        for activity in &self.activities {
+        unique(self.activities.iter().map(|a| a.id.as_ref()), "activities")?;
+        for activity in self.activities.iter() {
             self.validate_activity(activity)?;
         }
         Ok(())
@@ -233,7 +233,7 @@ impl Tariff {
                 || format!("{at}.sites"),
                 "must not be empty",
             )?;
-            for site in sites {
+            for site in sites.iter() {
                 check(
                     self.site(site).is_some(),
                     || format!("{at}.sites[{site}]"),
@@ -255,15 +255,15 @@ impl Tariff {
         }
 
         unique(
-            activity.models.iter().map(|m| m.id.as_str()),
+            activity.models.iter().map(|m| m.id.as_ref()),
             &format!("{at}.models"),
         )?;
         // Unit ids are unique across models so a volume names its unit without its model.
         unique(
-            activity.units().map(|u| u.id.as_str()),
+            activity.units().map(|u| u.id.as_ref()),
             &format!("{at}.units"),
         )?;
-        for model in &activity.models {
+        for model in activity.models.iter() {
             let at = format!("{at}.models[{}]", model.id);
             check(
                 model.unit(&model.primary).is_some(),
@@ -272,18 +272,18 @@ impl Tariff {
             )?;
             text(&model.name, &format!("{at}.name"))?;
             text(&model.help, &format!("{at}.help"))?;
-            for unit in &model.units {
+            for unit in model.units.iter() {
                 validate_unit(unit, &format!("{at}.units[{}]", unit.id))?;
             }
         }
 
         if !activity.options.is_empty() {
             unique(
-                activity.options.iter().map(|o| o.id.as_str()),
+                activity.options.iter().map(|o| o.id.as_ref()),
                 &format!("{at}.options"),
             )?;
         }
-        for option in &activity.options {
+        for option in activity.options.iter() {
             let at = format!("{at}.options[{}]", option.id);
             check(
                 !option.percent.is_sign_negative() && option.percent <= Decimal::ONE,

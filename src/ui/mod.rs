@@ -291,7 +291,7 @@ fn Estimator(props: &EstimatorProps) -> Html {
                         <p class="help">{ labels.activities_hint }</p>
                         <ActivityPicker {tariff} chosen={state.draft.activities.iter().map(|a| a.chosen).collect::<Vec<_>>()} {lang} dispatch={dispatch.clone()} />
                         { for tariff.0.activities.iter().zip(&state.draft.activities).filter(|(_, d)| d.chosen).map(|(activity, draft)| html! {
-                            <ActivityForm key={activity.id.clone()} activity={Static(activity)} draft={draft.clone()} {lang} dispatch={dispatch.clone()} />
+                            <ActivityForm key={activity.id.to_string()} activity={Static(activity)} draft={draft.clone()} {lang} dispatch={dispatch.clone()} />
                         }) }
                     </section>
                     <section aria-labelledby="settings-title">

@@ -134,10 +134,10 @@ impl ActivityDraft {
         // Filled by insertion: collect() and extend() sort, and a sort weighs on the page.
         let mut inputs = LiteMap::new();
         for unit in activity.units() {
-            inputs.insert(unit.id.clone(), format_count(unit.default, lang));
+            inputs.insert(unit.id.to_string(), format_count(unit.default, lang));
         }
         Self {
-            activity: activity.id.clone(),
+            activity: activity.id.to_string(),
             chosen: false,
             model: request.model,
             inputs,
@@ -220,8 +220,8 @@ impl Draft {
             let activity = tariff.activity(&draft.activity)?;
             let model = activity.model(&draft.model)?;
             let mut volumes = Volumes::new();
-            for unit in &model.units {
-                volumes.insert(unit.id.clone(), self.quantity(draft, unit).ok()?);
+            for unit in model.units.iter() {
+                volumes.insert(unit.id.to_string(), self.quantity(draft, unit).ok()?);
             }
             activities.push(ActivityRequest {
                 activity: draft.activity.clone(),
@@ -409,7 +409,7 @@ impl State {
     #[must_use]
     pub fn shared(&self) -> Shared {
         Shared {
-            tariff: self.tariff.version.clone(),
+            tariff: self.tariff.version.to_string(),
             request: self.priced.clone(),
             quote: self.draft.quote.clone(),
         }
@@ -710,10 +710,7 @@ mod tests {
         let s = Rc::new(State::load(catalogue, Lang::En, today(), Some(&text), None));
         assert_eq!(s.tariff.version, "2026-11");
         assert_eq!(s.priced, request);
-        assert_eq!(
-            s.newer_tariff().map(|t| t.version.as_str()),
-            Some("2027-05")
-        );
+        assert_eq!(s.newer_tariff().map(|t| &*t.version), Some("2027-05"));
         let s = s.reduce(Action::Reprice);
         assert_eq!(s.tariff.version, "2027-05");
         assert_eq!(s.newer_tariff(), None);

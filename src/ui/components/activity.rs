@@ -28,9 +28,9 @@ pub fn ActivityPicker(props: &PickerProps) -> Html {
                 let id = format!("activity-{}", activity.id);
                 let dispatch = props.dispatch.clone();
                 let toggle = activity.id.clone();
-                let onchange = Callback::from(move |_: Event| dispatch.emit(Action::Toggle(toggle.clone())));
+                let onchange = Callback::from(move |_: Event| dispatch.emit(Action::Toggle(toggle.to_string())));
                 html! {
-                    <label class={classes!("pick", chosen.then_some("chosen"))} for={id.clone()} key={activity.id.clone()}>
+                    <label class={classes!("pick", chosen.then_some("chosen"))} for={id.clone()} key={activity.id.to_string()}>
                         <input type="checkbox" id={id.clone()} data-testid={id} checked={chosen} {onchange} />
                         <span class="pick-text">
                             <strong>{ activity.name.get(lang) }</strong>
@@ -73,7 +73,7 @@ pub fn ActivityForm(props: &FormProps) -> Html {
                 { for activity.models.iter().map(|m| {
                     let id = format!("model-{}-{}", activity.id, m.id);
                     let dispatch = dispatch.clone();
-                    let action = Action::SetModel { activity: activity.id.clone(), model: m.id.clone() };
+                    let action = Action::SetModel { activity: activity.id.to_string(), model: m.id.to_string() };
                     let onchange = Callback::from(move |_: Event| dispatch.emit(action.clone()));
                     html! {
                         <label class="choice" for={id.clone()}>
@@ -97,14 +97,14 @@ pub fn ActivityForm(props: &FormProps) -> Html {
         let (a, u) = (activity.id.clone(), unit.id.clone());
         let on_change = Callback::from(move |text: String| {
             dispatch.emit(Action::Type {
-                activity: a.clone(),
-                unit: u.clone(),
+                activity: a.to_string(),
+                unit: u.to_string(),
                 text,
             });
         });
         html! {
             <QuantityInput
-                key={unit.id.clone()}
+                key={unit.id.to_string()}
                 testid={format!("input-{}-{}", activity.id, unit.id)}
                 label={unit.name.get(lang).to_owned()}
                 help={unit.help.get(lang).to_owned()}
@@ -119,10 +119,10 @@ pub fn ActivityForm(props: &FormProps) -> Html {
     let options = activity.options.iter().map(|option| {
         let id = format!("option-{}-{}", activity.id, option.id);
         let dispatch = dispatch.clone();
-        let action = Action::ToggleOption { activity: activity.id.clone(), option: option.id.clone() };
+        let action = Action::ToggleOption { activity: activity.id.to_string(), option: option.id.to_string() };
         let onchange = Callback::from(move |_: Event| dispatch.emit(action.clone()));
         html! {
-            <label class="choice" for={id.clone()} key={option.id.clone()}>
+            <label class="choice" for={id.clone()} key={option.id.to_string()}>
                 <input type="checkbox" id={id.clone()} data-testid={id} checked={draft.options.contains(&option.id)} {onchange} />
                 <span>
                     <strong>{ option.name.get(lang) }</strong>

@@ -30,7 +30,7 @@ fn prices(activity: &Activity, lang: Lang) -> Html {
         }
     };
     html! {
-        <section class="prices" key={activity.id.clone()}>
+        <section class="prices" key={activity.id.to_string()}>
             <h4>{ activity.name.get(lang) }</h4>
             <ul>
                 <li>{ format!("{}: {}. {}", if id { "Biaya manajemen" } else { "Management fee" },
@@ -55,7 +55,7 @@ fn prices(activity: &Activity, lang: Lang) -> Html {
                         if id { format!("sewa sendiri {c}") } else { format!("own space {c}") }
                     }));
                     html! {
-                        <li key={unit.id.clone()}>
+                        <li key={unit.id.to_string()}>
                             <strong>{ unit.name.get(lang) }</strong>
                             { format!(" (per {}): {}. ", unit.unit.get(lang), tiers.join("; ")) }
                             { unit.note.get(lang) }
@@ -96,13 +96,13 @@ pub fn Method(props: &MethodProps) -> Html {
                     <dt>{ labels.sites }</dt>
                     <dd><ul>
                         { for tariff.sites.iter().map(|s| html! {
-                            <li key={s.id.clone()}>{ format!("{} × {}: {}", s.name.get(lang), s.factor.normalize(), s.note.get(lang)) }</li>
+                            <li key={s.id.to_string()}>{ format!("{} × {}: {}", s.name.get(lang), s.factor.normalize(), s.note.get(lang)) }</li>
                         }) }
                     </ul></dd>
                     <dt>{ labels.in_house_basis }</dt>
                     <dd><ul>
                         <li>{ format!("{}: {}", rupiah(basis.minimum_wage, lang), basis.minimum_wage_note.get(lang)) }</li>
-                        { for basis.contributions.iter().map(|c| html! { <li key={c.id.clone()}>{ c.name.get(lang) }</li> }) }
+                        { for basis.contributions.iter().map(|c| html! { <li key={c.id.to_string()}>{ c.name.get(lang) }</li> }) }
                         <li>{ basis.thr_note.get(lang) }</li>
                     </ul></dd>
                 </dl>

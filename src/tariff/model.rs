@@ -1,6 +1,6 @@
 //! The shape of a tariff file. Also compiled into the build script, which checks every published
-//! tariff and writes it into the app as Rust source, so it depends on nothing but serde, decimals and the
-//! standalone `money`, `calendar` and `i18n::lang` modules.
+//! tariff and writes it into the app as Rust source, so it depends on nothing but serde, decimals
+//! and the standalone `money`, `calendar` and `i18n::lang` modules.
 
 use std::borrow::Cow;
 use std::fmt;

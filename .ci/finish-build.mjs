@@ -1,10 +1,14 @@
-// Trunk's post-build step for release builds (Trunk.toml [[hooks]]): seals the page with a
-// strict Content-Security-Policy, and writes the release's files into the service worker.
+// Trunk's post-build step for release builds (Trunk.toml [[hooks]]): minifies wasm-bindgen's
+// JavaScript, seals the page with a strict Content-Security-Policy, and writes the release's files
+// into the service worker.
+//  - Minifying: Trunk's minifier cannot parse wasm-bindgen's output, so terser (npm, installed by
+//    .ci/tools) does it here, and the file's integrity in index.html is recomputed.
 //  - CSP: scripts only from this origin, WebAssembly compilation, and Trunk's inline loader by
 //    its SHA-256; no plugins; no <base> elsewhere; styles only from this origin.
 //  - Service worker: a cache named after a hash of the build, listing every file it must hold.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const stage = process.env.TRUNK_STAGING_DIR;
@@ -13,6 +17,24 @@ const release = process.env.TRUNK_PROFILE === 'release';
 
 const indexPath = join(stage, 'index.html');
 let index = await readFile(indexPath, 'utf8');
+
+if (release) {
+  const require = createRequire(new URL('../.tools/node_modules/', import.meta.url));
+  const { minify } = require('terser');
+  const scripts = (await readdir(stage)).filter((name) => name.endsWith('.js') && name !== 'sw.js');
+  for (const name of scripts) {
+    const path = join(stage, name);
+    const { code } = await minify(await readFile(path, 'utf8'), { module: true, compress: { passes: 2 } });
+    await writeFile(path, code);
+    const integrity = `sha384-${createHash('sha384').update(code, 'utf8').digest('base64')}`;
+    // The <link rel=modulepreload> that names the file carries its hash; the browser refuses
+    // a file that does not match it.
+    const sealed = index.replace(/<link\b[^>]*>/g, (tag) =>
+      tag.includes(name) ? tag.replace(/integrity=("[^"]*"|'[^']*'|[^\s>]+)/, `integrity="${integrity}"`) : tag);
+    if (sealed === index) throw new Error(`index.html has no integrity for ${name} to update`);
+    index = sealed;
+  }
+}
 const inline = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const hashes = inline.map((s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
 const policy = [

@@ -237,10 +237,11 @@ fn CurvePicture(props: &PictureProps) -> Html {
     let y_max = money::mul(top, Decimal::new(11, 1))
         .unwrap_or(top)
         .max(Decimal::ONE);
-    // Positions in tenths of a unit, without a float.
-    let x_tenths = |volume: u64| -> u128 {
+    // Positions in tenths of a unit, without a float. The product needs 128 bits; the position,
+    // at most RIGHT, does not.
+    let x_tenths = |volume: u64| -> u64 {
         let span = u128::from(RIGHT - LEFT) * u128::from(volume.min(x_max));
-        u128::from(LEFT) * 10 + span * 10 / u128::from(x_max)
+        u64::try_from(u128::from(LEFT) * 10 + span * 10 / u128::from(x_max)).unwrap_or(RIGHT * 10)
     };
     let x = |volume: u64| tenths(x_tenths(volume));
     let y = |amount: Decimal| -> String {
@@ -345,7 +346,7 @@ fn edge_anchor(volume: u64, x_max: u64) -> &'static str {
 }
 
 /// A length in tenths of a unit, written for SVG: 1234 is "123.4".
-fn tenths(length: u128) -> String {
+fn tenths(length: u64) -> String {
     format!("{}.{}", length / 10, length % 10)
 }
 

@@ -170,10 +170,13 @@ pub fn on_leave(on_leave: impl Fn() + 'static) -> EventListener {
     EventListener::new(&gloo::utils::window(), "pagehide", move |_| on_leave())
 }
 
-/// Before printing: draws the QR code of the current address (drawn only now, not on every
-/// keystroke), and opens every collapsed section, since a printed quote hides nothing.
-pub fn prepare_print() -> EventListener {
-    EventListener::new(&gloo::utils::window(), "beforeprint", |_| {
+/// Before printing: calls `catch_up` (the page writes the address it may still owe: a quote
+/// detail typed just before printing must be in the code), draws the QR code of the address
+/// (drawn only now, not on every keystroke), and opens every collapsed section, since a printed
+/// quote hides nothing.
+pub fn prepare_print(catch_up: impl Fn() + 'static) -> EventListener {
+    EventListener::new(&gloo::utils::window(), "beforeprint", move |_| {
+        catch_up();
         let document = gloo::utils::document();
         let url = gloo::utils::window().location().href().unwrap_or_default();
         if let (Some(target), Some(svg)) =

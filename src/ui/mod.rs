@@ -121,8 +121,11 @@ fn Estimator(props: &EstimatorProps) -> Html {
                         }
                     }
                 }),
-                browser::on_leave(move || write_link(&pending, &written)),
-                browser::prepare_print(),
+                browser::on_leave({
+                    let (pending, written) = (pending.clone(), written.clone());
+                    move || write_link(&pending, &written)
+                }),
+                browser::prepare_print(move || write_link(&pending, &written)),
             );
             move || drop(listeners)
         });

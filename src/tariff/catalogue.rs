@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
+// The source the build script writes names these types, `Cow` and `Decimal` bare.
 use super::{
     Activity, ActivityInHouse, ActivityOption, Contribution, ExchangeRate, InHouseBasis, Language,
     List, Model, Site, Tariff, TariffError, Term, Text, Tier, Unit, Vat,

@@ -3,7 +3,7 @@
 use super::{Lang, format_count, format_money, format_percent, mid_sentence};
 use crate::estimate::{Line, LineKind};
 use crate::money::Currency;
-use crate::tariff::{Activity, Text};
+use crate::tariff::{Activity, Tariff, Text};
 
 fn unit_text<'t>(
     activity: &'t Activity,
@@ -15,6 +15,16 @@ fn unit_text<'t>(
         .units()
         .find(|u| u.id == unit)
         .map_or("", |u| pick(u).get(lang))
+}
+
+/// Which tariff, and since when: "2026-11 (effective 2026-11-01)".
+#[must_use]
+pub fn tariff_edition(tariff: &Tariff, lang: Lang) -> String {
+    let labels = lang.labels();
+    format!(
+        "{} ({} {})",
+        tariff.version, labels.effective, tariff.effective
+    )
 }
 
 /// What the line charges for: "Inbound voice minutes 20,001–100,000".

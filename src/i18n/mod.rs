@@ -7,7 +7,7 @@ mod labels;
 mod lang;
 mod messages;
 
-pub use describe::{line_detail, line_title};
+pub use describe::{line_detail, line_title, tariff_edition};
 pub use format::{format_compact, format_count, format_money, format_percent, mid_sentence};
 pub use labels::Labels;
 pub use lang::Lang;

@@ -14,7 +14,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::estimate;
-use crate::i18n::{Lang, estimate_error, format_money};
+use crate::i18n::{Lang, estimate_error, format_money, tariff_edition};
 use crate::link;
 use crate::money::Currency;
 use crate::tariff::{Catalogue, catalogue};
@@ -250,13 +250,7 @@ fn Estimator(props: &EstimatorProps) -> Html {
             quote.issued.map(|d| d.to_string()).unwrap_or_default(),
         ),
         (labels.valid_until, valid_until.unwrap_or_default()),
-        (
-            labels.tariff,
-            format!(
-                "{} ({} {})",
-                tariff.version, labels.effective, tariff.effective
-            ),
-        ),
+        (labels.tariff, tariff_edition(tariff.0, lang)),
     ]
     .into_iter()
     .filter(|(_, value)| !value.is_empty())

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::i18n::{Lang, format_count, format_money, format_percent};
+use crate::i18n::{Lang, format_count, format_money, format_percent, tariff_edition};
 use crate::money::Currency;
 use crate::tariff::{Activity, Tariff};
 use crate::ui::Static;
@@ -88,7 +88,7 @@ pub fn Method(props: &MethodProps) -> Html {
                 <h3>{ labels.assumptions }</h3>
                 <dl class="assumptions">
                     <dt>{ labels.tariff }</dt>
-                    <dd>{ format!("{} ({} {})", tariff.version, labels.effective, tariff.effective) }</dd>
+                    <dd>{ tariff_edition(tariff, lang) }</dd>
                     <dt>{ labels.exchange_rate }</dt>
                     <dd>{ format!("USD 1 = {} ({}). {}", rupiah(tariff.usd.rate, lang), tariff.usd.date, tariff.usd.source.get(lang)) }</dd>
                     <dt>{ labels.vat }</dt>

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::calendar::Date;
-use crate::i18n::{Lang, format_money, link_error, link_problem, mid_sentence};
+use crate::i18n::{Lang, format_money, link_error, link_problem, mid_sentence, tariff_edition};
 use crate::link::{Dropped, LinkError};
 use crate::money::Currency;
 use crate::tariff::Tariff;
@@ -70,8 +70,8 @@ pub fn Notices(props: &NoticesProps) -> Html {
             }
             if let Some(today) = today {
                 <div class="notice" data-testid="tariff-notice">
-                    <p>{ format!("{} {} ({} {}). {} {}: {} / {}, {} {}.",
-                        labels.priced_with, tariff.version, labels.effective, tariff.effective,
+                    <p>{ format!("{} {}. {} {}: {} / {}, {} {}.",
+                        labels.priced_with, tariff_edition(tariff, lang),
                         labels.todays_prices, today.tariff.version,
                         format_money(today.monthly, today.currency, lang), labels.month,
                         format_money(today.one_time, today.currency, lang), mid_sentence(labels.one_time)) }</p>

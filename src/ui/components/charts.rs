@@ -62,8 +62,9 @@ struct ChartTexts {
     volume: &'static str,
 }
 
-/// `part / whole` of `span` units, one decimal, for a coordinate.
-fn share(part: Decimal, whole: Decimal, span: u64) -> Decimal {
+/// `part / whole` of `span` units, one decimal, for a coordinate; nothing where the share cannot
+/// be computed (no whole).
+pub(super) fn share(part: Decimal, whole: Decimal, span: u64) -> Decimal {
     money::div(part, whole)
         .and_then(|f| money::mul(f, Decimal::from(span)))
         .map_or(Decimal::ZERO, |d| money::round(d, 1))

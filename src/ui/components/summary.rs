@@ -5,6 +5,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::charts::share;
 use crate::estimate::Estimate;
 use crate::i18n::{Lang, format_count, format_money, format_percent};
 use crate::money;
@@ -41,9 +42,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         .and_then(|p| money::div(p, Decimal::ONE_HUNDRED).ok())
         .map(|fraction| format!(" ({})", format_percent(fraction, lang)));
     // The bar's width only: a share that cannot be computed draws no bar.
-    let fixed_share = money::div(totals.monthly_fixed, totals.monthly)
-        .and_then(|share| money::mul(share, Decimal::ONE_HUNDRED))
-        .map_or(Decimal::ZERO, |percent| money::round(percent, 1));
+    let fixed_share = share(totals.monthly_fixed, totals.monthly, 100);
 
     html! {
         <section class={classes!("summary", stale.then_some("stale"))} aria-labelledby="summary-title">

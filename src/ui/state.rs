@@ -393,16 +393,27 @@ impl State {
                     .catalogue
                     .get(&shared.tariff)
                     .unwrap_or(self.catalogue.latest());
-                self.tariff = tariff;
-                self.draft =
-                    Draft::from_request(tariff, &shared.request, shared.quote, self.draft.lang);
-                self.priced = shared.request;
+                self.show(tariff, shared.request, shared.quote, dropped);
                 self.origin = origin;
-                self.opened = dropped;
                 self.link_error = None;
             }
             Err(error) => self.link_error = Some(error),
         }
+    }
+
+    /// Puts a request priced with `tariff` on the page, its inputs rewritten from it, with what
+    /// was dropped on the way there.
+    fn show(
+        &mut self,
+        tariff: &'static Tariff,
+        request: Request,
+        quote: QuoteDetails,
+        dropped: Vec<Dropped>,
+    ) {
+        self.draft = Draft::from_request(tariff, &request, quote, self.draft.lang);
+        self.tariff = tariff;
+        self.priced = request;
+        self.opened = dropped;
     }
 
     /// What the link carries: the estimate on screen and the quote details.
@@ -467,10 +478,7 @@ impl Reducible for State {
                 let (request, dropped) = link::reprice(&next.priced, latest);
                 let mut quote = next.draft.quote.clone();
                 quote.issued = Some(next.today);
-                next.draft = Draft::from_request(latest, &request, quote, next.draft.lang);
-                next.tariff = latest;
-                next.priced = request;
-                next.opened = dropped;
+                next.show(latest, request, quote, dropped);
                 return Rc::new(next);
             }
             Action::Keep => {

@@ -10,6 +10,7 @@ pub mod link;
 pub mod money;
 pub mod quantity;
 pub mod quote;
+pub mod staffing;
 pub mod tariff;
 
 #[cfg(feature = "ui")]

@@ -1,0 +1,20 @@
+//! How many agents a call centre needs: Erlang C for one interval. Probabilities are `f64`
+//! (they are not money); agents are whole people.
+
+mod error;
+mod interval;
+
+pub use error::StaffingError;
+pub use interval::{Interval, Performance, Target, scheduled};
+
+/// The largest team the engine looks for. A bound keeps every search finite: a million agents
+/// answer about a million erlangs, far beyond any centre a prospect prices.
+pub const MAX_AGENTS: u32 = 1_000_000;
+
+/// The occupancy cap calculators default to: kept above 85–90 % for long, occupancy "gets
+/// hidden in a longer AHT … and agent burnout happens" (Call Centre Helper's Erlang calculator).
+pub const DEFAULT_MAX_OCCUPANCY: f64 = 0.85;
+
+/// Paid time not spent on the phones (breaks, training, meetings, absence): "Industry shrinkage
+/// is 30%" (AndreaFerrante/ErlangCalculator, README), the common calculators' default.
+pub const DEFAULT_SHRINKAGE: f64 = 0.30;

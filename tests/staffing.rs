@@ -1,7 +1,10 @@
 //! The staffing engine against worked examples published by others (each cited with what it
-//! states) and the laws Erlang C keeps.
+//! states), the laws Erlang C keeps, and a month sized by hand.
 
-use biaya_bpo::staffing::{Interval, MAX_AGENTS, StaffingError, Target, scheduled};
+use biaya_bpo::staffing::{
+    Centre, DEFAULT_MAX_OCCUPANCY, DEFAULT_SHRINKAGE, Interval, MAX_AGENTS, Profile, StaffingError,
+    Target, scheduled, size_month,
+};
 use proptest::prelude::*;
 
 fn interval(calls: f64, handle_time: f64, length: f64) -> Interval {
@@ -319,4 +322,155 @@ proptest! {
             prop_assert!(available(people - 1) < f64::from(agents));
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A month
+
+fn centre(calls_per_month: u64, hours_per_day: u8, days_per_week: u8, profile: Profile) -> Centre {
+    Centre {
+        calls_per_month,
+        handle_time: 180.0,
+        hours_per_day,
+        days_per_week,
+        service_level: 0.8,
+        answer_within: 20.0,
+        max_occupancy: DEFAULT_MAX_OCCUPANCY,
+        shrinkage: DEFAULT_SHRINKAGE,
+        profile,
+    }
+}
+
+/// A flat 12-hour, 7-day centre, by hand:
+/// - a month is 52/12 × 7 = 30.333… open days; 72,800 calls a month are 72,800 / 30.333… =
+///   2,400 a day, 200 in each of the 12 hours;
+/// - 200 calls of 180 s in 3,600 s are 10 erlangs, pyworkforce's basic usage (above): 14 agents
+///   every hour, at a service level of 0.88835 and occupancy 10/14 = 0.7143;
+/// - agent-hours: 14 agents × 12 hours × 30.333… days = 5,096;
+/// - full-time agents: 5,096 / (40 h × 52/12 weeks × (1 − 0.30)) = 5,096 / 121.333… = 42
+///   exactly, so 42 (not 43).
+#[test]
+fn a_flat_month_by_hand() {
+    let month = size_month(&centre(72_800, 12, 7, Profile::Flat)).expect("sized");
+    rounds_to(month.days_per_month, 30.333_333, 6);
+    rounds_to(month.calls_per_day, 2400.0, 9);
+    let hours: Vec<u8> = month.hours.iter().map(|h| h.hour).collect();
+    assert_eq!(hours, (8..20).collect::<Vec<u8>>());
+    for hour in &month.hours {
+        rounds_to(hour.calls, 200.0, 9);
+        rounds_to(hour.traffic_erlangs, 10.0, 9);
+        assert_eq!(hour.agents, 14);
+    }
+    // Every hour is as busy as the next: the first counts.
+    assert_eq!(month.busiest_hour, 8);
+    assert_eq!(month.busiest.agents, 14);
+    rounds_to(month.busiest.service_level, 0.888_350_019_179_466_9, 9);
+    rounds_to(month.busiest.occupancy, 0.7143, 4);
+    rounds_to(month.agent_hours, 5096.0, 9);
+    assert_eq!(month.full_time_agents, 42);
+    let around: Vec<u32> = month.around_answer.iter().map(|p| p.agents).collect();
+    assert_eq!(around, (11..=18).collect::<Vec<u32>>());
+    assert!(
+        month
+            .around_answer
+            .windows(2)
+            .all(|w| w[0].service_level <= w[1].service_level)
+    );
+}
+
+/// The typical profile in a 08:00–20:00 centre: the weights of those hours sum to
+/// 8 + 11 + 13 + 14 + 12 + 11 + 10 + 9 + 10 + 11 + 9 + 7 = 125, and 11:00 carries 14 of them.
+/// 91,000 calls a month over 30.333… days are 3,000 a day; 11:00 gets 3,000 × 14/125 = 336
+/// calls, 336 × 180 / 3,600 = 16.8 erlangs, and needs more agents than the flat 250 an hour.
+#[test]
+fn a_typical_day_peaks_late_in_the_morning() {
+    let month = size_month(&centre(91_000, 12, 7, Profile::Typical)).expect("sized");
+    assert_eq!(month.busiest_hour, 11);
+    let eleven = month
+        .hours
+        .iter()
+        .find(|h| h.hour == 11)
+        .expect("open at 11");
+    rounds_to(eleven.calls, 336.0, 9);
+    rounds_to(eleven.traffic_erlangs, 16.8, 9);
+    let day: f64 = month.hours.iter().map(|h| h.calls).sum();
+    rounds_to(day, 3000.0, 9);
+    assert!(month.hours.iter().all(|h| h.agents <= month.busiest.agents));
+    assert_eq!(eleven.agents, month.busiest.agents);
+    let flat = size_month(&centre(91_000, 12, 7, Profile::Flat)).expect("sized");
+    assert!(month.busiest.agents > flat.busiest.agents);
+    assert!(month.busiest.occupancy <= DEFAULT_MAX_OCCUPANCY);
+    assert!(month.busiest.service_level >= 0.8);
+}
+
+#[test]
+fn opening_hours_run_from_eight_or_end_at_midnight() {
+    for &(hours_per_day, first, last) in &[
+        (1, 8, 8),
+        (12, 8, 19),
+        (16, 8, 23),
+        (17, 7, 23),
+        (24, 0, 23),
+    ] {
+        let month = size_month(&centre(50_000, hours_per_day, 5, Profile::Typical)).expect("sized");
+        let open: Vec<u8> = month.hours.iter().map(|h| h.hour).collect();
+        assert_eq!(
+            open,
+            (first..=last).collect::<Vec<u8>>(),
+            "{hours_per_day} hours"
+        );
+    }
+}
+
+#[test]
+fn a_month_with_no_calls_needs_no_one() {
+    let month = size_month(&centre(0, 12, 5, Profile::Typical)).expect("sized");
+    assert_eq!(month.busiest.agents, 0);
+    assert_eq!(month.agent_hours, 0.0);
+    assert_eq!(month.full_time_agents, 0);
+    // 5 days: 52/12 × 5 = 21.666… days a month.
+    rounds_to(month.days_per_month, 21.666_667, 6);
+}
+
+#[test]
+fn a_month_refuses_what_no_centre_is() {
+    let mut cases = Vec::new();
+    for (change, code) in [
+        (
+            (|c: &mut Centre| c.hours_per_day = 0) as fn(&mut Centre),
+            "hours_out_of_range",
+        ),
+        (|c| c.hours_per_day = 25, "hours_out_of_range"),
+        (|c| c.days_per_week = 0, "days_out_of_range"),
+        (|c| c.days_per_week = 8, "days_out_of_range"),
+        (|c| c.shrinkage = 1.0, "shrinkage_out_of_range"),
+        (|c| c.handle_time = 0.0, "handle_time_zero"),
+        (|c| c.service_level = 1.5, "service_level_out_of_range"),
+        (|c| c.answer_within = -1.0, "answer_time_negative"),
+        (|c| c.max_occupancy = -0.1, "occupancy_out_of_range"),
+        (|c| c.max_occupancy = 0.0, "unreachable"),
+    ] {
+        let mut wrong = centre(50_000, 12, 5, Profile::Typical);
+        change(&mut wrong);
+        cases.push((wrong, code));
+    }
+    for (wrong, code) in cases {
+        assert_eq!(
+            size_month(&wrong).map(drop).map_err(StaffingError::code),
+            Err(code)
+        );
+    }
+}
+
+#[test]
+fn a_month_serializes_for_the_page() {
+    let month = size_month(&centre(91_000, 12, 7, Profile::Typical)).expect("sized");
+    let json = serde_json::to_value(&month).expect("JSON");
+    assert_eq!(json["busiest_hour"], 11);
+    assert_eq!(json["hours"].as_array().map(Vec::len), Some(12));
+    assert_eq!(json["around_answer"].as_array().map(Vec::len), Some(8));
+    assert_eq!(
+        serde_json::to_value(Profile::Typical).expect("JSON"),
+        "typical"
+    );
 }

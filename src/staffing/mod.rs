@@ -1,11 +1,15 @@
-//! How many agents a call centre needs: Erlang C for one interval. Probabilities are `f64`
-//! (they are not money); agents are whole people.
+//! How many agents a call centre needs: Erlang C for one interval, and a month of open hours for
+//! a centre. Probabilities are `f64` (they are not money); agents are whole people.
 
 mod error;
 mod interval;
+mod month;
 
 pub use error::StaffingError;
 pub use interval::{Interval, Performance, Target, scheduled};
+pub use month::{
+    Centre, FULL_TIME_HOURS_PER_WEEK, HourSizing, MonthlySizing, Profile, TYPICAL, size_month,
+};
 
 /// The largest team the engine looks for. A bound keeps every search finite: a million agents
 /// answer about a million erlangs, far beyond any centre a prospect prices.

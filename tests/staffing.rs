@@ -1,9 +1,10 @@
 //! The staffing engine against worked examples published by others (each cited with what it
-//! states), the laws Erlang C keeps, and a month sized by hand.
+//! states), the laws Erlang C keeps, the quote tool's `staffing` command, and a month sized by
+//! hand.
 
 use biaya_bpo::staffing::{
     Centre, DEFAULT_MAX_OCCUPANCY, DEFAULT_SHRINKAGE, Interval, MAX_AGENTS, Profile, StaffingError,
-    Target, scheduled, size_month,
+    Target, UsageError, interval_answer, scheduled, size_month,
 };
 use proptest::prelude::*;
 
@@ -322,6 +323,231 @@ proptest! {
             prop_assert!(available(people - 1) < f64::from(agents));
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The quote tool's command line
+
+fn args(line: &str) -> Vec<String> {
+    line.split_whitespace().map(str::to_owned).collect()
+}
+
+const TEN_ERLANGS: &str = "--calls 100 --interval 1800 --aht 180 --answer-within 20 --target 0.80";
+
+#[test]
+fn command_prints_one_object_with_rounded_figures() {
+    let answer = interval_answer(&args(TEN_ERLANGS)).expect("answered");
+    // pyworkforce's basic usage (above), rounded: 0.8883500191794669 → 0.8884, 0.1741319335950498
+    // → 0.1741, 0.7142857142857143 → 0.7143. The ASA by hand from its wait probability:
+    // 0.17413193 × 180 s / (14 − 10) = 7.8359 s → 7.84.
+    let json = serde_json::to_string(&answer).expect("JSON");
+    assert_eq!(
+        json,
+        r#"{"traffic_erlangs":10.0,"agents":14,"scheduled":20,"service_level":0.8884,"wait_probability":0.1741,"asa_seconds":7.84,"occupancy":0.7143}"#
+    );
+}
+
+#[test]
+fn command_flags_each_count() {
+    for &(extra, agents, scheduled) in &[
+        // pyworkforce's cap of 0.7 (above): 15 agents, 22 scheduled.
+        ("--max-occupancy 0.7", 15, 22),
+        // 14 / (1 − 0.35) = 21.54 → 22.
+        ("--shrinkage 0.35", 14, 22),
+        // 14 with no shrinkage at all.
+        ("--shrinkage 0", 14, 14),
+        // 21 / 0.7 = 30 exactly (30.000000000000004 in floating point).
+        ("--agents 21", 21, 30),
+        // A 90 % target: pyworkforce's grid gives 15 (above).
+        ("--target 0.9", 15, 22),
+        // Flags in any order, defaults spelled out.
+        ("--shrinkage 0.30 --max-occupancy 0.85", 14, 20),
+    ] {
+        let line = if extra.starts_with("--target") {
+            format!("{} {extra}", TEN_ERLANGS.replace(" --target 0.80", ""))
+        } else {
+            format!("{extra} {TEN_ERLANGS}")
+        };
+        let answer = interval_answer(&args(&line)).expect(extra);
+        assert_eq!(
+            (answer.agents, answer.scheduled),
+            (agents, scheduled),
+            "{extra}"
+        );
+    }
+}
+
+#[test]
+fn command_evaluates_the_agents_it_is_given() {
+    // stimulus (above): 35 calls of 752 s in 900 s with 37 servers: .9042 to .9043 within 20 s.
+    let line = "--calls 35 --interval 900 --aht 752 --answer-within 20 --target 0.9 --agents 37";
+    let answer = interval_answer(&args(line)).expect("answered");
+    assert_eq!(answer.agents, 37);
+    assert_eq!(answer.service_level, 0.9042);
+    // 35 × 752 / 900 = 29.2444 erlangs; 29.2444 / 37 = 0.7904.
+    assert_eq!(answer.traffic_erlangs, 29.2444);
+    assert_eq!(answer.occupancy, 0.7904);
+
+    // As many agents as erlangs: the queue never empties, and the JSON says so without NaN.
+    let stuck = interval_answer(&args(&format!("{TEN_ERLANGS} --agents 10"))).expect("answered");
+    let json = serde_json::to_value(&stuck).expect("JSON");
+    assert_eq!(json["wait_probability"], 1.0);
+    assert_eq!(json["service_level"], 0.0);
+    assert_eq!(json["asa_seconds"], serde_json::Value::Null);
+    assert_eq!(json["occupancy"], 1.0);
+}
+
+#[test]
+fn command_refuses_bad_arguments_with_a_message() {
+    let base = TEN_ERLANGS;
+    let cases: Vec<(String, &str, &str)> = vec![
+        (
+            format!("{base} --agnets 3"),
+            "unknown_flag",
+            "unknown argument \"--agnets\"",
+        ),
+        (
+            format!("{base} 14"),
+            "unknown_flag",
+            "unknown argument \"14\"",
+        ),
+        (
+            format!("{base} --agents"),
+            "missing_value",
+            "--agents needs a value after it",
+        ),
+        (
+            format!("{base} --calls 10"),
+            "repeated_flag",
+            "--calls is given more than once",
+        ),
+        (
+            base.replace("--aht 180 ", ""),
+            "missing_flag",
+            "--aht is required",
+        ),
+        (
+            base.replace("100", "many"),
+            "not_a_number",
+            "--calls \"many\" is not a number",
+        ),
+        (
+            base.replace("--aht 180", "--aht inf"),
+            "not_a_number",
+            "--aht \"inf\" is not a number",
+        ),
+        (
+            base.replace("0.80", "NaN"),
+            "not_a_number",
+            "--target \"NaN\" is not a number",
+        ),
+        (
+            base.replace("--calls 100", "--calls -5"),
+            "calls_negative",
+            "--calls -5: the number of calls must be 0 or more",
+        ),
+        (
+            base.replace("1800", "0"),
+            "interval_zero",
+            "--interval 0: the interval must be above 0 seconds",
+        ),
+        (
+            base.replace("180 ", "0 "),
+            "handle_time_zero",
+            "--aht 0: the average handle time must be above 0 seconds",
+        ),
+        (
+            base.replace("--answer-within 20", "--answer-within -20"),
+            "answer_time_negative",
+            "--answer-within -20: the time to answer within must be 0 seconds or more",
+        ),
+        (
+            base.replace("0.80", "80"),
+            "service_level_out_of_range",
+            "--target 80: the service-level target must be above 0 and at most 1 (100 %)",
+        ),
+        (
+            base.replace("0.80", "0"),
+            "service_level_out_of_range",
+            "--target 0: the service-level target must be above 0 and at most 1 (100 %)",
+        ),
+        (
+            format!("{base} --max-occupancy 1.5"),
+            "occupancy_out_of_range",
+            "--max-occupancy 1.5: the maximum occupancy must be from 0 to 1 (100 %)",
+        ),
+        (
+            format!("{base} --shrinkage 1"),
+            "shrinkage_out_of_range",
+            "--shrinkage 1: shrinkage must be at least 0 and below 1 (100 %)",
+        ),
+        (
+            format!("{base} --agents 0"),
+            "agents_out_of_range",
+            "--agents \"0\" must be a whole number from 1 to 1000000",
+        ),
+        (
+            format!("{base} --agents 2.5"),
+            "agents_out_of_range",
+            "--agents \"2.5\" must be a whole number from 1 to 1000000",
+        ),
+        (
+            format!("{base} --max-occupancy 0"),
+            "unreachable",
+            "no team of up to 1000000 agents meets the service level under the occupancy cap",
+        ),
+    ];
+    for (line, code, message) in cases {
+        let error: UsageError = interval_answer(&args(&line)).expect_err(&line);
+        assert_eq!(error.code(), code, "{line}");
+        assert_eq!(error.to_string(), message, "{line}");
+    }
+}
+
+#[test]
+fn the_quote_tool_answers_staffing_and_exits_2_on_bad_arguments() {
+    let run = |line: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_quote"))
+            .arg("staffing")
+            .args(args(line))
+            .output()
+            .expect("the quote tool runs")
+    };
+    let output = run(TEN_ERLANGS);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let mut keys: Vec<&str> = json
+        .as_object()
+        .expect("one object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "agents",
+            "asa_seconds",
+            "occupancy",
+            "scheduled",
+            "service_level",
+            "traffic_erlangs",
+            "wait_probability"
+        ]
+    );
+    assert_eq!(json["agents"], 14);
+
+    let refused = run("--calls 100 --aht");
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.starts_with("--aht needs a value after it\nusage: quote staffing"),
+        "{stderr}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 //! Prints the estimate a link encodes, as JSON: the lines and totals the page shows, for support
-//! staff and scripts. Usage: `cargo run --bin quote -- '<link, URL or fragment>'`.
+//! staff and scripts. Usage: `cargo run --bin quote -- '<link, URL or fragment>'`; and
+//! `quote staffing --calls …` sizes one interval of calls (`biaya_bpo::staffing::USAGE`).
 
 use std::process::ExitCode;
 
@@ -26,6 +27,12 @@ struct Quote<'a> {
 }
 
 fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some((first, rest)) = args.split_first()
+        && first == "staffing"
+    {
+        return staffing(rest);
+    }
     let Some(text) = std::env::args().nth(1) else {
         eprintln!("usage: quote '<link, URL or fragment>'");
         return ExitCode::from(2);
@@ -83,6 +90,26 @@ fn main() -> ExitCode {
         Err(error) => {
             eprintln!("{error}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// `quote staffing --calls 100 --interval 1800 …`: one interval's agents as JSON.
+fn staffing(args: &[String]) -> ExitCode {
+    match biaya_bpo::staffing::interval_answer(args) {
+        Ok(answer) => match serde_json::to_string_pretty(&answer) {
+            Ok(json) => {
+                println!("{json}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("{error}");
+                ExitCode::FAILURE
+            }
+        },
+        Err(error) => {
+            eprintln!("{error}\n{}", biaya_bpo::staffing::USAGE);
+            ExitCode::from(2)
         }
     }
 }

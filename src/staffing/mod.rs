@@ -1,10 +1,13 @@
-//! How many agents a call centre needs: Erlang C for one interval, and a month of open hours for
-//! a centre. Probabilities are `f64` (they are not money); agents are whole people.
+//! How many agents a call centre needs: Erlang C for one interval, a month of open hours for a
+//! centre, and the quote tool's command line. Probabilities are `f64` (they are not money);
+//! agents are whole people.
 
+mod command;
 mod error;
 mod interval;
 mod month;
 
+pub use command::{IntervalAnswer, USAGE, UsageError, interval_answer};
 pub use error::StaffingError;
 pub use interval::{Interval, Performance, Target, scheduled};
 pub use month::{

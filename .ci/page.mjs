@@ -70,10 +70,7 @@ for (const lang of ['id', 'en']) {
     await page.fill('[data-testid="input-fulfilment-orders"]', volumes['input-fulfilment-orders'][lang]);
     await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
     if (width === 1280) {
-      // The printed quote: details, every line, the link and its QR code, on A4.
-      await page.fill('[data-testid="quote-for"]', 'PT Maju Jaya');
-      await page.fill('[data-testid="quote-by"]', 'Sari Dewi');
-      await page.fill('[data-testid="quote-ref"]', 'Q-118');
+      // The printed estimate: every line, the link and its QR code, on A4.
       await page.pdf({ path: `${shots}/${name}-quote.pdf`, format: 'A4', printBackground: true });
       const qr = await page.$eval('#print-qr', (e) => e.innerHTML);
       check(`${name}: printing draws the link's QR code`, qr.startsWith('<svg'), qr.slice(0, 40));

@@ -32,16 +32,13 @@ use crate::estimate::{
     ActivityRequest, EstimateError, MAX_FLUCTUATION, OptionSet, Request, Volumes,
 };
 use crate::money::Currency;
-use crate::tariff::{Catalogue, Tariff};
+use crate::tariff::{Activity, Catalogue, Tariff};
 
 /// The format this release writes.
 pub const FORMAT: u32 = 1;
 /// Links longer than this are refused before any parsing. A full four-activity estimate with
 /// every quote detail at its cap stays well under it.
 pub const MAX_LENGTH: usize = 2048;
-
-/// Free-text quote details: (field, longest text in characters).
-pub const TEXT_LIMITS: [(&str, usize); 4] = [("for", 60), ("by", 40), ("contact", 50), ("ref", 24)];
 
 /// Characters left as they are in a value; everything else is percent-encoded.
 const VALUE: &AsciiSet = &NON_ALPHANUMERIC
@@ -52,39 +49,86 @@ const VALUE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'@')
     .remove(b'+');
 
-/// Who the quote is for and from. Every field is optional.
+/// A free-text detail of a quote: who it is for and from, and its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteField {
+    /// Prepared for: the client's company.
+    Client,
+    /// Prepared by: the salesperson.
+    Preparer,
+    /// The salesperson's phone or e-mail.
+    Contact,
+    /// The quote's number.
+    Reference,
+}
+
+impl QuoteField {
+    /// In the order a link writes them.
+    pub const ALL: [QuoteField; 4] = [Self::Client, Self::Preparer, Self::Contact, Self::Reference];
+
+    /// The link's key.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Client => "for",
+            Self::Preparer => "by",
+            Self::Contact => "contact",
+            Self::Reference => "ref",
+        }
+    }
+
+    /// The longest text a link carries, in characters.
+    #[must_use]
+    pub fn max(self) -> usize {
+        match self {
+            Self::Client => 60,
+            Self::Preparer => 40,
+            Self::Contact => 50,
+            Self::Reference => 24,
+        }
+    }
+
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    #[must_use]
+    pub fn get(self, quote: &QuoteDetails) -> &str {
+        match self {
+            Self::Client => &quote.client,
+            Self::Preparer => &quote.preparer,
+            Self::Contact => &quote.contact,
+            Self::Reference => &quote.reference,
+        }
+    }
+
+    pub fn get_mut(self, quote: &mut QuoteDetails) -> &mut String {
+        match self {
+            Self::Client => &mut quote.client,
+            Self::Preparer => &mut quote.preparer,
+            Self::Contact => &mut quote.contact,
+            Self::Reference => &mut quote.reference,
+        }
+    }
+}
+
+/// Who a quote is for and from. Every field is optional; an estimate without any is the
+/// visitor's own, not a quote.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct QuoteDetails {
-    /// Prepared for: the prospect's company.
-    pub company: String,
-    /// Prepared by: the salesperson's name.
+    pub client: String,
     pub preparer: String,
-    /// The salesperson's phone or e-mail.
     pub contact: String,
     pub reference: String,
     pub issued: Option<Date>,
 }
 
 impl QuoteDetails {
-    /// Company, preparer, contact and reference, in the order of [`TEXT_LIMITS`].
+    /// Whether the link is a quote someone issued, rather than an estimate.
     #[must_use]
-    pub fn texts(&self) -> [&str; 4] {
-        [
-            &self.company,
-            &self.preparer,
-            &self.contact,
-            &self.reference,
-        ]
-    }
-
-    /// The same texts, to write.
-    pub fn texts_mut(&mut self) -> [&mut String; 4] {
-        [
-            &mut self.company,
-            &mut self.preparer,
-            &mut self.contact,
-            &mut self.reference,
-        ]
+    pub fn is_empty(&self) -> bool {
+        self.issued.is_none() && QuoteField::ALL.iter().all(|f| f.get(self).is_empty())
     }
 
     /// The last day the quote's prices hold, per the tariff it was priced with.
@@ -96,7 +140,7 @@ impl QuoteDetails {
 
 /// Everything a link carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Shared {
+pub struct Contents {
     /// The version of the tariff the estimate was priced with.
     pub tariff: String,
     pub request: Request,
@@ -115,6 +159,7 @@ pub enum LinkError {
 }
 
 impl LinkError {
+    /// A stable identifier, for scripts.
     #[must_use]
     pub fn code(self) -> &'static str {
         match self {
@@ -125,15 +170,51 @@ impl LinkError {
     }
 }
 
-/// Something a link held that could not be kept as it was.
+/// Something a link held that could not be kept as it was, and what was done instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dropped {
     /// The link names a tariff this release does not bundle; the newest was used.
     UnknownTariff { version: String },
-    /// The field's value could not be read; the starting value was used.
-    Unreadable { field: String },
+    /// A setting (`s`, `k`, `c`, `l`, `f`) holds what the tariff does not offer; the starting
+    /// value was used.
+    Setting { key: String, value: String },
+    /// The quote's date is not a date; the quote has none.
+    Date { value: String },
+    /// The activity's field names a pricing model the tariff does not have: the activity was
+    /// left out.
+    UnknownModel { activity: String, model: String },
+    /// A volume is not a whole number, or is over its unit's bound (`max`): 0 was used.
+    Volume {
+        activity: String,
+        unit: String,
+        max: Option<u64>,
+    },
+    /// More volumes than the model has units: the extra ones were ignored.
+    ExtraVolumes { activity: String },
+    /// Options the tariff does not offer for the activity, or a mask that is not a number:
+    /// ignored.
+    UnknownOptions { activity: String },
+    /// Two options that exclude each other: the first was kept.
+    OptionConflict {
+        activity: String,
+        kept: String,
+        dropped: String,
+    },
+    /// A volume over the bound of a newer tariff, when re-pricing: capped at it.
+    Capped {
+        activity: String,
+        unit: String,
+        max: u64,
+    },
+    /// A newer tariff no longer offers the activity, its model or an option, when re-pricing.
+    NotOffered {
+        activity: String,
+        option: Option<String>,
+    },
     /// This release does not know the field.
     Unknown { field: String },
+    /// The field appears twice: the first was kept.
+    Repeated { field: String },
     /// The text was longer than allowed and was cut.
     Shortened { field: String, max: usize },
     /// The activity could not be priced with the rest of the link and was left out.
@@ -147,10 +228,47 @@ pub enum Dropped {
     Altered,
 }
 
+impl Dropped {
+    /// A stable identifier, for scripts: the engine's own codes where the engine would refuse
+    /// the same thing.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::UnknownTariff { .. } => "unknown_tariff",
+            Self::Setting { key, value } => match key.as_str() {
+                "s" => "unknown_site",
+                "k" => "unknown_term",
+                "c" => "unknown_currency",
+                "l" => "unknown_language",
+                _ if value.parse::<u32>().is_ok() => "fluctuation_too_large",
+                _ => "fluctuation_not_a_number",
+            },
+            Self::Date { .. } => "date_unreadable",
+            Self::UnknownModel { .. } => "unknown_model",
+            Self::Volume { max: Some(_), .. } => "quantity_too_large",
+            Self::Volume { max: None, .. } => "quantity_not_a_number",
+            Self::ExtraVolumes { .. } => "unknown_unit",
+            Self::UnknownOptions { .. } => "unknown_option",
+            Self::OptionConflict { .. } => "option_conflict",
+            Self::Capped { .. } => "quantity_capped",
+            Self::NotOffered { option: None, .. } => "unknown_activity",
+            Self::NotOffered {
+                option: Some(_), ..
+            } => "unknown_option",
+            Self::Unknown { .. } => "unknown_field",
+            Self::Repeated { .. } => "repeated_field",
+            Self::Shortened { .. } => "text_too_long",
+            Self::Removed { error, .. } => error.code(),
+            Self::Truncated => "link_truncated",
+            Self::Altered => "link_altered",
+        }
+    }
+}
+
 /// A decoded link and what decoding had to give up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opened {
-    pub shared: Shared,
+    pub contents: Contents,
     pub dropped: Vec<Dropped>,
 }
 
@@ -168,15 +286,15 @@ fn check(text: &str) -> String {
 
 /// The fragment (without `#`) for an estimate priced with `tariff`.
 #[must_use]
-pub fn encode(shared: &Shared, tariff: &Tariff) -> String {
-    let request = &shared.request;
+pub fn encode(contents: &Contents, tariff: &Tariff) -> String {
+    let request = &contents.request;
     let mut out = format!(
         "v={FORMAT}&t={}&s={}&k={}&c={}&l={}&f={}",
-        value(&shared.tariff),
+        value(&contents.tariff),
         value(&request.site),
         value(&request.term),
         request.currency.code(),
-        value(&request.language),
+        value(&request.service_language),
         request.fluctuation
     );
     for activity in tariff.activities.iter() {
@@ -218,12 +336,13 @@ pub fn encode(shared: &Shared, tariff: &Tariff) -> String {
             let _ = write!(out, "~{mask}");
         }
     }
-    for ((key, _), text) in TEXT_LIMITS.iter().zip(shared.quote.texts()) {
+    for field in QuoteField::ALL {
+        let text = field.get(&contents.quote);
         if !text.is_empty() {
-            let _ = write!(out, "&{key}={}", value(text));
+            let _ = write!(out, "&{}={}", field.key(), value(text));
         }
     }
-    if let Some(issued) = shared.quote.issued {
+    if let Some(issued) = contents.quote.issued {
         let _ = write!(out, "&d={issued}");
     }
     let sum = check(&out);
@@ -266,7 +385,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
         let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
         let text = percent_decode_str(raw).decode_utf8_lossy().into_owned();
         if fields.contains_key(key) {
-            dropped.push(Dropped::Unreadable {
+            dropped.push(Dropped::Repeated {
                 field: key.to_owned(),
             });
         } else {
@@ -291,72 +410,70 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
         }
     };
     let mut request = Request::starter(tariff);
-    let mut take = |key: &str, ok: &dyn Fn(&str) -> bool| {
+    // A setting the tariff does not offer keeps the starting value.
+    let mut setting = |key: &str, ok: &dyn Fn(&str) -> bool| -> Option<String> {
         let text = fields.remove(key)?;
         if ok(&text) {
-            Some(text)
-        } else {
-            dropped.push(Dropped::Unreadable {
-                field: key.to_owned(),
-            });
-            None
+            return Some(text);
         }
+        dropped.push(Dropped::Setting {
+            key: key.to_owned(),
+            value: text,
+        });
+        None
     };
-    if let Some(site) = take("s", &|s| tariff.site(s).is_some()) {
+    if let Some(site) = setting("s", &|s| tariff.site(s).is_some()) {
         request.site = site;
     }
-    if let Some(term) = take("k", &|k| tariff.term(k).is_some()) {
+    if let Some(term) = setting("k", &|k| tariff.term(k).is_some()) {
         request.term = term;
     }
     if let Some(currency) =
-        take("c", &|c| Currency::from_code(c).is_some()).and_then(|c| Currency::from_code(&c))
+        setting("c", &|c| Currency::from_code(c).is_some()).and_then(|c| Currency::from_code(&c))
     {
         request.currency = currency;
     }
-    if let Some(language) = take("l", &|l| tariff.language(l).is_some()) {
-        request.language = language;
+    if let Some(language) = setting("l", &|l| tariff.language(l).is_some()) {
+        request.service_language = language;
     }
     let fluctuation = |f: &str| f.parse::<u32>().is_ok_and(|f| f <= MAX_FLUCTUATION);
-    if let Some(f) = take("f", &fluctuation).and_then(|f| f.parse().ok()) {
+    if let Some(f) = setting("f", &fluctuation).and_then(|f| f.parse().ok()) {
         request.fluctuation = f;
     }
-    let issued = take("d", &|d| Date::parse(d).is_some()).and_then(|d| Date::parse(&d));
+    let issued = fields.remove("d").and_then(|d| {
+        let date = Date::parse(&d);
+        if date.is_none() {
+            dropped.push(Dropped::Date { value: d });
+        }
+        date
+    });
 
     for activity in tariff.activities.iter() {
-        let Some(text) = fields.remove(&*activity.id) else {
-            continue;
-        };
-        match activity_from(activity, &text) {
-            Some((wanted, clean)) => {
-                if !clean {
-                    dropped.push(Dropped::Unreadable {
-                        field: activity.id.to_string(),
-                    });
-                }
-                request.activities.push(wanted);
-            }
-            None => dropped.push(Dropped::Unreadable {
-                field: activity.id.to_string(),
-            }),
+        if let Some(text) = fields.remove(&*activity.id)
+            && let Some(wanted) = activity_from(activity, &text, &mut dropped)
+        {
+            request.activities.push(wanted);
         }
     }
 
-    let mut quote = QuoteDetails::default();
-    for ((key, max), slot) in TEXT_LIMITS.iter().zip(quote.texts_mut()) {
-        let Some(text) = fields.remove(key) else {
+    let mut quote = QuoteDetails {
+        issued,
+        ..QuoteDetails::default()
+    };
+    for field in QuoteField::ALL {
+        let Some(text) = fields.remove(field.key()) else {
             continue;
         };
         // Shown as text, never as markup; control characters have no place in a name.
         let clean: String = text.chars().filter(|c| !c.is_control()).collect();
-        if clean.chars().count() > *max {
+        if clean.chars().count() > field.max() {
             dropped.push(Dropped::Shortened {
-                field: (*key).to_owned(),
-                max: *max,
+                field: field.key().to_owned(),
+                max: field.max(),
             });
         }
-        *slot = clean.chars().take(*max).collect();
+        *field.get_mut(&mut quote) = clean.chars().take(field.max()).collect();
     }
-    quote.issued = issued;
 
     for key in order.iter().filter(|k| fields.contains_key(**k)) {
         dropped.push(Dropped::Unknown {
@@ -366,14 +483,18 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
 
     // What reads well field by field may still not price together (an edited site that cannot
     // deliver an activity): leave those activities out rather than the whole link.
-    if leave_out_undeliverable(&mut request, tariff, &mut dropped).is_err() {
-        // Nothing above can produce another error; start afresh rather than open a broken one.
+    if let Err(error) = leave_out_undeliverable(&mut request, tariff, &mut dropped) {
+        // Every field was checked against the tariff above, so no other error can come; should
+        // one, the starting request is safer than a broken one.
         request = Request::starter(tariff);
-        dropped.push(Dropped::Unreadable { field: "t".into() });
+        dropped.push(Dropped::Removed {
+            activity: String::new(),
+            error,
+        });
     }
 
     Ok(Opened {
-        shared: Shared {
+        contents: Contents {
             tariff: tariff.version.to_string(),
             request,
             quote,
@@ -383,7 +504,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
 }
 
 /// What reads well field by field may still not price together (a site that cannot deliver an
-/// activity, options that exclude each other): those activities are left out, with the reason,
+/// activity, a language it does not speak): those activities are left out, with the reason,
 /// rather than the whole request.
 ///
 /// # Errors
@@ -409,12 +530,14 @@ fn leave_out_undeliverable(
     Ok(())
 }
 
-/// One activity's field: `[model.]n.n.n[~mask]`. `None` where nothing can be kept; the flag is
-/// false where part of it was dropped.
+/// One activity's field: `[model.]n.n.n[~mask]`. `None` where the activity cannot be kept;
+/// every repair is reported in `dropped`.
 fn activity_from(
-    activity: &crate::tariff::Activity,
+    activity: &Activity,
     text: &str,
-) -> Option<(ActivityRequest, bool)> {
+    dropped: &mut Vec<Dropped>,
+) -> Option<ActivityRequest> {
+    let id = || activity.id.to_string();
     let (volumes, mask) = match text.split_once('~') {
         Some((volumes, mask)) => (volumes, Some(mask)),
         None => (text, None),
@@ -422,24 +545,33 @@ fn activity_from(
     let mut parts = volumes.split('.').peekable();
     let model = match parts.peek() {
         Some(first) if !first.is_empty() && !first.bytes().all(|b| b.is_ascii_digit()) => {
-            let model = activity.model(first)?;
+            let Some(model) = activity.model(first) else {
+                dropped.push(Dropped::UnknownModel {
+                    activity: id(),
+                    model: (*first).to_owned(),
+                });
+                return None;
+            };
             parts.next();
             model
         }
         _ => activity.models.first()?,
     };
-    let mut clean = true;
     let mut quantities = Volumes::new();
     let mut units = model.units.iter();
     for part in parts {
         let Some(unit) = units.next() else {
-            clean = false;
+            dropped.push(Dropped::ExtraVolumes { activity: id() });
             break;
         };
         let quantity = match part.parse::<u64>() {
             Ok(n) if n <= unit.max => n,
-            _ => {
-                clean = false;
+            read => {
+                dropped.push(Dropped::Volume {
+                    activity: id(),
+                    unit: unit.id.to_string(),
+                    max: read.ok().map(|_| unit.max),
+                });
                 0
             }
         };
@@ -453,40 +585,42 @@ fn activity_from(
     if let Some(mask) = mask {
         match mask.parse::<u64>() {
             Ok(mask) => {
-                let mut groups: Vec<&str> = Vec::new();
+                let mut kept: Vec<&crate::tariff::ActivityOption> = Vec::new();
                 for (i, option) in activity.options.iter().enumerate() {
                     if i >= 64 || mask & (1 << i) == 0 {
                         continue;
                     }
-                    if let Some(group) = option.group.as_deref() {
-                        if groups.contains(&group) {
-                            clean = false;
-                            continue;
-                        }
-                        groups.push(group);
+                    let clash = kept
+                        .iter()
+                        .find(|k| option.group.is_some() && k.group == option.group);
+                    if let Some(first) = clash {
+                        dropped.push(Dropped::OptionConflict {
+                            activity: id(),
+                            kept: first.id.to_string(),
+                            dropped: option.id.to_string(),
+                        });
+                        continue;
                     }
+                    kept.push(option);
                     options.insert(option.id.to_string());
                 }
                 if activity.options.len() < 64 && mask >> activity.options.len() != 0 {
-                    clean = false;
+                    dropped.push(Dropped::UnknownOptions { activity: id() });
                 }
             }
-            Err(_) => clean = false,
+            Err(_) => dropped.push(Dropped::UnknownOptions { activity: id() }),
         }
     }
-    Some((
-        ActivityRequest {
-            activity: activity.id.to_string(),
-            model: model.id.to_string(),
-            volumes: quantities,
-            options,
-        },
-        clean,
-    ))
+    Some(ActivityRequest {
+        activity: id(),
+        model: model.id.to_string(),
+        volumes: quantities,
+        options,
+    })
 }
 
 /// The same request priced with another tariff: what that tariff no longer offers (an activity,
-/// a unit, an option) is left out and reported; volumes over its bounds are capped.
+/// a model, an option) is left out and reported; volumes over its bounds are capped.
 #[must_use]
 pub fn reprice(request: &Request, tariff: &Tariff) -> (Request, Vec<Dropped>) {
     let mut dropped = Vec::new();
@@ -497,42 +631,44 @@ pub fn reprice(request: &Request, tariff: &Tariff) -> (Request, Vec<Dropped>) {
     if tariff.term(&request.term).is_some() {
         moved.term.clone_from(&request.term);
     }
-    if tariff.language(&request.language).is_some() {
-        moved.language.clone_from(&request.language);
+    if tariff.language(&request.service_language).is_some() {
+        moved.service_language.clone_from(&request.service_language);
     }
     moved.currency = request.currency;
     moved.fluctuation = request.fluctuation.min(MAX_FLUCTUATION);
     for wanted in &request.activities {
+        let not_offered = |option: Option<&str>| Dropped::NotOffered {
+            activity: wanted.activity.clone(),
+            option: option.map(str::to_owned),
+        };
         let Some(activity) = tariff.activity(&wanted.activity) else {
-            dropped.push(Dropped::Unknown {
-                field: wanted.activity.clone(),
-            });
+            dropped.push(not_offered(None));
             continue;
         };
-        let model = activity.model(&wanted.model).or(activity.models.first());
-        let Some(model) = model else { continue };
-        let mut clean = model.id == wanted.model;
+        let Some(model) = activity.model(&wanted.model) else {
+            dropped.push(not_offered(None));
+            continue;
+        };
         // Filled by insertion: collect() and extend() sort, and a sort weighs on the page.
         let mut volumes = Volumes::new();
         for unit in model.units.iter() {
             let quantity = wanted.volumes.get(&*unit.id).copied().unwrap_or(0);
-            clean &= quantity <= unit.max;
+            if quantity > unit.max {
+                dropped.push(Dropped::Capped {
+                    activity: activity.id.to_string(),
+                    unit: unit.id.to_string(),
+                    max: unit.max,
+                });
+            }
             volumes.insert(unit.id.to_string(), quantity.min(unit.max));
         }
-        clean &= wanted.volumes.keys().all(|u| model.unit(u).is_some());
         let mut options = OptionSet::default();
-        for option in wanted
-            .options
-            .iter()
-            .filter(|o| activity.option(o).is_some())
-        {
-            options.insert(option.clone());
-        }
-        clean &= options.len() == wanted.options.len();
-        if !clean {
-            dropped.push(Dropped::Unreadable {
-                field: activity.id.to_string(),
-            });
+        for option in wanted.options.iter() {
+            if activity.option(option).is_some() {
+                options.insert(option.clone());
+            } else {
+                dropped.push(not_offered(Some(option)));
+            }
         }
         moved.activities.push(ActivityRequest {
             activity: activity.id.to_string(),

@@ -48,6 +48,13 @@ impl Currency {
         self.places() + 2
     }
 
+    /// Nothing, written with the currency's decimals (0.00 for dollars), so that an empty sum
+    /// reads like every other amount.
+    #[must_use]
+    pub fn zero(self) -> Decimal {
+        Decimal::new(0, self.places())
+    }
+
     /// Rounds half away from zero to the currency's unit (12.345 USD is 12.35, 0.5 IDR is 1).
     #[must_use]
     pub fn round(self, amount: Decimal) -> Decimal {
@@ -101,6 +108,14 @@ pub fn div(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
 
 pub fn sum(amounts: impl IntoIterator<Item = Decimal>) -> Result<Decimal, Overflow> {
     amounts.into_iter().try_fold(Decimal::ZERO, add)
+}
+
+/// A sum of amounts shown in `currency`: nothing is still written with its decimals.
+pub fn total(
+    currency: Currency,
+    amounts: impl IntoIterator<Item = Decimal>,
+) -> Result<Decimal, Overflow> {
+    amounts.into_iter().try_fold(currency.zero(), add)
 }
 
 /// Turns rupiah into the display currency at the tariff's rate, and rounds only afterwards.

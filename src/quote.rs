@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::estimate::{Estimate, Line};
-use crate::i18n::{Lang, line_title};
+use crate::i18n::{Lang, Texts, csv_header, line_title};
 use crate::tariff::Tariff;
 
 /// Quotes a field when it holds a comma, a quote or a line break (RFC 4180).
@@ -19,16 +19,10 @@ fn field(text: &str) -> String {
 /// The CSV text, with a byte-order mark so spreadsheet programs read it as UTF-8.
 #[must_use]
 pub fn csv(estimate: &Estimate, tariff: &Tariff, lang: Lang) -> String {
-    let id = lang == Lang::Id;
-    let labels = lang.labels();
+    let labels = Texts::of(lang);
     let currency = estimate.currency.code();
     let mut out = String::from("\u{feff}");
-    let header = if id {
-        "Bagian,Aktivitas,Rincian,Jumlah unit,Harga satuan,Jumlah,Mata uang"
-    } else {
-        "Section,Activity,Item,Quantity,Unit price,Amount,Currency"
-    };
-    out.push_str(header);
+    out.push_str(csv_header(lang));
     out.push_str("\r\n");
     let mut row = |section: &str, activity: &str, item: &str, line: Option<&Line>, amount| {
         let quantity = line

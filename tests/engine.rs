@@ -38,7 +38,7 @@ fn request(site: &str, term: &str, activities: Vec<ActivityRequest>) -> Request 
         site: site.into(),
         term: term.into(),
         currency: Currency::Idr,
-        language: "id".into(),
+        service_language: "id".into(),
         fluctuation: 30,
         activities,
     }
@@ -132,7 +132,7 @@ fn rule_2_the_site_scales_labour_not_the_fee_nor_space() {
         "monthly",
         vec![activity("call-centre", "dedicated", &[("agents", 5)], &[])],
     );
-    r.language = "en".into();
+    r.service_language = "en".into();
     let e = priced(&t, &r);
     let a = only(&e);
     assert_eq!(a.monthly_lines[1].amount, dec!(96000000));
@@ -327,7 +327,7 @@ fn rule_8_lines_round_half_away_from_zero_and_add_up() {
     // In dollars every line is whole cents and the document adds up.
     let t = tariff();
     let mut r = request("bengaluru", "24m", vec![]);
-    r.language = "en".into();
+    r.service_language = "en".into();
     r.currency = Currency::Usd;
     r.activities = t
         .activities
@@ -499,10 +499,72 @@ fn rule_11_the_range_moves_volumes_not_seats() {
     );
 
     // The fixed part is what a month costs with no volume: the 25,000,000 minimum, discounted
-    // 5 % and taxed 11 % = 26,362,500.
+    // 5 % and taxed 11 % = 26,362,500. The variable part is the rest of the 79,087,500 month
+    // (rule 9's example): 52,725,000.
     let e = priced(&t, &request("jakarta", "12m", vec![minutes(20_000)]));
     assert_eq!(e.totals.monthly_fixed, dec!(26362500));
-    assert_eq!(e.totals.monthly_variable, e.totals.monthly - dec!(26362500));
+    assert_eq!(e.totals.monthly_variable, dec!(52725000));
+}
+
+#[test]
+fn rule_10_in_house_options_are_a_share_of_the_pay_lines_as_shown() {
+    let catalogue = catalogue().expect("valid");
+    let open = |text: &str| {
+        let opened = biaya_bpo::link::decode(text, catalogue).expect("our link");
+        assert_eq!(opened.dropped, [], "{text}");
+        priced(catalogue.latest(), &opened.contents.request)
+    };
+    // One returned parcel needs one warehouse employee at the minimum wage:
+    //   wage 5,729,876; BPJS 10.24 % = 586,739.30 -> 586,739; THR / 12 = 477,489.67 -> 477,490;
+    //   same-day dispatch 10 % of the 6,794,105 shown = 679,410.5 -> 679,411 (half away from
+    //   zero), where 10 % of the unrounded pay would round to 679,410.
+    let e = open("v=1&t=2026-11&s=jakarta&k=12m&c=IDR&l=id&f=30&fulfilment=0.0.0.0.1~1&z=4af23403");
+    let lines: Vec<Decimal> = only(&e)
+        .in_house
+        .monthly_lines
+        .iter()
+        .map(|l| l.amount)
+        .collect();
+    assert_eq!(
+        lines[..4],
+        [dec!(5729876), dec!(586739), dec!(477490), dec!(679411)]
+    );
+    // In dollars at 16,693: eleven dedicated agents at 6,200,000 are 4,085.54 wages, 418.36
+    // BPJS and 340.46 THR; the extra language is 15 % of 4,844.36 = 726.654 -> 726.65.
+    let e =
+        open("v=1&t=2026-11&s=jakarta&k=12m&c=USD&l=id&f=30&call-centre=dedicated.11~4&z=aea9c2f7");
+    let lines: Vec<Decimal> = only(&e)
+        .in_house
+        .monthly_lines
+        .iter()
+        .map(|l| l.amount)
+        .collect();
+    assert_eq!(
+        lines[..4],
+        [dec!(4085.54), dec!(418.36), dec!(340.46), dec!(726.65)]
+    );
+}
+
+#[test]
+fn amounts_in_dollars_are_written_in_cents_even_when_nothing_is_owed() {
+    // No activity: nothing in-house either, yet every amount reads 0.00 as a quote prints it.
+    let t = tariff();
+    let mut r = request("jakarta", "12m", vec![]);
+    r.currency = Currency::Usd;
+    let e = priced(&t, &r);
+    for amount in [
+        e.totals.monthly,
+        e.totals.one_time,
+        e.totals.first_year,
+        e.totals.contract,
+        e.in_house.monthly,
+        e.in_house.one_time,
+        e.saving.monthly,
+        e.range.low,
+        e.range.high,
+    ] {
+        assert_eq!(amount.to_string(), "0.00", "{e:?}");
+    }
 }
 
 #[test]
@@ -526,7 +588,10 @@ fn bad_requests_are_typed_errors_with_stable_codes() {
     let cases: Vec<(Request, &str)> = vec![
         (with(&|r| r.site = "tokyo".into()), "unknown_site"),
         (with(&|r| r.term = "7m".into()), "unknown_term"),
-        (with(&|r| r.language = "fr".into()), "unknown_language"),
+        (
+            with(&|r| r.service_language = "fr".into()),
+            "unknown_language",
+        ),
         (with(&|r| r.fluctuation = 101), "fluctuation_too_large"),
         (
             with(&|r| r.activities[0].activity = "legal".into()),
@@ -570,7 +635,7 @@ fn bad_requests_are_typed_errors_with_stable_codes() {
         (
             with(&|r| {
                 r.site = "manila".into();
-                r.language = "en".into();
+                r.service_language = "en".into();
                 r.activities = vec![activity("fulfilment", "standard", &[("orders", 10)], &[])];
             }),
             "site_unavailable",

@@ -63,9 +63,9 @@ fn every_golden_link_opens_to_its_figures() {
         let opened = link::decode(text, catalogue).expect(text);
         assert_eq!(opened.dropped, [], "{text}");
         let tariff = catalogue
-            .get(&opened.shared.tariff)
+            .get(&opened.contents.tariff)
             .expect("its tariff is still bundled");
-        let e = estimate(tariff, &opened.shared.request).expect(text);
+        let e = estimate(tariff, &opened.contents.request).expect(text);
         assert_eq!(e.currency, currency, "{text}");
         assert_eq!(
             (
@@ -83,7 +83,7 @@ fn every_golden_link_opens_to_its_figures() {
             "{text}"
         );
         // This release still writes the same link for it.
-        assert_eq!(link::encode(&opened.shared, tariff), text);
+        assert_eq!(link::encode(&opened.contents, tariff), text);
     }
 }
 
@@ -107,6 +107,7 @@ fn the_quote_tool_prints_the_same_figures() {
     assert_eq!(json["link"], text);
     assert_eq!(json["valid_until"], "2026-12-27");
     assert_eq!(json["dropped"].as_array().map(Vec::len), Some(0));
+    assert_eq!(json["quote"]["client"], "PT Maju Jaya");
     assert_eq!(
         json["estimate"]["activities"].as_array().map(Vec::len),
         Some(4)
@@ -121,4 +122,7 @@ fn the_quote_tool_prints_the_same_figures() {
         String::from_utf8_lossy(&broken.stderr).trim(),
         "This address holds no estimate that can be read."
     );
+    // Scripts read why, by a stable code.
+    let json: serde_json::Value = serde_json::from_slice(&broken.stdout).expect("JSON");
+    assert_eq!(json["refused"]["code"], "link_not_ours");
 }

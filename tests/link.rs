@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use biaya_bpo::calendar::Date;
 use biaya_bpo::estimate::{ActivityRequest, Request, estimate};
-use biaya_bpo::link::{self, Dropped, LinkError, MAX_LENGTH, QuoteDetails, Shared};
+use biaya_bpo::link::{self, Contents, Dropped, LinkError, MAX_LENGTH, QuoteDetails};
 use biaya_bpo::money::Currency;
 use biaya_bpo::tariff::{Catalogue, Tariff, catalogue};
 
@@ -24,7 +24,7 @@ fn with_newer() -> Catalogue {
 type Wanted<'a> = (&'a str, &'a [(&'a str, u64)], &'a [&'a str]);
 
 /// A full four-activity estimate as a sales rep would build it.
-fn full() -> Shared {
+fn full() -> Contents {
     let t = bundled().latest();
     let mut request = Request::starter(t);
     let volumes: [Wanted; 4] = [
@@ -63,7 +63,7 @@ fn full() -> Shared {
     }
     request.currency = Currency::Usd;
     request.term = "36m".into();
-    Shared {
+    Contents {
         tariff: t.version.to_string(),
         request,
         quote: QuoteDetails::default(),
@@ -84,14 +84,17 @@ fn a_full_estimate_fits_in_300_characters_and_reopens_exactly() {
     );
     let opened = link::decode(&text, bundled()).expect("our link");
     assert_eq!(opened.dropped, []);
-    assert_eq!(opened.shared, shared);
+    assert_eq!(opened.contents, shared);
     assert_eq!(
-        estimate(t, &opened.shared.request),
+        estimate(t, &opened.contents.request),
         estimate(t, &shared.request)
     );
     // A whole URL, or the fragment with its '#', reads the same.
     let url = format!("https://example.invalid/biaya/#{text}");
-    assert_eq!(link::decode(&url, bundled()).map(|o| o.shared), Ok(shared));
+    assert_eq!(
+        link::decode(&url, bundled()).map(|o| o.contents),
+        Ok(shared)
+    );
 }
 
 #[test]
@@ -99,7 +102,7 @@ fn quote_details_travel_as_text_and_are_capped() {
     let t = bundled().latest();
     let mut shared = full();
     shared.quote = QuoteDetails {
-        company: "PT Maju & Jaya <b>Tbk</b>".into(),
+        client: "PT Maju & Jaya <b>Tbk</b>".into(),
         preparer: "Sari Dewi".into(),
         contact: "sari@contoh.co.id, +62 812 0000".into(),
         reference: "Q-2026/118#2".into(),
@@ -108,10 +111,10 @@ fn quote_details_travel_as_text_and_are_capped() {
     let text = link::encode(&shared, t);
     let opened = link::decode(&text, bundled()).expect("our link");
     assert_eq!(opened.dropped, []);
-    assert_eq!(opened.shared.quote, shared.quote);
+    assert_eq!(opened.contents.quote, shared.quote);
     assert_eq!(
         opened
-            .shared
+            .contents
             .quote
             .valid_until(t)
             .map(|d| d.to_string())
@@ -123,7 +126,7 @@ fn quote_details_travel_as_text_and_are_capped() {
     let long = "A".repeat(200);
     let hand = text.replacen("for=PT", &format!("for={long}PT"), 1);
     let opened = link::decode(&hand, bundled()).expect("still ours");
-    assert_eq!(opened.shared.quote.company.chars().count(), 60);
+    assert_eq!(opened.contents.quote.client.chars().count(), 60);
     assert!(opened.dropped.contains(&Dropped::Shortened {
         field: "for".into(),
         max: 60
@@ -144,43 +147,121 @@ fn a_damaged_link_opens_what_it_can_and_says_what_was_dropped() {
         "{:?}",
         opened.dropped
     );
-    assert_eq!(opened.shared.request.activities.len(), 4);
+    assert_eq!(opened.contents.request.activities.len(), 4);
 
     // A volume edited by hand: the check notices, the value is kept if it reads.
     let edited = text.replacen("45000", "46000", 1);
     let opened = link::decode(&edited, bundled()).expect("recoverable");
     assert_eq!(opened.dropped, [Dropped::Altered]);
     assert_eq!(
-        opened.shared.request.activities[0].volumes.get("minutes"),
+        opened.contents.request.activities[0].volumes.get("minutes"),
         Some(&46_000)
     );
 
-    for (from, to, field) in [
-        ("s=jakarta", "s=tokyo", "s"),
-        ("k=36m", "k=99m", "k"),
-        ("c=USD", "c=EUR", "c"),
-        ("f=30", "f=300", "f"),
+    // Each repair is reported with what was done instead, and the rest still prices.
+    let repairs: [(&str, &str, Dropped); 9] = [
+        (
+            "s=jakarta",
+            "s=tokyo",
+            Dropped::Setting {
+                key: "s".into(),
+                value: "tokyo".into(),
+            },
+        ),
+        (
+            "k=36m",
+            "k=99m",
+            Dropped::Setting {
+                key: "k".into(),
+                value: "99m".into(),
+            },
+        ),
+        (
+            "c=USD",
+            "c=EUR",
+            Dropped::Setting {
+                key: "c".into(),
+                value: "EUR".into(),
+            },
+        ),
+        (
+            "f=30",
+            "f=300",
+            Dropped::Setting {
+                key: "f".into(),
+                value: "300".into(),
+            },
+        ),
         (
             "accounting=4000.1500.250",
             "accounting=4000.abc.250",
-            "accounting",
+            Dropped::Volume {
+                activity: "accounting".into(),
+                unit: "invoices".into(),
+                max: None,
+            },
         ),
-        ("~10", "~999999", "call-centre"),
-        ("call-centre=shared", "call-centre=robots", "call-centre"),
-    ] {
+        (
+            "accounting=4000.1500.250",
+            "accounting=4000.10000001.250",
+            Dropped::Volume {
+                activity: "accounting".into(),
+                unit: "invoices".into(),
+                max: Some(10_000_000),
+            },
+        ),
+        (
+            "~10",
+            "~999999",
+            Dropped::UnknownOptions {
+                activity: "call-centre".into(),
+            },
+        ),
+        (
+            "call-centre=shared",
+            "call-centre=robots",
+            Dropped::UnknownModel {
+                activity: "call-centre".into(),
+                model: "robots".into(),
+            },
+        ),
+        // Extended hours and 24/7 together: the first is kept, and the link says so.
+        (
+            "~10",
+            "~3",
+            Dropped::OptionConflict {
+                activity: "call-centre".into(),
+                kept: "extended-hours".into(),
+                dropped: "24-7".into(),
+            },
+        ),
+    ];
+    for (from, to, repair) in repairs {
         let opened = link::decode(&text.replacen(from, to, 1), bundled()).expect("recoverable");
-        let unreadable = Dropped::Unreadable {
-            field: field.into(),
-        };
         assert!(
-            opened.dropped.contains(&unreadable),
+            opened.dropped.contains(&repair),
             "{to}: {:?}",
             opened.dropped
         );
-        // The rest of the estimate is still there, and it still prices.
-        assert!(opened.shared.request.activities.len() >= 3, "{to}");
-        assert!(estimate(t, &opened.shared.request).is_ok(), "{to}");
+        assert!(opened.contents.request.activities.len() >= 3, "{to}");
+        assert!(estimate(t, &opened.contents.request).is_ok(), "{to}");
     }
+    // What the message says is what was done: an unreadable or too large volume is 0.
+    let opened = link::decode(
+        &text.replacen("accounting=4000.1500", "accounting=4000.10000001", 1),
+        bundled(),
+    )
+    .expect("recoverable");
+    assert_eq!(
+        opened.contents.request.activities[1]
+            .volumes
+            .get("invoices"),
+        Some(&0)
+    );
+    assert_eq!(
+        opened.dropped.iter().map(Dropped::code).collect::<Vec<_>>(),
+        ["link_altered", "quantity_too_large"]
+    );
 
     // A field from the future is reported, not fatal.
     let opened = link::decode(&text.replacen("&z=", "&x-new=1&z=", 1), bundled()).expect("ours");
@@ -205,7 +286,7 @@ fn a_damaged_link_opens_what_it_can_and_says_what_was_dropped() {
         })
         .collect();
     assert_eq!(removed, ["fulfilment"]);
-    assert_eq!(opened.shared.request.site, "manila");
+    assert_eq!(opened.contents.request.site, "manila");
 }
 
 #[test]
@@ -247,20 +328,21 @@ fn an_old_link_keeps_its_tariff_after_a_new_one_is_published() {
 
     let opened = link::decode(&text, &catalogue).expect("our link");
     assert_eq!(opened.dropped, []);
-    assert_eq!(opened.shared.tariff, "2026-11");
+    assert_eq!(opened.contents.tariff, "2026-11");
     let then = estimate(
         catalogue.get("2026-11").expect("bundled"),
-        &opened.shared.request,
+        &opened.contents.request,
     )
     .expect("prices");
     assert_eq!(Ok(then.clone()), estimate(old, &shared.request));
 
     // Re-priced with today's tariff: dearer minutes and fee, and premium QA is gone.
-    let (today, dropped) = link::reprice(&opened.shared.request, new);
+    let (today, dropped) = link::reprice(&opened.contents.request, new);
     assert_eq!(
         dropped,
-        [Dropped::Unreadable {
-            field: "call-centre".into()
+        [Dropped::NotOffered {
+            activity: "call-centre".into(),
+            option: Some("premium-qa".into())
         }]
     );
     let options: BTreeSet<&str> = today.activities[0]
@@ -279,5 +361,27 @@ fn an_old_link_keeps_its_tariff_after_a_new_one_is_published() {
     assert!(opened.dropped.contains(&Dropped::UnknownTariff {
         version: "2099-01".into()
     }));
-    assert_eq!(opened.shared.tariff, "2027-05");
+    assert_eq!(opened.contents.tariff, "2027-05");
+}
+
+#[test]
+fn every_link_in_the_readme_opens_clean() {
+    let readme = include_str!("../README.md");
+    let links: Vec<&str> = readme
+        .match_indices("v=1&")
+        .map(|(at, _)| {
+            let rest = &readme[at..];
+            let end = rest
+                .find(|c: char| c.is_whitespace() || "`)\"'<>".contains(c))
+                .unwrap_or(rest.len());
+            &rest[..end]
+        })
+        .collect();
+    assert!(!links.is_empty(), "the README shows a link");
+    for text in links {
+        let opened = link::decode(text, bundled()).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+        assert_eq!(opened.dropped, [], "{text}");
+        let t = bundled().get(&opened.contents.tariff).expect("bundled");
+        assert!(estimate(t, &opened.contents.request).is_ok(), "{text}");
+    }
 }

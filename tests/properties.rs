@@ -5,13 +5,13 @@ use std::collections::BTreeSet;
 
 use biaya_bpo::calendar::Date;
 use biaya_bpo::estimate::{
-    ActivityRequest, Estimate, LineKind, OptionSet, Request, Volumes, estimate,
+    ActivityRequest, Estimate, Line, LineKind, OptionSet, Request, Volumes, estimate,
 };
-use biaya_bpo::link::{self, QuoteDetails, Shared};
+use biaya_bpo::link::{self, Contents, QuoteDetails, QuoteField};
 use biaya_bpo::money::Currency;
 use biaya_bpo::tariff::{Tariff, catalogue};
 use proptest::prelude::*;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use rust_decimal_macros::dec;
 
 fn tariff() -> &'static Tariff {
@@ -103,7 +103,7 @@ fn valid(tariff: &Tariff, recipe: &Recipe) -> Request {
         } else {
             Currency::Idr
         },
-        language: site.languages[0].to_string(),
+        service_language: site.languages[0].to_string(),
         fluctuation: recipe.fluctuation,
         activities,
     }
@@ -124,34 +124,91 @@ fn is_priced_from_the_tariff(kind: &LineKind) -> bool {
     )
 }
 
+/// The codes the README promises scripts.
+const ERROR_CODES: [&str; 14] = [
+    "unknown_activity",
+    "duplicate_activity",
+    "unknown_model",
+    "unknown_unit",
+    "unknown_option",
+    "option_conflict",
+    "unknown_site",
+    "site_unavailable",
+    "unknown_term",
+    "unknown_language",
+    "language_not_served",
+    "quantity_too_large",
+    "fluctuation_too_large",
+    "overflow",
+];
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
-    fn lines_add_up_to_totals(recipe in recipe()) {
-        let e = priced(&valid(tariff(), &recipe));
-        let places = e.currency.places();
-        let sum = |lines: &[biaya_bpo::estimate::Line]| lines.iter().map(|l| l.amount).sum::<Decimal>();
+    fn every_document_adds_up_from_its_shown_lines(recipe in recipe()) {
+        let t = tariff();
+        let request = valid(t, &recipe);
+        let e = priced(&request);
+        let currency = e.currency;
+        let sum = |lines: &[Line]| lines.iter().map(|l| l.amount).sum::<Decimal>();
+        let round = |d: Decimal| d.round_dp_with_strategy(currency.places(), RoundingStrategy::MidpointAwayFromZero);
+        let (mut monthly, mut one_time) = (Decimal::ZERO, Decimal::ZERO);
         for a in &e.activities {
-            for line in a.monthly_lines.iter().chain(&a.one_time_lines) {
-                prop_assert_eq!(line.amount.scale(), places, "{:?}", line);
+            let activity = t.activity(&a.activity).expect("priced from the tariff");
+            for line in a.monthly_lines.iter().chain(&a.one_time_lines)
+                .chain(&a.in_house.monthly_lines).chain(&a.in_house.one_time_lines) {
+                prop_assert_eq!(line.amount.scale(), currency.places(), "{:?}", line);
             }
             prop_assert_eq!(sum(&a.monthly_lines), a.monthly);
             prop_assert_eq!(sum(&a.one_time_lines), a.one_time);
             prop_assert_eq!(sum(&a.in_house.monthly_lines), a.in_house.monthly);
             prop_assert_eq!(sum(&a.in_house.one_time_lines), a.in_house.one_time);
-            prop_assert_eq!(a.monthly_fixed + a.monthly_variable, a.monthly);
+            // Each derived line is its rate of the lines shown above it (rules 3, 5, 6 and 10).
+            let labour: Decimal = a.monthly_lines.iter().filter(|l| match &l.kind {
+                LineKind::Tier { unit, .. } => activity.units().any(|u| u.id == *unit && u.labour),
+                _ => false,
+            }).map(|l| l.amount).sum();
+            let mut above = Decimal::ZERO;
+            for line in &a.monthly_lines {
+                match &line.kind {
+                    LineKind::Option { rate, .. } => prop_assert_eq!(line.amount, round(labour * rate)),
+                    LineKind::Discount { rate } => prop_assert_eq!(line.amount, -round(above * rate)),
+                    LineKind::Vat { rate } => prop_assert_eq!(line.amount, round(above * rate)),
+                    _ => {}
+                }
+                above += line.amount;
+            }
+            let pay: Decimal = a.in_house.monthly_lines.iter()
+                .filter(|l| matches!(l.kind, LineKind::Wages | LineKind::Contributions | LineKind::Thr))
+                .map(|l| l.amount).sum();
+            for line in &a.in_house.monthly_lines {
+                if let LineKind::Option { rate, .. } = &line.kind {
+                    prop_assert_eq!(line.amount, round(pay * rate), "{:?}", a.in_house.monthly_lines);
+                }
+            }
+            // The fixed part is what the month costs with no volume but the seats.
+            let mut idle = request.clone();
+            idle.activities.retain(|r| r.activity == a.activity);
+            for wanted in &mut idle.activities {
+                let seats: Vec<String> = activity.units().filter(|u| u.seat).map(|u| u.id.to_string()).collect();
+                for (unit, quantity) in wanted.volumes.iter_mut() {
+                    if !seats.contains(unit) {
+                        *quantity = 0;
+                    }
+                }
+            }
+            prop_assert_eq!(a.monthly_fixed, priced(&idle).totals.monthly);
             prop_assert!(a.monthly_variable >= Decimal::ZERO);
+            monthly += sum(&a.monthly_lines);
+            one_time += sum(&a.one_time_lines);
         }
-        let total = |f: fn(&biaya_bpo::estimate::ActivityEstimate) -> Decimal| {
-            e.activities.iter().map(f).sum::<Decimal>()
-        };
-        prop_assert_eq!(e.totals.monthly, total(|a| a.monthly));
-        prop_assert_eq!(e.totals.one_time, total(|a| a.one_time));
-        prop_assert_eq!(e.totals.first_year, e.totals.one_time + dec!(12) * e.totals.monthly);
-        prop_assert_eq!(e.totals.contract, e.totals.one_time + Decimal::from(e.months) * e.totals.monthly);
-        prop_assert_eq!(e.in_house.monthly, total(|a| a.in_house.monthly));
-        prop_assert_eq!(e.saving.monthly, e.in_house.monthly - e.totals.monthly);
+        // Totals from the lines, not from the activities' sums.
+        prop_assert_eq!(e.totals.monthly, monthly);
+        prop_assert_eq!(e.totals.one_time, one_time);
+        prop_assert_eq!(e.totals.first_year, one_time + dec!(12) * monthly);
+        let months = t.term(&request.term).expect("a term").months;
+        prop_assert_eq!(e.totals.contract, one_time + Decimal::from(months) * monthly);
         prop_assert!(e.range.low <= e.totals.monthly && e.totals.monthly <= e.range.high);
     }
 
@@ -235,7 +292,7 @@ proptest! {
             site,
             term,
             currency: if usd { Currency::Usd } else { Currency::Idr },
-            language,
+            service_language: language,
             fluctuation,
             activities: activities
                 .into_iter()
@@ -247,10 +304,11 @@ proptest! {
                 })
                 .collect(),
         };
-        // Either an estimate or a typed error with a code; never a panic.
+        // Either an estimate or a typed error with one of the codes the README lists; never a
+        // panic.
         match estimate(tariff(), &request) {
             Ok(e) => prop_assert_eq!(e.activities.len(), request.activities.len()),
-            Err(error) => prop_assert!(!error.code().is_empty()),
+            Err(error) => prop_assert!(ERROR_CODES.contains(&error.code()), "{}", error.code()),
         }
     }
 
@@ -290,8 +348,8 @@ fn quote() -> impl Strategy<Value = QuoteDetails> {
         prop::option::of((2000u16..2100, 1u8..=12, 1u8..=28)),
     )
         .prop_map(
-            |(company, preparer, contact, reference, issued)| QuoteDetails {
-                company,
+            |(client, preparer, contact, reference, issued)| QuoteDetails {
+                client,
                 preparer,
                 contact,
                 reference,
@@ -309,7 +367,7 @@ fn damaged_link() -> impl Strategy<Value = String> {
     )
         .prop_map(|(recipe, quote, edits)| {
             let t = tariff();
-            let shared = Shared {
+            let shared = Contents {
                 tariff: t.version.to_string(),
                 request: valid(t, &recipe),
                 quote,
@@ -339,15 +397,15 @@ proptest! {
     #[test]
     fn a_link_reopens_the_same_estimate(recipe in recipe(), quote in quote()) {
         let t = tariff();
-        let shared = Shared { tariff: t.version.to_string(), request: valid(t, &recipe), quote };
+        let shared = Contents { tariff: t.version.to_string(), request: valid(t, &recipe), quote };
         let text = link::encode(&shared, t);
         prop_assert!(text.len() <= link::MAX_LENGTH);
         let opened = link::decode(&text, catalogue().expect("valid")).expect("our own link");
         prop_assert_eq!(&opened.dropped, &[]);
-        prop_assert_eq!(estimate(t, &opened.shared.request), estimate(t, &shared.request));
-        prop_assert_eq!(&opened.shared, &shared);
+        prop_assert_eq!(estimate(t, &opened.contents.request), estimate(t, &shared.request));
+        prop_assert_eq!(&opened.contents, &shared);
         // Encoding is canonical: the reopened estimate writes the very same link.
-        prop_assert_eq!(link::encode(&opened.shared, t), text);
+        prop_assert_eq!(link::encode(&opened.contents, t), text);
     }
 }
 
@@ -368,10 +426,11 @@ proptest! {
         let catalogue = catalogue().expect("valid");
         if let Ok(opened) = link::decode(&text, catalogue) {
             // Whatever was recovered is a request its tariff prices.
-            let t = catalogue.get(&opened.shared.tariff).expect("a bundled tariff");
-            prop_assert!(estimate(t, &opened.shared.request).is_ok(), "{}", text);
-            for ((_, max), value) in link::TEXT_LIMITS.iter().zip(opened.shared.quote.texts()) {
-                prop_assert!(value.chars().count() <= *max && !value.chars().any(char::is_control));
+            let t = catalogue.get(&opened.contents.tariff).expect("a bundled tariff");
+            prop_assert!(estimate(t, &opened.contents.request).is_ok(), "{}", text);
+            for field in QuoteField::ALL {
+                let value = field.get(&opened.contents.quote);
+                prop_assert!(value.chars().count() <= field.max() && !value.chars().any(char::is_control));
             }
         }
     }

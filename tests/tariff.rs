@@ -160,7 +160,7 @@ fn every_activity_prices_a_realistic_month_at_every_site_it_serves() {
             for currency in Currency::ALL {
                 let request = Request {
                     site: site.id.to_string(),
-                    language: site.languages[0].to_string(),
+                    service_language: site.languages[0].to_string(),
                     currency,
                     activities: vec![realistic(&t, &activity.id)],
                     ..Request::starter(&t)

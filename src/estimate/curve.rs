@@ -61,7 +61,11 @@ pub fn curve(
         .iter()
         .find(|(u, _)| u.id == *primary)
         .map(|&(u, q)| (u, q))
-        .ok_or(EstimateError::Overflow)?;
+        // The tariff's checks make the main unit one of the model's: this is a broken tariff.
+        .ok_or_else(|| EstimateError::UnknownUnit {
+            activity: activity.to_owned(),
+            unit: primary.to_string(),
+        })?;
     // With no volume yet, the axis still shows what volume would cost.
     let reference = if current == 0 {
         unit.default.max(1)

@@ -61,15 +61,16 @@ impl Context<'_> {
             monthly_lines.push(per_person(LineKind::Wages, wage)?);
             monthly_lines.push(per_person(LineKind::Contributions, contributions)?);
             monthly_lines.push(per_person(LineKind::Thr, thr)?);
-            // The in-house team would need the same shifts, languages and checks.
-            let pay = money::mul(people, money::sum([wage, contributions, thr])?)?;
+            // The in-house team would need the same shifts, languages and checks: a share of the
+            // pay lines as shown, so the document adds up like the outsourced one (rule 8).
+            let pay = money::sum(monthly_lines.iter().map(|l| l.amount))?;
             for option in &chosen.options {
                 monthly_lines.push(Line::flat(
                     LineKind::Option {
                         option: option.id.to_string(),
                         rate: option.percent,
                     },
-                    conversion.amount(money::mul(pay, option.percent)?)?,
+                    conversion.currency.round(money::mul(pay, option.percent)?),
                 ));
             }
             monthly_lines.push(per_person(LineKind::Overhead, role.overhead)?);
@@ -90,8 +91,8 @@ impl Context<'_> {
 
         Ok(InHouse {
             staff,
-            monthly: money::sum(monthly_lines.iter().map(|l| l.amount))?,
-            one_time: money::sum(one_time_lines.iter().map(|l| l.amount))?,
+            monthly: money::total(conversion.currency, monthly_lines.iter().map(|l| l.amount))?,
+            one_time: money::total(conversion.currency, one_time_lines.iter().map(|l| l.amount))?,
             monthly_lines,
             one_time_lines,
         })

@@ -196,7 +196,8 @@ struct Context<'t> {
 pub fn estimate(tariff: &Tariff, request: &Request) -> Result<Estimate, EstimateError> {
     let (context, chosen) = request::check(tariff, request)?;
     let mut activities = Vec::with_capacity(chosen.len());
-    let (mut low, mut high) = (Decimal::ZERO, Decimal::ZERO);
+    let currency = request.currency;
+    let (mut low, mut high) = (currency.zero(), currency.zero());
     for activity in &chosen {
         let priced = context.price(activity, &|_, q| Ok(q))?;
         let fixed = context.price(activity, &|unit, q| Ok(if unit.seat { q } else { 0 }))?;
@@ -210,15 +211,25 @@ pub fn estimate(tariff: &Tariff, request: &Request) -> Result<Estimate, Estimate
         activities.push(priced.finish(activity, fixed.monthly, in_house, places)?);
     }
 
-    let sum = |field: fn(&ActivityEstimate) -> Decimal| money::sum(activities.iter().map(field));
+    let sum = |field: fn(&ActivityEstimate) -> Decimal| {
+        money::total(currency, activities.iter().map(field))
+    };
     let one_time = sum(|a| a.one_time)?;
     let monthly = sum(|a| a.monthly)?;
     let months = context.term.months;
     let totals = Totals {
         one_time,
         monthly,
-        first_year: money::add(one_time, money::mul(monthly, Decimal::from(12))?)?,
-        contract: money::add(one_time, money::mul(monthly, Decimal::from(months))?)?,
+        // Sums of shown amounts: rounding only writes them with the currency's decimals, which
+        // multiplying by a count may drop from a zero.
+        first_year: currency.round(money::add(
+            one_time,
+            money::mul(monthly, Decimal::from(12))?,
+        )?),
+        contract: currency.round(money::add(
+            one_time,
+            money::mul(monthly, Decimal::from(months))?,
+        )?),
         monthly_fixed: sum(|a| a.monthly_fixed)?,
         monthly_variable: sum(|a| a.monthly_variable)?,
     };

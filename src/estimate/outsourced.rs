@@ -141,7 +141,7 @@ impl Context<'_> {
             }
         }
         // ...and on the one-time charges.
-        let one_time_subtotal = money::sum(one_time_lines.iter().map(|l| l.amount))?;
+        let one_time_subtotal = money::total(currency, one_time_lines.iter().map(|l| l.amount))?;
         let one_time_vat = currency.round(money::mul(one_time_subtotal, vat_rate)?);
         if !one_time_lines.is_empty() {
             one_time_lines.push(Line::flat(LineKind::Vat { rate: vat_rate }, one_time_vat));

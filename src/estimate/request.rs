@@ -20,7 +20,7 @@ pub struct Request {
     pub term: String,
     pub currency: Currency,
     /// The language customers are served in, for customer-facing activities.
-    pub language: String,
+    pub service_language: String,
     /// How far volumes may move, in percent, for the range.
     pub fluctuation: u32,
     pub activities: Vec<ActivityRequest>,
@@ -128,7 +128,7 @@ impl Request {
             site: first_id(tariff.sites.first().map(|s| &*s.id)),
             term: first_id(term.map(|t| &*t.id)),
             currency: Currency::Idr,
-            language: first_id(tariff.languages.first().map(|l| &*l.id)),
+            service_language: first_id(tariff.languages.first().map(|l| &*l.id)),
             fluctuation: DEFAULT_FLUCTUATION,
             activities: Vec::new(),
         }
@@ -177,9 +177,9 @@ pub(super) fn check<'t>(
         .ok_or_else(|| EstimateError::UnknownTerm {
             term: request.term.clone(),
         })?;
-    if tariff.language(&request.language).is_none() {
+    if tariff.language(&request.service_language).is_none() {
         return Err(EstimateError::UnknownLanguage {
-            language: request.language.clone(),
+            language: request.service_language.clone(),
         });
     }
     if request.fluctuation > super::MAX_FLUCTUATION {
@@ -256,11 +256,16 @@ pub(super) fn check<'t>(
                 site: site.id.to_string(),
             });
         }
-        if activity.customer_facing && !site.languages.iter().any(|l| *l == request.language) {
+        if activity.customer_facing
+            && !site
+                .languages
+                .iter()
+                .any(|l| *l == request.service_language)
+        {
             return Err(EstimateError::LanguageNotServed {
                 activity: id.clone(),
                 site: site.id.to_string(),
-                language: request.language.clone(),
+                language: request.service_language.clone(),
             });
         }
         chosen.push(Chosen {

@@ -17,40 +17,62 @@ fn unit_text<'t>(
         .map_or("", |u| pick(u).get(lang))
 }
 
+texts! {
+    /// Titles of the lines that read the same whatever the tariff.
+    pub struct LineTexts {
+        management_fee =>
+            "Biaya manajemen bulanan",
+            "Monthly management fee";
+        minimum =>
+            "Tambahan hingga komitmen minimum",
+            "Top-up to the minimum commitment";
+        onboarding =>
+            "Orientasi dan penyiapan",
+            "Onboarding and set-up";
+        contributions =>
+            "BPJS pemberi kerja",
+            "Employer BPJS";
+        thr =>
+            "Cadangan THR",
+            "THR set aside";
+        overhead =>
+            "Ruang, perangkat dan supervisi",
+            "Space, equipment and supervision";
+        hiring =>
+            "Rekrut dan pelatihan",
+            "Recruiting and training";
+    }
+}
+
 /// Which tariff, and since when: "2026-11 (effective 2026-11-01)".
 #[must_use]
 pub fn tariff_edition(tariff: &Tariff, lang: Lang) -> String {
-    let labels = lang.labels();
+    let texts = super::Texts::of(lang);
     format!(
         "{} ({} {})",
-        tariff.version, labels.effective, tariff.effective
+        tariff.version, texts.effective, tariff.effective
     )
 }
 
 /// What the line charges for: "Inbound voice minutes 20,001–100,000".
 #[must_use]
 pub fn line_title(line: &Line, activity: &Activity, lang: Lang) -> String {
-    let id = lang == Lang::Id;
+    let texts = LineTexts::of(lang);
     match &line.kind {
-        LineKind::ManagementFee => if id {
-            "Biaya manajemen bulanan"
-        } else {
-            "Monthly management fee"
-        }
-        .into(),
+        LineKind::ManagementFee => texts.management_fee.into(),
         LineKind::Tier { unit, from, to, .. } => {
             let name = unit_text(activity, unit, |u| &u.name, lang);
-            match to {
-                Some(to) => format!(
+            match (to, lang) {
+                (Some(to), _) => format!(
                     "{name} {}–{}",
                     format_count(*from, lang),
                     format_count(*to, lang)
                 ),
-                None if id => format!(
+                (None, Lang::Id) => format!(
                     "{name} di atas {}",
                     format_count(from.saturating_sub(1), lang)
                 ),
-                None => format!(
+                (None, Lang::En) => format!(
                     "{name} above {}",
                     format_count(from.saturating_sub(1), lang)
                 ),
@@ -59,83 +81,52 @@ pub fn line_title(line: &Line, activity: &Activity, lang: Lang) -> String {
         LineKind::Option { option, rate } => {
             let name = activity.option(option).map_or("", |o| o.name.get(lang));
             let rate = format_percent(*rate, lang);
-            if id {
-                format!("{name} (+{rate} biaya tenaga kerja)")
-            } else {
-                format!("{name} (+{rate} of labour)")
+            match lang {
+                Lang::Id => format!("{name} (+{rate} biaya tenaga kerja)"),
+                Lang::En => format!("{name} (+{rate} of labour)"),
             }
         }
-        LineKind::Minimum => if id {
-            "Tambahan hingga komitmen minimum"
-        } else {
-            "Top-up to the minimum commitment"
-        }
-        .into(),
+        LineKind::Minimum => texts.minimum.into(),
         LineKind::Discount { rate } => {
             let rate = format_percent(*rate, lang);
-            if id {
-                format!("Diskon kontrak {rate}")
-            } else {
-                format!("Contract discount {rate}")
+            match lang {
+                Lang::Id => format!("Diskon kontrak {rate}"),
+                Lang::En => format!("Contract discount {rate}"),
             }
         }
         LineKind::Vat { rate } => {
             let rate = format_percent(*rate, lang);
-            if id {
-                format!("PPN {rate}")
-            } else {
-                format!("VAT {rate}")
+            match lang {
+                Lang::Id => format!("PPN {rate}"),
+                Lang::En => format!("VAT {rate}"),
             }
         }
-        LineKind::Onboarding => if id {
-            "Orientasi dan penyiapan"
-        } else {
-            "Onboarding and set-up"
-        }
-        .into(),
+        LineKind::Onboarding => texts.onboarding.into(),
         LineKind::SeatSetup { unit } => {
             let noun = unit_text(activity, unit, |u| &u.unit, lang);
-            if id {
-                format!("Rekrut dan pelatihan per {noun}")
-            } else {
-                format!("Recruiting and training per {noun}")
+            match lang {
+                Lang::Id => format!("Rekrut dan pelatihan per {noun}"),
+                Lang::En => format!("Recruiting and training per {noun}"),
             }
         }
         LineKind::Wages => {
-            let role = activity.in_house.role.get(lang);
-            if id {
-                format!("Upah {}", mid_sentence(role))
-            } else {
-                format!("Wages, {}", mid_sentence(role))
+            let role = mid_sentence(activity.in_house.role.get(lang));
+            match lang {
+                Lang::Id => format!("Upah {role}"),
+                Lang::En => format!("Wages, {role}"),
             }
         }
-        LineKind::Contributions => if id {
-            "BPJS pemberi kerja"
-        } else {
-            "Employer BPJS"
-        }
-        .into(),
-        LineKind::Thr => if id { "Cadangan THR" } else { "THR set aside" }.into(),
-        LineKind::Overhead => if id {
-            "Ruang, perangkat dan supervisi"
-        } else {
-            "Space, equipment and supervision"
-        }
-        .into(),
+        LineKind::Contributions => texts.contributions.into(),
+        LineKind::Thr => texts.thr.into(),
+        LineKind::Overhead => texts.overhead.into(),
         LineKind::Space { unit } => {
             let name = unit_text(activity, unit, |u| &u.name, lang);
-            if id {
-                format!("{name} (sewa ruang)")
-            } else {
-                format!("{name} (space rent)")
+            match lang {
+                Lang::Id => format!("{name} (sewa ruang)"),
+                Lang::En => format!("{name} (space rent)"),
             }
         }
-        LineKind::Hiring => if id {
-            "Rekrut dan pelatihan"
-        } else {
-            "Recruiting and training"
-        }
-        .into(),
+        LineKind::Hiring => texts.hiring.into(),
     }
 }
 

@@ -1,14 +1,57 @@
 //! The visitor's language: Indonesian or English texts and number formats. The engine never
-//! formats; the page and the quote tool do it through here.
+//! formats; the page and the quote tool do it through here. Every text is written here, both
+//! languages side by side.
 
+/// A struct of fixed texts and its two instances, each text written in both languages side by
+/// side: a text without its translation does not compile. A field's type is `&'static str`
+/// unless given. It expands to the two constants and a `match`, so it costs nothing at run time.
+macro_rules! texts {
+    (@type) => { &'static str };
+    (@type $ty:ty) => { $ty };
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$doc:meta])* $field:ident $(: $ty:ty)? => $id:expr, $en:expr; )*
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $( $(#[$doc])* pub $field: texts!(@type $($ty)?), )*
+        }
+
+        impl $name {
+            const ID: Self = Self { $( $field: $id, )* };
+            const EN: Self = Self { $( $field: $en, )* };
+
+            /// The texts in `lang`.
+            #[must_use]
+            pub fn of(lang: $crate::i18n::Lang) -> &'static Self {
+                match lang {
+                    $crate::i18n::Lang::Id => &Self::ID,
+                    $crate::i18n::Lang::En => &Self::EN,
+                }
+            }
+        }
+    };
+}
+
+mod charts;
 mod describe;
+mod document;
 mod format;
-mod labels;
 mod lang;
 mod messages;
+mod method;
+mod page;
 
+pub use charts::{ChartTexts, CurvePoint, curve_description};
 pub use describe::{line_detail, line_title, tariff_edition};
+pub use document::{CsvTexts, csv_header};
 pub use format::{format_compact, format_count, format_money, format_percent, mid_sentence};
-pub use labels::Labels;
 pub use lang::Lang;
 pub use messages::{estimate_error, link_error, link_problem, quantity_error};
+pub use method::{
+    MethodTexts, activity_prices, exchange_assumption, in_house_role, minimum_wage_assumption,
+    site_assumption, unit_prices, vat_assumption,
+};
+pub use page::{Texts, currency_name, language_name, site_choice, term_choice};

@@ -1,5 +1,5 @@
-//! What the visitor has entered, exactly as typed, and the last request the tariff accepted. No
-//! web API in here: the reducer is tested natively.
+//! What the visitor has entered, exactly as typed; what it makes, worked out once per change; and
+//! whose estimate is on the page. No web API in here: the reducer is tested natively.
 
 use std::rc::Rc;
 
@@ -9,77 +9,63 @@ use yew::Reducible;
 use crate::calendar::Date;
 use crate::estimate::{ActivityRequest, EstimateError, OptionSet, Request, Volumes};
 use crate::i18n::{Lang, format_count};
-use crate::link::{self, Dropped, LinkError, Opened, QuoteDetails, Shared};
+use crate::link::{self, Contents, Dropped, LinkError, Opened, QuoteDetails};
 use crate::money::Currency;
 use crate::quantity::{self, QuantityError};
-use crate::tariff::{Activity, Catalogue, Tariff, Unit};
+use crate::tariff::{Activity, Catalogue, Tariff};
 
 /// One activity's inputs, kept whether or not the activity is chosen, for every unit of every
 /// model: switching away and back loses nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActivityDraft {
+pub struct ActivityInputs {
     pub activity: String,
     pub chosen: bool,
     pub model: String,
     /// Text as typed, by unit id.
-    pub inputs: LiteMap<String, String>,
+    pub typed: LiteMap<String, String>,
     pub options: OptionSet,
+    /// What is wrong with a typed volume of the chosen model, by unit id: worked out with every
+    /// change, for the message at its field.
+    pub errors: LiteMap<String, QuantityError>,
 }
 
-/// Everything on the page the visitor can change.
+/// Everything about the estimate the visitor can change.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Draft {
-    pub lang: Lang,
+pub struct Inputs {
     pub currency: Currency,
     pub site: String,
     pub term: String,
     /// The language the visitor's customers are served in.
-    pub language: String,
+    pub service_language: String,
     pub fluctuation: u32,
     /// One per activity of the tariff, in its order.
-    pub activities: Vec<ActivityDraft>,
-    /// Who the quote is for and from, as typed.
-    pub quote: QuoteDetails,
+    pub activities: Vec<ActivityInputs>,
 }
 
-/// A free-text quote detail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QuoteField {
-    Company,
-    Preparer,
-    Contact,
-    Reference,
-}
-
-impl QuoteField {
-    pub const ALL: [QuoteField; 4] = [
-        Self::Company,
-        Self::Preparer,
-        Self::Contact,
-        Self::Reference,
-    ];
-
-    /// The link's key, which is also the test id's tail (`quote-for`).
-    #[must_use]
-    pub fn key(self) -> &'static str {
-        link::TEXT_LIMITS[self as usize].0
-    }
-
-    /// The longest text the link carries.
-    #[must_use]
-    pub fn max(self) -> usize {
-        link::TEXT_LIMITS[self as usize].1
-    }
-
-    #[must_use]
-    pub fn get(self, quote: &QuoteDetails) -> &str {
-        quote.texts()[self as usize]
-    }
-
-    fn slot(self, quote: &mut QuoteDetails) -> &mut String {
-        let [company, preparer, contact, reference] = quote.texts_mut();
-        [company, preparer, contact, reference][self as usize]
-    }
+/// A change the visitor makes to the estimate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    Currency(Currency),
+    Site(String),
+    Term(String),
+    ServiceLanguage(String),
+    Fluctuation(u32),
+    /// Chooses the activity, or leaves it out.
+    Toggle(String),
+    Model {
+        activity: String,
+        model: String,
+    },
+    Volume {
+        activity: String,
+        unit: String,
+        text: String,
+    },
+    /// Chooses the option, or takes it away.
+    Option {
+        activity: String,
+        option: String,
+    },
 }
 
 /// Whose estimate is on the page: the visitor's own draft, kept in the browser, or one opened
@@ -87,249 +73,261 @@ impl QuoteField {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
     Own,
-    Shared,
+    Link,
 }
 
-/// A change the visitor makes.
+/// What the visitor does on the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// A change to the estimate: from then on it is the visitor's own, without the details of a
+    /// quote it came from.
+    Edit(Edit),
+    /// The page's language: the estimate stays as it is.
     SetLang(Lang),
-    SetCurrency(Currency),
-    SetSite(String),
-    SetTerm(String),
-    SetLanguage(String),
-    SetFluctuation(u32),
-    Toggle(String),
-    SetModel {
-        activity: String,
-        model: String,
-    },
-    Type {
-        activity: String,
-        unit: String,
-        text: String,
-    },
-    ToggleOption {
-        activity: String,
-        option: String,
-    },
-    SetQuote {
-        field: QuoteField,
-        text: String,
-    },
     /// Price the same request with the newest tariff.
     Reprice,
     /// Make the estimate on the page the visitor's own draft.
-    Keep,
+    KeepAsDraft,
     /// Open a link: typed into the address bar, or the visitor's stored draft.
-    Open {
-        text: String,
-        origin: Origin,
-    },
+    Open { text: String, origin: Origin },
 }
 
-impl ActivityDraft {
+/// A link as it arrived, kept while the visitor has changed nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Received {
+    /// The fragment exactly as it arrived: the address bar and "Copy link" keep it, so a
+    /// damaged link is never passed on as a clean one.
+    pub text: String,
+    /// Who the quote is for and from; empty for an estimate.
+    pub quote: QuoteDetails,
+    /// What opening it had to give up.
+    pub dropped: Vec<Dropped>,
+}
+
+impl ActivityInputs {
     fn starter(activity: &Activity, lang: Lang) -> Self {
         let request = ActivityRequest::starter(activity);
         // Filled by insertion: collect() and extend() sort, and a sort weighs on the page.
-        let mut inputs = LiteMap::new();
+        let mut typed = LiteMap::new();
         for unit in activity.units() {
-            inputs.insert(unit.id.to_string(), format_count(unit.default, lang));
+            typed.insert(unit.id.to_string(), format_count(unit.default, lang));
         }
         Self {
             activity: activity.id.to_string(),
             chosen: false,
             model: request.model,
-            inputs,
+            typed,
             options: OptionSet::default(),
+            errors: LiteMap::new(),
         }
     }
 
     /// The text typed for a unit.
     #[must_use]
-    pub fn input(&self, unit: &str) -> &str {
-        self.inputs.get(unit).map_or("", String::as_str)
+    pub fn typed(&self, unit: &str) -> &str {
+        self.typed.get(unit).map_or("", String::as_str)
+    }
+
+    /// What is wrong with the volume typed for a unit, if anything.
+    #[must_use]
+    pub fn error(&self, unit: &str) -> Option<QuantityError> {
+        self.errors.get(unit).copied()
+    }
+
+    /// The activity's request, or `None` while a volume is wrong. Records what is wrong with
+    /// each volume of the chosen model.
+    fn read(&mut self, activity: &Activity, lang: Lang) -> Option<ActivityRequest> {
+        self.errors.clear();
+        let model = activity.model(&self.model)?;
+        let mut volumes = Volumes::new();
+        for unit in model.units.iter() {
+            match quantity::parse(self.typed(&unit.id), lang, unit.max) {
+                Ok(n) => {
+                    volumes.insert(unit.id.to_string(), n);
+                }
+                Err(error) => {
+                    self.errors.insert(unit.id.to_string(), error);
+                }
+            }
+        }
+        self.errors.is_empty().then(|| ActivityRequest {
+            activity: self.activity.clone(),
+            model: self.model.clone(),
+            volumes,
+            options: self.options.clone(),
+        })
+    }
+
+    fn toggle_option(&mut self, option: &str, activity: &Activity) {
+        if self.options.remove(option) {
+            return;
+        }
+        // Options of a group exclude each other: choosing one drops the other.
+        if let Some(group) = activity.option(option).and_then(|o| o.group.as_ref()) {
+            for other in activity
+                .options
+                .iter()
+                .filter(|o| o.group.as_ref() == Some(group))
+            {
+                self.options.remove(&other.id);
+            }
+        }
+        self.options.insert(option.to_owned());
     }
 }
 
-impl Draft {
+impl Inputs {
     /// The page as a first visit shows it: no activity chosen yet, starting volumes filled in.
     #[must_use]
     pub fn new(tariff: &Tariff, lang: Lang) -> Self {
         let request = Request::starter(tariff);
         Self {
-            lang,
             currency: request.currency,
             site: request.site,
             term: request.term,
-            language: request.language,
+            service_language: request.service_language,
             fluctuation: request.fluctuation,
             activities: tariff
                 .activities
                 .iter()
-                .map(|a| ActivityDraft::starter(a, lang))
+                .map(|a| ActivityInputs::starter(a, lang))
                 .collect(),
-            quote: QuoteDetails::default(),
         }
     }
 
     /// The inputs that make `request`: its activities chosen with their volumes, the others at
     /// their starting values.
     #[must_use]
-    pub fn from_request(
-        tariff: &Tariff,
-        request: &Request,
-        quote: QuoteDetails,
-        lang: Lang,
-    ) -> Self {
-        let mut draft = Self::new(tariff, lang);
-        draft.currency = request.currency;
-        draft.site.clone_from(&request.site);
-        draft.term.clone_from(&request.term);
-        draft.language.clone_from(&request.language);
-        draft.fluctuation = request.fluctuation;
-        draft.quote = quote;
+    pub fn from_request(tariff: &Tariff, request: &Request, lang: Lang) -> Self {
+        let mut inputs = Self::new(tariff, lang);
+        inputs.currency = request.currency;
+        inputs.site.clone_from(&request.site);
+        inputs.term.clone_from(&request.term);
+        inputs
+            .service_language
+            .clone_from(&request.service_language);
+        inputs.fluctuation = request.fluctuation;
         for wanted in &request.activities {
-            if let Some(activity) = draft.activity_mut(&wanted.activity) {
+            if let Some(activity) = inputs.activity_mut(&wanted.activity) {
                 activity.chosen = true;
                 activity.model.clone_from(&wanted.model);
                 activity.options.clone_from(&wanted.options);
                 for (unit, quantity) in &wanted.volumes {
                     activity
-                        .inputs
+                        .typed
                         .insert(unit.clone(), format_count(*quantity, lang));
                 }
             }
         }
-        draft
+        inputs
     }
 
-    /// The volume typed for a unit, read in the page's language.
-    ///
-    /// # Errors
-    /// What is wrong with the text, for the message at the field.
-    pub fn quantity(&self, activity: &ActivityDraft, unit: &Unit) -> Result<u64, QuantityError> {
-        quantity::parse(activity.input(&unit.id), self.lang, unit.max)
+    fn activity_mut(&mut self, id: &str) -> Option<&mut ActivityInputs> {
+        self.activities.iter_mut().find(|a| a.activity == id)
     }
 
-    /// The request the inputs make, or `None` while a volume of a chosen activity is unreadable.
-    #[must_use]
-    pub fn request(&self, tariff: &Tariff) -> Option<Request> {
+    /// The request the inputs make, or `None` while a volume of a chosen activity is wrong.
+    /// Records what is wrong with each volume.
+    fn read(&mut self, tariff: &Tariff, lang: Lang) -> Option<Request> {
         let mut activities = Vec::new();
-        for draft in self.activities.iter().filter(|a| a.chosen) {
-            let activity = tariff.activity(&draft.activity)?;
-            let model = activity.model(&draft.model)?;
-            let mut volumes = Volumes::new();
-            for unit in model.units.iter() {
-                volumes.insert(unit.id.to_string(), self.quantity(draft, unit).ok()?);
+        let mut readable = true;
+        for inputs in self.activities.iter_mut() {
+            if !inputs.chosen {
+                inputs.errors.clear();
+                continue;
             }
-            activities.push(ActivityRequest {
-                activity: draft.activity.clone(),
-                model: draft.model.clone(),
-                volumes,
-                options: draft.options.clone(),
-            });
+            let wanted = tariff
+                .activity(&inputs.activity)
+                .and_then(|activity| inputs.read(activity, lang));
+            match wanted {
+                Some(wanted) => activities.push(wanted),
+                None => readable = false,
+            }
         }
-        Some(Request {
+        readable.then(|| Request {
             site: self.site.clone(),
             term: self.term.clone(),
             currency: self.currency,
-            language: self.language.clone(),
+            service_language: self.service_language.clone(),
             fluctuation: self.fluctuation,
             activities,
         })
     }
 
-    fn activity_mut(&mut self, id: &str) -> Option<&mut ActivityDraft> {
-        self.activities.iter_mut().find(|a| a.activity == id)
-    }
-
-    fn apply(&mut self, action: Action, tariff: &Tariff) {
-        match action {
-            Action::SetQuote { field, text } => {
-                *field.slot(&mut self.quote) = text.chars().take(field.max()).collect();
-            }
-            // Handled by the state, which owns the tariff and the origin.
-            Action::Reprice | Action::Keep | Action::Open { .. } => {}
-            Action::SetLang(lang) => {
-                // A number typed as 12.000 on the Indonesian page reads 12,000 on the English one.
-                let from = self.lang;
-                for draft in &mut self.activities {
-                    for (_, text) in draft.inputs.iter_mut() {
-                        if let Ok(n) = quantity::parse(text, from, u64::MAX) {
-                            *text = format_count(n, lang);
-                        }
-                    }
-                }
-                self.lang = lang;
-            }
-            Action::SetCurrency(currency) => self.currency = currency,
-            Action::SetSite(site) => self.site = site,
-            Action::SetTerm(term) => self.term = term,
-            Action::SetLanguage(language) => self.language = language,
-            Action::SetFluctuation(percent) => self.fluctuation = percent,
-            Action::Toggle(id) => {
-                if let Some(draft) = self.activity_mut(&id) {
-                    draft.chosen = !draft.chosen;
+    fn apply(&mut self, edit: Edit, tariff: &Tariff) {
+        match edit {
+            Edit::Currency(currency) => self.currency = currency,
+            Edit::Site(site) => self.site = site,
+            Edit::Term(term) => self.term = term,
+            Edit::ServiceLanguage(language) => self.service_language = language,
+            Edit::Fluctuation(percent) => self.fluctuation = percent,
+            Edit::Toggle(id) => {
+                if let Some(inputs) = self.activity_mut(&id) {
+                    inputs.chosen = !inputs.chosen;
                 }
             }
-            Action::SetModel { activity, model } => {
-                if let Some(draft) = self.activity_mut(&activity) {
-                    draft.model = model;
+            Edit::Model { activity, model } => {
+                if let Some(inputs) = self.activity_mut(&activity) {
+                    inputs.model = model;
                 }
             }
-            Action::Type {
+            Edit::Volume {
                 activity,
                 unit,
                 text,
             } => {
-                if let Some(draft) = self.activity_mut(&activity) {
-                    draft.inputs.insert(unit, text);
+                if let Some(inputs) = self.activity_mut(&activity) {
+                    inputs.typed.insert(unit, text);
                 }
             }
-            Action::ToggleOption { activity, option } => {
-                let group = tariff
-                    .activity(&activity)
-                    .and_then(|a| a.option(&option))
-                    .and_then(|o| o.group.clone());
-                let Some(draft) = self.activity_mut(&activity) else {
-                    return;
-                };
-                if draft.options.remove(&option) {
-                    return;
+            Edit::Option { activity, option } => {
+                if let (Some(inputs), Some(offered)) =
+                    (self.activity_mut(&activity), tariff.activity(&activity))
+                {
+                    inputs.toggle_option(&option, offered);
                 }
-                // Options of a group exclude each other: choosing one drops the other.
-                if let (Some(group), Some(activity)) = (group, tariff.activity(&activity)) {
-                    for other in activity
-                        .options
-                        .iter()
-                        .filter(|o| o.group.as_ref() == Some(&group))
-                    {
-                        draft.options.remove(&other.id);
-                    }
+            }
+        }
+    }
+
+    /// A number typed as 12.000 on the Indonesian page reads 12,000 on the English one; a
+    /// mistake stays as typed.
+    fn relang(&mut self, from: Lang, to: Lang) {
+        for inputs in &mut self.activities {
+            for (_, text) in inputs.typed.iter_mut() {
+                if let Ok(n) = quantity::parse(text, from, u64::MAX) {
+                    *text = format_count(n, to);
                 }
-                draft.options.insert(option);
             }
         }
     }
 }
 
-/// The page's state: the draft, and the request whose estimate is on screen.
+/// The page's state: the inputs, what they make, and the request whose estimate is on screen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub catalogue: &'static Catalogue,
     /// The tariff the estimate is priced with: an older one for an older link.
     pub tariff: &'static Tariff,
-    pub draft: Draft,
+    pub lang: Lang,
+    pub inputs: Inputs,
+    /// The inputs hold a mistake: the estimate on screen is the last valid one.
+    pub stale: bool,
+    /// Why inputs that each read well cannot be priced together (an activity the site does not
+    /// deliver, a language it does not speak).
+    pub problem: Option<EstimateError>,
     /// The last request the tariff accepted. While an input is wrong its estimate stays on
     /// screen; the estimate itself is derived from it, never stored.
     pub priced: Request,
     pub origin: Origin,
-    /// Today in the visitor's calendar: a quote is dated by it, and expires by it.
+    /// The link the estimate came from, until the visitor changes it.
+    pub received: Option<Received>,
+    /// Today in the visitor's calendar: a quote expires by it.
     pub today: Date,
-    /// What opening a link had to give up, or why it could not be opened.
-    pub opened: Vec<Dropped>,
+    /// Why the address could not be opened at all.
     pub link_error: Option<LinkError>,
+    /// What re-pricing with the newest tariff had to give up, until the next change.
+    pub repriced: Vec<Dropped>,
 }
 
 impl State {
@@ -337,20 +335,22 @@ impl State {
     #[must_use]
     pub fn new(catalogue: &'static Catalogue, lang: Lang, today: Date) -> Self {
         let tariff = catalogue.latest();
-        let draft = Draft::new(tariff, lang);
-        let priced = draft
-            .request(tariff)
-            .unwrap_or_else(|| Request::starter(tariff));
-        Self {
+        let mut state = Self {
             catalogue,
             tariff,
-            draft,
-            priced,
+            lang,
+            inputs: Inputs::new(tariff, lang),
+            stale: false,
+            problem: None,
+            priced: Request::starter(tariff),
             origin: Origin::Own,
+            received: None,
             today,
-            opened: Vec::new(),
             link_error: None,
-        }
+            repriced: Vec::new(),
+        };
+        state.derive();
+        state
     }
 
     /// The page as the address and the browser's storage say: the link in the address first,
@@ -369,7 +369,7 @@ impl State {
         if let Some(text) = address {
             let own =
                 stored.is_some_and(|s| s.trim_start_matches('#') == text.trim_start_matches('#'));
-            let origin = if own { Origin::Own } else { Origin::Shared };
+            let origin = if own { Origin::Own } else { Origin::Link };
             state.open(text, origin);
             if state.link_error.is_none() {
                 return state;
@@ -380,7 +380,9 @@ impl State {
             state.open(text, Origin::Own);
             // A stored draft that no longer reads is simply not offered; the address's error
             // is the one to show.
-            state.opened.clear();
+            if let Some(received) = &mut state.received {
+                received.dropped.clear();
+            }
             state.link_error = error;
         }
         state
@@ -388,12 +390,17 @@ impl State {
 
     fn open(&mut self, text: &str, origin: Origin) {
         match link::decode(text, self.catalogue) {
-            Ok(Opened { shared, dropped }) => {
+            Ok(Opened { contents, dropped }) => {
                 let tariff = self
                     .catalogue
-                    .get(&shared.tariff)
+                    .get(&contents.tariff)
                     .unwrap_or(self.catalogue.latest());
-                self.show(tariff, shared.request, shared.quote, dropped);
+                self.show(tariff, &contents.request);
+                self.received = Some(Received {
+                    text: text.split_once('#').map_or(text, |(_, f)| f).to_owned(),
+                    quote: contents.quote,
+                    dropped,
+                });
                 self.origin = origin;
                 self.link_error = None;
             }
@@ -401,35 +408,59 @@ impl State {
         }
     }
 
-    /// Puts a request priced with `tariff` on the page, its inputs rewritten from it, with what
-    /// was dropped on the way there.
-    fn show(
-        &mut self,
-        tariff: &'static Tariff,
-        request: Request,
-        quote: QuoteDetails,
-        dropped: Vec<Dropped>,
-    ) {
-        self.draft = Draft::from_request(tariff, &request, quote, self.draft.lang);
+    /// Puts a request priced with `tariff` on the page, its inputs rewritten from it.
+    fn show(&mut self, tariff: &'static Tariff, request: &Request) {
+        self.inputs = Inputs::from_request(tariff, request, self.lang);
         self.tariff = tariff;
-        self.priced = request;
-        self.opened = dropped;
+        self.derive();
     }
 
-    /// What the link carries: the estimate on screen and the quote details.
-    #[must_use]
-    pub fn shared(&self) -> Shared {
-        Shared {
-            tariff: self.tariff.version.to_string(),
-            request: self.priced.clone(),
-            quote: self.draft.quote.clone(),
+    /// Works out what the inputs make: the errors at their fields, whether they price together,
+    /// and the request on screen.
+    fn derive(&mut self) {
+        self.problem = None;
+        self.stale = true;
+        if let Some(request) = self.inputs.read(self.tariff, self.lang) {
+            match request.validate(self.tariff) {
+                Ok(()) => {
+                    self.priced = request;
+                    self.stale = false;
+                }
+                Err(error) => self.problem = Some(error),
+            }
         }
     }
 
-    /// The link of the estimate on screen, without `#`.
+    /// Who the quote on the page is for and from; nothing for the visitor's own estimate.
+    #[must_use]
+    pub fn quote(&self) -> Option<&QuoteDetails> {
+        self.received
+            .as_ref()
+            .map(|r| &r.quote)
+            .filter(|q| !q.is_empty())
+    }
+
+    /// What opening the link had to give up, while it is on the page unchanged.
+    #[must_use]
+    pub fn dropped(&self) -> &[Dropped] {
+        self.received.as_ref().map_or(&[], |r| &r.dropped)
+    }
+
+    /// The link of the estimate on screen, without `#`: the link as it arrived while nothing
+    /// was changed, else the visitor's own estimate.
     #[must_use]
     pub fn link(&self) -> String {
-        link::encode(&self.shared(), self.tariff)
+        match &self.received {
+            Some(received) => received.text.clone(),
+            None => link::encode(
+                &Contents {
+                    tariff: self.tariff.version.to_string(),
+                    request: self.priced.clone(),
+                    quote: QuoteDetails::default(),
+                },
+                self.tariff,
+            ),
+        }
     }
 
     /// A newer tariff than the one the estimate is priced with, if one is bundled.
@@ -442,29 +473,9 @@ impl State {
     /// The last day the quote holds, when it has passed.
     #[must_use]
     pub fn expired(&self) -> Option<Date> {
-        let until = self.draft.quote.valid_until(self.tariff)?;
+        let until = self.quote()?.valid_until(self.tariff)?;
         (until < self.today).then_some(until)
     }
-
-    /// How the inputs stand against the estimate on screen.
-    #[must_use]
-    pub fn status(&self) -> Status {
-        let current = self.draft.request(self.tariff);
-        Status {
-            stale: current.as_ref() != Some(&self.priced),
-            problem: current.and_then(|request| request.validate(self.tariff).err()),
-        }
-    }
-}
-
-/// How the inputs stand against the estimate on screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    /// The inputs hold a mistake: the estimate on screen is the last valid one.
-    pub stale: bool,
-    /// Why inputs that each read well cannot be priced together (an activity the site does not
-    /// deliver, a language it does not speak).
-    pub problem: Option<EstimateError>,
 }
 
 impl Reducible for State {
@@ -473,33 +484,26 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = Rc::unwrap_or_clone(self);
         match action {
+            Action::Edit(edit) => {
+                next.inputs.apply(edit, next.tariff);
+                next.received = None;
+                next.repriced.clear();
+                next.derive();
+            }
+            Action::SetLang(lang) => {
+                next.inputs.relang(next.lang, lang);
+                next.lang = lang;
+                next.derive();
+            }
             Action::Reprice => {
                 let latest = next.catalogue.latest();
                 let (request, dropped) = link::reprice(&next.priced, latest);
-                let mut quote = next.draft.quote.clone();
-                quote.issued = Some(next.today);
-                next.show(latest, request, quote, dropped);
-                return Rc::new(next);
+                next.show(latest, &request);
+                next.received = None;
+                next.repriced = dropped;
             }
-            Action::Keep => {
-                next.origin = Origin::Own;
-                return Rc::new(next);
-            }
-            Action::Open { text, origin } => {
-                next.open(&text, origin);
-                return Rc::new(next);
-            }
-            Action::SetLang(_) => {}
-            // Any other change makes a new quote, dated today; a quote on an older tariff keeps
-            // its date, and so its expiry, until it is re-priced.
-            _ if next.newer_tariff().is_none() => next.draft.quote.issued = Some(next.today),
-            _ => {}
-        }
-        next.draft.apply(action, next.tariff);
-        if let Some(request) = next.draft.request(next.tariff)
-            && request.validate(next.tariff).is_ok()
-        {
-            next.priced = request;
+            Action::KeepAsDraft => next.origin = Origin::Own,
+            Action::Open { text, origin } => next.open(&text, origin),
         }
         Rc::new(next)
     }
@@ -518,76 +522,96 @@ mod tests {
         Rc::new(State::new(catalogue().expect("valid"), lang, today()))
     }
 
+    fn edit(edit: Edit) -> Action {
+        Action::Edit(edit)
+    }
+
     fn typed(activity: &str, unit: &str, text: &str) -> Action {
-        Action::Type {
+        edit(Edit::Volume {
             activity: activity.into(),
             unit: unit.into(),
             text: text.into(),
-        }
+        })
+    }
+
+    fn toggle(activity: &str) -> Action {
+        edit(Edit::Toggle(activity.into()))
     }
 
     #[test]
     fn choosing_an_activity_prices_its_starting_volumes() {
         let s = state(Lang::En);
         assert!(s.priced.activities.is_empty());
-        let s = s.reduce(Action::Toggle("fulfilment".into()));
+        let s = s.reduce(toggle("fulfilment"));
         let fulfilment = &s.priced.activities[0];
         assert_eq!(fulfilment.volumes.get("orders"), Some(&3_000));
-        assert_eq!(s.draft.activities[2].input("orders"), "3,000");
+        assert_eq!(s.inputs.activities[2].typed("orders"), "3,000");
     }
 
     #[test]
     fn a_bad_volume_keeps_the_last_request_and_the_text() {
-        let s = state(Lang::Id).reduce(Action::Toggle("call-centre".into()));
+        let s = state(Lang::Id).reduce(toggle("call-centre"));
         let s = s.reduce(typed("call-centre", "minutes", "60.000"));
         assert_eq!(s.priced.activities[0].volumes.get("minutes"), Some(&60_000));
-        for bad in ["", "-5", "abc", "1,5", "99.999.999.999"] {
+        assert!(!s.stale);
+        for (bad, error) in [
+            ("", QuantityError::Empty),
+            ("-5", QuantityError::Negative),
+            ("abc", QuantityError::NotANumber),
+            ("1,5", QuantityError::NotWhole),
+            (
+                "99.999.999.999",
+                QuantityError::TooLarge { max: 50_000_000 },
+            ),
+        ] {
             let t = s.clone().reduce(typed("call-centre", "minutes", bad));
             assert_eq!(t.priced, s.priced, "{bad:?}");
-            assert_eq!(t.draft.activities[0].input("minutes"), bad);
-            assert!(t.status().stale);
+            assert_eq!(t.inputs.activities[0].typed("minutes"), bad);
+            assert_eq!(t.inputs.activities[0].error("minutes"), Some(error));
+            assert!(t.stale);
         }
     }
 
     #[test]
     fn switching_language_rewrites_numbers_not_mistakes() {
-        let s = state(Lang::Id).reduce(Action::Toggle("call-centre".into()));
+        let s = state(Lang::Id).reduce(toggle("call-centre"));
         let s = s.reduce(typed("call-centre", "minutes", "60.000"));
         let s = s.reduce(typed("call-centre", "chats", "12a"));
         let s = s.reduce(Action::SetLang(Lang::En));
-        assert_eq!(s.draft.activities[0].input("minutes"), "60,000");
-        assert_eq!(s.draft.activities[0].input("chats"), "12a");
-        assert_eq!(s.draft.lang, Lang::En);
+        assert_eq!(s.inputs.activities[0].typed("minutes"), "60,000");
+        assert_eq!(s.inputs.activities[0].typed("chats"), "12a");
+        assert_eq!(
+            s.inputs.activities[0].error("chats"),
+            Some(QuantityError::NotANumber)
+        );
+        assert_eq!(s.lang, Lang::En);
     }
 
     #[test]
     fn a_site_that_cannot_deliver_is_a_problem_not_a_new_estimate() {
-        let s = state(Lang::En).reduce(Action::Toggle("fulfilment".into()));
+        let s = state(Lang::En).reduce(toggle("fulfilment"));
         let before = s.priced.clone();
-        let s = s.reduce(Action::SetSite("manila".into()));
+        let s = s.reduce(edit(Edit::Site("manila".into())));
         assert_eq!(s.priced, before);
+        assert!(s.stale);
         assert_eq!(
-            s.status().problem.map(|e| e.code()),
+            s.problem.as_ref().map(EstimateError::code),
             Some("site_unavailable")
         );
-        let s = s.reduce(Action::SetSite("yogyakarta".into()));
-        assert_eq!(
-            s.status(),
-            Status {
-                stale: false,
-                problem: None
-            }
-        );
+        let s = s.reduce(edit(Edit::Site("yogyakarta".into())));
+        assert_eq!((s.stale, s.problem.clone()), (false, None));
         assert_eq!(s.priced.site, "yogyakarta");
     }
 
     #[test]
     fn options_of_a_group_exclude_each_other() {
-        let option = |o: &str| Action::ToggleOption {
-            activity: "call-centre".into(),
-            option: o.into(),
+        let option = |o: &str| {
+            edit(Edit::Option {
+                activity: "call-centre".into(),
+                option: o.into(),
+            })
         };
-        let s = state(Lang::En).reduce(Action::Toggle("call-centre".into()));
+        let s = state(Lang::En).reduce(toggle("call-centre"));
         let s = s
             .reduce(option("extended-hours"))
             .reduce(option("premium-qa"));
@@ -604,11 +628,13 @@ mod tests {
 
     #[test]
     fn switching_model_keeps_the_other_models_volumes() {
-        let model = |m: &str| Action::SetModel {
-            activity: "call-centre".into(),
-            model: m.into(),
+        let model = |m: &str| {
+            edit(Edit::Model {
+                activity: "call-centre".into(),
+                model: m.into(),
+            })
         };
-        let s = state(Lang::En).reduce(Action::Toggle("call-centre".into()));
+        let s = state(Lang::En).reduce(toggle("call-centre"));
         let s = s.reduce(typed("call-centre", "minutes", "45,000"));
         let s = s.reduce(model("dedicated"));
         assert_eq!(s.priced.activities[0].volumes.get("agents"), Some(&5));
@@ -632,14 +658,14 @@ mod tests {
     #[test]
     fn a_link_in_the_address_opens_as_someone_elses_estimate() {
         let s = loaded(Some(&format!("#{SHARED}")), None);
-        assert_eq!(s.origin, Origin::Shared);
+        assert_eq!(s.origin, Origin::Link);
         assert_eq!(s.link_error, None);
-        assert_eq!(s.opened, [Dropped::Truncated]);
-        let fulfilment = &s.draft.activities[2];
+        assert_eq!(s.dropped(), [Dropped::Truncated]);
+        let fulfilment = &s.inputs.activities[2];
         assert!(fulfilment.chosen);
-        assert_eq!(fulfilment.input("orders"), "800");
+        assert_eq!(fulfilment.typed("orders"), "800");
         assert_eq!(s.priced.site, "yogyakarta");
-        assert_eq!(s.draft.quote.company, "PT Maju");
+        assert_eq!(s.quote().map(|q| q.client.as_str()), Some("PT Maju"));
         // Issued 1 October, valid 30 days: expired on the 27th of November.
         assert_eq!(
             s.expired().map(|d| d.to_string()).as_deref(),
@@ -651,11 +677,11 @@ mod tests {
     #[test]
     fn a_reload_reopens_the_visitors_own_draft() {
         let own = State::new(catalogue().expect("valid"), Lang::En, today());
-        let own = Rc::new(own).reduce(Action::Toggle("sales".into()));
+        let own = Rc::new(own).reduce(toggle("sales"));
         let link = own.link();
         let s = loaded(Some(&link), Some(&link));
         assert_eq!(s.origin, Origin::Own);
-        assert_eq!(s.opened, []);
+        assert_eq!(s.dropped(), []);
         assert_eq!(s.priced, own.priced);
         // No address: the stored draft.
         let s = loaded(None, Some(&link));
@@ -675,24 +701,46 @@ mod tests {
     }
 
     #[test]
-    fn editing_dates_the_quote_today_and_keep_makes_it_the_visitors() {
-        let s = Rc::new(loaded(Some(SHARED), None));
+    fn a_link_is_passed_on_as_it_arrived_until_the_visitor_changes_it() {
+        // Edited by hand: the check no longer matches.
+        let altered = "v=1&t=2026-11&s=jakarta&k=12m&c=IDR&l=id&f=30&sales=0.10&by=Sari&ref=Q-1&d=2026-11-20&z=5628301d";
+        let s = Rc::new(loaded(Some(altered), None));
+        assert!(s.dropped().contains(&Dropped::Altered));
+        // The page's language is not a change to the estimate.
         let s = s.reduce(Action::SetLang(Lang::En));
-        assert_eq!(
-            s.draft.quote.issued.map(|d| d.to_string()).as_deref(),
-            Some("2026-10-01")
-        );
-        let s = s.reduce(typed("fulfilment", "orders", "900"));
-        assert_eq!(s.draft.quote.issued, Some(today()));
+        assert_eq!(s.link(), altered, "never laundered into a clean link");
+        assert_eq!(s.quote().map(|q| q.preparer.as_str()), Some("Sari"));
+
+        // From the first change it is the visitor's own: no salesperson, number or date, and a
+        // link of its own with a check that matches.
+        let s = s.reduce(typed("sales", "appointments", "12"));
+        assert_eq!(s.quote(), None);
+        assert_eq!(s.dropped(), []);
+        let mine = s.link();
+        assert!(!mine.contains("by=") && !mine.contains("ref=") && !mine.contains("d="));
+        let reopened = link::decode(&mine, s.catalogue).expect("our link");
+        assert_eq!(reopened.dropped, []);
+        assert_eq!(reopened.contents.request, s.priced);
+    }
+
+    #[test]
+    fn an_expired_quote_edited_is_the_visitors_estimate_not_a_renewed_quote() {
+        let s = Rc::new(loaded(Some(SHARED), None));
+        assert!(s.expired().is_some());
+        let s = s.reduce(typed("fulfilment", "orders", "900")).reduce(typed(
+            "fulfilment",
+            "orders",
+            "800",
+        ));
+        assert_eq!(s.quote(), None);
         assert_eq!(s.expired(), None);
-        assert_eq!(s.origin, Origin::Shared);
-        let s = s.reduce(Action::Keep);
+        assert_eq!(
+            s.origin,
+            Origin::Link,
+            "still not saved over the visitor's draft"
+        );
+        let s = s.reduce(Action::KeepAsDraft);
         assert_eq!(s.origin, Origin::Own);
-        let s = s.reduce(Action::SetQuote {
-            field: QuoteField::Reference,
-            text: "R".repeat(100),
-        });
-        assert_eq!(s.draft.quote.reference.len(), QuoteField::Reference.max());
     }
 
     #[test]
@@ -708,12 +756,12 @@ mod tests {
         let mut call = ActivityRequest::starter(old.activity("call-centre").expect("call centre"));
         call.options.insert("premium-qa".into());
         request.activities.push(call);
-        let shared = Shared {
+        let contents = Contents {
             tariff: "2026-11".into(),
             request: request.clone(),
             quote: QuoteDetails::default(),
         };
-        let text = link::encode(&shared, old);
+        let text = link::encode(&contents, old);
 
         let s = Rc::new(State::load(catalogue, Lang::En, today(), Some(&text), None));
         assert_eq!(s.tariff.version, "2026-11");
@@ -727,9 +775,10 @@ mod tests {
             "premium QA is gone from 2027-05"
         );
         assert_eq!(
-            s.opened,
-            [Dropped::Unreadable {
-                field: "call-centre".into()
+            s.repriced,
+            [Dropped::NotOffered {
+                activity: "call-centre".into(),
+                option: Some("premium-qa".into())
             }]
         );
         assert!(s.link().contains("t=2027-05"));

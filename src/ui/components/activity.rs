@@ -3,11 +3,10 @@
 use yew::prelude::*;
 
 use super::field::QuantityInput;
-use crate::i18n::{Lang, format_percent, quantity_error};
-use crate::quantity;
+use crate::i18n::{Lang, Texts, format_percent, quantity_error};
 use crate::tariff::{Activity, Tariff};
 use crate::ui::Static;
-use crate::ui::state::{Action, ActivityDraft};
+use crate::ui::state::{Action, ActivityInputs, Edit};
 
 #[derive(Properties, PartialEq)]
 pub struct PickerProps {
@@ -28,7 +27,7 @@ pub fn ActivityPicker(props: &PickerProps) -> Html {
                 let id = format!("activity-{}", activity.id);
                 let dispatch = props.dispatch.clone();
                 let toggle = activity.id.clone();
-                let onchange = Callback::from(move |_: Event| dispatch.emit(Action::Toggle(toggle.to_string())));
+                let onchange = Callback::from(move |_: Event| dispatch.emit(Action::Edit(Edit::Toggle(toggle.to_string()))));
                 html! {
                     <label class={classes!("pick", chosen.then_some("chosen"))} for={id.clone()} key={activity.id.to_string()}>
                         <input type="checkbox" id={id.clone()} data-testid={id} checked={chosen} {onchange} />
@@ -46,7 +45,7 @@ pub fn ActivityPicker(props: &PickerProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct FormProps {
     pub activity: Static<Activity>,
-    pub draft: ActivityDraft,
+    pub inputs: ActivityInputs,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
@@ -56,13 +55,12 @@ pub struct FormProps {
 pub fn ActivityForm(props: &FormProps) -> Html {
     let FormProps {
         activity,
-        draft,
+        inputs,
         lang,
         dispatch,
     } = props;
-    let (activity, lang) = (activity.0, *lang);
-    let labels = lang.labels();
-    let Some(model) = activity.model(&draft.model) else {
+    let (activity, lang, labels) = (activity.0, *lang, Texts::of(*lang));
+    let Some(model) = activity.model(&inputs.model) else {
         return Html::default();
     };
 
@@ -73,12 +71,12 @@ pub fn ActivityForm(props: &FormProps) -> Html {
                 { for activity.models.iter().map(|m| {
                     let id = format!("model-{}-{}", activity.id, m.id);
                     let dispatch = dispatch.clone();
-                    let action = Action::SetModel { activity: activity.id.to_string(), model: m.id.to_string() };
+                    let action = Action::Edit(Edit::Model { activity: activity.id.to_string(), model: m.id.to_string() });
                     let onchange = Callback::from(move |_: Event| dispatch.emit(action.clone()));
                     html! {
                         <label class="choice" for={id.clone()}>
                             <input type="radio" id={id.clone()} data-testid={id} name={format!("model-{}", activity.id)}
-                                checked={m.id == draft.model} {onchange} />
+                                checked={m.id == inputs.model} {onchange} />
                             <span><strong>{ m.name.get(lang) }</strong>
                                 <span class="help">{ m.help.get(lang) }</span></span>
                         </label>
@@ -89,18 +87,18 @@ pub fn ActivityForm(props: &FormProps) -> Html {
     });
 
     let volumes = model.units.iter().map(|unit| {
-        let text = draft.input(&unit.id);
-        let error = quantity::parse(text, lang, unit.max)
-            .err()
+        let text = inputs.typed(&unit.id);
+        let error = inputs
+            .error(&unit.id)
             .map(|e| AttrValue::from(quantity_error(e, lang)));
         let dispatch = dispatch.clone();
         let (a, u) = (activity.id.clone(), unit.id.clone());
         let on_change = Callback::from(move |text: String| {
-            dispatch.emit(Action::Type {
+            dispatch.emit(Action::Edit(Edit::Volume {
                 activity: a.to_string(),
                 unit: u.to_string(),
                 text,
-            });
+            }));
         });
         html! {
             <QuantityInput
@@ -119,11 +117,11 @@ pub fn ActivityForm(props: &FormProps) -> Html {
     let options = activity.options.iter().map(|option| {
         let id = format!("option-{}-{}", activity.id, option.id);
         let dispatch = dispatch.clone();
-        let action = Action::ToggleOption { activity: activity.id.to_string(), option: option.id.to_string() };
+        let action = Action::Edit(Edit::Option { activity: activity.id.to_string(), option: option.id.to_string() });
         let onchange = Callback::from(move |_: Event| dispatch.emit(action.clone()));
         html! {
             <label class="choice" for={id.clone()} key={option.id.to_string()}>
-                <input type="checkbox" id={id.clone()} data-testid={id} checked={draft.options.contains(&option.id)} {onchange} />
+                <input type="checkbox" id={id.clone()} data-testid={id} checked={inputs.options.contains(&option.id)} {onchange} />
                 <span>
                     <strong>{ option.name.get(lang) }</strong>
                     { format!(" +{}", format_percent(option.percent, lang)) }

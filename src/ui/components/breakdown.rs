@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::estimate::{ActivityEstimate, Estimate, Line, LineKind};
-use crate::i18n::{Lang, format_count, format_money, line_detail, line_title};
+use crate::i18n::{Lang, Texts, format_count, format_money, line_detail, line_title};
 use crate::money::Currency;
 use crate::tariff::{Activity, Tariff};
 use crate::ui::Static;
@@ -37,7 +37,7 @@ fn table(
     lang: Lang,
 ) -> Html {
     let money = |amount: Decimal| format_money(amount, currency, lang);
-    let labels = lang.labels();
+    let labels = Texts::of(lang);
     html! {
         <table class="lines">
             <caption>{ caption }</caption>
@@ -82,7 +82,7 @@ fn ActivityCard(props: &CardProps) -> Html {
         lang,
     } = props;
     let (activity, currency, lang) = (activity.0, *currency, *lang);
-    let labels = lang.labels();
+    let labels = Texts::of(lang);
     let money = |amount: Decimal| format_money(amount, currency, lang);
     let per_unit = priced.per_unit.as_ref().map(|cost| {
         let noun = activity

@@ -9,7 +9,10 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::estimate::{self, Curve, Estimate, Request};
-use crate::i18n::{Lang, format_compact, format_count, format_money, mid_sentence};
+use crate::i18n::{
+    ChartTexts, CurvePoint, Lang, Texts, curve_description, format_compact, format_count,
+    format_money, mid_sentence,
+};
 use crate::money::{self, Currency};
 use crate::tariff::Tariff;
 use crate::ui::Static;
@@ -19,48 +22,6 @@ const LEFT: u64 = 96;
 const RIGHT: u64 = 620;
 const TOP: u64 = 16;
 const BOTTOM: u64 = 240;
-
-fn texts(lang: Lang) -> ChartTexts {
-    match lang {
-        Lang::Id => ChartTexts {
-            contributions: "Porsi tiap aktivitas dalam tagihan bulanan",
-            curve: "Biaya bulanan menurut volume",
-            outsourced: "Outsourcing",
-            in_house: "Dikerjakan sendiri",
-            now: "sekarang",
-            band: "rentang fluktuasi",
-            break_even: "titik impas",
-            tier: "tingkat harga baru",
-            data: "Tabel data",
-            volume: "Volume",
-        },
-        Lang::En => ChartTexts {
-            contributions: "What each activity adds to the monthly bill",
-            curve: "Monthly cost by volume",
-            outsourced: "Outsourced",
-            in_house: "In-house",
-            now: "now",
-            band: "fluctuation range",
-            break_even: "break-even",
-            tier: "new price band",
-            data: "Data table",
-            volume: "Volume",
-        },
-    }
-}
-
-struct ChartTexts {
-    contributions: &'static str,
-    curve: &'static str,
-    outsourced: &'static str,
-    in_house: &'static str,
-    now: &'static str,
-    band: &'static str,
-    break_even: &'static str,
-    tier: &'static str,
-    data: &'static str,
-    volume: &'static str,
-}
 
 /// `part / whole` of `span` units, one decimal, for a coordinate; nothing where the share cannot
 /// be computed (no whole).
@@ -85,8 +46,8 @@ pub fn ContributionChart(props: &ContributionProps) -> Html {
         estimate,
         lang,
     } = props;
-    let (lang, t) = (*lang, texts(*lang));
-    let labels = lang.labels();
+    let (lang, t) = (*lang, ChartTexts::of(*lang));
+    let labels = Texts::of(lang);
     let money = |amount: Decimal| format_money(amount, estimate.currency, lang);
     let largest = estimate
         .activities
@@ -217,7 +178,7 @@ fn CurvePicture(props: &PictureProps) -> Html {
         fluctuation,
     } = props;
     let (lang, currency) = (*lang, *currency);
-    let t = texts(lang);
+    let t = ChartTexts::of(lang);
     let activity = tariff.activity(&curve.activity);
     let name = activity.map_or("", |a| a.name.get(lang));
     let noun = activity
@@ -273,7 +234,19 @@ fn CurvePicture(props: &PictureProps) -> Html {
     let at = |volume: u64| curve.points.iter().find(|p| p.volume == volume);
     let money = |amount: Decimal| format_money(amount, currency, lang);
     let current = at(curve.current);
-    let description = description(curve, name, noun, current, currency, lang, &t);
+    let description = curve_description(
+        name,
+        noun,
+        current.map(|p| CurvePoint {
+            volume: p.volume,
+            outsourced: p.outsourced,
+            in_house: p.in_house,
+        }),
+        curve.break_even,
+        curve.band,
+        currency,
+        lang,
+    );
     let (band_low, band_high) = curve.band;
 
     html! {
@@ -349,49 +322,4 @@ fn edge_anchor(volume: u64, x_max: u64) -> &'static str {
 /// A length in tenths of a unit, written for SVG: 1234 is "123.4".
 fn tenths(length: u64) -> String {
     format!("{}.{}", length / 10, length % 10)
-}
-
-/// The chart in one sentence, for screen readers.
-fn description(
-    curve: &Curve,
-    name: &str,
-    noun: &str,
-    current: Option<&estimate::Point>,
-    currency: Currency,
-    lang: Lang,
-    t: &ChartTexts,
-) -> String {
-    let money = |amount: Decimal| format_money(amount, currency, lang);
-    let count = |n: u64| format_count(n, lang);
-    let mut parts = Vec::new();
-    if let Some(p) = current {
-        parts.push(match lang {
-            Lang::Id => format!(
-                "{name}: pada {} {noun}, outsourcing {} per bulan, dikerjakan sendiri {}",
-                count(p.volume),
-                money(p.outsourced),
-                money(p.in_house)
-            ),
-            Lang::En => format!(
-                "{name}: at {} {noun}, outsourced {} a month, in-house {}",
-                count(p.volume),
-                money(p.outsourced),
-                money(p.in_house)
-            ),
-        });
-    }
-    parts.push(match curve.break_even {
-        Some(v) => format!("{} {}", t.break_even, count(v)),
-        None => match lang {
-            Lang::Id => "tanpa titik impas pada rentang ini".to_owned(),
-            Lang::En => "no break-even in this range".to_owned(),
-        },
-    });
-    parts.push(format!(
-        "{} {}–{}",
-        t.band,
-        count(curve.band.0),
-        count(curve.band.1)
-    ));
-    format!("{}.", parts.join("; "))
 }

@@ -5,7 +5,9 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::calendar::Date;
-use crate::i18n::{Lang, format_money, link_error, link_problem, mid_sentence, tariff_edition};
+use crate::i18n::{
+    Lang, Texts, format_money, link_error, link_problem, mid_sentence, tariff_edition,
+};
 use crate::link::{Dropped, LinkError};
 use crate::money::Currency;
 use crate::tariff::Tariff;
@@ -14,7 +16,7 @@ use crate::ui::state::{Action, Origin};
 
 /// Today's prices for the same request, beside the figures of an older tariff.
 #[derive(Clone, PartialEq)]
-pub struct Today {
+pub struct TodaysPrices {
     pub tariff: Static<Tariff>,
     pub currency: Currency,
     pub monthly: Decimal,
@@ -26,11 +28,15 @@ pub struct NoticesProps {
     pub tariff: Static<Tariff>,
     pub lang: Lang,
     pub link_error: Option<LinkError>,
-    pub opened: Vec<Dropped>,
-    pub today: Option<Today>,
+    /// What opening the link on the page had to give up.
+    pub dropped: Vec<Dropped>,
+    /// What re-pricing with the newest tariff had to give up.
+    pub repriced: Vec<Dropped>,
+    pub todays_prices: Option<TodaysPrices>,
     pub expired: Option<Date>,
     pub origin: Origin,
-    pub has_draft: bool,
+    /// The visitor's stored draft, offered back while someone else's estimate is on the page.
+    pub draft: Option<AttrValue>,
     pub dispatch: Callback<Action>,
 }
 
@@ -40,15 +46,15 @@ pub fn Notices(props: &NoticesProps) -> Html {
         tariff,
         lang,
         link_error: error,
-        opened,
-        today,
+        dropped,
+        repriced,
+        todays_prices,
         expired,
         origin,
-        has_draft,
+        draft,
         dispatch,
     } = props;
-    let lang = *lang;
-    let labels = lang.labels();
+    let (lang, texts) = (*lang, Texts::of(*lang));
     let act = |action: Action| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
@@ -57,49 +63,50 @@ pub fn Notices(props: &NoticesProps) -> Html {
     let problems: Vec<String> = error
         .map(|e| link_error(e, lang))
         .into_iter()
-        .chain(opened.iter().map(|d| link_problem(d, tariff.0, lang)))
+        .chain(dropped.iter().map(|d| link_problem(d, tariff.0, lang)))
         .collect();
 
     html! {
         <div class="notices">
             if !problems.is_empty() {
                 <div class="notice warning" data-testid="link-error" role="alert">
-                    <p><strong>{ labels.link_damaged }</strong></p>
+                    <p><strong>{ texts.link_damaged }</strong></p>
                     <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
                 </div>
             }
-            if let Some(today) = today {
+            if !repriced.is_empty() {
+                <div class="notice" data-testid="repriced">
+                    <ul>{ for repriced.iter().map(|d| html! { <li>{ link_problem(d, tariff.0, lang) }</li> }) }</ul>
+                </div>
+            }
+            if let Some(today) = todays_prices {
                 <div class="notice" data-testid="tariff-notice">
                     <p>{ format!("{} {}. {} {}: {} / {}, {} {}.",
-                        labels.priced_with, tariff_edition(tariff, lang),
-                        labels.todays_prices, today.tariff.version,
-                        format_money(today.monthly, today.currency, lang), labels.month,
-                        format_money(today.one_time, today.currency, lang), mid_sentence(labels.one_time)) }</p>
+                        texts.priced_with, tariff_edition(tariff, lang),
+                        texts.todays_prices, today.tariff.version,
+                        format_money(today.monthly, today.currency, lang), texts.month,
+                        format_money(today.one_time, today.currency, lang), mid_sentence(texts.one_time)) }</p>
                     <button type="button" data-testid="reprice" onclick={act(Action::Reprice)}>
-                        { format!("{} {}", labels.reprice, today.tariff.version) }
+                        { format!("{} {}", texts.reprice, today.tariff.version) }
                     </button>
                 </div>
             }
             if let Some(until) = expired {
                 <div class="notice warning" data-testid="quote-expired">
-                    <p>{ format!("{} {until}. {}", labels.expired, labels.prices_may_change) }</p>
+                    <p>{ format!("{} {until}. {}", texts.expired, texts.prices_may_change) }</p>
                 </div>
             }
-            if *origin == Origin::Shared {
+            if *origin == Origin::Link {
                 <div class="notice" data-testid="shared-notice">
-                    <p>{ if *has_draft { labels.shared_keeps_draft } else { labels.shared } }</p>
+                    <p>{ if draft.is_some() { texts.shared_keeps_draft } else { texts.shared } }</p>
                     <div class="actions">
-                        if *has_draft {
-                            <button type="button" data-testid="open-draft" onclick={
-                                let dispatch = dispatch.clone();
-                                Callback::from(move |_: MouseEvent| {
-                                    if let Some(text) = crate::ui::browser::stored_draft() {
-                                        dispatch.emit(Action::Open { text, origin: Origin::Own });
-                                    }
-                                })
-                            }>{ labels.open_draft }</button>
+                        if let Some(text) = draft {
+                            <button type="button" data-testid="open-draft"
+                                onclick={act(Action::Open { text: text.to_string(), origin: Origin::Own })}>
+                                { texts.open_draft }
+                            </button>
                         }
-                        <button type="button" data-testid="keep-draft" onclick={act(Action::Keep)}>{ labels.keep_draft }</button>
+                        <button type="button" data-testid="keep-draft" onclick={act(Action::KeepAsDraft)}>{ texts.keep_draft }</button>
                     </div>
                 </div>
             }

@@ -1,15 +1,13 @@
 //! Where the work is delivered from, in which language, for how long, and how far volume may
 //! move.
 
-use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use super::field::{Choices, Select};
-use crate::i18n::{Lang, format_percent};
-use crate::money;
-use crate::tariff::{Site, Tariff};
+use crate::i18n::{Lang, Texts, site_choice, term_choice};
+use crate::tariff::Tariff;
 use crate::ui::Static;
-use crate::ui::state::Action;
+use crate::ui::state::{Action, Edit};
 
 /// The fluctuations offered; a link may carry another, which is then offered too.
 const FLUCTUATIONS: [u32; 5] = [10, 20, 30, 50, 100];
@@ -21,46 +19,21 @@ pub struct SettingsProps {
     pub site: AttrValue,
     pub term: AttrValue,
     /// The customers' language.
-    pub language: AttrValue,
+    pub service_language: AttrValue,
     pub fluctuation: u32,
     /// Why the site cannot deliver what was chosen, in words.
     pub site_error: Option<AttrValue>,
     pub dispatch: Callback<Action>,
 }
 
-/// What the site does to labour prices: "labour −25%", "base prices".
-fn site_effect(site: &Site, lang: Lang) -> String {
-    let labels = lang.labels();
-    let change = money::sub(site.factor, Decimal::ONE).unwrap_or_default();
-    let effect = if change.is_zero() {
-        labels.site_base.to_owned()
-    } else {
-        let sign = if change.is_sign_negative() {
-            "−"
-        } else {
-            "+"
-        };
-        format!(
-            "{} {sign}{}",
-            labels.labour,
-            format_percent(change.abs(), lang)
-        )
-    };
-    if site.is_abroad() {
-        format!("{effect}, {}", labels.abroad)
-    } else {
-        effect
-    }
-}
-
 fn on(
     dispatch: &Callback<Action>,
-    action: impl Fn(String) -> Option<Action> + 'static,
+    edit: impl Fn(String) -> Option<Edit> + 'static,
 ) -> Callback<String> {
     let dispatch = dispatch.clone();
     Callback::from(move |value: String| {
-        if let Some(action) = action(value) {
-            dispatch.emit(action);
+        if let Some(edit) = edit(value) {
+            dispatch.emit(Action::Edit(edit));
         }
     })
 }
@@ -72,20 +45,21 @@ pub fn Settings(props: &SettingsProps) -> Html {
         lang,
         site,
         term,
-        language,
+        service_language,
         fluctuation,
         site_error,
         dispatch,
     } = props;
-    let lang = *lang;
-    let labels = lang.labels();
+    let (lang, labels) = (*lang, Texts::of(*lang));
 
     let sites: Choices = tariff
         .sites
         .iter()
         .map(|s| {
-            let text = format!("{} ({})", s.name.get(lang), site_effect(s, lang));
-            (AttrValue::from(s.id.clone()), AttrValue::from(text))
+            (
+                AttrValue::from(s.id.clone()),
+                AttrValue::from(site_choice(s, lang)),
+            )
         })
         .collect();
     let site_note = tariff.site(site).map(|site| {
@@ -115,15 +89,10 @@ pub fn Settings(props: &SettingsProps) -> Html {
         .terms
         .iter()
         .map(|t| {
-            let mut text = t.name.get(lang).to_owned();
-            if !t.discount.is_zero() {
-                let discount = format_percent(t.discount, lang);
-                text = match lang {
-                    Lang::Id => format!("{text} ({} {discount})", labels.off),
-                    Lang::En => format!("{text} ({discount} {})", labels.off),
-                };
-            }
-            (AttrValue::from(t.id.clone()), AttrValue::from(text))
+            (
+                AttrValue::from(t.id.clone()),
+                AttrValue::from(term_choice(t, lang)),
+            )
         })
         .collect();
     // A link may carry a fluctuation the list lacks: it takes its place in order.
@@ -145,14 +114,14 @@ pub fn Settings(props: &SettingsProps) -> Html {
         <div class="settings">
             <Select testid="site" label={labels.site} value={site.clone()} choices={sites}
                 note={site_note} error={site_error.clone()}
-                on_change={on(dispatch, |v| Some(Action::SetSite(v)))} />
-            <Select testid="service-language" label={labels.service_language} value={language.clone()}
-                choices={languages} on_change={on(dispatch, |v| Some(Action::SetLanguage(v)))} />
+                on_change={on(dispatch, |v| Some(Edit::Site(v)))} />
+            <Select testid="service-language" label={labels.service_language} value={service_language.clone()}
+                choices={languages} on_change={on(dispatch, |v| Some(Edit::ServiceLanguage(v)))} />
             <Select testid="term" label={labels.term} value={term.clone()} choices={terms}
-                on_change={on(dispatch, |v| Some(Action::SetTerm(v)))} />
+                on_change={on(dispatch, |v| Some(Edit::Term(v)))} />
             <Select testid="fluctuation" label={labels.fluctuation} value={fluctuation.to_string()}
                 choices={fluctuations}
-                on_change={on(dispatch, |v| v.parse().ok().map(Action::SetFluctuation))} />
+                on_change={on(dispatch, |v| v.parse().ok().map(Edit::Fluctuation))} />
         </div>
     }
 }

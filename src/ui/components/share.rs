@@ -1,30 +1,26 @@
-//! Sharing the estimate: quote details, the link with copy and share, print, CSV.
+//! Sharing the estimate: the link with copy and share, print, CSV.
 
 use std::rc::Rc;
 
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
-use web_sys::{Element, HtmlAnchorElement, HtmlInputElement};
+use web_sys::{Element, HtmlAnchorElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::estimate::Estimate;
-use crate::i18n::Lang;
-use crate::link::QuoteDetails;
+use crate::i18n::{Lang, Texts};
 use crate::quote;
 use crate::tariff::Tariff;
 use crate::ui::Static;
 use crate::ui::browser;
-use crate::ui::state::{Action, QuoteField};
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
     pub tariff: Static<Tariff>,
     pub estimate: Rc<Estimate>,
-    pub quote: QuoteDetails,
     /// The whole address of the estimate.
     pub url: AttrValue,
     pub lang: Lang,
-    pub dispatch: Callback<Action>,
 }
 
 /// Where the copy went: to the clipboard, or selected for the visitor to copy.
@@ -39,13 +35,10 @@ pub fn Share(props: &ShareProps) -> Html {
     let ShareProps {
         tariff,
         estimate,
-        quote,
         url,
         lang,
-        dispatch,
     } = props;
-    let lang = *lang;
-    let labels = lang.labels();
+    let (lang, labels) = (*lang, Texts::of(*lang));
     let copied = use_state(|| None::<Copied>);
     {
         let copied = copied.clone();
@@ -87,34 +80,9 @@ pub fn Share(props: &ShareProps) -> Html {
                 .set_href(&href);
         })
     };
-    let issued = quote.issued.map(|d| d.to_string()).unwrap_or_default();
-
-    let fields = QuoteField::ALL.iter().map(|&field| {
-        let id = format!("quote-{}", field.key());
-        let label = match field {
-            QuoteField::Company => labels.prepared_for,
-            QuoteField::Preparer => labels.prepared_by,
-            QuoteField::Contact => labels.contact,
-            QuoteField::Reference => labels.reference,
-        };
-        let dispatch = dispatch.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            let text = e.target_unchecked_into::<HtmlInputElement>().value();
-            dispatch.emit(Action::SetQuote { field, text });
-        });
-        html! {
-            <div class="field" key={id.clone()}>
-                <label for={id.clone()}>{ label }</label>
-                <input type="text" id={id.clone()} data-testid={id} value={field.get(quote).to_owned()}
-                    maxlength={field.max().to_string()} autocomplete="off" {oninput} />
-            </div>
-        }
-    });
-
     html! {
         <section class="share" aria-labelledby="share-title">
             <h2 id="share-title"><span class="step">{ "3" }</span>{ labels.share }</h2>
-            <div class="quote-fields">{ for fields }</div>
             <p class="help">{ labels.share_hint }</p>
             <p class="link-box"><code ref={link_ref} data-testid="share-link">{ url.clone() }</code></p>
             <div class="actions">
@@ -123,7 +91,7 @@ pub fn Share(props: &ShareProps) -> Html {
                     <button type="button" data-testid="share-native" onclick={on_share}>{ labels.share_native }</button>
                 }
                 <button type="button" data-testid="print" onclick={Callback::from(|_| browser::print())}>{ labels.print }</button>
-                <a class="button" data-testid="download-csv" href="#" download={format!("biaya-bpo-{issued}.csv")}
+                <a class="button" data-testid="download-csv" href="#" download="biaya-bpo.csv"
                     onclick={on_csv}>{ labels.download_csv }</a>
             </div>
             <p class="status" role="status" data-testid="copy-status">

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::charts::share;
 use crate::estimate::Estimate;
-use crate::i18n::{Lang, format_count, format_money, format_percent};
+use crate::i18n::{Lang, Texts, format_count, format_money, format_percent};
 use crate::money;
 
 #[derive(Properties, PartialEq)]
@@ -25,8 +25,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         lang,
         stale,
     } = props;
-    let lang = *lang;
-    let labels = lang.labels();
+    let (lang, labels) = (*lang, Texts::of(*lang));
     let money = |amount: Decimal| format_money(amount, estimate.currency, lang);
     let totals = &estimate.totals;
     let months = estimate.months;

@@ -1,0 +1,194 @@
+//! "How this is calculated": the rules, and every assumption and price of the tariff in a
+//! sentence, so nobody has to trust a black box.
+
+use super::{Lang, format_count, format_money, format_percent};
+use crate::money::Currency;
+use crate::tariff::{Activity, Site, Unit};
+
+texts! {
+    /// The method's words.
+    pub struct MethodTexts {
+        method =>
+            "Cara menghitung",
+            "How this is calculated";
+        assumptions =>
+            "Asumsi dan sumbernya",
+            "Assumptions and their sources";
+        exchange_rate =>
+            "Kurs",
+            "Exchange rate";
+        vat =>
+            "PPN",
+            "VAT";
+        sites =>
+            "Lokasi",
+            "Sites";
+        in_house_basis =>
+            "Biaya karyawan sendiri (Jakarta)",
+            "Employing your own staff (Jakarta)";
+        prices =>
+            "Harga dan sumbernya",
+            "Prices and their sources";
+        risks =>
+            "Risiko yang perlu dikelola",
+            "Risks to manage";
+        risk_name =>
+            "Penyedia bekerja atas nama Anda: pelanggan tidak membedakan keduanya, jadi layanan yang buruk jatuh ke nama Anda. Opsi QA premium, kemasan premium dan tinjauan ganda menjaga mutu yang dilihat pelanggan.",
+            "The provider works in your name: customers do not tell the two apart, so poor service lands on you. Premium QA, premium packaging and four-eyes review guard the quality your customers see.";
+        risk_bill =>
+            "Sebagian tagihan ikut volume, jadi bisa naik-turun tiap bulan: lihat rentangnya di atas dan siapkan anggarannya. Agen khusus membuat tagihan tetap; komitmen minimum tetap ditagih di bulan sepi.",
+            "Part of the bill follows volume, so it moves from month to month: see the range above and budget for it. Dedicated staff keep the bill fixed; a minimum commitment is billed even in a quiet month.";
+        rules: [&'static str; 11] =>
+            [
+        "Volume dihitung bertingkat: setiap unit dibayar dengan harga tingkatnya, jadi tagihan tidak pernah turun saat volume naik.",
+        "Faktor lokasi mengubah harga tenaga kerja (per unit dan per kursi), bukan biaya manajemen atau sewa gudang.",
+        "Opsi adalah tambahan persentase atas biaya tenaga kerja, masing-masing satu baris.",
+        "Bila tagihan bulanan di bawah minimum aktivitas, baris komitmen minimum menambahkannya sampai minimum.",
+        "Diskon jangka kontrak berlaku atas biaya bulanan, sebagai baris negatif tersendiri.",
+        "PPN adalah baris tersendiri, atas biaya bulanan setelah diskon dan atas biaya awal.",
+        "Konversi ke dolar memakai kurs tarif, sebelum pembulatan.",
+        "Setiap baris dibulatkan setengah ke atas ke rupiah penuh atau sen; subtotal dan total adalah jumlah baris yang tampil.",
+        "Tahun pertama = biaya awal + 12 × bulanan; total kontrak = biaya awal + jumlah bulan × bulanan.",
+        "Dikerjakan sendiri: karyawan yang dibutuhkan dari volume dan produktivitas, upah, BPJS pemberi kerja, THR, biaya kursi, serta rekrut dan pelatihan.",
+        "Rentang: tagihan bulanan bila semua volume turun atau naik sebesar persentase yang dipilih; agen khusus tetap.",
+            ],
+            [
+        "Volumes are priced on graduated tiers: each unit pays the price of its tier, so the bill never drops as volume grows.",
+        "The site's factor scales labour prices (per unit and per seat), not the management fee or warehouse space.",
+        "Options are percentage surcharges on the labour charges, each its own line.",
+        "Where a month falls below the activity's minimum, a minimum commitment line tops it up.",
+        "The contract-term discount applies to the monthly charges, as its own negative line.",
+        "VAT is its own line, on the discounted monthly charges and on the one-time charges.",
+        "Dollars are converted at the tariff's rate, before rounding.",
+        "Every line is rounded half away from zero to whole rupiah or cents; subtotals and totals are sums of the lines shown.",
+        "First year = one-time + 12 × monthly; contract total = one-time + term months × monthly.",
+        "In-house: employees needed from volume and productivity, wages, employer BPJS, THR, seat overhead, and recruiting and training.",
+        "Range: the monthly bill with every volume down or up by the chosen percentage; dedicated staff stay.",
+            ];
+    }
+}
+
+fn rupiah(amount: rust_decimal::Decimal, lang: Lang) -> String {
+    format_money(amount, Currency::Idr, lang)
+}
+
+/// A site's labour factor and why: "Yogyakarta × 0.75: lower-cost city…".
+#[must_use]
+pub fn site_assumption(site: &Site, lang: Lang) -> String {
+    format!(
+        "{} × {}: {}",
+        site.name.get(lang),
+        site.factor.normalize(),
+        site.note.get(lang)
+    )
+}
+
+/// The activity's fixed charges in three sentences: fee, minimum, one-time charges.
+#[must_use]
+pub fn activity_prices(activity: &Activity, lang: Lang) -> [String; 3] {
+    let fee = rupiah(activity.management_fee, lang);
+    let minimum = rupiah(activity.minimum, lang);
+    let onboarding = rupiah(activity.onboarding, lang);
+    let seat = rupiah(activity.seat_setup, lang);
+    let (fee_note, setup_note) = (activity.fee_note.get(lang), activity.setup_note.get(lang));
+    match lang {
+        Lang::Id => [
+            format!("Biaya manajemen: {fee}. {fee_note}"),
+            format!("Minimum bulanan: {minimum}."),
+            format!("Orientasi: {onboarding}; per kursi khusus: {seat}. {setup_note}"),
+        ],
+        Lang::En => [
+            format!("Management fee: {fee}. {fee_note}"),
+            format!("Monthly minimum: {minimum}."),
+            format!("Onboarding: {onboarding}; per dedicated seat: {seat}. {setup_note}"),
+        ],
+    }
+}
+
+/// A unit's price bands, its source and what it costs in-house: " (per minute): 1–20,000:
+/// Rp 3,500; > 20,000: Rp 3,200. From the dedicated-agent price…".
+#[must_use]
+pub fn unit_prices(unit: &Unit, lang: Lang) -> String {
+    let mut floor = 0;
+    let tiers: Vec<String> = unit
+        .tiers
+        .iter()
+        .map(|tier| {
+            let band = match tier.up_to {
+                Some(up_to) => format!(
+                    "{}–{}",
+                    format_count(floor + 1, lang),
+                    format_count(up_to, lang)
+                ),
+                None => format!("> {}", format_count(floor, lang)),
+            };
+            floor = tier.up_to.unwrap_or(floor);
+            format!("{band}: {}", rupiah(tier.price, lang))
+        })
+        .collect();
+    let in_house = match (unit.per_fte, unit.cost, lang) {
+        (Some(n), _, Lang::Id) => {
+            format!(" {} per karyawan sendiri per bulan.", format_count(n, lang))
+        }
+        (Some(n), _, Lang::En) => {
+            format!(" {} per in-house employee a month.", format_count(n, lang))
+        }
+        (None, Some(cost), Lang::Id) => format!(" Sewa sendiri {}.", rupiah(cost, lang)),
+        (None, Some(cost), Lang::En) => format!(" Own space {}.", rupiah(cost, lang)),
+        (None, None, _) => String::new(),
+    };
+    format!(
+        " (per {}): {}. {}.{in_house}",
+        unit.unit.get(lang),
+        tiers.join("; "),
+        unit.note.get(lang)
+    )
+}
+
+/// The in-house role's wage, seat overhead and hiring cost, each with its source.
+#[must_use]
+pub fn in_house_role(activity: &Activity, lang: Lang) -> String {
+    let role = &activity.in_house;
+    let (seat, hiring) = match lang {
+        Lang::Id => ("kursi", "rekrut"),
+        Lang::En => ("seat", "hiring"),
+    };
+    format!(
+        "{}: {} ({}); {seat}: {} ({}); {hiring}: {} ({}).",
+        role.role.get(lang),
+        rupiah(role.wage, lang),
+        role.wage_note.get(lang),
+        rupiah(role.overhead, lang),
+        role.overhead_note.get(lang),
+        rupiah(role.hire, lang),
+        role.hire_note.get(lang)
+    )
+}
+
+/// The VAT rate and its legal basis.
+#[must_use]
+pub fn vat_assumption(rate: rust_decimal::Decimal, note: &str, lang: Lang) -> String {
+    format!("{}: {note}", format_percent(rate, lang))
+}
+
+/// The exchange rate, its date and source: "USD 1 = Rp 16.693 (2025-12-16). Kurs JISDOR…".
+#[must_use]
+pub fn exchange_assumption(tariff: &crate::tariff::Tariff, lang: Lang) -> String {
+    format!(
+        "USD 1 = {} ({}). {}",
+        rupiah(tariff.usd.rate, lang),
+        tariff.usd.date,
+        tariff.usd.source.get(lang)
+    )
+}
+
+/// The minimum wage the in-house side starts from, and its source.
+#[must_use]
+pub fn minimum_wage_assumption(tariff: &crate::tariff::Tariff, lang: Lang) -> String {
+    let basis = &tariff.in_house;
+    format!(
+        "{}: {}",
+        rupiah(basis.minimum_wage, lang),
+        basis.minimum_wage_note.get(lang)
+    )
+}

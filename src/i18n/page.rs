@@ -1,0 +1,330 @@
+//! The page's fixed texts, and the short phrases it builds from the tariff (a site and what it
+//! does to labour prices, a term and its discount).
+
+use rust_decimal::Decimal;
+
+use super::{Lang, format_percent};
+use crate::money::{self, Currency};
+use crate::tariff::{Site, Term};
+
+texts! {
+    /// The calculator's words.
+    pub struct Texts {
+        tagline =>
+            "Berapa biaya meng-outsource proses bisnis Anda? Pilih aktivitas, isi volume, dan lihat estimasinya seketika.",
+            "What would outsourcing a business process cost you? Pick activities, enter volumes, and see the estimate at once.";
+        privacy =>
+            "Dihitung di peramban Anda: tidak ada isian yang dikirim ke mana pun.",
+            "Calculated in your browser: nothing you type is sent anywhere.";
+        language =>
+            "Bahasa",
+            "Language";
+        currency =>
+            "Mata uang",
+            "Currency";
+        currency_idr =>
+            "Rupiah (IDR)",
+            "Rupiah (IDR)";
+        currency_usd =>
+            "Dolar AS (USD)",
+            "US dollar (USD)";
+        activities =>
+            "Apa yang di-outsource",
+            "What to outsource";
+        activities_hint =>
+            "Pilih satu aktivitas atau lebih; volume awal sudah terisi.",
+            "Choose one or more activities; starting volumes are filled in.";
+        model =>
+            "Model harga",
+            "Pricing model";
+        volumes =>
+            "Volume per bulan",
+            "Monthly volumes";
+        options =>
+            "Opsi",
+            "Options";
+        settings =>
+            "Lokasi dan kontrak",
+            "Site and contract";
+        site =>
+            "Lokasi layanan",
+            "Delivery site";
+        site_base =>
+            "harga dasar",
+            "base prices";
+        labour =>
+            "tenaga kerja",
+            "labour";
+        abroad =>
+            "luar negeri",
+            "abroad";
+        serves =>
+            "Melayani dalam",
+            "Serves customers in";
+        service_language =>
+            "Bahasa pelanggan Anda",
+            "Your customers' language";
+        term =>
+            "Jangka kontrak",
+            "Contract term";
+        off =>
+            "diskon",
+            "off";
+        fluctuation =>
+            "Volume bisa bergeser",
+            "Volume may move by";
+        estimate =>
+            "Estimasi",
+            "Estimate";
+        empty =>
+            "Pilih satu aktivitas atau lebih untuk melihat estimasi.",
+            "Choose one or more activities to see the estimate.";
+        stale =>
+            "Ini estimasi valid terakhir: perbaiki isian yang ditandai.",
+            "This is the last valid estimate: correct the marked field.";
+        one_time =>
+            "Biaya awal (sekali)",
+            "One-time";
+        monthly =>
+            "Per bulan",
+            "Monthly";
+        first_year =>
+            "Tahun pertama",
+            "First year";
+        contract =>
+            "Total kontrak",
+            "Contract total";
+        months =>
+            "bulan",
+            "months";
+        month =>
+            "bulan",
+            "month";
+        vat_included =>
+            "Semua angka termasuk PPN.",
+            "All figures include VAT.";
+        fixed =>
+            "Tetap",
+            "Fixed";
+        variable =>
+            "Variabel",
+            "Variable";
+        fixed_hint =>
+            "Bagian tetap ditagih walau volume nol: biaya manajemen, agen khusus, komitmen minimum.",
+            "The fixed part is billed even with no volume: management fees, dedicated staff, minimum commitments.";
+        in_house =>
+            "Dibanding dikerjakan sendiri",
+            "Compared with doing it in-house";
+        in_house_monthly =>
+            "Biaya sendiri per bulan",
+            "In-house, monthly";
+        in_house_one_time =>
+            "Rekrut dan pelatihan (sekali)",
+            "Recruiting and training (one-time)";
+        employees =>
+            "karyawan",
+            "employees";
+        saving =>
+            "Penghematan per bulan",
+            "Monthly saving";
+        costs_more =>
+            "Outsourcing lebih mahal per bulan",
+            "Outsourcing costs more a month";
+        range =>
+            "Tagihan bulanan bila volume bergeser",
+            "Monthly bill if volume moves";
+        range_low =>
+            "Terendah",
+            "Lowest";
+        range_high =>
+            "Tertinggi",
+            "Highest";
+        range_hint =>
+            "Siapkan anggaran untuk tagihan yang naik-turun mengikuti volume.",
+            "Budget for a bill that moves with volume.";
+        per =>
+            "per",
+            "per";
+        all_in =>
+            "semua biaya",
+            "all in";
+        monthly_bill =>
+            "Tagihan bulanan",
+            "Monthly bill";
+        one_time_bill =>
+            "Biaya awal",
+            "One-time";
+        compare_in_house =>
+            "Rincian bila dikerjakan sendiri",
+            "The same work in-house";
+        item =>
+            "Rincian",
+            "Item";
+        amount =>
+            "Jumlah",
+            "Amount";
+        tariff =>
+            "Tarif",
+            "Tariff";
+        effective =>
+            "berlaku sejak",
+            "effective";
+        unavailable =>
+            "Tarif tidak dapat dimuat. Muat ulang halaman.",
+            "The tariff could not be loaded. Reload the page.";
+        skip =>
+            "Lompat ke estimasi",
+            "Skip to the estimate";
+        prepared_for =>
+            "Disiapkan untuk (perusahaan)",
+            "Prepared for (company)";
+        prepared_by =>
+            "Disiapkan oleh",
+            "Prepared by";
+        contact =>
+            "Kontak (telepon atau email)",
+            "Contact (phone or e-mail)";
+        reference =>
+            "Referensi",
+            "Reference";
+        share =>
+            "Bagikan penawaran",
+            "Share the quote";
+        share_hint =>
+            "Tautan ini memuat seluruh estimasi dan membukanya kembali persis sama, kapan pun. Tidak ada yang disimpan di server.",
+            "This link holds the whole estimate and re-opens it exactly, at any time. Nothing is stored on a server.";
+        copy_link =>
+            "Salin tautan",
+            "Copy link";
+        share_native =>
+            "Bagikan…",
+            "Share…";
+        print =>
+            "Cetak / simpan PDF",
+            "Print / save as PDF";
+        download_csv =>
+            "Unduh CSV",
+            "Download CSV";
+        copied =>
+            "Tautan disalin.",
+            "Link copied.";
+        selected =>
+            "Tautan sudah dipilih: tekan Ctrl+C (atau ⌘C) untuk menyalin.",
+            "The link is selected: press Ctrl+C (or ⌘C) to copy it.";
+        link_damaged =>
+            "Tautan ini tidak utuh. Yang bisa dipulihkan sudah dibuka:",
+            "This link is not whole. What could be recovered is open:";
+        priced_with =>
+            "Dihitung dengan tarif",
+            "Priced with tariff";
+        todays_prices =>
+            "Dengan harga hari ini, tarif",
+            "At today's prices, tariff";
+        reprice =>
+            "Hitung ulang dengan tarif",
+            "Re-price with tariff";
+        expired =>
+            "Penawaran ini berakhir pada",
+            "This quote expired on";
+        prices_may_change =>
+            "Harga mungkin sudah berubah: minta penawaran baru.",
+            "Prices may have changed: ask for a new quote.";
+        shared_keeps_draft =>
+            "Anda membuka estimasi dari tautan. Draf Anda sendiri tetap tersimpan dan tidak ditimpa.",
+            "You opened an estimate from a link. Your own draft is kept and not overwritten.";
+        shared =>
+            "Anda membuka estimasi dari tautan. Perubahan tidak disimpan sebagai draf Anda kecuali Anda memintanya.",
+            "You opened an estimate from a link. Changes are not saved as your draft unless you ask.";
+        open_draft =>
+            "Buka draf saya",
+            "Open my draft";
+        keep_draft =>
+            "Simpan ini sebagai draf saya",
+            "Keep this as my draft";
+        quote_title =>
+            "Penawaran biaya outsourcing",
+            "Outsourcing cost quote";
+        issued =>
+            "Tanggal",
+            "Date";
+        valid_until =>
+            "Berlaku sampai",
+            "Valid until";
+        scan =>
+            "Pindai untuk membuka penawaran ini di ponsel.",
+            "Scan to open this quote on a phone.";
+        charts =>
+            "Grafik",
+            "Charts";
+        language_id =>
+            "Bahasa Indonesia",
+            "Bahasa Indonesia";
+        language_en =>
+            "English",
+            "English";
+    }
+}
+
+/// A page language by its own name, the same in both languages: a visitor who cannot read the
+/// page must still find their language.
+#[must_use]
+pub fn language_name(of: Lang) -> &'static str {
+    let texts = Texts::of(Lang::Id);
+    match of {
+        Lang::Id => texts.language_id,
+        Lang::En => texts.language_en,
+    }
+}
+
+/// A currency by name: "Rupiah (IDR)".
+#[must_use]
+pub fn currency_name(currency: Currency, lang: Lang) -> &'static str {
+    let texts = Texts::of(lang);
+    match currency {
+        Currency::Idr => texts.currency_idr,
+        Currency::Usd => texts.currency_usd,
+    }
+}
+
+/// A site as the select offers it, with what it does to labour prices: "Yogyakarta (labour
+/// −25%)", "Manila, Philippines (labour +60%, abroad)".
+#[must_use]
+pub fn site_choice(site: &Site, lang: Lang) -> String {
+    let texts = Texts::of(lang);
+    let change = money::sub(site.factor, Decimal::ONE).unwrap_or_default();
+    let effect = if change.is_zero() {
+        texts.site_base.to_owned()
+    } else {
+        let sign = if change.is_sign_negative() {
+            "−"
+        } else {
+            "+"
+        };
+        format!(
+            "{} {sign}{}",
+            texts.labour,
+            format_percent(change.abs(), lang)
+        )
+    };
+    let name = site.name.get(lang);
+    if site.is_abroad() {
+        format!("{name} ({effect}, {})", texts.abroad)
+    } else {
+        format!("{name} ({effect})")
+    }
+}
+
+/// A term as the select offers it, with its discount: "Kontrak 12 bulan (diskon 5%)", "12-month
+/// contract (5% off)".
+#[must_use]
+pub fn term_choice(term: &Term, lang: Lang) -> String {
+    let name = term.name.get(lang);
+    if term.discount.is_zero() {
+        return name.to_owned();
+    }
+    let discount = format_percent(term.discount, lang);
+    match lang {
+        Lang::Id => format!("{name} (diskon {discount})"),
+        Lang::En => format!("{name} ({discount} off)"),
+    }
+}

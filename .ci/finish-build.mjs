@@ -7,7 +7,7 @@
 //    its SHA-256; no plugins; no <base> elsewhere; styles only from this origin.
 //  - Service worker: a cache named after a hash of the build, listing every file it must hold.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -18,6 +18,31 @@ const release = process.env.TRUNK_PROFILE === 'release';
 const indexPath = join(stage, 'index.html');
 let index = await readFile(indexPath, 'utf8');
 
+// The deferred module (index.html builds it as a "worker", so Trunk neither loads nor preloads
+// it, and names it after its binary): its files get content-hashed names like the others', it
+// starts itself once loaded, and the page learns its name from a <meta> it reads after the first
+// paint (src/ui/browser.rs, load_deferred).
+const deferred = 'more';
+{
+  const script = join(stage, `${deferred}.js`);
+  const wasm = join(stage, `${deferred}_bg.wasm`);
+  const hash = createHash('sha256').update(await readFile(wasm)).digest('hex').slice(0, 16);
+  const base = `${deferred}-${hash}`;
+  let code = await readFile(script, 'utf8');
+  const init = code.match(/export\s*\{[^}]*?\b([\w$]+)\s+as\s+default\b[^}]*\}/);
+  if (!init) throw new Error(`${deferred}.js has no default export to start it with`);
+  const renamed = code.replace(`${deferred}_bg.wasm`, `${base}_bg.wasm`);
+  if (renamed === code) throw new Error(`${deferred}.js does not name ${deferred}_bg.wasm`);
+  code = `${renamed}\n${init[1]}();\n`;
+  await writeFile(join(stage, `${base}.js`), code);
+  await rename(wasm, join(stage, `${base}_bg.wasm`));
+  await rm(script);
+  const meta = `<meta name="biaya-deferred" content="./${base}.js">`;
+  const marked = index.replace(/<meta charset[^>]*>/i, (m) => `${m}${meta}`);
+  if (marked === index) throw new Error('index.html has no <meta charset> to name the deferred module after');
+  index = marked;
+}
+
 if (release) {
   const require = createRequire(new URL('../.tools/node_modules/', import.meta.url));
   const { minify } = require('terser');
@@ -26,6 +51,8 @@ if (release) {
     const path = join(stage, name);
     const { code } = await minify(await readFile(path, 'utf8'), { module: true, compress: { passes: 2 } });
     await writeFile(path, code);
+    // The deferred module is loaded by the page, not named by a tag of index.html.
+    if (name.startsWith(`${deferred}-`)) continue;
     const integrity = `sha384-${createHash('sha384').update(code, 'utf8').digest('base64')}`;
     // The <link rel=modulepreload> that names the file carries its hash; the browser refuses
     // a file that does not match it.
@@ -49,6 +76,7 @@ const policy = [
   "form-action 'none'",
 ].join('; ');
 // A development build reloads itself over a websocket: only release builds are sealed.
+await writeFile(indexPath, index);
 if (release) {
   // After the charset, before any script: Trunk's minified page has no <head> tag to anchor on.
   const sealed = index.replace(/<meta charset[^>]*>/i, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${policy}">`);

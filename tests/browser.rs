@@ -35,6 +35,7 @@ fn tariff() -> &'static Tariff {
 /// The page mounted in an element of its own, as a visitor would find it.
 struct Page {
     root: Element,
+    mounted: Option<biaya_bpo::ui::Mounted>,
 }
 
 /// Lets Yew finish every render it has scheduled.
@@ -126,12 +127,12 @@ impl Page {
             .expect("body")
             .append_child(&root)
             .expect("append");
-        match catalogue {
+        let mounted = match catalogue {
             Some(catalogue) => biaya_bpo::ui::mount_with(root.clone(), catalogue),
             None => biaya_bpo::ui::mount(root.clone()),
-        }
+        };
         settle().await;
-        Self { root }
+        Self { root, mounted }
     }
 
     fn find(&self, testid: &str) -> Option<Element> {
@@ -213,6 +214,9 @@ impl Page {
 
 impl Drop for Page {
     fn drop(&mut self) {
+        if let Some(mounted) = self.mounted.take() {
+            mounted.unmount();
+        }
         self.root.remove();
     }
 }
@@ -463,9 +467,9 @@ async fn the_first_visit_follows_the_browser_and_the_choice_is_remembered() {
         .expect("body")
         .append_child(&root)
         .expect("append");
-    biaya_bpo::ui::mount(root.clone());
+    let mounted = biaya_bpo::ui::mount(root.clone());
     settle().await;
-    let again = Page { root };
+    let again = Page { root, mounted };
     assert_eq!(
         again
             .get("language")

@@ -170,13 +170,17 @@ pub fn on_leave(on_leave: impl Fn() + 'static) -> EventListener {
     EventListener::new(&gloo::utils::window(), "pagehide", move |_| on_leave())
 }
 
-/// Before printing: calls `catch_up` (the page writes the address it may still owe: a quote
-/// detail typed just before printing must be in the code), draws the QR code of the address
-/// (drawn only now, not on every keystroke), and opens every collapsed section, since a printed
-/// quote hides nothing.
-pub fn prepare_print(catch_up: impl Fn() + 'static) -> EventListener {
+/// Calls `catch_up` before printing: the page writes the address it may still owe, so that a
+/// change made just before printing is in the printed code.
+pub fn on_before_print(catch_up: impl Fn() + 'static) -> EventListener {
+    EventListener::new(&gloo::utils::window(), "beforeprint", move |_| catch_up())
+}
+
+/// Before printing: draws the QR code of the address (drawn only now, not on every keystroke),
+/// and opens every collapsed section, since a printed quote hides nothing. The page's own
+/// `on_before_print` listener, added first, has written the address by then.
+pub fn prepare_print() -> EventListener {
     EventListener::new(&gloo::utils::window(), "beforeprint", move |_| {
-        catch_up();
         let document = gloo::utils::document();
         let url = gloo::utils::window().location().href().unwrap_or_default();
         if let (Some(target), Some(svg)) =
@@ -197,6 +201,45 @@ pub fn prepare_print(catch_up: impl Fn() + 'static) -> EventListener {
             }
         }
     })
+}
+
+/// Loads the deferred module, once: the release names its script in
+/// `<meta name="biaya-deferred" content="...">` (written by `.ci/finish-build.mjs`).
+pub fn load_deferred() {
+    let document = gloo::utils::document();
+    let Some(src) = document
+        .query_selector("meta[name=biaya-deferred]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+    else {
+        return;
+    };
+    if document
+        .query_selector("script[data-deferred]")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return;
+    }
+    let (Ok(script), Some(head)) = (document.create_element("script"), document.head()) else {
+        return;
+    };
+    let _ = script.set_attribute("type", "module");
+    let _ = script.set_attribute("src", &src);
+    let _ = script.set_attribute("data-deferred", "");
+    let _ = head.append_child(&script);
+}
+
+/// An element of its own for the deferred module's root: it draws into the page's places
+/// through portals, so the root itself stays empty.
+#[must_use]
+pub fn deferred_root() -> Option<web_sys::Element> {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").ok()?;
+    document.body()?.append_child(&root).ok()?;
+    Some(root)
 }
 
 /// Keeps the page working offline after the first visit (see `sw.js`). Where service workers are

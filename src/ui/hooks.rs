@@ -69,7 +69,7 @@ pub fn use_link_sync(link: String, origin: Origin, dispatch: Callback<Action>) {
                 }
             }),
             browser::on_leave(flush(&writer)),
-            browser::prepare_print(flush(&writer)),
+            browser::on_before_print(flush(&writer)),
         );
         move || drop(listeners)
     });

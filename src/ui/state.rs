@@ -463,6 +463,20 @@ impl State {
         }
     }
 
+    /// The estimate on screen as this release writes its link, quote details included: what the
+    /// deferred parts of the page draw from.
+    #[must_use]
+    pub fn canonical_link(&self) -> String {
+        link::encode(
+            &Contents {
+                tariff: self.tariff.version.to_string(),
+                request: self.priced.clone(),
+                quote: self.quote().cloned().unwrap_or_default(),
+            },
+            self.tariff,
+        )
+    }
+
     /// A newer tariff than the one the estimate is priced with, if one is bundled.
     #[must_use]
     pub fn newer_tariff(&self) -> Option<&'static Tariff> {

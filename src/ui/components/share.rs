@@ -16,8 +16,6 @@ use crate::ui::browser;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
-    pub tariff: Static<Tariff>,
-    pub estimate: Rc<Estimate>,
     /// The whole address of the estimate.
     pub url: AttrValue,
     pub lang: Lang,
@@ -32,13 +30,8 @@ enum Copied {
 
 #[component]
 pub fn Share(props: &ShareProps) -> Html {
-    let ShareProps {
-        tariff,
-        estimate,
-        url,
-        lang,
-    } = props;
-    let (lang, labels) = (*lang, Texts::of(*lang));
+    let ShareProps { url, lang } = props;
+    let labels = Texts::of(*lang);
     let copied = use_state(|| None::<Copied>);
     {
         let copied = copied.clone();
@@ -67,6 +60,47 @@ pub fn Share(props: &ShareProps) -> Html {
             spawn_local(async move { browser::share("Biaya BPO", &url).await });
         })
     };
+    html! {
+        <section class="share" aria-labelledby="share-title">
+            <h2 id="share-title"><span class="step">{ "3" }</span>{ labels.share }</h2>
+            <p class="help">{ labels.share_hint }</p>
+            <p class="link-box"><code ref={link_ref} data-testid="share-link">{ url.clone() }</code></p>
+            <div class="actions">
+                <button type="button" class="primary" data-testid="copy-link" onclick={on_copy}>{ labels.copy_link }</button>
+                if browser::can_share() {
+                    <button type="button" data-testid="share-native" onclick={on_share}>{ labels.share_native }</button>
+                }
+                <button type="button" data-testid="print" onclick={Callback::from(|_| browser::print())}>{ labels.print }</button>
+                // The deferred module draws the CSV link here.
+                <span id={crate::ui::more::CSV} class="deferred"></span>
+            </div>
+            <p class="status" role="status" data-testid="copy-status">
+                { match *copied {
+                    Some(Copied::Clipboard) => labels.copied,
+                    Some(Copied::Selected) => labels.selected,
+                    None => "",
+                } }
+            </p>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CsvProps {
+    pub tariff: Static<Tariff>,
+    pub estimate: Rc<Estimate>,
+    pub lang: Lang,
+}
+
+/// The estimate as a CSV file for a spreadsheet.
+#[component]
+pub fn CsvLink(props: &CsvProps) -> Html {
+    let CsvProps {
+        tariff,
+        estimate,
+        lang,
+    } = props;
+    let lang = *lang;
     // The file is made when asked for, not on every keystroke.
     let on_csv = {
         let (estimate, tariff) = (estimate.clone(), *tariff);
@@ -81,26 +115,7 @@ pub fn Share(props: &ShareProps) -> Html {
         })
     };
     html! {
-        <section class="share" aria-labelledby="share-title">
-            <h2 id="share-title"><span class="step">{ "3" }</span>{ labels.share }</h2>
-            <p class="help">{ labels.share_hint }</p>
-            <p class="link-box"><code ref={link_ref} data-testid="share-link">{ url.clone() }</code></p>
-            <div class="actions">
-                <button type="button" class="primary" data-testid="copy-link" onclick={on_copy}>{ labels.copy_link }</button>
-                if browser::can_share() {
-                    <button type="button" data-testid="share-native" onclick={on_share}>{ labels.share_native }</button>
-                }
-                <button type="button" data-testid="print" onclick={Callback::from(|_| browser::print())}>{ labels.print }</button>
-                <a class="button" data-testid="download-csv" href="#" download="biaya-bpo.csv"
-                    onclick={on_csv}>{ labels.download_csv }</a>
-            </div>
-            <p class="status" role="status" data-testid="copy-status">
-                { match *copied {
-                    Some(Copied::Clipboard) => labels.copied,
-                    Some(Copied::Selected) => labels.selected,
-                    None => "",
-                } }
-            </p>
-        </section>
+        <a class="button" data-testid="download-csv" href="#" download="biaya-bpo.csv"
+            onclick={on_csv}>{ Texts::of(lang).download_csv }</a>
     }
 }

@@ -1,0 +1,98 @@
+//! How the page and its deferred parts talk. The page is two WebAssembly modules: the first
+//! draws the inputs and the totals, the second (loaded after the first paint) the charts, the
+//! line-by-line breakdown, "how this is calculated" and the printed document. They share the
+//! document, not memory: the page publishes what is on screen as text on `window` with an event.
+//! The text is the estimate's link, so the second module re-derives everything from what a link
+//! already carries.
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsValue;
+
+use crate::i18n::Lang;
+
+/// The global the page writes the latest scene to: a module that starts late reads it there.
+const SCENE: &str = "biayaScene";
+const SCENE_EVENT: &str = "biaya-scene";
+
+/// What the deferred module draws from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scene {
+    pub lang: Lang,
+    /// The whole address of the page, as shared and as the printed code carries it.
+    pub url: String,
+    /// The estimate on screen, as this release writes its link (the one the page shows may be
+    /// the link exactly as it arrived).
+    pub link: String,
+}
+
+impl Scene {
+    fn write(&self) -> String {
+        format!("{}\n{}\n{}", self.lang.code(), self.url, self.link)
+    }
+
+    fn read(text: &str) -> Option<Self> {
+        let mut lines = text.lines();
+        Some(Self {
+            lang: Lang::from_code(lines.next()?)?,
+            url: lines.next()?.to_owned(),
+            link: lines.next()?.to_owned(),
+        })
+    }
+}
+
+fn set(name: &str, text: &str) {
+    let window = gloo::utils::window();
+    let _ = js_sys::Reflect::set(&window, &JsValue::from_str(name), &JsValue::from_str(text));
+}
+
+fn get(name: &str) -> Option<String> {
+    js_sys::Reflect::get(&gloo::utils::window(), &JsValue::from_str(name))
+        .ok()?
+        .as_string()
+}
+
+fn announce(event: &str) {
+    if let Ok(event) = web_sys::Event::new(event) {
+        let _ = gloo::utils::window().dispatch_event(&event);
+    }
+}
+
+/// The page: tells the deferred module what is on screen, when it changed.
+pub fn publish(scene: &Scene) {
+    let text = scene.write();
+    if get(SCENE).as_deref() != Some(text.as_str()) {
+        set(SCENE, &text);
+        announce(SCENE_EVENT);
+    }
+}
+
+/// The deferred module: what is on screen now, if the page has said.
+#[must_use]
+pub fn scene() -> Option<Scene> {
+    Scene::read(&get(SCENE)?)
+}
+
+/// The deferred module: calls `then` with every new scene.
+pub fn on_scene(then: impl Fn(Scene) + 'static) -> EventListener {
+    EventListener::new(&gloo::utils::window(), SCENE_EVENT, move |_| {
+        if let Some(scene) = scene() {
+            then(scene);
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scene_reads_back_as_written() {
+        let scene = Scene {
+            lang: Lang::Id,
+            url: "https://example.invalid/biaya/#v=1&t=2026-11&z=0".into(),
+            link: "v=1&t=2026-11&s=jakarta&z=00000000".into(),
+        };
+        assert_eq!(Scene::read(&scene.write()), Some(scene));
+        assert_eq!(Scene::read("xx\nurl\nlink"), None);
+    }
+}

@@ -1,0 +1,123 @@
+//! The deferred parts of the page, a WebAssembly module of their own loaded after the first
+//! paint: the charts, the line-by-line breakdown, "how this is calculated", the printed header
+//! and the CSV. They draw into places the page keeps for them, from the scene the page publishes
+//! (see `bridge`), so the prospect's first load carries none of their code or words.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::Static;
+use super::bridge::{self, Scene};
+use super::components::breakdown::Breakdown;
+use super::components::charts::{ContributionChart, CurveChart};
+use super::components::method::Method;
+use super::components::print::PrintHeader;
+use super::components::share::CsvLink;
+use crate::estimate;
+use crate::i18n::ChartTexts;
+use crate::link;
+use crate::tariff::{Catalogue, catalogue};
+
+/// Where each part is drawn: elements the page renders and never fills itself.
+pub const CHARTS: &str = "more-charts";
+pub const BREAKDOWN: &str = "more-breakdown";
+pub const METHOD: &str = "more-method";
+pub const PRINT: &str = "more-print";
+pub const CSV: &str = "more-csv";
+
+/// `html` drawn into the element with id `host`, where the page has one.
+fn into(host: &str, html: Html) -> Html {
+    match gloo::utils::document().get_element_by_id(host) {
+        Some(element) => create_portal(html, element),
+        None => Html::default(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub(super) struct DeferredProps {
+    catalogue: Static<Catalogue>,
+}
+
+#[component]
+pub(super) fn Deferred(props: &DeferredProps) -> Html {
+    let catalogue = props.catalogue;
+    let scene = use_state_eq(bridge::scene);
+    {
+        let scene = scene.setter();
+        use_effect_with((), move |()| {
+            // A scene published between the first render and now would be missed otherwise.
+            if let Some(now) = bridge::scene() {
+                scene.set(Some(now));
+            }
+            let listener = bridge::on_scene(move |new| scene.set(Some(new)));
+            move || drop(listener)
+        });
+    }
+    use_effect_with((), |()| {
+        let listener = super::browser::prepare_print();
+        move || drop(listener)
+    });
+    let opened = use_memo(scene.as_ref().map(|s| s.link.clone()), move |link| {
+        let opened = link::decode(link.as_deref()?, catalogue.0).ok()?;
+        let tariff = catalogue.0.get(&opened.contents.tariff)?;
+        let priced = estimate::estimate(tariff, &opened.contents.request).ok()?;
+        Some((Static(tariff), opened.contents, Rc::new(priced)))
+    });
+    let (Some(Scene { lang, url, .. }), Some((tariff, contents, priced))) =
+        ((*scene).clone(), (*opened).clone())
+    else {
+        return Html::default();
+    };
+    let quote = (!contents.quote.is_empty()).then_some(contents.quote);
+    html! {
+        <>
+            { into(PRINT, html! {
+                <PrintHeader {tariff} {lang} {quote} url={AttrValue::from(url)} />
+            }) }
+            { into(CSV, html! { <CsvLink {tariff} estimate={priced.clone()} {lang} /> }) }
+            { into(CHARTS, html! {
+                <section class="charts" aria-label={ChartTexts::of(lang).charts}>
+                    <ContributionChart {tariff} estimate={priced.clone()} {lang} />
+                    { for priced.activities.iter().map(|a| html! {
+                        <CurveChart key={a.activity.clone()} {tariff} request={contents.request.clone()}
+                            activity={a.activity.clone()} currency={priced.currency} {lang} />
+                    }) }
+                </section>
+            }) }
+            { into(BREAKDOWN, html! { <Breakdown {tariff} estimate={priced.clone()} {lang} /> }) }
+            { into(METHOD, html! { <Method {tariff} {lang} /> }) }
+        </>
+    }
+}
+
+/// Mounts the deferred parts, for the module's entry (`src/bin/more.rs`).
+pub fn run() {
+    if let (Ok(catalogue), Some(root)) = (catalogue(), super::browser::deferred_root()) {
+        // For as long as the page lives.
+        let _ = mount_with(root, catalogue);
+    }
+}
+
+/// The deferred parts, mounted: dropping it leaves them running; `unmount` takes them down.
+pub struct Mounted(yew::AppHandle<Deferred>);
+
+impl Mounted {
+    pub fn unmount(self) {
+        self.0.destroy();
+    }
+}
+
+/// Mounts the deferred parts in `root` (an element of their own: what they draw goes into the
+/// page's places for them), priced from `catalogue`.
+pub fn mount_with(root: web_sys::Element, catalogue: &'static Catalogue) -> Mounted {
+    Mounted(
+        yew::Renderer::<Deferred>::with_root_and_props(
+            root,
+            DeferredProps {
+                catalogue: Static(catalogue),
+            },
+        )
+        .render(),
+    )
+}

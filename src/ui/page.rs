@@ -1,0 +1,154 @@
+//! The part of the page a prospect's first load carries: the inputs, the totals, the notices
+//! and the ways to share. What is below the totals comes with the deferred module (`more`).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::bridge::{self, Scene};
+use super::components::activity::{ActivityForm, ActivityPicker};
+use super::components::masthead::Masthead;
+use super::components::notices::{Notices, TodaysPrices};
+use super::components::settings::Settings;
+use super::components::share::Share;
+use super::components::summary::Summary;
+use super::hooks::{use_after_first_paint, use_link_sync, use_stored_draft};
+use super::state::State;
+use super::{Static, browser, more};
+use crate::estimate;
+use crate::i18n::{Lang, Texts, estimate_error};
+use crate::link;
+use crate::tariff::{Catalogue, catalogue};
+
+#[derive(Properties, PartialEq)]
+pub(super) struct EstimatorProps {
+    pub(super) catalogue: Static<Catalogue>,
+}
+
+#[component]
+pub(super) fn Estimator(props: &EstimatorProps) -> Html {
+    let catalogue = props.catalogue;
+    let state = use_reducer(|| {
+        State::load(
+            catalogue.0,
+            browser::initial_lang(),
+            browser::today(),
+            browser::address_link().as_deref(),
+            browser::stored_draft().as_deref(),
+        )
+    });
+    let (tariff, lang) = (Static(state.tariff), state.lang);
+    // The same callback on every render, so children whose other props are unchanged skip
+    // re-rendering.
+    let dispatch = state.dispatcher().to_callback();
+    use_effect_with(lang, |lang| browser::show_lang(*lang));
+    let link = state.link();
+    use_link_sync(link.clone(), state.origin, dispatch.clone());
+    // The totals first: the charts, the breakdown and the method are two thirds of the page, and
+    // drawing them before the first paint would keep the estimate off the screen that long.
+    let painted = use_after_first_paint();
+    let draft = use_stored_draft(state.origin);
+    // The deferred parts draw from the scene: the estimate on screen as a link.
+    let scene = Scene {
+        lang,
+        url: browser::page_url(&link),
+        link: state.canonical_link(),
+    };
+    use_effect(move || bridge::publish(&scene));
+    use_effect_with(painted, |painted| {
+        if *painted {
+            browser::load_deferred();
+        }
+    });
+
+    let priced = use_memo((tariff, state.priced.clone()), |(tariff, request)| {
+        estimate::estimate(tariff.0, request).map(Rc::new)
+    });
+    let newer = state.newer_tariff().map(Static);
+    let todays_prices = use_memo((newer, state.priced.clone()), |(newer, request)| {
+        let newer = (*newer)?;
+        let (request, _) = link::reprice(request, newer.0);
+        let priced = estimate::estimate(newer.0, &request).ok()?;
+        Some(TodaysPrices {
+            tariff: newer,
+            currency: priced.currency,
+            monthly: priced.totals.monthly,
+            one_time: priced.totals.one_time,
+        })
+    });
+
+    let texts = Texts::of(lang);
+    let site_error = state
+        .problem
+        .as_ref()
+        .map(|e| AttrValue::from(estimate_error(e, tariff.0, lang)));
+    let url = AttrValue::from(browser::page_url(&link));
+    let inputs = &state.inputs;
+
+    let results = match &*priced {
+        Ok(estimate) => html! {
+            <>
+                <Summary estimate={estimate.clone()} {lang} stale={state.stale} />
+                <Share url={url.clone()} {lang} />
+                <a class="peek" href="#summary-title" aria-hidden="true" tabindex="-1">
+                    <span>{ texts.monthly }</span>
+                    <span>{ crate::i18n::format_money(estimate.totals.monthly, estimate.currency, lang) }</span>
+                </a>
+            </>
+        },
+        Err(error) => html! {
+            <p class="error" data-testid="estimate-error">{ estimate_error(error, tariff.0, lang) }</p>
+        },
+    };
+
+    html! {
+        <>
+            <a class="skip" href="#summary-title">{ texts.skip }</a>
+            <Masthead {lang} currency={inputs.currency} dispatch={dispatch.clone()} />
+            <div id={more::PRINT} class="deferred"></div>
+            <Notices {tariff} {lang} link_error={state.link_error} dropped={state.dropped().to_vec()}
+                repriced={state.repriced.clone()} todays_prices={(*todays_prices).clone()}
+                expired={state.expired()} origin={state.origin} {draft} dispatch={dispatch.clone()} />
+            <main class="layout">
+                <div class="inputs">
+                    <section aria-labelledby="activities-title">
+                        <h2 id="activities-title"><span class="step">{ "1" }</span>{ texts.activities }</h2>
+                        <p class="help">{ texts.activities_hint }</p>
+                        <ActivityPicker {tariff} chosen={inputs.activities.iter().map(|a| a.chosen).collect::<Vec<_>>()} {lang} dispatch={dispatch.clone()} />
+                        { for tariff.0.activities.iter().zip(&inputs.activities).filter(|(_, a)| a.chosen).map(|(activity, inputs)| html! {
+                            <ActivityForm key={activity.id.to_string()} activity={Static(activity)} inputs={inputs.clone()} {lang} dispatch={dispatch.clone()} />
+                        }) }
+                    </section>
+                    <section aria-labelledby="settings-title">
+                        <h2 id="settings-title"><span class="step">{ "2" }</span>{ texts.settings }</h2>
+                        <Settings {tariff} {lang} site={inputs.site.clone()} term={inputs.term.clone()}
+                            service_language={inputs.service_language.clone()} fluctuation={inputs.fluctuation}
+                            {site_error} dispatch={dispatch.clone()} />
+                    </section>
+                </div>
+                <div class="results">
+                    { results }
+                    <div id={more::CHARTS} class="deferred"></div>
+                    <div id={more::BREAKDOWN} class="deferred"></div>
+                </div>
+            </main>
+            <div id={more::METHOD} class="deferred"></div>
+            <footer class="colophon">
+                <p>{ texts.privacy }</p>
+                <p>{ format!("{} {}", texts.tariff, crate::i18n::tariff_edition(tariff.0, lang)) }</p>
+            </footer>
+        </>
+    }
+}
+
+#[component]
+pub(super) fn App() -> Html {
+    match catalogue() {
+        Ok(catalogue) => html! { <Estimator catalogue={Static(catalogue)} /> },
+        Err(_) => html! {
+            <main class="layout"><p class="error">
+                { Texts::of(Lang::Id).unavailable }{ " " }{ Texts::of(Lang::En).unavailable }
+            </p></main>
+        },
+    }
+}

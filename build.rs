@@ -34,15 +34,31 @@ mod tariff {
     pub use model::*;
 }
 
+#[path = "src/provider"]
+mod provider {
+    mod model;
+    pub use model::*;
+}
+
 fn main() {
     println!("cargo::rerun-if-changed=tariffs");
     println!("cargo::rerun-if-changed=src/tariff/model.rs");
     println!("cargo::rerun-if-changed=src/tariff/validate.rs");
+    println!("cargo::rerun-if-changed=src/provider/model.rs");
+    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    bake_provider(Path::new(&out));
 
     let mut files: Vec<_> = fs::read_dir("tariffs")
         .expect("tariffs/ holds the published tariffs")
         .map(|entry| entry.expect("tariffs/ is readable").path())
-        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        // A published tariff is named after its version, YYYY-MM.toml; provider.toml sits beside.
+        .filter(|path| {
+            path.extension().is_some_and(|e| e == "toml")
+                && path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .is_some_and(|s| s.len() == 7 && s.as_bytes()[4] == b'-')
+        })
         .collect();
     files.sort();
 
@@ -71,8 +87,32 @@ fn main() {
         source.push(',');
     }
     source.push(']');
-    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     fs::write(Path::new(&out).join("tariffs.rs"), source).expect("OUT_DIR is writable");
+}
+
+/// Checks `tariffs/provider.toml`, reads its logo in, and writes it out as Rust. A bad file fails
+/// the build with the field that is wrong.
+fn bake_provider(out: &Path) {
+    let path = Path::new("tariffs/provider.toml");
+    let text = fs::read_to_string(path).expect("tariffs/provider.toml describes the provider");
+    let mut provider: provider::Provider =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message()));
+    let logo = Path::new("tariffs").join(&*provider.logo);
+    println!("cargo::rerun-if-changed={}", logo.display());
+    let markup = fs::read_to_string(&logo).unwrap_or_else(|e| {
+        panic!(
+            "{}: logo {} cannot be read: {e}",
+            path.display(),
+            logo.display()
+        )
+    });
+    provider.logo = Cow::Owned(markup.trim().to_owned());
+    if let Err(error) = provider.validate() {
+        panic!("{}: {error}", path.display());
+    }
+    let mut source = String::new();
+    provider.bake(&mut source);
+    fs::write(out.join("provider.rs"), source).expect("OUT_DIR is writable");
 }
 
 /// Writes a value as a Rust expression that builds it in a `static`: texts and lists borrowed,
@@ -150,9 +190,12 @@ bake_plain!(bool, u32, u64);
 /// forgotten here fails the build.
 macro_rules! bake_struct {
     ($ty:ident { $($field:ident),* $(,)? }) => {
-        impl Bake for tariff::$ty {
+        bake_struct!(tariff::$ty { $($field),* });
+    };
+    ($module:ident :: $ty:ident { $($field:ident),* $(,)? }) => {
+        impl Bake for $module::$ty {
             fn bake(&self, out: &mut String) {
-                let tariff::$ty { $($field),* } = self;
+                let $module::$ty { $($field),* } = self;
                 out.push_str(concat!(stringify!($ty), " {"));
                 $(
                     out.push_str(concat!(stringify!($field), ": "));
@@ -262,4 +305,44 @@ bake_struct!(ActivityOption {
     percent,
     name,
     help
+});
+bake_struct!(provider::Provider {
+    name,
+    legal_name,
+    npwp,
+    address,
+    phone,
+    email,
+    whatsapp,
+    website,
+    page_url,
+    logo,
+    brand_colour,
+    quote_prefix,
+    example,
+    tagline,
+    terms,
+    staff
+});
+bake_struct!(provider::Terms {
+    payment,
+    indexation,
+    notice,
+    sla
+});
+bake_struct!(provider::Staff {
+    id,
+    name,
+    title,
+    email,
+    whatsapp,
+    max_discount,
+    keys
+});
+bake_struct!(provider::StaffKey {
+    id,
+    public,
+    valid_from,
+    revoked,
+    demo
 });

@@ -76,28 +76,53 @@ impl Date {
         self.day
     }
 
+    /// Days since 1970-01-01 (negative before it): the civil-from-days arithmetic of Howard
+    /// Hinnant's "chrono-Compatible Low-Level Date Algorithms", in 400-year eras.
+    #[must_use]
+    pub fn days_since_epoch(self) -> i64 {
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The date `days` after 1970-01-01, if it has a four-digit year.
+    #[must_use]
+    pub fn from_days_since_epoch(days: i64) -> Option<Self> {
+        let days = days.checked_add(719_468)?;
+        let era = days.div_euclid(146_097);
+        let day_of_era = days - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let shifted = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * shifted + 2) / 5 + 1;
+        let month = if shifted < 10 {
+            shifted + 3
+        } else {
+            shifted - 9
+        };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Self::new(
+            u16::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    }
+
     /// The date `days` later, if it is still a four-digit year.
     #[must_use]
     pub fn plus_days(self, days: u32) -> Option<Self> {
-        let (mut year, mut month, mut day) = (self.year, self.month, u32::from(self.day));
-        let mut left = days;
-        loop {
-            let month_days = u32::from(days_in_month(year, month));
-            if day + left <= month_days {
-                return Self::new(year, month, u8::try_from(day + left).ok()?);
-            }
-            left -= month_days - day + 1;
-            day = 1;
-            if month == 12 {
-                month = 1;
-                year = year.checked_add(1)?;
-                if year > 9999 {
-                    return None;
-                }
-            } else {
-                month += 1;
-            }
-        }
+        Self::from_days_since_epoch(self.days_since_epoch() + i64::from(days))
+    }
+
+    /// The date `days` earlier, if it is still a four-digit year.
+    #[must_use]
+    pub fn minus_days(self, days: u32) -> Option<Self> {
+        Self::from_days_since_epoch(self.days_since_epoch() - i64::from(days))
     }
 }
 
@@ -155,5 +180,28 @@ mod tests {
             );
         }
         assert_eq!(Date::parse("9999-12-31").and_then(|d| d.plus_days(1)), None);
+        assert_eq!(
+            Date::parse("1000-01-01").and_then(|d| d.minus_days(1)),
+            None
+        );
+    }
+
+    #[test]
+    fn counts_days_from_1970_as_unix_time_does() {
+        // `date -u -d 2026-11-28 +%s` is 1795824000 seconds: 20,785 days of 86,400.
+        for &(text, days) in &[
+            ("1970-01-01", 0),
+            ("2026-11-28", 20_785),
+            ("2000-03-01", 11_017),
+            ("1969-12-31", -1),
+        ] {
+            let date = Date::parse(text).expect("a date");
+            assert_eq!(date.days_since_epoch(), days, "{text}");
+            assert_eq!(Date::from_days_since_epoch(days), Some(date), "{text}");
+        }
+        assert_eq!(
+            Date::parse("2026-12-27").and_then(|d| d.minus_days(30)),
+            Date::parse("2026-11-27")
+        );
     }
 }

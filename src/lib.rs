@@ -8,6 +8,7 @@ pub mod estimate;
 pub mod i18n;
 pub mod link;
 pub mod money;
+pub mod provider;
 pub mod quantity;
 pub mod quote;
 pub mod staffing;

@@ -222,6 +222,10 @@ pub enum Dropped {
         activity: String,
         error: EstimateError,
     },
+    /// The quote is dated after today: no quote can be issued in the future.
+    DatedInFuture { issued: Date },
+    /// The quote is dated before the tariff it names took effect.
+    DatedBeforeTariff { issued: Date, effective: Date },
     /// The link has no check field: it was probably cut short.
     Truncated,
     /// The check does not match: the link was changed after it was made.
@@ -259,6 +263,8 @@ impl Dropped {
             Self::Repeated { .. } => "repeated_field",
             Self::Shortened { .. } => "text_too_long",
             Self::Removed { error, .. } => error.code(),
+            Self::DatedInFuture { .. } => "quote_dated_in_future",
+            Self::DatedBeforeTariff { .. } => "quote_dated_before_tariff",
             Self::Truncated => "link_truncated",
             Self::Altered => "link_altered",
         }
@@ -501,6 +507,18 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
         },
         dropped,
     })
+}
+
+/// What is impossible about a quote's date, `today` being the reader's: a date after it, or
+/// before the tariff it was priced with took effect.
+#[must_use]
+pub fn date_problem(quote: &QuoteDetails, tariff: &Tariff, today: Date) -> Option<Dropped> {
+    let issued = quote.issued?;
+    if issued > today {
+        return Some(Dropped::DatedInFuture { issued });
+    }
+    let effective = Date::parse(&tariff.effective)?;
+    (issued < effective).then_some(Dropped::DatedBeforeTariff { issued, effective })
 }
 
 /// What reads well field by field may still not price together (a site that cannot deliver an

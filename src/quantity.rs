@@ -18,20 +18,6 @@ pub enum QuantityError {
     TooLarge { max: u64 },
 }
 
-impl QuantityError {
-    /// A stable identifier, as for [`crate::estimate::EstimateError::code`].
-    #[must_use]
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Empty => "quantity_empty",
-            Self::Negative => "quantity_negative",
-            Self::NotWhole => "quantity_not_whole",
-            Self::NotANumber => "quantity_not_a_number",
-            Self::TooLarge { .. } => "quantity_too_large",
-        }
-    }
-}
-
 /// Reads a whole number from 0 to `max`. Spaces and the language's thousands separator are
 /// allowed between digits (`12.000` in Indonesian, `12,000` in English); a decimal separator is
 /// refused rather than guessed at, so `10.000` typed on the English page never becomes ten.

@@ -6,8 +6,10 @@
 
 use std::time::Duration;
 
+use biaya_bpo::calendar::Date;
 use biaya_bpo::estimate::{ActivityRequest, Estimate, Request, estimate};
 use biaya_bpo::i18n::{Lang, format_money, quantity_error};
+use biaya_bpo::link::{self, Contents, QuoteDetails};
 use biaya_bpo::money::Currency;
 use biaya_bpo::quantity::QuantityError;
 use biaya_bpo::tariff::{Catalogue, Tariff, catalogue};
@@ -550,7 +552,9 @@ async fn a_tampered_link_says_what_was_dropped_and_the_page_still_works() {
         }),
         Lang::En,
     );
-    // And the page works on.
+    // It names a client, so it opens as a quotation; made the visitor's own, the page works on.
+    assert!(page.find("quote-view").is_some());
+    page.click("quote-edit").await;
     page.click("activity-sales").await;
     assert_ne!(page.text("total-monthly"), "IDR 0");
     drop(page);
@@ -668,4 +672,180 @@ async fn printing_draws_the_qr_code_of_the_link() {
         .get_element_by_id("print-qr")
         .expect("a QR slot");
     assert!(qr.inner_html().starts_with("<svg"), "{}", qr.inner_html());
+}
+
+/// Today in the browser's calendar, as the page reads it: quotes in these tests are dated from it.
+fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    let part = |n: u32| u8::try_from(n).expect("a day or month");
+    Date::new(
+        u16::try_from(now.get_full_year()).expect("a year"),
+        part(now.get_month() + 1),
+        part(now.get_date()),
+    )
+    .expect("a date")
+}
+
+/// A quote for call centre and sales, issued `days` from today (negative: ago), as a link.
+fn quote_link(days: i64) -> (String, Request) {
+    let request = engine_request(&["call-centre", "sales"], |r| {
+        volume(r, "call-centre", "minutes", 40_000)
+    });
+    let issued = if days >= 0 {
+        today().plus_days(u32::try_from(days).expect("days"))
+    } else {
+        today().minus_days(u32::try_from(-days).expect("days"))
+    };
+    let contents = Contents {
+        tariff: tariff().version.to_string(),
+        request: request.clone(),
+        quote: QuoteDetails {
+            client: "PT Maju Jaya".into(),
+            preparer: "Sari Dewi".into(),
+            reference: "NLY/SD/2026/11/0007".into(),
+            issued,
+            ..QuoteDetails::default()
+        },
+    };
+    (link::encode(&contents, tariff()), request)
+}
+
+/// The text WhatsApp would type, read back from a `wa.me` address.
+fn whatsapp_text(href: &str) -> String {
+    let encoded = href.split_once("?text=").expect("a text").1;
+    js_sys::decode_uri_component(encoded)
+        .expect("encoded as a URI component")
+        .into()
+}
+
+#[test]
+async fn a_quote_opens_for_its_client_and_becomes_their_own_estimate_when_edited() {
+    let (text, request) = quote_link(0);
+    storage().remove_item("biaya-bpo.draft").expect("remove");
+    address(&text);
+    let page = Page::visit(Some("en"), None).await;
+    assert!(
+        page.find("quote-view").is_some(),
+        "a quotation, not the calculator"
+    );
+    assert!(page.find("input-call-centre-minutes").is_none());
+    assert_eq!(page.text("quote-number"), "NLY/SD/2026/11/0007");
+    assert_eq!(page.text("quote-client"), "PT Maju Jaya");
+    let until = today()
+        .plus_days(tariff().quote_validity_days)
+        .expect("a date");
+    assert_eq!(page.text("quote-valid-until"), until.to_string());
+    page.shows(&estimate(tariff(), &request).expect("prices"), Lang::En);
+    // Accepting writes to sales with the quote's number and its link as it arrived.
+    let accept = page
+        .get("quote-accept")
+        .get_attribute("href")
+        .expect("a link");
+    let message = whatsapp_text(&accept);
+    assert!(message.contains("NLY/SD/2026/11/0007"), "{message}");
+    assert!(message.ends_with(&format!("#{text}")), "{message}");
+
+    // Edited, it is the visitor's own: no salesperson, number or date in its link.
+    page.click("quote-edit").await;
+    assert!(page.find("quote-view").is_none());
+    page.type_in("input-call-centre-minutes", "41,000").await;
+    written(&page).await;
+    let mine = address_now();
+    assert!(
+        !mine.contains("by=") && !mine.contains("ref=") && !mine.contains("d="),
+        "{mine}"
+    );
+    let reopened = link::decode(&mine, catalogue().expect("valid")).expect("our link");
+    assert_eq!(reopened.dropped, []);
+    assert!(reopened.contents.quote.is_empty());
+}
+
+#[test]
+async fn a_quote_changed_by_hand_keeps_its_warning_and_is_never_passed_on_clean() {
+    let (text, _) = quote_link(0);
+    let altered = text.replacen("40000", "4000", 1);
+    storage().remove_item("biaya-bpo.draft").expect("remove");
+    address(&altered);
+    let page = Page::visit(Some("en"), None).await;
+    assert!(
+        page.text("link-error")
+            .contains("changed after it was made")
+    );
+    assert!(page.find("quote-accept").is_none(), "nothing to accept");
+    // Later, the address bar still holds the link exactly as it arrived.
+    yew::platform::time::sleep(Duration::from_millis(300)).await;
+    settle().await;
+    assert_eq!(address_now(), altered);
+    drop(page);
+    // Reloaded, it still says so.
+    let page = Page::visit(Some("en"), None).await;
+    assert!(
+        page.text("link-error")
+            .contains("changed after it was made")
+    );
+
+    // From the first change on, the warning has done its work and the estimate is the visitor's.
+    page.click("quote-edit").await;
+    page.type_in("input-call-centre-minutes", "5,000").await;
+    assert!(page.find("link-error").is_none());
+    written(&page).await;
+    let mine = page.text("share-link");
+    assert!(!mine.contains("by=") && !mine.contains("ref="), "{mine}");
+    let fragment = mine.split_once('#').expect("a fragment").1;
+    let reopened = link::decode(fragment, catalogue().expect("valid")).expect("our link");
+    assert_eq!(reopened.dropped, []);
+}
+
+#[test]
+async fn an_expired_quote_edited_and_changed_back_is_not_a_renewed_quote() {
+    let (text, _) = quote_link(-60);
+    storage().remove_item("biaya-bpo.draft").expect("remove");
+    address(&text);
+    let page = Page::visit(Some("en"), None).await;
+    assert!(page.find("quote-expired").is_some());
+    assert!(page.find("quote-accept").is_none());
+    page.click("quote-edit").await;
+    page.type_in("input-call-centre-minutes", "41,000").await;
+    page.type_in("input-call-centre-minutes", "40,000").await;
+    assert!(page.find("quote-expired").is_none());
+    assert!(page.find("quote-view").is_none());
+    written(&page).await;
+    let mine = address_now();
+    assert!(!mine.contains("d=") && !mine.contains("by="), "{mine}");
+}
+
+#[test]
+async fn a_quote_dated_in_the_future_is_reported_and_not_shown_as_valid() {
+    let (text, _) = quote_link(10);
+    storage().remove_item("biaya-bpo.draft").expect("remove");
+    address(&text);
+    let page = Page::visit(Some("en"), None).await;
+    assert!(page.text("link-error").contains("after today"));
+    assert!(page.find("quote-accept").is_none());
+}
+
+#[test]
+async fn asking_sales_and_sharing_on_whatsapp_carry_the_same_estimate() {
+    let page = Page::open(Some("en")).await;
+    page.click("activity-accounting").await;
+    page.type_in("input-accounting-invoices", "2,400").await;
+    written(&page).await;
+    let figures = page.figures();
+    for testid in ["contact-sales", "share-whatsapp"] {
+        let href = page.get(testid).get_attribute("href").expect("a link");
+        assert!(href.starts_with("https://wa.me/"), "{href}");
+        let message = whatsapp_text(&href);
+        let url = message.rsplit(' ').next().expect("the link last");
+        let fragment = url.split_once('#').expect("the estimate is in the link").1;
+        storage().remove_item("biaya-bpo.draft").expect("remove");
+        address(fragment);
+        let opened = Page::visit(Some("en"), None).await;
+        assert_eq!(opened.figures(), figures, "{testid}");
+        assert!(opened.find("link-error").is_none(), "{testid}");
+    }
+    let mail = page
+        .get("contact-sales-email")
+        .get_attribute("href")
+        .expect("a link");
+    assert!(mail.starts_with("mailto:sales@"), "{mail}");
 }

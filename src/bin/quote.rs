@@ -7,6 +7,7 @@
 
 use std::process::ExitCode;
 
+use biaya_bpo::calendar::Date;
 use biaya_bpo::estimate::{Estimate, Request, estimate};
 use biaya_bpo::i18n::{Lang, estimate_error, link_error, link_problem};
 use biaya_bpo::link::{self, QuoteDetails};
@@ -98,6 +99,8 @@ fn quote(text: &str) -> ExitCode {
         Ok(priced) => priced,
         Err(error) => return refuse(error.code(), estimate_error(&error, tariff, Lang::En)),
     };
+    let mut dropped = opened.dropped.clone();
+    dropped.extend(link::date_problem(&contents.quote, tariff, today()));
     let latest = catalogue.latest();
     let quote = Quote {
         link: link::encode(contents, tariff),
@@ -106,8 +109,7 @@ fn quote(text: &str) -> ExitCode {
         newer_tariff: (latest.version != tariff.version).then_some(&*latest.version),
         quote: &contents.quote,
         valid_until: contents.quote.valid_until(tariff).map(|d| d.to_string()),
-        dropped: opened
-            .dropped
+        dropped: dropped
             .iter()
             .map(|d| Problem {
                 code: d.code(),
@@ -122,6 +124,17 @@ fn quote(text: &str) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// Today in UTC, from the system clock: a quote dated after it cannot be right.
+fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    i64::try_from(days)
+        .ok()
+        .and_then(Date::from_days_since_epoch)
+        .unwrap_or(Date::EPOCH)
 }
 
 /// `quote staffing --calls 100 --interval 1800 …`: one interval's agents as JSON.

@@ -1,7 +1,7 @@
 //! Estimate lines in words: what each line charges for, and how its amount is made.
 
 use super::{Lang, format_count, format_money, format_percent, mid_sentence};
-use crate::estimate::{Line, LineKind};
+use crate::estimate::{ActivityRequest, Line, LineKind, Request};
 use crate::money::Currency;
 use crate::tariff::{Activity, Tariff, Text};
 
@@ -140,6 +140,63 @@ pub fn line_detail(line: &Line, currency: Currency, lang: Lang) -> Option<String
         format_count(quantity, lang),
         format_money(price, currency, lang)
     ))
+}
+
+/// What a quotation covers for one activity, in words: "Call centre (Shared, per minute):
+/// inbound voice minutes 45,000, chat conversations 3,000; 24/7 coverage, premium quality
+/// assurance."
+#[must_use]
+pub fn quoted_activity(activity: &Activity, wanted: &ActivityRequest, lang: Lang) -> String {
+    let model = activity.model(&wanted.model);
+    let volumes: Vec<String> = model
+        .into_iter()
+        .flat_map(|m| m.units.iter())
+        .filter_map(|unit| {
+            let quantity = *wanted.volumes.get(&*unit.id)?;
+            (quantity > 0).then(|| {
+                format!(
+                    "{} {}",
+                    mid_sentence(unit.name.get(lang)),
+                    format_count(quantity, lang)
+                )
+            })
+        })
+        .collect();
+    let options: Vec<&str> = activity
+        .options
+        .iter()
+        .filter(|o| wanted.options.contains(&o.id))
+        .map(|o| o.name.get(lang))
+        .collect();
+    let mut text = activity.name.get(lang).to_owned();
+    if let Some(model) = model.filter(|_| activity.models.len() > 1) {
+        text = format!("{text} ({})", model.name.get(lang));
+    }
+    let volumes = if volumes.is_empty() {
+        "0".to_owned()
+    } else {
+        volumes.join(", ")
+    };
+    if options.is_empty() {
+        format!("{text}: {volumes}.")
+    } else {
+        format!("{text}: {volumes}; {}.", options.join(", "))
+    }
+}
+
+/// Where, in which language and for how long: "Jakarta · Indonesian · 36-month contract (12%
+/// off)".
+#[must_use]
+pub fn quoted_settings(tariff: &Tariff, request: &Request, lang: Lang) -> String {
+    let site = tariff.site(&request.site).map_or("", |s| s.name.get(lang));
+    let language = tariff
+        .language(&request.service_language)
+        .map_or("", |l| l.name.get(lang));
+    let term = tariff
+        .term(&request.term)
+        .map(|t| super::term_choice(t, lang))
+        .unwrap_or_default();
+    format!("{site} · {language} · {term}")
 }
 
 #[cfg(test)]

@@ -494,6 +494,27 @@ pub fn link_problem(dropped: &Dropped, tariff: &Tariff, lang: Lang) -> String {
                 format!("{name} was left out. {why}")
             }
         }
+        Dropped::DatedInFuture { issued } => {
+            if id {
+                format!(
+                    "Penawaran bertanggal {issued}, setelah hari ini: tanggal itu tidak mungkin."
+                )
+            } else {
+                format!("The quotation is dated {issued}, after today: that date cannot be right.")
+            }
+        }
+        Dropped::DatedBeforeTariff { issued, effective } => {
+            let version = &tariff.version;
+            if id {
+                format!(
+                    "Penawaran bertanggal {issued}, sebelum tarif {version} berlaku ({effective}): tanggal itu tidak mungkin."
+                )
+            } else {
+                format!(
+                    "The quotation is dated {issued}, before tariff {version} took effect ({effective}): that date cannot be right."
+                )
+            }
+        }
         Dropped::Truncated => {
             if id {
                 "Tautan ini tampaknya terpotong: mungkin ada bagian yang hilang.".into()

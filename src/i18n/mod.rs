@@ -45,8 +45,10 @@ mod method;
 mod page;
 
 pub use charts::{ChartTexts, CurvePoint, curve_description};
-pub use describe::{line_detail, line_title, tariff_edition};
-pub use document::{CsvTexts, csv_header};
+pub use describe::{line_detail, line_title, quoted_activity, quoted_settings, tariff_edition};
+pub use document::{
+    CsvTexts, PrintTexts, contract_total, csv_header, estimate_validity, opening, validity,
+};
 pub use format::{format_compact, format_count, format_money, format_percent, mid_sentence};
 pub use lang::Lang;
 pub use messages::{estimate_error, link_error, link_problem, quantity_error};
@@ -54,4 +56,7 @@ pub use method::{
     MethodTexts, activity_prices, exchange_assumption, in_house_role, minimum_wage_assumption,
     site_assumption, unit_prices, vat_assumption,
 };
-pub use page::{Texts, currency_name, language_name, site_choice, term_choice};
+pub use page::{
+    Texts, accept_message, ask_sales_message, currency_name, email_subject, language_name,
+    share_message, site_choice, term_choice, unavailable,
+};

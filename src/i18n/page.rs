@@ -10,9 +10,12 @@ use crate::tariff::{Site, Term};
 texts! {
     /// The calculator's words.
     pub struct Texts {
+        title =>
+            "Berapa biaya outsourcing proses bisnis Anda?",
+            "What would outsourcing a business process cost you?";
         tagline =>
-            "Berapa biaya meng-outsource proses bisnis Anda? Pilih aktivitas, isi volume, dan lihat estimasinya seketika.",
-            "What would outsourcing a business process cost you? Pick activities, enter volumes, and see the estimate at once.";
+            "Pilih aktivitas, isi volume per bulan, dan lihat estimasinya seketika.",
+            "Pick activities, enter monthly volumes, and see the estimate at once.";
         privacy =>
             "Dihitung di peramban Anda: tidak ada isian yang dikirim ke mana pun.",
             "Calculated in your browser: nothing you type is sent anywhere.";
@@ -188,8 +191,8 @@ texts! {
             "Referensi",
             "Reference";
         share =>
-            "Bagikan penawaran",
-            "Share the quote";
+            "Bagikan dan tanyakan",
+            "Share and ask";
         share_hint =>
             "Tautan ini memuat seluruh estimasi dan membukanya kembali persis sama, kapan pun. Tidak ada yang disimpan di server.",
             "This link holds the whole estimate and re-opens it exactly, at any time. Nothing is stored on a server.";
@@ -256,6 +259,60 @@ texts! {
         charts =>
             "Grafik",
             "Charts";
+        indicative =>
+            "Estimasi indikatif, bukan penawaran: harga yang mengikat tertuang dalam surat penawaran dari tim penjualan kami.",
+            "An indicative estimate, not an offer: binding prices are set in a quotation from our sales team.";
+        ask_sales =>
+            "Tanya tim penjualan lewat WhatsApp",
+            "Ask sales about this estimate on WhatsApp";
+        ask_sales_email =>
+            "Email tim penjualan",
+            "E-mail sales";
+        ask_sales_hint =>
+            "Tautan estimasi ini ikut terkirim, jadi tim penjualan melihat angka yang sama.",
+            "The estimate's link goes with your message, so sales see the same figures.";
+        share_whatsapp =>
+            "Bagikan lewat WhatsApp",
+            "Share on WhatsApp";
+        example_provider =>
+            "Contoh penyedia fiktif untuk demonstrasi: bukan perusahaan nyata.",
+            "A fictional example provider for demonstration: not a real company.";
+        npwp =>
+            "NPWP",
+            "Tax number (NPWP)";
+        quote =>
+            "Penawaran harga",
+            "Quotation";
+        quote_number =>
+            "Nomor",
+            "Number";
+        what_is_quoted =>
+            "Yang ditawarkan",
+            "What is quoted";
+        accept =>
+            "Terima penawaran lewat WhatsApp",
+            "Accept on WhatsApp";
+        accept_email =>
+            "Terima lewat email",
+            "Accept by e-mail";
+        edit_quote =>
+            "Ubah estimasi ini",
+            "Edit this estimate";
+        edit_quote_hint =>
+            "Mengubah angka membuat estimasi Anda sendiri, tanpa nama penjual, nomor dan tanggal penawaran ini.",
+            "Changing a figure makes an estimate of your own, without this quotation's salesperson, number and date.";
+        quote_not_valid =>
+            "Detail penawaran ini tidak dapat dianggap sah:",
+            "This quotation's details cannot be taken as valid:";
+        term_word =>
+            "Jangka",
+            "Term";
+        site_word =>
+            "Lokasi",
+            "Site";
+        options_none =>
+            "tanpa opsi",
+            "no options";
         language_id =>
             "Bahasa Indonesia",
             "Bahasa Indonesia";
@@ -263,6 +320,17 @@ texts! {
             "English",
             "English";
     }
+}
+
+/// The page could not load its tariff: said in both languages, since there is no page to choose
+/// one on.
+#[must_use]
+pub fn unavailable() -> String {
+    format!(
+        "{} {}",
+        Texts::of(Lang::Id).unavailable,
+        Texts::of(Lang::En).unavailable
+    )
 }
 
 /// A page language by its own name, the same in both languages: a visitor who cannot read the
@@ -326,5 +394,56 @@ pub fn term_choice(term: &Term, lang: Lang) -> String {
     match lang {
         Lang::Id => format!("{name} (diskon {discount})"),
         Lang::En => format!("{name} ({discount} off)"),
+    }
+}
+
+/// The message a prospect sends sales about an estimate, its link at the end.
+#[must_use]
+pub fn ask_sales_message(provider: &str, url: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => {
+            format!("Halo {provider}, saya ingin bertanya tentang estimasi biaya ini: {url}")
+        }
+        Lang::En => {
+            format!("Hello {provider}, I would like to ask about this cost estimate: {url}")
+        }
+    }
+}
+
+/// The message a visitor shares an estimate with.
+#[must_use]
+pub fn share_message(provider: &str, url: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("Estimasi biaya outsourcing dari {provider}: {url}"),
+        Lang::En => format!("An outsourcing cost estimate from {provider}: {url}"),
+    }
+}
+
+/// The subject of an e-mail to sales: about an estimate, or about a quotation by its number.
+#[must_use]
+pub fn email_subject(number: Option<&str>, lang: Lang) -> String {
+    match (number, lang) {
+        (Some(n), Lang::Id) => format!("Penawaran {n}"),
+        (Some(n), Lang::En) => format!("Quotation {n}"),
+        (None, Lang::Id) => "Estimasi biaya outsourcing".to_owned(),
+        (None, Lang::En) => "Outsourcing cost estimate".to_owned(),
+    }
+}
+
+/// The message a client accepts a quotation with, its number and link.
+#[must_use]
+pub fn accept_message(number: &str, client: &str, url: &str, lang: Lang) -> String {
+    let number = if number.is_empty() { "-" } else { number };
+    match (client.is_empty(), lang) {
+        (false, Lang::Id) => {
+            format!("Halo, {client} menerima penawaran {number} sesuai tautan ini: {url}")
+        }
+        (true, Lang::Id) => {
+            format!("Halo, kami menerima penawaran {number} sesuai tautan ini: {url}")
+        }
+        (false, Lang::En) => {
+            format!("Hello, {client} accepts quotation {number} as in this link: {url}")
+        }
+        (true, Lang::En) => format!("Hello, we accept quotation {number} as in this link: {url}"),
     }
 }

@@ -271,7 +271,10 @@ pub struct Unit {
 
 /// Money and rates are written as strings ("0.11"): a TOML float would pass through binary
 /// floating point before it reached the decimal.
-fn exact<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+///
+/// # Errors
+/// When the value is not a decimal written as a string.
+pub fn exact<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
     struct Exact;
     impl Visitor<'_> for Exact {
         type Value = Decimal;

@@ -84,11 +84,12 @@ pub fn on_scene(then: impl Fn(Scene) + 'static) -> EventListener {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang::Id as INDONESIAN;
 
     #[test]
     fn a_scene_reads_back_as_written() {
         let scene = Scene {
-            lang: Lang::Id,
+            lang: INDONESIAN,
             url: "https://example.invalid/biaya/#v=1&t=2026-11&z=0".into(),
             link: "v=1&t=2026-11&s=jakarta&z=00000000".into(),
         };

@@ -11,8 +11,8 @@ use super::Static;
 use super::bridge::{self, Scene};
 use super::components::breakdown::Breakdown;
 use super::components::charts::{ContributionChart, CurveChart};
+use super::components::document::Document;
 use super::components::method::Method;
-use super::components::print::PrintHeader;
 use super::components::share::CsvLink;
 use crate::estimate;
 use crate::i18n::ChartTexts;
@@ -69,11 +69,10 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
     else {
         return Html::default();
     };
-    let quote = (!contents.quote.is_empty()).then_some(contents.quote);
     html! {
         <>
             { into(PRINT, html! {
-                <PrintHeader {tariff} {lang} {quote} url={AttrValue::from(url)} />
+                <Document {tariff} {lang} contents={contents.clone()} estimate={priced.clone()} url={AttrValue::from(url)} />
             }) }
             { into(CSV, html! { <CsvLink {tariff} estimate={priced.clone()} {lang} /> }) }
             { into(CHARTS, html! {

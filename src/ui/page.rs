@@ -7,18 +7,20 @@ use yew::prelude::*;
 
 use super::bridge::{self, Scene};
 use super::components::activity::{ActivityForm, ActivityPicker};
+use super::components::colophon::Colophon;
 use super::components::masthead::Masthead;
 use super::components::notices::{Notices, TodaysPrices};
+use super::components::quote::QuoteView;
 use super::components::settings::Settings;
 use super::components::share::Share;
 use super::components::summary::Summary;
 use super::hooks::{use_after_first_paint, use_link_sync, use_stored_draft};
-use super::state::State;
+use super::state::{Action, Inputs, State};
 use super::{Static, browser, more};
-use crate::estimate;
-use crate::i18n::{Lang, Texts, estimate_error};
+use crate::estimate::{self, Estimate, EstimateError};
+use crate::i18n::{Lang, Texts, estimate_error, format_money};
 use crate::link;
-use crate::tariff::{Catalogue, catalogue};
+use crate::tariff::{Catalogue, Tariff, catalogue};
 
 #[derive(Properties, PartialEq)]
 pub(super) struct EstimatorProps {
@@ -78,21 +80,77 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
     });
 
     let texts = Texts::of(lang);
-    let site_error = state
-        .problem
+    let url = AttrValue::from(browser::page_url(&link));
+    let view = match (&*priced, state.quote()) {
+        (Ok(estimate), Some(quote)) => html! {
+            <main class="layout single">
+                <QuoteView {tariff} {lang} quote={quote.clone()} request={state.priced.clone()}
+                    estimate={estimate.clone()} url={url.clone()} standing={state.quote_stands()}
+                    dispatch={dispatch.clone()} />
+            </main>
+        },
+        (priced, _) => html! {
+            <Calculator {tariff} {lang} inputs={state.inputs.clone()} stale={state.stale}
+                problem={state.problem.clone()} priced={priced.clone()} url={url.clone()}
+                dispatch={dispatch.clone()} />
+        },
+    };
+    html! {
+        <>
+            <a class="skip" href="#summary-title">{ texts.skip }</a>
+            <Masthead {lang} currency={state.quote().is_none().then_some(state.inputs.currency)}
+                dispatch={dispatch.clone()} />
+            <div id={more::PRINT} class="deferred"></div>
+            <Notices {tariff} {lang} link_error={state.link_error} dropped={state.dropped().to_vec()}
+                repriced={state.repriced.clone()} todays_prices={(*todays_prices).clone()}
+                expired={state.expired()} origin={state.origin} quote={state.quote().is_some()} {draft}
+                dispatch={dispatch.clone()} />
+            { view }
+            <div id={more::METHOD} class="deferred"></div>
+            <Colophon {tariff} {lang} />
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CalculatorProps {
+    tariff: Static<Tariff>,
+    lang: Lang,
+    inputs: Inputs,
+    stale: bool,
+    /// Why the inputs cannot be priced together.
+    problem: Option<EstimateError>,
+    priced: Result<Rc<Estimate>, EstimateError>,
+    url: AttrValue,
+    dispatch: Callback<Action>,
+}
+
+/// The estimate the visitor builds: what to outsource and where on one side, what it costs on the
+/// other.
+#[component]
+fn Calculator(props: &CalculatorProps) -> Html {
+    let CalculatorProps {
+        tariff,
+        lang,
+        inputs,
+        stale,
+        problem,
+        priced,
+        url,
+        dispatch,
+    } = props;
+    let (tariff, lang, texts) = (*tariff, *lang, Texts::of(*lang));
+    let site_error = problem
         .as_ref()
         .map(|e| AttrValue::from(estimate_error(e, tariff.0, lang)));
-    let url = AttrValue::from(browser::page_url(&link));
-    let inputs = &state.inputs;
-
-    let results = match &*priced {
+    let results = match priced {
         Ok(estimate) => html! {
             <>
-                <Summary estimate={estimate.clone()} {lang} stale={state.stale} />
+                <Summary estimate={estimate.clone()} {lang} stale={*stale} />
                 <Share url={url.clone()} {lang} />
                 <a class="peek" href="#summary-title" aria-hidden="true" tabindex="-1">
                     <span>{ texts.monthly }</span>
-                    <span>{ crate::i18n::format_money(estimate.totals.monthly, estimate.currency, lang) }</span>
+                    <span>{ format_money(estimate.totals.monthly, estimate.currency, lang) }</span>
                 </a>
             </>
         },
@@ -100,44 +158,34 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
             <p class="error" data-testid="estimate-error">{ estimate_error(error, tariff.0, lang) }</p>
         },
     };
-
     html! {
-        <>
-            <a class="skip" href="#summary-title">{ texts.skip }</a>
-            <Masthead {lang} currency={inputs.currency} dispatch={dispatch.clone()} />
-            <div id={more::PRINT} class="deferred"></div>
-            <Notices {tariff} {lang} link_error={state.link_error} dropped={state.dropped().to_vec()}
-                repriced={state.repriced.clone()} todays_prices={(*todays_prices).clone()}
-                expired={state.expired()} origin={state.origin} {draft} dispatch={dispatch.clone()} />
-            <main class="layout">
-                <div class="inputs">
-                    <section aria-labelledby="activities-title">
-                        <h2 id="activities-title"><span class="step">{ "1" }</span>{ texts.activities }</h2>
-                        <p class="help">{ texts.activities_hint }</p>
-                        <ActivityPicker {tariff} chosen={inputs.activities.iter().map(|a| a.chosen).collect::<Vec<_>>()} {lang} dispatch={dispatch.clone()} />
-                        { for tariff.0.activities.iter().zip(&inputs.activities).filter(|(_, a)| a.chosen).map(|(activity, inputs)| html! {
-                            <ActivityForm key={activity.id.to_string()} activity={Static(activity)} inputs={inputs.clone()} {lang} dispatch={dispatch.clone()} />
-                        }) }
-                    </section>
-                    <section aria-labelledby="settings-title">
-                        <h2 id="settings-title"><span class="step">{ "2" }</span>{ texts.settings }</h2>
-                        <Settings {tariff} {lang} site={inputs.site.clone()} term={inputs.term.clone()}
-                            service_language={inputs.service_language.clone()} fluctuation={inputs.fluctuation}
-                            {site_error} dispatch={dispatch.clone()} />
-                    </section>
-                </div>
-                <div class="results">
-                    { results }
-                    <div id={more::CHARTS} class="deferred"></div>
-                    <div id={more::BREAKDOWN} class="deferred"></div>
-                </div>
-            </main>
-            <div id={more::METHOD} class="deferred"></div>
-            <footer class="colophon">
-                <p>{ texts.privacy }</p>
-                <p>{ format!("{} {}", texts.tariff, crate::i18n::tariff_edition(tariff.0, lang)) }</p>
-            </footer>
-        </>
+        <main class="layout">
+            <div class="intro">
+                <h1>{ texts.title }</h1>
+                <p class="tagline">{ texts.tagline }</p>
+            </div>
+            <div class="inputs">
+                <section aria-labelledby="activities-title">
+                    <h2 id="activities-title"><span class="step">{ "1" }</span>{ texts.activities }</h2>
+                    <p class="help">{ texts.activities_hint }</p>
+                    <ActivityPicker {tariff} chosen={inputs.activities.iter().map(|a| a.chosen).collect::<Vec<_>>()} {lang} dispatch={dispatch.clone()} />
+                    { for tariff.0.activities.iter().zip(&inputs.activities).filter(|(_, a)| a.chosen).map(|(activity, inputs)| html! {
+                        <ActivityForm key={activity.id.to_string()} activity={Static(activity)} inputs={inputs.clone()} {lang} dispatch={dispatch.clone()} />
+                    }) }
+                </section>
+                <section aria-labelledby="settings-title">
+                    <h2 id="settings-title"><span class="step">{ "2" }</span>{ texts.settings }</h2>
+                    <Settings {tariff} {lang} site={inputs.site.clone()} term={inputs.term.clone()}
+                        service_language={inputs.service_language.clone()} fluctuation={inputs.fluctuation}
+                        {site_error} dispatch={dispatch.clone()} />
+                </section>
+            </div>
+            <div class="results">
+                { results }
+                <div id={more::CHARTS} class="deferred"></div>
+                <div id={more::BREAKDOWN} class="deferred"></div>
+            </div>
+        </main>
     }
 }
 
@@ -146,9 +194,7 @@ pub(super) fn App() -> Html {
     match catalogue() {
         Ok(catalogue) => html! { <Estimator catalogue={Static(catalogue)} /> },
         Err(_) => html! {
-            <main class="layout"><p class="error">
-                { Texts::of(Lang::Id).unavailable }{ " " }{ Texts::of(Lang::En).unavailable }
-            </p></main>
+            <main class="layout"><p class="error">{ crate::i18n::unavailable() }</p></main>
         },
     }
 }

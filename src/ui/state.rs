@@ -90,6 +90,9 @@ pub enum Action {
     KeepAsDraft,
     /// Open a link: typed into the address bar, or the visitor's stored draft.
     Open { text: String, origin: Origin },
+    /// "Edit this estimate" on a quotation: the same figures as an estimate of the visitor's
+    /// own, without the salesperson, number and date.
+    EditCopy,
 }
 
 /// A link as it arrived, kept while the visitor has changed nothing.
@@ -396,6 +399,8 @@ impl State {
                     .get(&contents.tariff)
                     .unwrap_or(self.catalogue.latest());
                 self.show(tariff, &contents.request);
+                let mut dropped = dropped;
+                dropped.extend(link::date_problem(&contents.quote, tariff, self.today));
                 self.received = Some(Received {
                     text: text.split_once('#').map_or(text, |(_, f)| f).to_owned(),
                     quote: contents.quote,
@@ -484,6 +489,13 @@ impl State {
         (latest.version != self.tariff.version).then_some(latest)
     }
 
+    /// Whether the quote on the page is one its client may act on: whole as it was issued, dated
+    /// possibly, and not expired.
+    #[must_use]
+    pub fn quote_stands(&self) -> bool {
+        self.quote().is_some() && self.dropped().is_empty() && self.expired().is_none()
+    }
+
     /// The last day the quote holds, when it has passed.
     #[must_use]
     pub fn expired(&self) -> Option<Date> {
@@ -517,6 +529,7 @@ impl Reducible for State {
                 next.repriced = dropped;
             }
             Action::KeepAsDraft => next.origin = Origin::Own,
+            Action::EditCopy => next.received = None,
             Action::Open { text, origin } => next.open(&text, origin),
         }
         Rc::new(next)
@@ -526,6 +539,7 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang::{En as ENGLISH, Id as INDONESIAN};
     use crate::tariff::catalogue;
 
     fn today() -> Date {
@@ -554,7 +568,7 @@ mod tests {
 
     #[test]
     fn choosing_an_activity_prices_its_starting_volumes() {
-        let s = state(Lang::En);
+        let s = state(ENGLISH);
         assert!(s.priced.activities.is_empty());
         let s = s.reduce(toggle("fulfilment"));
         let fulfilment = &s.priced.activities[0];
@@ -564,7 +578,7 @@ mod tests {
 
     #[test]
     fn a_bad_volume_keeps_the_last_request_and_the_text() {
-        let s = state(Lang::Id).reduce(toggle("call-centre"));
+        let s = state(INDONESIAN).reduce(toggle("call-centre"));
         let s = s.reduce(typed("call-centre", "minutes", "60.000"));
         assert_eq!(s.priced.activities[0].volumes.get("minutes"), Some(&60_000));
         assert!(!s.stale);
@@ -588,22 +602,22 @@ mod tests {
 
     #[test]
     fn switching_language_rewrites_numbers_not_mistakes() {
-        let s = state(Lang::Id).reduce(toggle("call-centre"));
+        let s = state(INDONESIAN).reduce(toggle("call-centre"));
         let s = s.reduce(typed("call-centre", "minutes", "60.000"));
         let s = s.reduce(typed("call-centre", "chats", "12a"));
-        let s = s.reduce(Action::SetLang(Lang::En));
+        let s = s.reduce(Action::SetLang(ENGLISH));
         assert_eq!(s.inputs.activities[0].typed("minutes"), "60,000");
         assert_eq!(s.inputs.activities[0].typed("chats"), "12a");
         assert_eq!(
             s.inputs.activities[0].error("chats"),
             Some(QuantityError::NotANumber)
         );
-        assert_eq!(s.lang, Lang::En);
+        assert_eq!(s.lang, ENGLISH);
     }
 
     #[test]
     fn a_site_that_cannot_deliver_is_a_problem_not_a_new_estimate() {
-        let s = state(Lang::En).reduce(toggle("fulfilment"));
+        let s = state(ENGLISH).reduce(toggle("fulfilment"));
         let before = s.priced.clone();
         let s = s.reduce(edit(Edit::Site("manila".into())));
         assert_eq!(s.priced, before);
@@ -625,7 +639,7 @@ mod tests {
                 option: o.into(),
             })
         };
-        let s = state(Lang::En).reduce(toggle("call-centre"));
+        let s = state(ENGLISH).reduce(toggle("call-centre"));
         let s = s
             .reduce(option("extended-hours"))
             .reduce(option("premium-qa"));
@@ -648,7 +662,7 @@ mod tests {
                 model: m.into(),
             })
         };
-        let s = state(Lang::En).reduce(toggle("call-centre"));
+        let s = state(ENGLISH).reduce(toggle("call-centre"));
         let s = s.reduce(typed("call-centre", "minutes", "45,000"));
         let s = s.reduce(model("dedicated"));
         assert_eq!(s.priced.activities[0].volumes.get("agents"), Some(&5));
@@ -662,7 +676,7 @@ mod tests {
     fn loaded(address: Option<&str>, stored: Option<&str>) -> State {
         State::load(
             catalogue().expect("valid"),
-            Lang::Id,
+            INDONESIAN,
             today(),
             address,
             stored,
@@ -690,7 +704,7 @@ mod tests {
 
     #[test]
     fn a_reload_reopens_the_visitors_own_draft() {
-        let own = State::new(catalogue().expect("valid"), Lang::En, today());
+        let own = State::new(catalogue().expect("valid"), ENGLISH, today());
         let own = Rc::new(own).reduce(toggle("sales"));
         let link = own.link();
         let s = loaded(Some(&link), Some(&link));
@@ -703,9 +717,11 @@ mod tests {
             (s.origin, s.priced.clone()),
             (Origin::Own, own.priced.clone())
         );
-        // A broken address says so and falls back to the draft.
+        // An edited address opens, and says it was changed.
         let s = loaded(Some("#v=1&t=2026-11&s=jakarta&z=00"), None);
         assert_eq!(s.link_error, None);
+        assert_eq!(s.dropped(), [Dropped::Altered]);
+        // One that is not a link at all says so, and the draft is there.
         let s = loaded(Some("#section-2"), Some(&link));
         assert_eq!(s.link_error, Some(LinkError::NotALink));
         assert_eq!(
@@ -721,7 +737,7 @@ mod tests {
         let s = Rc::new(loaded(Some(altered), None));
         assert!(s.dropped().contains(&Dropped::Altered));
         // The page's language is not a change to the estimate.
-        let s = s.reduce(Action::SetLang(Lang::En));
+        let s = s.reduce(Action::SetLang(ENGLISH));
         assert_eq!(s.link(), altered, "never laundered into a clean link");
         assert_eq!(s.quote().map(|q| q.preparer.as_str()), Some("Sari"));
 
@@ -777,7 +793,7 @@ mod tests {
         };
         let text = link::encode(&contents, old);
 
-        let s = Rc::new(State::load(catalogue, Lang::En, today(), Some(&text), None));
+        let s = Rc::new(State::load(catalogue, ENGLISH, today(), Some(&text), None));
         assert_eq!(s.tariff.version, "2026-11");
         assert_eq!(s.priced, request);
         assert_eq!(s.newer_tariff().map(|t| &*t.version), Some("2027-05"));

@@ -1,16 +1,19 @@
-//! The top of the page: the name, and the page's own settings (its language and currency).
+//! The top of the page: the provider's name and logo, and the page's own settings (its language
+//! and currency).
 
 use yew::prelude::*;
 
 use super::field::{Choices, Select};
 use crate::i18n::{Lang, Texts, currency_name, language_name};
 use crate::money::Currency;
+use crate::provider::provider;
 use crate::ui::state::{Action, Edit};
 
 #[derive(Properties, PartialEq)]
 pub struct MastheadProps {
     pub lang: Lang,
-    pub currency: Currency,
+    /// The estimate's currency, where the visitor may change it (not on a quotation).
+    pub currency: Option<Currency>,
     pub dispatch: Callback<Action>,
 }
 
@@ -56,15 +59,22 @@ pub fn Masthead(props: &MastheadProps) -> Html {
             }
         })
     };
+    let provider = provider();
     html! {
         <header class="masthead">
             <div class="brand">
-                <h1>{ "Biaya BPO" }</h1>
-                <p class="tagline">{ texts.tagline }</p>
+                // Our own logo, checked at build time: no script, style or link in it.
+                <span class="logo" aria-hidden="true">{ Html::from_html_unchecked(AttrValue::Static(&provider.logo)) }</span>
+                <div>
+                    <p class="provider-name">{ &*provider.name }</p>
+                    <p class="tagline">{ provider.tagline.get(lang) }</p>
+                </div>
             </div>
             <div class="page-settings">
                 <Select testid="language" label={texts.language} value={lang.code()} choices={languages} on_change={on_lang} />
-                <Select testid="currency" label={texts.currency} value={currency.code()} choices={currencies} on_change={on_currency} />
+                if let Some(currency) = currency {
+                    <Select testid="currency" label={texts.currency} value={currency.code()} choices={currencies} on_change={on_currency} />
+                }
             </div>
         </header>
     }

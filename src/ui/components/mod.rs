@@ -3,11 +3,13 @@
 pub mod activity;
 pub mod breakdown;
 pub mod charts;
+pub mod colophon;
+pub mod document;
 pub mod field;
 pub mod masthead;
 pub mod method;
 pub mod notices;
-pub mod print;
+pub mod quote;
 pub mod settings;
 pub mod share;
 pub mod summary;

@@ -35,6 +35,8 @@ pub struct NoticesProps {
     pub todays_prices: Option<TodaysPrices>,
     pub expired: Option<Date>,
     pub origin: Origin,
+    /// A quotation is on the page: it is its client's to read, not a draft to keep.
+    pub quote: bool,
     /// The visitor's stored draft, offered back while someone else's estimate is on the page.
     pub draft: Option<AttrValue>,
     pub dispatch: Callback<Action>,
@@ -51,6 +53,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
         todays_prices,
         expired,
         origin,
+        quote,
         draft,
         dispatch,
     } = props;
@@ -96,7 +99,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                     <p>{ format!("{} {until}. {}", texts.expired, texts.prices_may_change) }</p>
                 </div>
             }
-            if *origin == Origin::Link {
+            if *origin == Origin::Link && !*quote {
                 <div class="notice" data-testid="shared-notice">
                     <p>{ if draft.is_some() { texts.shared_keeps_draft } else { texts.shared } }</p>
                     <div class="actions">

@@ -1,4 +1,5 @@
-//! Sharing the estimate: the link with copy and share, print, CSV.
+//! Sharing the estimate and reaching sales: the link with copy and share (WhatsApp first, as
+//! Indonesian business talks there), print, CSV, and a message to sales holding the link.
 
 use std::rc::Rc;
 
@@ -8,7 +9,8 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::estimate::Estimate;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{Lang, Texts, ask_sales_message, email_subject, share_message};
+use crate::provider::{self, provider};
 use crate::quote;
 use crate::tariff::Tariff;
 use crate::ui::Static;
@@ -53,20 +55,32 @@ pub fn Share(props: &ShareProps) -> Html {
             });
         })
     };
+    let lang = *lang;
+    let seller = provider();
     let on_share = {
         let url = url.clone();
         Callback::from(move |_: MouseEvent| {
             let url = url.clone();
-            spawn_local(async move { browser::share("Biaya BPO", &url).await });
+            spawn_local(async move { browser::share(&seller.name, &url).await });
         })
     };
+    let ask = ask_sales_message(&seller.name, url, lang);
     html! {
         <section class="share" aria-labelledby="share-title">
             <h2 id="share-title"><span class="step">{ "3" }</span>{ labels.share }</h2>
+            <div class="ask">
+                <a class="button primary" data-testid="contact-sales" target="_blank" rel="noopener"
+                    href={provider::whatsapp(Some(&seller.whatsapp), &ask)}>{ labels.ask_sales }</a>
+                <a class="button" data-testid="contact-sales-email"
+                    href={provider::mailto(&seller.email, &email_subject(None, lang), &ask)}>{ labels.ask_sales_email }</a>
+                <p class="help">{ labels.ask_sales_hint }</p>
+            </div>
             <p class="help">{ labels.share_hint }</p>
             <p class="link-box"><code ref={link_ref} data-testid="share-link">{ url.clone() }</code></p>
             <div class="actions">
-                <button type="button" class="primary" data-testid="copy-link" onclick={on_copy}>{ labels.copy_link }</button>
+                <button type="button" data-testid="copy-link" onclick={on_copy}>{ labels.copy_link }</button>
+                <a class="button" data-testid="share-whatsapp" target="_blank" rel="noopener"
+                    href={provider::whatsapp(None, &share_message(&seller.name, url, lang))}>{ labels.share_whatsapp }</a>
                 if browser::can_share() {
                     <button type="button" data-testid="share-native" onclick={on_share}>{ labels.share_native }</button>
                 }

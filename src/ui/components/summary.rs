@@ -16,6 +16,9 @@ pub struct SummaryProps {
     pub lang: Lang,
     /// The inputs hold a mistake: the figures are the last valid ones.
     pub stale: bool,
+    /// The figures are a quotation's, not an estimate's.
+    #[prop_or_default]
+    pub quote: bool,
 }
 
 #[component]
@@ -24,6 +27,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         estimate,
         lang,
         stale,
+        quote,
     } = props;
     let (lang, labels) = (*lang, Texts::of(*lang));
     let money = |amount: Decimal| format_money(amount, estimate.currency, lang);
@@ -45,7 +49,10 @@ pub fn Summary(props: &SummaryProps) -> Html {
 
     html! {
         <section class={classes!("summary", stale.then_some("stale"))} aria-labelledby="summary-title">
-            <h2 id="summary-title">{ labels.estimate }</h2>
+            <h2 id="summary-title">{ if *quote { labels.quote } else { labels.estimate } }</h2>
+            if !*quote {
+                <p class="indicative" data-testid="indicative">{ labels.indicative }</p>
+            }
             <p class="status" role="status">
                 if *stale { { labels.stale } }
                 else if estimate.activities.is_empty() { { labels.empty } }

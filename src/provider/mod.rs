@@ -1,0 +1,143 @@
+//! The provider whose page this is: see `model`. The build script checks `tariffs/provider.toml`
+//! and compiles it in; a provider read from a file (tests, tools) is checked the same way.
+
+mod model;
+
+use std::borrow::Cow;
+
+pub use model::{Provider, ProviderError, Staff, StaffKey, Terms};
+
+// The source the build script writes names these types, `Cow` and `Decimal` bare.
+#[allow(unused_imports)]
+use crate::tariff::Text;
+#[allow(unused_imports)]
+use rust_decimal::Decimal;
+
+/// `tariffs/provider.toml`, checked and written out as Rust by the build script.
+static BUNDLED: Provider = include!(concat!(env!("OUT_DIR"), "/provider.rs"));
+
+/// The provider this release is built for.
+#[must_use]
+pub fn provider() -> &'static Provider {
+    &BUNDLED
+}
+
+impl Provider {
+    /// Reads and checks a provider file; `logo` reads the logo file it names.
+    ///
+    /// # Errors
+    /// [`ProviderError`] naming the field that is wrong (`file` when the text is not a provider
+    /// file at all, `logo` when its file cannot be read).
+    pub fn parse(
+        text: &str,
+        logo: impl FnOnce(&str) -> Option<String>,
+    ) -> Result<Self, ProviderError> {
+        let mut provider: Provider = toml::from_str(text).map_err(|e| ProviderError {
+            field: "file".into(),
+            problem: e.message().to_owned(),
+        })?;
+        let markup = logo(&provider.logo).ok_or_else(|| ProviderError {
+            field: "logo".into(),
+            problem: "names a file beside provider.toml that cannot be read".into(),
+        })?;
+        provider.logo = Cow::Owned(markup);
+        provider.validate()?;
+        Ok(provider)
+    }
+}
+
+/// What `encodeURIComponent` leaves as it is: WhatsApp and mail programs decode exactly that.
+const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'!')
+    .remove(b'~')
+    .remove(b'*')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')');
+
+fn component(text: &str) -> String {
+    percent_encoding::utf8_percent_encode(text, COMPONENT).to_string()
+}
+
+/// A WhatsApp chat with `text` typed in, to `number` (international form) or, without one, to
+/// whoever the visitor picks. The text is percent-encoded whole: a link inside it keeps its `#`
+/// as `%23`, or WhatsApp would take the estimate for its own fragment and drop it.
+#[must_use]
+pub fn whatsapp(number: Option<&str>, text: &str) -> String {
+    format!(
+        "https://wa.me/{}?text={}",
+        number.unwrap_or_default(),
+        component(text)
+    )
+}
+
+/// An e-mail to `address` with its subject and body filled in.
+#[must_use]
+pub fn mailto(address: &str, subject: &str, body: &str) -> String {
+    format!(
+        "mailto:{address}?subject={}&body={}",
+        component(subject),
+        component(body)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads a query value back as a browser's `decodeURIComponent` would.
+    fn query(url: &str, key: &str) -> String {
+        let value = url
+            .split_once('?')
+            .and_then(|(_, q)| {
+                q.split('&')
+                    .find_map(|p| p.strip_prefix(&format!("{key}=")))
+            })
+            .unwrap_or_default();
+        percent_encoding::percent_decode_str(value)
+            .decode_utf8_lossy()
+            .into_owned()
+    }
+
+    #[test]
+    fn a_link_inside_a_whatsapp_message_keeps_its_estimate() {
+        let link = "https://nusa-layanan.example/biaya/#v=1&t=2026-11&s=jakarta&sales=0.25&z=1";
+        let text = format!("Halo, saya ingin bertanya tentang estimasi ini: {link}");
+        let url = whatsapp(Some("6281100000000"), &text);
+        assert!(url.starts_with("https://wa.me/6281100000000?text=Halo%2C%20saya"));
+        // Nothing after `text=` could end the parameter or start a fragment of wa.me's own.
+        let (_, encoded) = url.split_once("?text=").expect("a text");
+        assert!(!encoded.contains(['#', '&', '?', ' ', '=']), "{encoded}");
+        assert!(encoded.contains("%23v%3D1%26t%3D2026-11"), "{encoded}");
+        assert_eq!(query(&url, "text"), text);
+        assert!(whatsapp(None, "x").starts_with("https://wa.me/?text="));
+    }
+
+    #[test]
+    fn an_email_carries_its_subject_and_body() {
+        let url = mailto(
+            "sales@nusa-layanan.example",
+            "Penawaran NLY/SD/2026/11/0007",
+            "A & B\n#1",
+        );
+        assert!(url.starts_with("mailto:sales@nusa-layanan.example?subject="));
+        assert_eq!(query(&url, "subject"), "Penawaran NLY/SD/2026/11/0007");
+        assert_eq!(query(&url, "body"), "A & B\n#1");
+    }
+
+    #[test]
+    fn the_bundled_provider_is_the_file_in_tariffs() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tariffs");
+        let text = std::fs::read_to_string(dir.join("provider.toml")).expect("the provider file");
+        let parsed = Provider::parse(&text, |name| {
+            std::fs::read_to_string(dir.join(name))
+                .ok()
+                .map(|s| s.trim().to_owned())
+        })
+        .expect("valid");
+        assert_eq!(*provider(), parsed);
+    }
+}

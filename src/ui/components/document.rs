@@ -1,0 +1,255 @@
+//! The printed document: a quotation as an Indonesian company sends one ("Surat Penawaran
+//! Harga"), or the visitor's indicative estimate laid out the same way. Letterhead, number and
+//! date, recipient and subject, a table per activity whose every total is a sum of the lines it
+//! shows, the terms, the signature block, the link with its QR code, and the quoted activities'
+//! pricing basis as an appendix. Only paper shows it.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use crate::estimate::{ActivityEstimate, Estimate, Line, LineKind};
+use crate::i18n::{
+    Lang, PrintTexts, contract_total, estimate_validity, format_count, format_money, line_title,
+    opening, quoted_settings, tariff_edition, validity,
+};
+use crate::link::Contents;
+use crate::money::Currency;
+use crate::provider::provider;
+use crate::tariff::{Activity, Tariff};
+use crate::ui::Static;
+
+#[derive(Properties, PartialEq)]
+pub struct DocumentProps {
+    pub tariff: Static<Tariff>,
+    pub lang: Lang,
+    pub contents: Contents,
+    pub estimate: Rc<Estimate>,
+    /// The whole address, which the QR code carries.
+    pub url: AttrValue,
+}
+
+/// A line of a table: item, quantity, unit price, amount.
+fn row(
+    title: String,
+    line: Option<&Line>,
+    amount: Decimal,
+    currency: Currency,
+    lang: Lang,
+) -> Html {
+    let money = |amount| format_money(amount, currency, lang);
+    html! {
+        <tr>
+            <th scope="row">{ title }</th>
+            <td>{ line.and_then(|l| l.quantity).map(|q| format_count(q, lang)).unwrap_or_default() }</td>
+            <td>{ line.and_then(|l| l.unit_price).map(money).unwrap_or_default() }</td>
+            <td>{ money(amount) }</td>
+        </tr>
+    }
+}
+
+/// One activity's charges: its lines, then subtotal, discount, taxable amount, VAT and total,
+/// each a sum of what is above it; the same for its one-time charges.
+fn activity_table(
+    number: usize,
+    activity: &Activity,
+    priced: &ActivityEstimate,
+    currency: Currency,
+    lang: Lang,
+) -> Html {
+    let t = PrintTexts::of(lang);
+    let is_total_part =
+        |l: &&Line| matches!(l.kind, LineKind::Discount { .. } | LineKind::Vat { .. });
+    let items = priced.monthly_lines.iter().filter(|l| !is_total_part(l));
+    let discount = priced
+        .monthly_lines
+        .iter()
+        .find(|l| matches!(l.kind, LineKind::Discount { .. }));
+    let vat = priced
+        .monthly_lines
+        .iter()
+        .find(|l| matches!(l.kind, LineKind::Vat { .. }));
+    let taxable = discount.map_or(Some(priced.monthly_subtotal), |d| {
+        priced.monthly_subtotal.checked_add(d.amount)
+    });
+    let title = |line: &Line| line_title(line, activity, lang);
+    let one_time_vat = priced
+        .one_time_lines
+        .iter()
+        .find(|l| matches!(l.kind, LineKind::Vat { .. }));
+    html! {
+        <table class="items" key={priced.activity.clone()}>
+            <caption>{ format!("{number}. {}", activity.name.get(lang)) }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ t.item }</th><th scope="col">{ t.quantity }</th>
+                    <th scope="col">{ t.unit_price }</th><th scope="col">{ t.amount }</th>
+                </tr>
+            </thead>
+            <tbody>
+                <tr class="section"><th scope="rowgroup" colspan="4">{ t.monthly }</th></tr>
+                { for items.map(|line| row(title(line), Some(line), line.amount, currency, lang)) }
+                { row(t.subtotal.into(), None, priced.monthly_subtotal, currency, lang) }
+                if let Some(line) = discount { { row(title(line), None, line.amount, currency, lang) } }
+                if let (Some(_), Some(taxable)) = (discount, taxable) { { row(t.taxable.into(), None, taxable, currency, lang) } }
+                if let Some(line) = vat { { row(title(line), None, line.amount, currency, lang) } }
+                <tr class="total">{ total_cells(t.monthly_total, priced.monthly, currency, lang) }</tr>
+                if !priced.one_time_lines.is_empty() {
+                    <tr class="section"><th scope="rowgroup" colspan="4">{ t.one_time }</th></tr>
+                    { for priced.one_time_lines.iter().filter(|l| !is_total_part(l))
+                        .map(|line| row(title(line), Some(line), line.amount, currency, lang)) }
+                    // The one-time charges are never discounted: their taxable amount is their sum.
+                    if let Some(line) = one_time_vat {
+                        { row(title(line), None, line.amount, currency, lang) }
+                    }
+                    <tr class="total">{ total_cells(t.one_time_total, priced.one_time, currency, lang) }</tr>
+                }
+            </tbody>
+        </table>
+    }
+}
+
+fn total_cells(title: &str, amount: Decimal, currency: Currency, lang: Lang) -> Html {
+    html! {
+        <>
+            <th scope="row" colspan="3">{ title }</th>
+            <td>{ format_money(amount, currency, lang) }</td>
+        </>
+    }
+}
+
+#[component]
+pub fn Document(props: &DocumentProps) -> Html {
+    let DocumentProps {
+        tariff,
+        lang,
+        contents,
+        estimate,
+        url,
+    } = props;
+    let (lang, t) = (*lang, PrintTexts::of(*lang));
+    let seller = provider();
+    let quote = &contents.quote;
+    let is_quote = !quote.is_empty();
+    let currency = estimate.currency;
+    let money = |amount| format_money(amount, currency, lang);
+    let dated = quote.issued.map(|d| d.to_string()).unwrap_or_default();
+    let mut meta: Vec<(&str, String)> = Vec::new();
+    if is_quote {
+        meta.push((t.number, quote.reference.clone()));
+        meta.push((t.date, dated));
+        meta.push((t.to, quote.client.clone()));
+    }
+    meta.push((
+        t.subject,
+        if is_quote {
+            t.quotation_subject
+        } else {
+            t.estimate_subject
+        }
+        .to_owned(),
+    ));
+    let validity = match quote.valid_until(tariff) {
+        Some(until) if is_quote => validity(&until.to_string(), tariff.quote_validity_days, lang),
+        _ => estimate_validity(&tariff_edition(tariff, lang), lang),
+    };
+    let terms = [
+        (t.validity, validity),
+        (t.payment, seller.terms.payment.get(lang).to_owned()),
+        (t.indexation, seller.terms.indexation.get(lang).to_owned()),
+        (t.notice, seller.terms.notice.get(lang).to_owned()),
+        (t.sla, seller.terms.sla.get(lang).to_owned()),
+    ];
+    let quoted: Vec<(&Activity, &ActivityEstimate)> = estimate
+        .activities
+        .iter()
+        .filter_map(|a| Some((tariff.activity(&a.activity)?, a)))
+        .collect();
+    let totals = &estimate.totals;
+    html! {
+        <article class="document" data-testid="document">
+            <header class="letterhead">
+                <span class="logo" aria-hidden="true">{ Html::from_html_unchecked(AttrValue::Static(&seller.logo)) }</span>
+                <div>
+                    <p class="legal-name">{ &*seller.legal_name }</p>
+                    <p>{ &*seller.address }</p>
+                    <p>{ format!("NPWP {} · {} · {} · {}", seller.npwp, seller.phone, seller.email, seller.website) }</p>
+                </div>
+            </header>
+            <h2 class="document-title">{ if is_quote { t.quotation } else { t.estimate } }</h2>
+            <dl class="document-meta">
+                { for meta.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
+            </dl>
+            if is_quote {
+                <p>{ t.greeting }</p>
+                <p>{ opening(&tariff.version, lang) }</p>
+            } else {
+                <p>{ t.estimate_note }</p>
+            }
+            <p class="quoted-settings"><strong>{ t.quoted }{ ": " }</strong>{ quoted_settings(tariff, &contents.request, lang) }</p>
+            <div class="tables">
+                { for quoted.iter().enumerate().map(|(i, (activity, priced))| activity_table(i + 1, activity, priced, currency, lang)) }
+            </div>
+            <table class="items summary-table">
+                <caption>{ t.summary }</caption>
+                <thead><tr>
+                    <th scope="col">{ t.activity }</th><th scope="col">{ t.one_time }</th><th scope="col">{ t.monthly }</th>
+                </tr></thead>
+                <tbody>
+                    { for quoted.iter().map(|(activity, priced)| html! {
+                        <tr><th scope="row">{ activity.name.get(lang) }</th><td>{ money(priced.one_time) }</td><td>{ money(priced.monthly) }</td></tr>
+                    }) }
+                    <tr class="total"><th scope="row">{ t.subtotal }</th><td>{ money(totals.one_time) }</td><td>{ money(totals.monthly) }</td></tr>
+                    <tr class="total"><th scope="row" colspan="2">{ t.first_year }</th><td>{ money(totals.first_year) }</td></tr>
+                    <tr class="total"><th scope="row" colspan="2">{ contract_total(estimate.months, lang) }</th><td>{ money(totals.contract) }</td></tr>
+                </tbody>
+            </table>
+            <p class="note">{ t.vat_included }</p>
+            <h3>{ t.terms }</h3>
+            <dl class="terms">
+                { for terms.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
+            </dl>
+            <div class="closing">
+                <div class="sign">
+                    if is_quote {
+                        <p>{ t.closing }</p>
+                        <p>{ t.regards }</p>
+                        <p class="signature-space"></p>
+                        <p><strong>{ quote.preparer.clone() }</strong></p>
+                        <p>{ &*seller.legal_name }</p>
+                    }
+                </div>
+                <div class="print-link">
+                    <div id="print-qr" class="qr"></div>
+                    <p>{ t.scan }<br /><code>{ url.clone() }</code></p>
+                </div>
+            </div>
+            <section class="appendix">
+                <h3>{ t.appendix }</h3>
+                <p>{ format!("{}: {}", t.tariff, tariff_edition(tariff, lang)) }</p>
+                if currency == Currency::Usd {
+                    <p>{ format!("{}: {}", t.exchange_rate, crate::i18n::exchange_assumption(tariff, lang)) }</p>
+                }
+                if let Some(site) = tariff.site(&contents.request.site) {
+                    <p>{ format!("{}: {}", t.site, crate::i18n::site_assumption(site, lang)) }</p>
+                }
+                { for contents.request.activities.iter().filter_map(|wanted| {
+                    let activity = tariff.activity(&wanted.activity)?;
+                    let model = activity.model(&wanted.model)?;
+                    Some(html! {
+                        <div class="basis">
+                            <h4>{ activity.name.get(lang) }</h4>
+                            <p>{ activity.fee_note.get(lang) }{ ". " }{ activity.setup_note.get(lang) }{ "." }</p>
+                            <ul>
+                                { for model.units.iter().filter(|u| wanted.volumes.get(&*u.id).is_some_and(|q| *q > 0)).map(|unit| html! {
+                                    <li><strong>{ unit.name.get(lang) }</strong>{ ": " }{ unit.note.get(lang) }{ "." }</li>
+                                }) }
+                            </ul>
+                        </div>
+                    })
+                }) }
+            </section>
+        </article>
+    }
+}

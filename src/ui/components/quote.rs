@@ -1,0 +1,102 @@
+//! A quotation as its client opens it: who it is from and for, its number and dates, what it
+//! covers in words, its totals, and what the client can do: accept it, print it, or make an
+//! estimate of their own from it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::summary::Summary;
+use crate::calendar::Date;
+use crate::estimate::{Estimate, Request};
+use crate::i18n::{Lang, Texts, accept_message, email_subject, quoted_activity, quoted_settings};
+use crate::link::QuoteDetails;
+use crate::provider::{self, provider};
+use crate::tariff::Tariff;
+use crate::ui::state::Action;
+use crate::ui::{Static, browser, more};
+
+#[derive(Properties, PartialEq)]
+pub struct QuoteViewProps {
+    pub tariff: Static<Tariff>,
+    pub lang: Lang,
+    pub quote: QuoteDetails,
+    pub request: Request,
+    pub estimate: Rc<Estimate>,
+    /// The whole address of the quotation, as it arrived.
+    pub url: AttrValue,
+    /// Whether the client may act on it: not expired, not damaged, not dated impossibly.
+    pub standing: bool,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn QuoteView(props: &QuoteViewProps) -> Html {
+    let QuoteViewProps {
+        tariff,
+        lang,
+        quote,
+        request,
+        estimate,
+        url,
+        standing,
+        dispatch,
+    } = props;
+    let (lang, texts) = (*lang, Texts::of(*lang));
+    let seller = provider();
+    let dated = |date: Option<Date>| date.map(|d| d.to_string()).unwrap_or_default();
+    let preparer = [quote.preparer.as_str(), quote.contact.as_str()]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let details = [
+        (texts.quote_number, quote.reference.clone(), "quote-number"),
+        (texts.issued, dated(quote.issued), "quote-date"),
+        (texts.prepared_for, quote.client.clone(), "quote-client"),
+        (texts.prepared_by, preparer, "quote-preparer"),
+        (
+            texts.valid_until,
+            dated(quote.valid_until(tariff.0)),
+            "quote-valid-until",
+        ),
+    ];
+    let accept = accept_message(&quote.reference, &quote.client, url, lang);
+    let on_edit = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::EditCopy))
+    };
+    html! {
+        <section class="quote-view" data-testid="quote-view" aria-labelledby="quote-title">
+            <h1 id="quote-title">{ texts.quote }</h1>
+            <dl class="quote-details">
+                { for details.into_iter().filter(|(_, value, _)| !value.is_empty()).map(|(name, value, testid)| html! {
+                    <div><dt>{ name }</dt><dd data-testid={testid}>{ value }</dd></div>
+                }) }
+            </dl>
+            <h3>{ texts.what_is_quoted }</h3>
+            <p data-testid="quote-settings">{ quoted_settings(tariff, request, lang) }</p>
+            <ul class="quoted">
+                { for request.activities.iter().filter_map(|wanted| {
+                    let activity = tariff.activity(&wanted.activity)?;
+                    Some(html! { <li key={wanted.activity.clone()}>{ quoted_activity(activity, wanted, lang) }</li> })
+                }) }
+            </ul>
+            <Summary estimate={estimate.clone()} {lang} stale={false} quote={true} />
+            <div class="actions">
+                if *standing {
+                    <a class="button primary" data-testid="quote-accept" target="_blank" rel="noopener"
+                        href={provider::whatsapp(Some(&seller.whatsapp), &accept)}>{ texts.accept }</a>
+                    <a class="button" data-testid="quote-accept-email"
+                        href={provider::mailto(&seller.email, &email_subject(Some(&quote.reference), lang), &accept)}>
+                        { texts.accept_email }
+                    </a>
+                }
+                <button type="button" data-testid="print" onclick={Callback::from(|_| browser::print())}>{ texts.print }</button>
+                <button type="button" data-testid="quote-edit" onclick={on_edit}>{ texts.edit_quote }</button>
+            </div>
+            <p class="help">{ texts.edit_quote_hint }</p>
+            <div id={more::BREAKDOWN} class="deferred"></div>
+        </section>
+    }
+}

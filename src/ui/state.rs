@@ -543,7 +543,7 @@ mod tests {
     use crate::tariff::catalogue;
 
     fn today() -> Date {
-        Date::parse("2026-11-27").expect("a date")
+        Date::parse("2026-12-20").expect("a date")
     }
 
     fn state(lang: Lang) -> Rc<State> {
@@ -671,7 +671,7 @@ mod tests {
         assert_eq!(s.priced.activities[0].volumes.get("minutes"), Some(&45_000));
     }
 
-    const SHARED: &str = "v=1&t=2026-11&s=yogyakarta&k=monthly&c=IDR&l=id&f=20&fulfilment=800.0.6.40~6&for=PT%20Maju&d=2026-10-01";
+    const SHARED: &str = "v=1&t=2026-11&s=yogyakarta&k=monthly&c=IDR&l=id&f=20&fulfilment=800.0.6.40~6&for=PT%20Maju&d=2026-11-02";
 
     fn loaded(address: Option<&str>, stored: Option<&str>) -> State {
         State::load(
@@ -694,12 +694,38 @@ mod tests {
         assert_eq!(fulfilment.typed("orders"), "800");
         assert_eq!(s.priced.site, "yogyakarta");
         assert_eq!(s.quote().map(|q| q.client.as_str()), Some("PT Maju"));
-        // Issued 1 October, valid 30 days: expired on the 27th of November.
+        // Issued 2 November, valid 30 days: expired on 2 December, before the 20th.
         assert_eq!(
             s.expired().map(|d| d.to_string()).as_deref(),
-            Some("2026-10-31")
+            Some("2026-12-02")
         );
         assert_eq!(s.newer_tariff(), None);
+    }
+
+    #[test]
+    fn a_quote_dated_impossibly_is_damage_like_any_other() {
+        // Tariff 2026-11 took effect on 1 November; today is 20 December.
+        for (date, problem) in [
+            (
+                "2026-10-01",
+                Dropped::DatedBeforeTariff {
+                    issued: Date::parse("2026-10-01").expect("a date"),
+                    effective: Date::parse("2026-11-01").expect("a date"),
+                },
+            ),
+            (
+                "2027-06-01",
+                Dropped::DatedInFuture {
+                    issued: Date::parse("2027-06-01").expect("a date"),
+                },
+            ),
+        ] {
+            let s = loaded(Some(&SHARED.replace("2026-11-02", date)), None);
+            assert_eq!(s.dropped(), [Dropped::Truncated, problem]);
+            assert!(!s.quote_stands());
+        }
+        let s = loaded(Some(SHARED), Some(""));
+        assert!(!s.quote_stands(), "expired");
     }
 
     #[test]

@@ -849,3 +849,41 @@ async fn asking_sales_and_sharing_on_whatsapp_carry_the_same_estimate() {
         .expect("a link");
     assert!(mail.starts_with("mailto:sales@"), "{mail}");
 }
+
+#[test]
+async fn the_csv_opens_in_columns_in_a_spreadsheet_of_either_language() {
+    let page = Page::open(Some("id")).await;
+    page.click("activity-accounting").await;
+    page.choose("currency", "USD").await;
+    let expected = engine(&["accounting"], |r| r.currency = Currency::Usd);
+    for (lang, separator, decimal) in [("id", ';', ','), ("en", ',', '.')] {
+        page.choose("language", lang).await;
+        until("the CSV link from the deferred module", || {
+            page.find("download-csv").is_some()
+        })
+        .await;
+        let anchor = page.get("download-csv");
+        // Made when asked for: a click writes the file into the link. The download itself is
+        // not what is tested here.
+        let stop = gloo::events::EventListener::new(&anchor, "click", |e| e.prevent_default());
+        anchor.clone().unchecked_into::<web_sys::HtmlElement>().click();
+        settle().await;
+        drop(stop);
+        let href = anchor.get_attribute("href").expect("a data link");
+        let text: String = js_sys::decode_uri_component(
+            href.strip_prefix("data:text/csv;charset=utf-8,").expect("a CSV"),
+        )
+        .expect("encoded")
+        .into();
+        let table = text.split_once("\r\n\r\n").expect("a header block").1;
+        let monthly = format!(
+            "{separator}{}{separator}USD",
+            expected.totals.monthly.to_string().replace('.', &decimal.to_string())
+        );
+        assert!(
+            table.lines().any(|l| l.ends_with(&monthly)),
+            "{lang}: {monthly} in {table}"
+        );
+        assert!(table.lines().all(|l| l.matches(separator).count() >= 6), "{lang}");
+    }
+}

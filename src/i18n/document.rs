@@ -174,16 +174,50 @@ pub fn contract_total(months: u32, lang: Lang) -> String {
 }
 
 texts! {
-    /// The CSV file's column names.
+    /// The CSV file's header block and column names.
     pub struct CsvTexts {
-        header =>
-            "Bagian,Aktivitas,Rincian,Jumlah unit,Harga satuan,Jumlah,Mata uang",
-            "Section,Activity,Item,Quantity,Unit price,Amount,Currency";
+        provider =>
+            "Penyedia",
+            "Provider";
+        number =>
+            "Nomor penawaran",
+            "Quotation number";
+        client =>
+            "Klien",
+            "Client";
+        date =>
+            "Tanggal",
+            "Date";
+        settings =>
+            "Lokasi, bahasa, jangka",
+            "Site, language, term";
+        tariff =>
+            "Tarif",
+            "Tariff";
+        link =>
+            "Tautan",
+            "Link";
+        section =>
+            "Bagian",
+            "Section";
+        activity =>
+            "Aktivitas",
+            "Activity";
+        item =>
+            "Rincian",
+            "Item";
+        quantity =>
+            "Jumlah unit",
+            "Quantity";
+        unit_price =>
+            "Harga satuan",
+            "Unit price";
+        amount =>
+            "Nilai",
+            "Amount";
+        currency =>
+            "Mata uang",
+            "Currency";
     }
 }
 
-/// The CSV's first row.
-#[must_use]
-pub fn csv_header(lang: Lang) -> &'static str {
-    CsvTexts::of(lang).header
-}

@@ -69,12 +69,15 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
     else {
         return Html::default();
     };
+    let url = AttrValue::from(url);
     html! {
         <>
             { into(PRINT, html! {
-                <Document {tariff} {lang} contents={contents.clone()} estimate={priced.clone()} url={AttrValue::from(url)} />
+                <Document {tariff} {lang} contents={contents.clone()} estimate={priced.clone()} url={url.clone()} />
             }) }
-            { into(CSV, html! { <CsvLink {tariff} estimate={priced.clone()} {lang} /> }) }
+            { into(CSV, html! {
+                <CsvLink {tariff} estimate={priced.clone()} contents={contents.clone()} url={url.clone()} {lang} />
+            }) }
             { into(CHARTS, html! {
                 <section class="charts" aria-label={ChartTexts::of(lang).charts}>
                     <ContributionChart {tariff} estimate={priced.clone()} {lang} />

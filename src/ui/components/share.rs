@@ -9,6 +9,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::estimate::Estimate;
+use crate::link::Contents;
 use crate::i18n::{Lang, Texts, ask_sales_message, email_subject, share_message};
 use crate::provider::{self, provider};
 use crate::quote;
@@ -103,6 +104,9 @@ pub fn Share(props: &ShareProps) -> Html {
 pub struct CsvProps {
     pub tariff: Static<Tariff>,
     pub estimate: Rc<Estimate>,
+    pub contents: Contents,
+    /// The whole address of the estimate.
+    pub url: AttrValue,
     pub lang: Lang,
 }
 
@@ -112,14 +116,17 @@ pub fn CsvLink(props: &CsvProps) -> Html {
     let CsvProps {
         tariff,
         estimate,
+        contents,
+        url,
         lang,
     } = props;
     let lang = *lang;
     // The file is made when asked for, not on every keystroke.
     let on_csv = {
-        let (estimate, tariff) = (estimate.clone(), *tariff);
+        let (estimate, contents, url, tariff) =
+            (estimate.clone(), contents.clone(), url.clone(), *tariff);
         Callback::from(move |e: MouseEvent| {
-            let text = quote::csv(&estimate, tariff.0, lang);
+            let text = quote::csv(&estimate, &contents, tariff.0, &url, lang);
             let href = format!(
                 "data:text/csv;charset=utf-8,{}",
                 utf8_percent_encode(&text, NON_ALPHANUMERIC)

@@ -1,20 +1,21 @@
 // Speed and size of the release build, measured in Debian's headless Chromium on loopback. Prints
 // figures; asserts nothing (the goals are in the README). Usage, after `trunk build --release`:
 //   node .ci/bench.mjs [dist]
-// - bytes of every file of the first load: raw, gzip, brotli
+// - the first load in bytes (.ci/size.mjs: its budget is the gate, here it is only printed)
 // - navigation to the first estimate on screen, 20 loads, beside a static HTML page showing the
 //   same figures served the same way; and the same for the smallest Yew page (tests/floor)
 // - a keystroke in a volume field to the updated total in the DOM, 200 edits
 // - the engine alone: one four-activity estimate, in the browser and natively (criterion)
 import { execFileSync } from 'node:child_process';
 import { launch, serve } from './browser.mjs';
+import { firstLoadBytes, measure, report } from './size.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 // A full four-activity estimate (tests/golden.rs, first entry).
 const LINK = 'v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&accounting=4000.1500.250.2.6~1&fulfilment=12000.9000.120.0.300.40~1&sales=3.40.150~1&for=PT%20Maju%20Jaya&by=Sari%20Dewi&contact=sari@contoh.co.id&ref=Q-118&d=2026-11-27&z=650f28cf';
 
 console.log('== what the first load transfers');
-console.log(execFileSync('node', [new URL('size.mjs', import.meta.url).pathname, dist], { encoding: 'utf8' }).trimEnd());
+console.log((await report(dist)).text);
 
 const browser = await launch();
 
@@ -87,7 +88,7 @@ execFileSync('trunk', ['build', '--release', '--dist', `${floor}dist`], {
   env: { ...process.env, CARGO_TARGET_DIR: floor, PATH: `${new URL('../.tools/node_modules/.bin', import.meta.url).pathname}:${process.env.PATH}` },
   stdio: 'ignore',
 });
-console.log(execFileSync('node', [new URL('size.mjs', import.meta.url).pathname, `${floor}dist`], { encoding: 'utf8' }).trimEnd().split('\n').at(-1).replace('total', 'total (floor)'));
+console.log(`first load (floor) ${firstLoadBytes(await measure(`${floor}dist`)).toLocaleString('en-US')} bytes brotli`);
 await firstLoad('floor', `${floor}dist`, '/');
 
 const { origin, close } = await serve(dist);

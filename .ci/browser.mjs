@@ -1,9 +1,10 @@
 // What the page checks and the benchmark share: dist/ served on loopback, and Debian's Chromium
 // driven by playwright-core (installed by .ci/tools under .tools/), never a downloaded browser.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, relative, sep } from 'node:path';
+import { brotli } from './size.mjs';
 
 export const require = createRequire(new URL('../.tools/node_modules/', import.meta.url));
 
@@ -12,21 +13,46 @@ const types = {
   '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
 };
 
-// Serves `dist` at the root; `extra` maps a path to a page made in memory.
-export async function serve(dist, extra = () => undefined) {
+// Serves `dist` at the root; `extra` maps a path to a page made in memory. With `{ brotli: true }`
+// every response is brotli at quality 11 (`Content-Encoding: br`) to a browser that accepts it,
+// as a CDN serves the release: the files are compressed once, here, so no request waits for it.
+export async function serve(dist, extra = () => undefined, { brotli: compress = false } = {}) {
+  const packed = new Map();
+  if (compress) {
+    for (const f of await readdir(dist, { recursive: true, withFileTypes: true })) {
+      if (!f.isFile()) continue;
+      const file = join(f.parentPath ?? f.path, f.name);
+      packed.set(relative(dist, file).split(sep).join('/'), brotli(await readFile(file)));
+    }
+  }
+  // Pages made in memory are compressed on their first request, then kept.
+  const made = new Map();
+  const send = (req, res, type, body, br) => {
+    const headers = { 'content-type': type };
+    if (compress) {
+      headers.vary = 'Accept-Encoding';
+      if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+        headers['content-encoding'] = 'br';
+        body = br();
+      }
+    }
+    res.writeHead(200, headers);
+    res.end(body);
+  };
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const made = extra(path);
-    if (made !== undefined) {
-      res.writeHead(200, { 'content-type': types['.html'] });
-      res.end(made);
+    const page = extra(path);
+    if (page !== undefined) {
+      send(req, res, types['.html'], page, () => {
+        if (!made.has(page)) made.set(page, brotli(Buffer.from(page)));
+        return made.get(page);
+      });
       return;
     }
-    const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
+    const name = path.endsWith('/') ? `${path}index.html` : path;
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
+      const body = await readFile(join(dist, name));
+      send(req, res, types[extname(name)] ?? 'application/octet-stream', body, () => packed.get(name.replace(/^[/\\]+/, '').split(sep).join('/')) ?? brotli(body));
     } catch {
       res.writeHead(404);
       res.end();

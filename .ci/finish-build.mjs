@@ -6,6 +6,7 @@
 //  - CSP: scripts only from this origin, WebAssembly compilation, and Trunk's inline loader by
 //    its SHA-256; no plugins; no <base> elsewhere; styles only from this origin.
 //  - Service worker: a cache named after a hash of the build, listing every file it must hold.
+//  - Provider: its name and picture for link previews, its colour in the style sheet.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -43,8 +44,77 @@ const deferred = 'more';
   index = marked;
 }
 
+const require = createRequire(new URL('../.tools/node_modules/', import.meta.url));
+
+// The provider (tariffs/provider.toml, checked field by field by the build script before this
+// runs): its name in the title, Open Graph and Twitter card tags so that a link pasted in a chat
+// previews with the provider's name and picture, that picture (1200 × 630, drawn by Chromium from
+// the logo and the name), and its brand colour in the style sheet.
+{
+  const { parse } = require('smol-toml');
+  const provider = parse(await readFile('tariffs/provider.toml', 'utf8'));
+  const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const title = `Biaya outsourcing · ${provider.name}`;
+  const description = `${provider.tagline.id}. Hitung estimasi biaya alih daya proses bisnis Anda di peramban, lalu tanyakan kepada tim penjualan.`;
+  const image = new URL('og.png', provider.page_url).href;
+  const tags = [
+    `<meta property="og:type" content="website">`,
+    `<meta property="og:site_name" content="${escape(provider.name)}">`,
+    `<meta property="og:title" content="${escape(title)}">`,
+    `<meta property="og:description" content="${escape(description)}">`,
+    `<meta property="og:url" content="${escape(provider.page_url)}">`,
+    `<meta property="og:locale" content="id_ID">`,
+    `<meta property="og:locale:alternate" content="en_US">`,
+    `<meta property="og:image" content="${escape(image)}">`,
+    `<meta property="og:image:width" content="1200">`,
+    `<meta property="og:image:height" content="630">`,
+    `<meta property="og:image:alt" content="${escape(`${provider.name}: ${provider.tagline.id}`)}">`,
+    `<meta name="twitter:card" content="summary_large_image">`,
+    `<meta name="twitter:title" content="${escape(title)}">`,
+    `<meta name="twitter:description" content="${escape(description)}">`,
+    `<meta name="twitter:image" content="${escape(image)}">`,
+  ].join('');
+  const titled = index
+    .replace(/<title>[^<]*<\/title>/i, `<title>${escape(title)}</title>`)
+    .replace(/<meta[^>]*name=["']?description["']?[^>]*>/i, `<meta name="description" content="${escape(description)}">`);
+  if (titled === index) throw new Error('index.html has no <title> to name the provider in');
+  index = titled.replace(/<meta charset[^>]*>/i, (m) => `${m}${tags}`);
+
+  const colour = provider.brand_colour;
+  const sheets = (await readdir(stage)).filter((name) => name.endsWith('.css'));
+  for (const name of sheets) {
+    const css = await readFile(join(stage, name), 'utf8');
+    const branded = css.replace(/--brand:\s*#[0-9a-fA-F]{6}/, `--brand:${colour}`);
+    if (branded === css) continue;
+    // A new colour is new content: a new name, so no browser keeps the old sheet for a year.
+    const renamed = name.replace(/-[0-9a-f]+\.css$/, `-${createHash('sha256').update(branded).digest('hex').slice(0, 16)}.css`);
+    await writeFile(join(stage, renamed), branded);
+    if (renamed !== name) await rm(join(stage, name));
+    const integrity = `sha384-${createHash('sha384').update(branded, 'utf8').digest('base64')}`;
+    index = index.replace(/<link\b[^>]*>/g, (tag) => (tag.includes(name)
+      ? tag.replace(name, renamed).replace(/integrity=("[^"]*"|'[^']*'|[^\s>]+)/, `integrity="${integrity}"`)
+      : tag));
+  }
+
+  if (release) {
+    const { chromium } = require('playwright-core');
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1200, height: 630 }, deviceScaleFactor: 1 });
+    const logo = await readFile(join('tariffs', provider.logo), 'utf8');
+    await page.setContent(`<!doctype html><html><body style="margin:0;width:1200px;height:630px;display:flex;flex-direction:column;justify-content:center;gap:36px;padding:0 96px;box-sizing:border-box;background:${colour};color:#fff;font-family:system-ui,'DejaVu Sans',sans-serif">
+      <div style="display:flex;align-items:center;gap:32px"><div style="width:128px;height:128px;background:#fff;border-radius:24px;padding:12px;box-sizing:border-box">${logo}</div>
+      <div style="font-size:64px;font-weight:700">${escape(provider.name)}</div></div>
+      <div style="font-size:52px;font-weight:700;line-height:1.15">Berapa biaya outsourcing proses bisnis Anda?</div>
+      <div style="font-size:32px;opacity:.9">${escape(provider.tagline.id)}</div></body></html>`);
+    await page.screenshot({ path: join(stage, 'og.png') });
+    await browser.close();
+  }
+}
+
 if (release) {
-  const require = createRequire(new URL('../.tools/node_modules/', import.meta.url));
   const { minify } = require('terser');
   const scripts = (await readdir(stage)).filter((name) => name.endsWith('.js') && name !== 'sw.js');
   for (const name of scripts) {

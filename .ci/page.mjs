@@ -13,6 +13,21 @@ await mkdir(shots, { recursive: true });
 
 let passed = 0;
 let failed = 0;
+/** Pages of a PDF: its page objects, not the /Pages tree. */
+const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
+/** FNV-1a of a link's fields, as src/link.rs checks them. */
+function fnv(text) {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(text, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+const today = new Date();
+const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+/** A four-activity quotation issued today (tests/golden.rs's first link, dated today). */
+const quoteFields = `v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&accounting=4000.1500.250.2.6~1&fulfilment=12000.9000.120.0.300.40~1&sales=3.40.150~1&for=PT%20Maju%20Jaya&by=Sari%20Dewi&contact=sari@contoh.co.id&ref=Q-118&d=${iso}`;
+const quoteLink = `${quoteFields}&z=${fnv(quoteFields)}`;
+
 function check(name, ok, detail = '') {
   if (ok) passed += 1; else failed += 1;
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
@@ -71,7 +86,8 @@ for (const lang of ['id', 'en']) {
     await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
     if (width === 1280) {
       // The printed estimate: every line, the link and its QR code, on A4.
-      await page.pdf({ path: `${shots}/${name}-quote.pdf`, format: 'A4', printBackground: true });
+      const pdf = await page.pdf({ path: `${shots}/${name}-estimate.pdf`, format: 'A4', printBackground: true });
+      check(`${name}: the four-activity estimate prints on two A4 pages at most`, pages(pdf) <= 2, `${pages(pdf)} pages`);
       const qr = await page.$eval('#print-qr', (e) => e.innerHTML);
       check(`${name}: printing draws the link's QR code`, qr.startsWith('<svg'), qr.slice(0, 40));
       // Written a moment after the last keystroke.
@@ -92,6 +108,50 @@ for (const lang of ['id', 'en']) {
     check(`${name}: no request to another host`, foreign.length === 0, foreign.join(' '));
     await context.close();
   }
+}
+
+// A quotation as its client opens it: the quote view, on a phone and a desktop in both languages,
+// and on paper as a Surat Penawaran Harga of two A4 pages at most.
+for (const lang of ['id', 'en']) {
+  for (const [width, height] of [[375, 812], [1280, 900]]) {
+    const name = `quote-${lang}-${width}`;
+    const context = await browser.newContext({ viewport: { width, height }, locale: lang === 'id' ? 'id-ID' : 'en-US', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await page.goto(`${origin}/#${quoteLink}`);
+    await page.waitForSelector('[data-testid="quote-view"]');
+    await page.waitForSelector('.document', { state: 'attached' });
+    check(`${name}: opens as a quotation, not the calculator`, (await page.$('[data-testid="input-call-centre-minutes"]')) === null);
+    const until = await page.textContent('[data-testid="quote-valid-until"]');
+    check(`${name}: says until when it is valid`, /^\d{4}-\d{2}-\d{2}$/.test(until), until);
+    check(`${name}: can be accepted`, (await page.$('[data-testid="quote-accept"]')) !== null);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(`${name}: nothing wider than the screen`, overflow <= 0, `${overflow}px too wide`);
+    await page.screenshot({ path: `${shots}/${name}.png`, fullPage: false });
+    await page.screenshot({ path: `${shots}/${name}-full.png`, fullPage: true });
+    if (width === 1280) {
+      const pdf = await page.pdf({ path: `${shots}/${name}.pdf`, format: 'A4', printBackground: true });
+      check(`${name}: the four-activity quotation prints on two A4 pages at most`, pages(pdf) <= 2, `${pages(pdf)} pages`);
+      const title = await page.textContent('.document-title');
+      check(`${name}: on paper it is a quotation`, title === (lang === 'id' ? 'SURAT PENAWARAN HARGA' : 'QUOTATION'), title);
+      const qr = await page.$eval('#print-qr', (e) => e.innerHTML);
+      check(`${name}: printing draws the quotation's QR code`, qr.startsWith('<svg'), qr.slice(0, 40));
+    }
+    check(`${name}: no script error`, problems.length === 0, problems.join(' | '));
+    await context.close();
+  }
+}
+
+// A link pasted in a chat previews with the provider's name and a 1200 × 630 picture.
+{
+  const index = await readFile(`${dist}/index.html`, 'utf8');
+  const image = index.match(/<meta property="og:image" content="([^"]+)"/)?.[1] ?? '';
+  check('the page carries Open Graph and Twitter card tags', /^https:\/\/.+\/og\.png$/.test(image)
+    && /<meta property="og:title" content="[^"]+"/.test(index) && /<meta name="twitter:card" content="summary_large_image"/.test(index), image);
+  const png = await readFile(`${dist}/og.png`);
+  const size = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  check('its picture is a 1200 × 630 PNG', png.subarray(1, 4).toString() === 'PNG' && size[0] === 1200 && size[1] === 630, size.join(' × '));
 }
 
 // Accessibility: axe-core's WCAG 2.1 A and AA rules, in the states a visitor meets.
@@ -123,6 +183,11 @@ for (const lang of ['id', 'en']) {
   await opened.waitForSelector('[data-testid="shared-notice"]');
   await opened.waitForSelector('[data-testid="chart-contributions"]');
   await audit('a page opened from a link', opened);
+  await opened.goto(`${origin}/#${quoteLink}`);
+  await opened.reload();
+  await opened.waitForSelector('[data-testid="quote-view"]');
+  await opened.waitForSelector('[data-testid^="estimate-"]');
+  await audit('a quotation as its client opens it', opened);
   await shared.close();
 }
 

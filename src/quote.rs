@@ -276,7 +276,10 @@ mod tests {
             let read = |cell: &str| -> Decimal {
                 cell.replace(decimal, ".").parse().expect("a plain decimal")
             };
-            assert!(rows.iter().all(|r| !r[5].contains(if decimal == ',' { '.' } else { ',' })));
+            assert!(
+                rows.iter()
+                    .all(|r| !r[5].contains(if decimal == ',' { '.' } else { ',' }))
+            );
             let monthly_bill = Texts::of(lang).monthly_bill;
             let monthly = Texts::of(lang).monthly;
             let sum: Decimal = rows

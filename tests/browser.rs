@@ -866,24 +866,35 @@ async fn the_csv_opens_in_columns_in_a_spreadsheet_of_either_language() {
         // Made when asked for: a click writes the file into the link. The download itself is
         // not what is tested here.
         let stop = gloo::events::EventListener::new(&anchor, "click", |e| e.prevent_default());
-        anchor.clone().unchecked_into::<web_sys::HtmlElement>().click();
+        anchor
+            .clone()
+            .unchecked_into::<web_sys::HtmlElement>()
+            .click();
         settle().await;
         drop(stop);
         let href = anchor.get_attribute("href").expect("a data link");
         let text: String = js_sys::decode_uri_component(
-            href.strip_prefix("data:text/csv;charset=utf-8,").expect("a CSV"),
+            href.strip_prefix("data:text/csv;charset=utf-8,")
+                .expect("a CSV"),
         )
         .expect("encoded")
         .into();
         let table = text.split_once("\r\n\r\n").expect("a header block").1;
         let monthly = format!(
             "{separator}{}{separator}USD",
-            expected.totals.monthly.to_string().replace('.', &decimal.to_string())
+            expected
+                .totals
+                .monthly
+                .to_string()
+                .replace('.', &decimal.to_string())
         );
         assert!(
             table.lines().any(|l| l.ends_with(&monthly)),
             "{lang}: {monthly} in {table}"
         );
-        assert!(table.lines().all(|l| l.matches(separator).count() >= 6), "{lang}");
+        assert!(
+            table.lines().all(|l| l.matches(separator).count() >= 6),
+            "{lang}"
+        );
     }
 }

@@ -220,4 +220,3 @@ texts! {
             "Currency";
     }
 }
-

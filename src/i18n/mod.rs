@@ -46,9 +46,7 @@ mod page;
 
 pub use charts::{ChartTexts, CurvePoint, curve_description};
 pub use describe::{line_detail, line_title, quoted_activity, quoted_settings, tariff_edition};
-pub use document::{
-    CsvTexts, PrintTexts, contract_total, estimate_validity, opening, validity,
-};
+pub use document::{CsvTexts, PrintTexts, contract_total, estimate_validity, opening, validity};
 pub use format::{format_compact, format_count, format_money, format_percent, mid_sentence};
 pub use lang::Lang;
 pub use messages::{estimate_error, link_error, link_problem, quantity_error};

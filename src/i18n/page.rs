@@ -283,6 +283,9 @@ texts! {
         quote =>
             "Penawaran harga",
             "Quotation";
+        totals =>
+            "Total",
+            "Totals";
         quote_number =>
             "Nomor",
             "Number";

@@ -154,8 +154,26 @@ pub struct AfterPaint {
     _timeout: Rc<RefCell<Option<gloo::timers::callback::Timeout>>>,
 }
 
+/// Prints the document the deferred module lays out for paper. Asked before that module has
+/// arrived (a slow phone, a quick finger), it loads it and waits for the document, for up to ten
+/// seconds, so that paper never gets the screen instead.
 pub fn print() {
-    let _ = gloo::utils::window().print();
+    fn ready() -> bool {
+        gloo::utils::document()
+            .query_selector(".document")
+            .ok()
+            .flatten()
+            .is_some()
+    }
+    fn when_ready(tries_left: u32) {
+        if ready() || tries_left == 0 {
+            let _ = gloo::utils::window().print();
+            return;
+        }
+        gloo::timers::callback::Timeout::new(50, move || when_ready(tries_left - 1)).forget();
+    }
+    load_deferred();
+    when_ready(200);
 }
 
 /// Calls `on_change` with the new link when the visitor edits the address bar's fragment.

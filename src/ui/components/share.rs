@@ -9,8 +9,8 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::estimate::Estimate;
-use crate::link::Contents;
 use crate::i18n::{Lang, Texts, ask_sales_message, email_subject, share_message};
+use crate::link::Contents;
 use crate::provider::{self, provider};
 use crate::quote;
 use crate::tariff::Tariff;

@@ -49,7 +49,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
 
     html! {
         <section class={classes!("summary", stale.then_some("stale"))} aria-labelledby="summary-title">
-            <h2 id="summary-title">{ if *quote { labels.quote } else { labels.estimate } }</h2>
+            <h2 id="summary-title">{ if *quote { labels.totals } else { labels.estimate } }</h2>
             if !*quote {
                 <p class="indicative" data-testid="indicative">{ labels.indicative }</p>
             }

@@ -11,6 +11,7 @@ pub mod money;
 pub mod provider;
 pub mod quantity;
 pub mod quote;
+pub mod signature;
 pub mod staffing;
 pub mod tariff;
 

@@ -14,11 +14,19 @@
 //!                          one field per chosen activity, in tariff order: the model (only where
 //!                          the activity has several), the volumes in the model's unit order
 //!                          (trailing zeros left out), the options as a bit mask in tariff order
-//! for= by= contact= ref=   quote details, free text, length-capped
+//! for= by= contact= ref=   quote details, free text, length-capped: client, salesperson, their
+//!                          contact, quote number
+//! attn= subj= note=        the client's contact person, the subject, special terms
 //! d=2026-11-27             the day the quote was issued
+//! u=2026-12-27             the last day it holds, where not the tariff's default
+//! disc=5                   a negotiated discount, percent of the recurring charges
 //! z=1a2b                   check: the FNV-1a hash of everything before it, so a link cut short
 //!                          or edited by hand is noticed
 //! ```
+//!
+//! A signed quotation ends `&key=<key id>&sig=<signature>` instead of `&z=`: an ECDSA P-256
+//! signature (SHA-256, raw r‖s, base64url) over everything before `&sig=`, by the key the
+//! provider file names. See `signature`.
 //!
 //! Published tariffs never change, so positions within a tariff are stable forever.
 
@@ -26,6 +34,8 @@ use std::fmt::Write as _;
 
 use litemap::LiteMap;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+
+use rust_decimal::Decimal;
 
 use crate::calendar::Date;
 use crate::estimate::{
@@ -40,14 +50,16 @@ pub const FORMAT: u32 = 1;
 /// every quote detail at its cap stays well under it.
 pub const MAX_LENGTH: usize = 2048;
 
-/// Characters left as they are in a value; everything else is percent-encoded.
+/// Characters left as they are in a value; everything else is percent-encoded. A fragment may
+/// hold `/` as it is: quote numbers (NLY/SD/2026/11/0007) stay short and readable.
 const VALUE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
     .remove(b'~')
     .remove(b'@')
-    .remove(b'+');
+    .remove(b'+')
+    .remove(b'/');
 
 /// A free-text detail of a quote: who it is for and from, and its number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +72,12 @@ pub enum QuoteField {
     Contact,
     /// The quote's number.
     Reference,
+    /// The person at the client the quote is addressed to.
+    Attention,
+    /// What the quote is about, where not the usual subject.
+    Subject,
+    /// Special terms the salesperson negotiated, shown as text.
+    Note,
 }
 
 impl QuoteField {
@@ -74,6 +92,9 @@ impl QuoteField {
             Self::Preparer => "by",
             Self::Contact => "contact",
             Self::Reference => "ref",
+            Self::Attention => "attn",
+            Self::Subject => "subj",
+            Self::Note => "note",
         }
     }
 
@@ -85,6 +106,9 @@ impl QuoteField {
             Self::Preparer => 40,
             Self::Contact => 50,
             Self::Reference => 24,
+            Self::Attention => 50,
+            Self::Subject => 80,
+            Self::Note => 200,
         }
     }
 
@@ -100,6 +124,9 @@ impl QuoteField {
             Self::Preparer => &quote.preparer,
             Self::Contact => &quote.contact,
             Self::Reference => &quote.reference,
+            Self::Attention => &quote.attention,
+            Self::Subject => &quote.subject,
+            Self::Note => &quote.note,
         }
     }
 
@@ -109,6 +136,9 @@ impl QuoteField {
             Self::Preparer => &mut quote.preparer,
             Self::Contact => &mut quote.contact,
             Self::Reference => &mut quote.reference,
+            Self::Attention => &mut quote.attention,
+            Self::Subject => &mut quote.subject,
+            Self::Note => &mut quote.note,
         }
     }
 }
@@ -121,21 +151,45 @@ pub struct QuoteDetails {
     pub preparer: String,
     pub contact: String,
     pub reference: String,
+    pub attention: String,
+    pub subject: String,
+    pub note: String,
     pub issued: Option<Date>,
+    /// The last day it holds, where the salesperson set one; else the tariff's default.
+    pub until: Option<Date>,
+    /// A negotiated discount on the recurring charges, a fraction (0.05). Applied only where a
+    /// valid signature stands behind it.
+    pub discount: Option<Decimal>,
 }
 
 impl QuoteDetails {
     /// Whether the link is a quote someone issued, rather than an estimate.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.issued.is_none() && QuoteField::ALL.iter().all(|f| f.get(self).is_empty())
+        self.issued.is_none()
+            && self.until.is_none()
+            && self.discount.is_none()
+            && QuoteField::ALL.iter().all(|f| f.get(self).is_empty())
     }
 
-    /// The last day the quote's prices hold, per the tariff it was priced with.
+    /// The last day the quote's prices hold: the day the salesperson set, else the tariff's
+    /// validity from the day it was issued.
     #[must_use]
     pub fn valid_until(&self, tariff: &Tariff) -> Option<Date> {
-        self.issued?.plus_days(tariff.quote_validity_days)
+        self.until
+            .or_else(|| self.issued?.plus_days(tariff.quote_validity_days))
     }
+}
+
+/// The signature at the end of a signed quotation: what the signer's key must verify.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seal {
+    /// The id of the key, as the provider file lists it.
+    pub key: String,
+    /// The signature as the link carries it (base64url).
+    pub signature: String,
+    /// The bytes that were signed: the link up to `&sig=`.
+    pub message: String,
 }
 
 /// Everything a link carries.
@@ -178,8 +232,10 @@ pub enum Dropped {
     /// A setting (`s`, `k`, `c`, `l`, `f`) holds what the tariff does not offer; the starting
     /// value was used.
     Setting { key: String, value: String },
-    /// The quote's date is not a date; the quote has none.
+    /// A date of the quote is not a date; the quote has none.
     Date { value: String },
+    /// The negotiated discount is not a percentage from 0 to under 100: none is applied.
+    Discount { value: String },
     /// The activity's field names a pricing model the tariff does not have: the activity was
     /// left out.
     UnknownModel { activity: String, model: String },
@@ -248,6 +304,7 @@ impl Dropped {
                 _ => "fluctuation_not_a_number",
             },
             Self::Date { .. } => "date_unreadable",
+            Self::Discount { .. } => "discount_unreadable",
             Self::UnknownModel { .. } => "unknown_model",
             Self::Volume { max: Some(_), .. } => "quantity_too_large",
             Self::Volume { max: None, .. } => "quantity_not_a_number",
@@ -276,6 +333,8 @@ impl Dropped {
 pub struct Opened {
     pub contents: Contents,
     pub dropped: Vec<Dropped>,
+    /// The signature, on a signed quotation.
+    pub seal: Option<Seal>,
 }
 
 fn value(text: &str) -> String {
@@ -290,9 +349,30 @@ fn check(text: &str) -> String {
     format!("{hash:08x}")
 }
 
-/// The fragment (without `#`) for an estimate priced with `tariff`.
+/// The fragment (without `#`) for an estimate priced with `tariff`, with its check.
 #[must_use]
 pub fn encode(contents: &Contents, tariff: &Tariff) -> String {
+    let mut out = fields(contents, tariff);
+    let sum = check(&out);
+    let _ = write!(out, "&z={sum}");
+    out
+}
+
+/// What a salesperson signs for a quotation: its fields as this release writes them, and the id
+/// of the signing key. The signed link is this text, `&sig=` and the signature.
+#[must_use]
+pub fn signable(contents: &Contents, tariff: &Tariff, key: &str) -> String {
+    format!("{}&key={}", fields(contents, tariff), value(key))
+}
+
+/// A signed quotation's link: what was signed and its signature.
+#[must_use]
+pub fn sealed(signable: &str, signature: &str) -> String {
+    format!("{signable}&sig={signature}")
+}
+
+/// The link's fields, without check or signature.
+fn fields(contents: &Contents, tariff: &Tariff) -> String {
     let request = &contents.request;
     let mut out = format!(
         "v={FORMAT}&t={}&s={}&k={}&c={}&l={}&f={}",
@@ -348,11 +428,21 @@ pub fn encode(contents: &Contents, tariff: &Tariff) -> String {
             let _ = write!(out, "&{}={}", field.key(), value(text));
         }
     }
-    if let Some(issued) = contents.quote.issued {
+    let quote = &contents.quote;
+    if let Some(issued) = quote.issued {
         let _ = write!(out, "&d={issued}");
     }
-    let sum = check(&out);
-    let _ = write!(out, "&z={sum}");
+    // Only where the salesperson chose another than the tariff's validity.
+    let usual = quote
+        .issued
+        .and_then(|d| d.plus_days(tariff.quote_validity_days));
+    if let Some(until) = quote.until.filter(|u| Some(*u) != usual) {
+        let _ = write!(out, "&u={until}");
+    }
+    if let Some(discount) = quote.discount {
+        let percent = (discount * Decimal::ONE_HUNDRED).normalize();
+        let _ = write!(out, "&disc={percent}");
+    }
     out
 }
 
@@ -371,17 +461,30 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
     let fragment = text.split_once('#').map_or(text, |(_, f)| f);
     let mut dropped = Vec::new();
 
-    // The check covers everything before `&z=`.
-    let body = match fragment.rsplit_once("&z=") {
-        Some((body, sum)) => {
-            if check(body) != sum {
-                dropped.push(Dropped::Altered);
+    // A signed quotation ends with its key and signature, which vouch for everything before
+    // them (see `signature`); any other link with the check of everything before `&z=`.
+    let mut seal = None;
+    let body = if let Some((message, signature)) = fragment.rsplit_once("&sig=")
+        && let Some((body, key)) = message.rsplit_once("&key=")
+    {
+        seal = Some(Seal {
+            key: percent_decode_str(key).decode_utf8_lossy().into_owned(),
+            signature: signature.to_owned(),
+            message: message.to_owned(),
+        });
+        body
+    } else {
+        match fragment.rsplit_once("&z=") {
+            Some((body, sum)) => {
+                if check(body) != sum {
+                    dropped.push(Dropped::Altered);
+                }
+                body
             }
-            body
-        }
-        None => {
-            dropped.push(Dropped::Truncated);
-            fragment
+            None => {
+                dropped.push(Dropped::Truncated);
+                fragment
+            }
         }
     };
 
@@ -446,12 +549,26 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
     if let Some(f) = setting("f", &fluctuation).and_then(|f| f.parse().ok()) {
         request.fluctuation = f;
     }
-    let issued = fields.remove("d").and_then(|d| {
-        let date = Date::parse(&d);
-        if date.is_none() {
-            dropped.push(Dropped::Date { value: d });
+    let mut date = |key: &str| {
+        fields.remove(key).and_then(|d| {
+            let date = Date::parse(&d);
+            if date.is_none() {
+                dropped.push(Dropped::Date { value: d });
+            }
+            date
+        })
+    };
+    let issued = date("d");
+    let until = date("u");
+    let discount = fields.remove("disc").and_then(|d| {
+        let fraction = Decimal::from_str_exact(&d)
+            .ok()
+            .filter(|p| !p.is_sign_negative() && *p < Decimal::ONE_HUNDRED)
+            .and_then(|p| p.checked_div(Decimal::ONE_HUNDRED));
+        if fraction.is_none() {
+            dropped.push(Dropped::Discount { value: d });
         }
-        date
+        fraction
     });
 
     for activity in tariff.activities.iter() {
@@ -464,6 +581,8 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
 
     let mut quote = QuoteDetails {
         issued,
+        until,
+        discount,
         ..QuoteDetails::default()
     };
     for field in QuoteField::ALL {
@@ -506,6 +625,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
             quote,
         },
         dropped,
+        seal,
     })
 }
 

@@ -41,6 +41,7 @@ fn request(site: &str, term: &str, activities: Vec<ActivityRequest>) -> Request 
         service_language: "id".into(),
         fluctuation: 30,
         activities,
+        discount: None,
     }
 }
 
@@ -285,6 +286,41 @@ fn rules_5_and_6_discount_then_vat_on_recurring_and_vat_on_one_time() {
     assert_eq!(a.monthly, dec!(73260000));
     // One-time: onboarding 15,000,000 is not discounted; VAT 1,650,000.
     assert_eq!(a.one_time, dec!(16650000));
+}
+
+#[test]
+fn rule_5_a_negotiated_discount_comes_after_the_term_discount_and_before_vat() {
+    let t = tariff();
+    // 20,000 minutes on 12 months: 75,000,000 - 5 % = 71,250,000; a negotiated 2.5 % of that is
+    // 1,781,250, leaving 69,468,750; VAT 11 % = 7,641,562.5 -> 7,641,563; month 77,110,313.
+    let mut r = request("jakarta", "12m", vec![minutes(20_000)]);
+    r.discount = Some(dec!(0.025));
+    let e = priced(&t, &r);
+    let lines = monthly(only(&e));
+    assert_eq!(
+        lines[lines.len() - 3..],
+        [
+            (
+                LineKind::Discount { rate: dec!(0.05) },
+                None,
+                dec!(-3750000)
+            ),
+            (
+                LineKind::NegotiatedDiscount { rate: dec!(0.025) },
+                None,
+                dec!(-1781250)
+            ),
+            (LineKind::Vat { rate: dec!(0.11) }, None, dec!(7641563)),
+        ]
+    );
+    assert_eq!(e.totals.monthly, dec!(77110313));
+    // One-time charges are not discounted: 15,000,000 + VAT = 16,650,000, as without it.
+    assert_eq!(e.totals.one_time, dec!(16650000));
+    r.discount = Some(dec!(1));
+    assert_eq!(
+        estimate(&t, &r).map_err(|e| e.code()),
+        Err("discount_out_of_range")
+    );
 }
 
 #[test]

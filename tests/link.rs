@@ -107,6 +107,7 @@ fn quote_details_travel_as_text_and_are_capped() {
         contact: "sari@contoh.co.id, +62 812 0000".into(),
         reference: "Q-2026/118#2".into(),
         issued: Date::parse("2026-11-27"),
+        ..QuoteDetails::default()
     };
     let text = link::encode(&shared, t);
     let opened = link::decode(&text, bundled()).expect("our link");

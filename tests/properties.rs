@@ -106,6 +106,7 @@ fn valid(tariff: &Tariff, recipe: &Recipe) -> Request {
         service_language: site.languages[0].to_string(),
         fluctuation: recipe.fluctuation,
         activities,
+        discount: None,
     }
 }
 
@@ -125,7 +126,7 @@ fn is_priced_from_the_tariff(kind: &LineKind) -> bool {
 }
 
 /// The codes the README promises scripts.
-const ERROR_CODES: [&str; 14] = [
+const ERROR_CODES: [&str; 15] = [
     "unknown_activity",
     "duplicate_activity",
     "unknown_model",
@@ -139,6 +140,7 @@ const ERROR_CODES: [&str; 14] = [
     "language_not_served",
     "quantity_too_large",
     "fluctuation_too_large",
+    "discount_out_of_range",
     "overflow",
 ];
 
@@ -173,7 +175,9 @@ proptest! {
             for line in &a.monthly_lines {
                 match &line.kind {
                     LineKind::Option { rate, .. } => prop_assert_eq!(line.amount, round(labour * rate)),
-                    LineKind::Discount { rate } => prop_assert_eq!(line.amount, -round(above * rate)),
+                    LineKind::Discount { rate } | LineKind::NegotiatedDiscount { rate } => {
+                        prop_assert_eq!(line.amount, -round(above * rate));
+                    }
                     LineKind::Vat { rate } => prop_assert_eq!(line.amount, round(above * rate)),
                     _ => {}
                 }
@@ -303,6 +307,7 @@ proptest! {
                     options: options.into_iter().collect(),
                 })
                 .collect(),
+            discount: None,
         };
         // Either an estimate or a typed error with one of the codes the README lists; never a
         // panic.
@@ -354,6 +359,7 @@ fn quote() -> impl Strategy<Value = QuoteDetails> {
                 contact,
                 reference,
                 issued: issued.and_then(|(y, m, d)| Date::new(y, m, d)),
+                ..QuoteDetails::default()
             },
         )
 }

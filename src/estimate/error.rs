@@ -45,6 +45,8 @@ pub enum EstimateError {
     },
     /// The fluctuation for the range is over 100 %.
     FluctuationTooLarge { percent: u32, max: u32 },
+    /// A negotiated discount is not a fraction from 0 up to 1.
+    DiscountOutOfRange { discount: rust_decimal::Decimal },
     /// An amount is too large to compute.
     Overflow,
 }
@@ -67,6 +69,7 @@ impl EstimateError {
             Self::LanguageNotServed { .. } => "language_not_served",
             Self::QuantityTooLarge { .. } => "quantity_too_large",
             Self::FluctuationTooLarge { .. } => "fluctuation_too_large",
+            Self::DiscountOutOfRange { .. } => "discount_out_of_range",
             Self::Overflow => "overflow",
         }
     }
@@ -124,6 +127,9 @@ impl fmt::Display for EstimateError {
             } => write!(f, "activity {activity:?}: {unit:?} is over {max}"),
             Self::FluctuationTooLarge { percent, max } => {
                 write!(f, "fluctuation {percent} % is over {max} %")
+            }
+            Self::DiscountOutOfRange { discount } => {
+                write!(f, "discount {discount} is not a fraction from 0 up to 1")
             }
             Self::Overflow => f.write_str("an amount is too large to compute"),
         }

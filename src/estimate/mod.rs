@@ -40,6 +40,9 @@ pub enum LineKind {
     Minimum,
     /// The contract-term discount, a fraction `rate` of the recurring subtotal (negative).
     Discount { rate: Decimal },
+    /// A discount the salesperson negotiated, a fraction `rate` of the recurring charges after
+    /// the term discount (negative).
+    NegotiatedDiscount { rate: Decimal },
     /// VAT, a fraction `rate` of the lines above it.
     Vat { rate: Decimal },
     /// One-time onboarding fee.
@@ -186,6 +189,8 @@ struct Context<'t> {
     site: &'t Site,
     term: &'t Term,
     conversion: Conversion,
+    /// The negotiated discount, where a quotation carries one.
+    discount: Option<Decimal>,
 }
 
 /// Prices a request with a tariff.

@@ -111,6 +111,13 @@ impl Context<'_> {
             taxable = money::add(taxable, discount)?;
         }
 
+        // Rule 5: a negotiated discount, on what is left after the term discount, as shown.
+        if let Some(rate) = self.discount.filter(|r| !r.is_zero()) {
+            let discount = -currency.round(money::mul(taxable, rate)?);
+            monthly_lines.push(Line::flat(LineKind::NegotiatedDiscount { rate }, discount));
+            taxable = money::add(taxable, discount)?;
+        }
+
         // Rule 6: VAT on the discounted recurring charges...
         let vat_rate = self.tariff.vat.rate;
         let vat = Line::flat(

@@ -24,6 +24,10 @@ pub struct Request {
     /// How far volumes may move, in percent, for the range.
     pub fluctuation: u32,
     pub activities: Vec<ActivityRequest>,
+    /// A discount a salesperson negotiated on the recurring charges, a fraction (0.05): only on
+    /// a quotation whose signature stands (see `signature`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount: Option<Decimal>,
 }
 
 /// One activity the prospect wants outsourced.
@@ -131,6 +135,7 @@ impl Request {
             service_language: first_id(tariff.languages.first().map(|l| &*l.id)),
             fluctuation: DEFAULT_FLUCTUATION,
             activities: Vec::new(),
+            discount: None,
         }
     }
 
@@ -181,6 +186,11 @@ pub(super) fn check<'t>(
         return Err(EstimateError::UnknownLanguage {
             language: request.service_language.clone(),
         });
+    }
+    if let Some(discount) = request.discount
+        && (discount.is_sign_negative() || discount >= Decimal::ONE)
+    {
+        return Err(EstimateError::DiscountOutOfRange { discount });
     }
     if request.fluctuation > super::MAX_FLUCTUATION {
         return Err(EstimateError::FluctuationTooLarge {
@@ -289,6 +299,7 @@ pub(super) fn check<'t>(
             site,
             term,
             conversion,
+            discount: request.discount,
         },
         chosen,
     ))

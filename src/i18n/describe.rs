@@ -94,6 +94,13 @@ pub fn line_title(line: &Line, activity: &Activity, lang: Lang) -> String {
                 Lang::En => format!("Contract discount {rate}"),
             }
         }
+        LineKind::NegotiatedDiscount { rate } => {
+            let rate = format_percent(*rate, lang);
+            match lang {
+                Lang::Id => format!("Diskon negosiasi {rate}"),
+                Lang::En => format!("Negotiated discount {rate}"),
+            }
+        }
         LineKind::Vat { rate } => {
             let rate = format_percent(*rate, lang);
             match lang {

@@ -231,6 +231,14 @@ pub fn estimate_error(error: &EstimateError, tariff: &Tariff, lang: Lang) -> Str
                 format!("The fluctuation can be at most {max}%.")
             }
         }
+        EstimateError::DiscountOutOfRange { discount } => {
+            let percent = super::format_percent(*discount, lang);
+            if id {
+                format!("Diskon {percent} tidak mungkin: harus dari 0 sampai di bawah 100%.")
+            } else {
+                format!("A discount of {percent} cannot be: it must be from 0 to under 100%.")
+            }
+        }
         EstimateError::Overflow => {
             if id {
                 "Angkanya terlalu besar untuk dihitung: kurangi volumenya.".into()
@@ -277,6 +285,21 @@ texts! {
         reference =>
             "Nomor penawaran",
             "Quote number";
+        attention =>
+            "U.p.",
+            "Attention";
+        subject =>
+            "Perihal",
+            "Subject";
+        note =>
+            "Catatan ketentuan khusus",
+            "Special terms";
+        until =>
+            "Berlaku sampai",
+            "Valid until";
+        discount =>
+            "Diskon negosiasi",
+            "Negotiated discount";
     }
 }
 
@@ -296,6 +319,11 @@ fn field_name(field: &str, tariff: &Tariff, lang: Lang) -> String {
         "by" => texts.preparer,
         "contact" => texts.contact,
         "ref" => texts.reference,
+        "attn" => texts.attention,
+        "subj" => texts.subject,
+        "note" => texts.note,
+        "u" => texts.until,
+        "disc" => texts.discount,
         other => {
             return tariff.activity(other).map_or_else(
                 || format!("\u{201c}{other}\u{201d}"),
@@ -362,6 +390,14 @@ pub fn link_problem(dropped: &Dropped, tariff: &Tariff, lang: Lang) -> String {
                 format!("Tanggal penawaran {value} tidak terbaca dan diabaikan.")
             } else {
                 format!("The quote date {value} could not be read and is left out.")
+            }
+        }
+        Dropped::Discount { value } => {
+            let value = quoted(value);
+            if id {
+                format!("Diskon {value} tidak terbaca dan tidak diterapkan.")
+            } else {
+                format!("The discount {value} could not be read and is not applied.")
             }
         }
         Dropped::UnknownModel { activity, model } => {

@@ -307,14 +307,20 @@ impl Provider {
                 check(!keys.contains(&&*key.id), &at, "key id is used twice")?;
                 keys.push(&key.id);
                 check(
+                    // 65 bytes from 0x04: 87 characters, "B" and then A to P.
                     key.public.len() == 87
-                        && key.public.starts_with("BA")
+                        && key.public.starts_with('B')
+                        && key
+                            .public
+                            .as_bytes()
+                            .get(1)
+                            .is_some_and(|b| (b'A'..=b'P').contains(b))
                         && key
                             .public
                             .bytes()
                             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
                     &format!("{at}.public"),
-                    "must be an uncompressed P-256 point in base64url (87 characters from BA…), as quote keygen prints it",
+                    "must be an uncompressed P-256 point in base64url (87 characters from B…), as quote keygen prints it",
                 )?;
                 date(&key.valid_from, &format!("{at}.valid_from"))?;
                 if let Some(revoked) = &key.revoked {

@@ -254,6 +254,7 @@ impl Inputs {
             service_language: self.service_language.clone(),
             fluctuation: self.fluctuation,
             activities,
+            discount: None,
         })
     }
 
@@ -393,7 +394,9 @@ impl State {
 
     fn open(&mut self, text: &str, origin: Origin) {
         match link::decode(text, self.catalogue) {
-            Ok(Opened { contents, dropped }) => {
+            Ok(Opened {
+                contents, dropped, ..
+            }) => {
                 let tariff = self
                     .catalogue
                     .get(&contents.tariff)

@@ -1,0 +1,308 @@
+//! Signed quotations. A salesperson signs a quotation's link with their own key (ECDSA P-256,
+//! SHA-256); anyone who opens the link can check, offline and years later, that the figures, the
+//! client, the dates, the discount and the note are exactly what that person issued. What a
+//! signature proves: who issued the quotation, and that nothing in it changed. What it does not
+//! prove: that the client accepted it, or that the signer's device was not misused before the key
+//! was revoked.
+//!
+//! The cryptography is not here: the page verifies with the browser's WebCrypto, the quote tool
+//! with RustCrypto's p256, both over the same bytes. This module decides everything around it:
+//! which key, which bytes, and what the answer means for the quotation on a given day.
+
+use base64ct::{Base64UrlUnpadded, Encoding};
+use rust_decimal::Decimal;
+
+use crate::calendar::Date;
+use crate::link::{Opened, Seal};
+use crate::provider::{Provider, Staff, StaffKey};
+use crate::tariff::Tariff;
+
+/// What a quotation's signature says about it, as the page shows it and the quote tool prints it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignatureState {
+    /// Signed by a current key of the person named, nothing changed, and still valid today.
+    Valid,
+    /// Signed and whole, but its validity ended.
+    Expired,
+    /// Signed and whole, but dated after today.
+    NotYetValid,
+    /// Something in the link changed after it was signed, or the signature does not read.
+    Altered,
+    /// Signed by a key the provider does not list, or not one of theirs on the day it was
+    /// dated.
+    UnknownKey,
+    /// Signed on or after the day its key was withdrawn.
+    Revoked,
+    /// Not signed: anyone could have written it.
+    Unsigned,
+}
+
+impl SignatureState {
+    /// A stable name, for the page's `data-state` and the quote tool's JSON.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Valid => "valid",
+            Self::Expired => "expired",
+            Self::NotYetValid => "not-yet-valid",
+            Self::Altered => "altered",
+            Self::UnknownKey => "unknown-key",
+            Self::Revoked => "revoked",
+            Self::Unsigned => "unsigned",
+        }
+    }
+
+    /// Whether the person it names issued exactly these terms: then their name, the discount and
+    /// the note stand (an expired quotation still shows what was quoted).
+    #[must_use]
+    pub fn vouches(self) -> bool {
+        matches!(self, Self::Valid | Self::Expired)
+    }
+}
+
+/// What the cryptography must check: a key's public point, and a signature over the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim<'p> {
+    pub staff: &'p Staff,
+    pub key: &'p StaffKey,
+    /// The uncompressed point, 65 bytes from 0x04, as WebCrypto's "raw" format and SEC1 read it.
+    pub public: Vec<u8>,
+    /// r‖s, 32 bytes each, as WebCrypto produces and p256's `Signature::from_slice` reads.
+    pub signature: Vec<u8>,
+    /// The bytes that were signed.
+    pub message: &'p str,
+}
+
+/// The judgement on a quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict<'p> {
+    pub state: SignatureState,
+    /// Who signed it, where the key is the provider's.
+    pub staff: Option<&'p Staff>,
+    pub key: Option<&'p StaffKey>,
+    /// The negotiated discount that applies: only what a standing signature vouches for, and
+    /// within the signer's limit.
+    pub discount: Option<Decimal>,
+    /// The link asks for a discount over the signer's limit: not applied.
+    pub over_limit: bool,
+}
+
+impl Verdict<'_> {
+    /// An unsigned link: no one vouches for it.
+    #[must_use]
+    pub fn unsigned() -> Self {
+        Self::settled(SignatureState::Unsigned)
+    }
+
+    fn settled(state: SignatureState) -> Self {
+        Self {
+            state,
+            staff: None,
+            key: None,
+            discount: None,
+            over_limit: false,
+        }
+    }
+}
+
+/// Bytes from base64url without padding, as links and key files write them.
+#[must_use]
+pub fn decode(text: &str) -> Option<Vec<u8>> {
+    Base64UrlUnpadded::decode_vec(text).ok()
+}
+
+/// base64url without padding.
+#[must_use]
+pub fn encode(bytes: &[u8]) -> String {
+    Base64UrlUnpadded::encode_string(bytes)
+}
+
+/// What a link's signature asks the cryptography to check, or the state it settles without it
+/// (no signature, a key the provider does not list, a signature that does not read).
+///
+/// # Errors
+/// The [`Verdict`] when no cryptography is needed.
+pub fn claim<'p>(seal: Option<&'p Seal>, provider: &'p Provider) -> Result<Claim<'p>, Verdict<'p>> {
+    let Some(seal) = seal else {
+        return Err(Verdict::unsigned());
+    };
+    let Some((staff, key)) = provider.key(&seal.key) else {
+        return Err(Verdict::settled(SignatureState::UnknownKey));
+    };
+    let public = decode(&key.public).filter(|p| p.len() == 65 && p[0] == 4);
+    let signature = decode(&seal.signature).filter(|s| s.len() == 64);
+    match (public, signature) {
+        (Some(public), Some(signature)) => Ok(Claim {
+            staff,
+            key,
+            public,
+            signature,
+            message: &seal.message,
+        }),
+        // The provider file's points are checked when it is built; a signature that does not
+        // read was damaged.
+        _ => Err(Verdict {
+            staff: Some(staff),
+            key: Some(key),
+            ..Verdict::settled(SignatureState::Altered)
+        }),
+    }
+}
+
+/// The verdict, once the cryptography has answered whether the signature holds. `today` is the
+/// reader's day; `opened` the decoded link (what decoding had to repair, too).
+#[must_use]
+pub fn judge<'p>(
+    claim: &Claim<'p>,
+    verified: bool,
+    opened: &Opened,
+    tariff: &Tariff,
+    today: Date,
+) -> Verdict<'p> {
+    let quote = &opened.contents.quote;
+    let verdict = |state| Verdict {
+        staff: Some(claim.staff),
+        key: Some(claim.key),
+        ..Verdict::settled(state)
+    };
+    // Decoding a signed link repairs nothing: whatever it had to repair was changed after
+    // signing. Every signed quotation is dated.
+    let Some(issued) = quote
+        .issued
+        .filter(|_| verified && opened.dropped.is_empty())
+    else {
+        return verdict(SignatureState::Altered);
+    };
+    if Date::parse(&claim.key.valid_from).is_none_or(|from| issued < from) {
+        return verdict(SignatureState::UnknownKey);
+    }
+    let effective = Date::parse(&tariff.effective);
+    let state = if issued > today || effective.is_some_and(|e| issued < e) {
+        SignatureState::NotYetValid
+    } else if claim
+        .key
+        .revoked
+        .as_deref()
+        .and_then(Date::parse)
+        .is_some_and(|revoked| issued >= revoked)
+    {
+        SignatureState::Revoked
+    } else if quote.valid_until(tariff).is_none_or(|until| until < today) {
+        SignatureState::Expired
+    } else {
+        SignatureState::Valid
+    };
+    let over_limit = quote.discount.is_some_and(|d| d > claim.staff.max_discount);
+    Verdict {
+        discount: quote
+            .discount
+            .filter(|_| state.vouches() && !over_limit)
+            .filter(|d| !d.is_zero()),
+        over_limit,
+        ..verdict(state)
+    }
+}
+
+/// The quote tool's cryptography: RustCrypto's p256 (ECDSA P-256 over SHA-256), natively only.
+/// The page uses the browser's WebCrypto for the same operations on the same bytes.
+#[cfg(feature = "cli")]
+pub mod native {
+    use p256::ecdsa::signature::{Signer, Verifier};
+    use p256::ecdsa::{Signature, SigningKey, VerifyingKey};
+    use sha2::Digest;
+
+    use super::{Claim, encode};
+
+    /// Whether the claim's signature holds over its message, by its key.
+    #[must_use]
+    pub fn verify(claim: &Claim<'_>) -> bool {
+        let (Ok(key), Ok(signature)) = (
+            VerifyingKey::from_sec1_bytes(&claim.public),
+            Signature::from_slice(&claim.signature),
+        ) else {
+            return false;
+        };
+        key.verify(claim.message.as_bytes(), &signature).is_ok()
+    }
+
+    /// A private key read from its JWK file (`quote keygen` writes one).
+    ///
+    /// # Errors
+    /// When the text is not a P-256 private key in JWK.
+    pub fn signing_key(jwk: &str) -> Result<SigningKey, &'static str> {
+        let wrong = "not a P-256 private key in JWK (a file `quote keygen` wrote)";
+        // The key id rides along for people and WebCrypto; p256 reads the key's own members.
+        let mut members: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(jwk).map_err(|_| wrong)?;
+        members.remove("kid");
+        let bare = serde_json::Value::Object(members).to_string();
+        p256::SecretKey::from_jwk_str(&bare)
+            .map(SigningKey::from)
+            .map_err(|_| wrong)
+    }
+
+    /// The signature of `message`, base64url: r‖s as WebCrypto writes it.
+    #[must_use]
+    pub fn sign(key: &SigningKey, message: &str) -> String {
+        let signature: Signature = key.sign(message.as_bytes());
+        encode(&signature.to_bytes())
+    }
+
+    /// A key's public point as the provider file lists it: uncompressed, base64url.
+    #[must_use]
+    pub fn public(key: &SigningKey) -> String {
+        encode(key.verifying_key().to_encoded_point(false).as_bytes())
+    }
+
+    /// A key id for `staff`: their id and the first six hex digits of the point's SHA-256, so a
+    /// new key gets a new id without a register of ids.
+    #[must_use]
+    pub fn key_id(staff: &str, key: &SigningKey) -> String {
+        let digest = sha2::Sha256::digest(key.verifying_key().to_encoded_point(false).as_bytes());
+        let hex: String = digest.iter().take(3).map(|b| format!("{b:02x}")).collect();
+        format!("{staff}-{hex}")
+    }
+
+    /// The id of the provider's key with this public point, if it lists one.
+    #[must_use]
+    pub fn key_id_of_public(public: &str) -> Option<String> {
+        crate::provider::provider()
+            .staff
+            .iter()
+            .flat_map(|s| s.keys.iter())
+            .find(|k| k.public == public)
+            .map(|k| k.id.to_string())
+    }
+
+    /// A new key pair, and its private half as a JWK file with its id.
+    #[must_use]
+    pub fn generate(staff: &str) -> (SigningKey, String) {
+        let secret = p256::SecretKey::random(&mut rand_core::OsRng);
+        let key = SigningKey::from(&secret);
+        let id = key_id(staff, &key);
+        let jwk = secret.to_jwk_string();
+        // The JWK with its key id, as WebCrypto's importKey takes it.
+        let with_id = match jwk.strip_suffix('}') {
+            Some(open) => format!("{open},\"kid\":\"{id}\"}}"),
+            None => jwk.to_string(),
+        };
+        (key, with_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64url_reads_back_what_it_writes() {
+        for bytes in [&b""[..], b"\x04", b"\xff\xfe\xfd", &[0u8; 64]] {
+            assert_eq!(decode(&encode(bytes)).as_deref(), Some(bytes));
+        }
+        // RFC 4648 section 10's vectors, in the URL alphabet without padding.
+        assert_eq!(encode(b"foobar"), "Zm9vYmFy");
+        assert_eq!(encode(b"fo"), "Zm8");
+        assert_eq!(encode(&[0xfb, 0xff]), "-_8");
+        assert_eq!(decode("Zm9v+"), None);
+    }
+}

@@ -82,7 +82,15 @@ pub enum QuoteField {
 
 impl QuoteField {
     /// In the order a link writes them.
-    pub const ALL: [QuoteField; 4] = [Self::Client, Self::Preparer, Self::Contact, Self::Reference];
+    pub const ALL: [QuoteField; 7] = [
+        Self::Client,
+        Self::Preparer,
+        Self::Contact,
+        Self::Reference,
+        Self::Attention,
+        Self::Subject,
+        Self::Note,
+    ];
 
     /// The link's key.
     #[must_use]

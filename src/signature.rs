@@ -62,7 +62,7 @@ impl SignatureState {
 
 /// What the cryptography must check: a key's public point, and a signature over the message.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Claim<'p> {
+pub struct Claim<'p, 'm> {
     pub staff: &'p Staff,
     pub key: &'p StaffKey,
     /// The uncompressed point, 65 bytes from 0x04, as WebCrypto's "raw" format and SEC1 read it.
@@ -70,7 +70,7 @@ pub struct Claim<'p> {
     /// r‖s, 32 bytes each, as WebCrypto produces and p256's `Signature::from_slice` reads.
     pub signature: Vec<u8>,
     /// The bytes that were signed.
-    pub message: &'p str,
+    pub message: &'m str,
 }
 
 /// The judgement on a quotation.
@@ -122,7 +122,10 @@ pub fn encode(bytes: &[u8]) -> String {
 ///
 /// # Errors
 /// The [`Verdict`] when no cryptography is needed.
-pub fn claim<'p>(seal: Option<&'p Seal>, provider: &'p Provider) -> Result<Claim<'p>, Verdict<'p>> {
+pub fn claim<'p, 'm>(
+    seal: Option<&'m Seal>,
+    provider: &'p Provider,
+) -> Result<Claim<'p, 'm>, Verdict<'p>> {
     let Some(seal) = seal else {
         return Err(Verdict::unsigned());
     };
@@ -153,7 +156,7 @@ pub fn claim<'p>(seal: Option<&'p Seal>, provider: &'p Provider) -> Result<Claim
 /// reader's day; `opened` the decoded link (what decoding had to repair, too).
 #[must_use]
 pub fn judge<'p>(
-    claim: &Claim<'p>,
+    claim: &Claim<'p, '_>,
     verified: bool,
     opened: &Opened,
     tariff: &Tariff,
@@ -215,7 +218,7 @@ pub mod native {
 
     /// Whether the claim's signature holds over its message, by its key.
     #[must_use]
-    pub fn verify(claim: &Claim<'_>) -> bool {
+    pub fn verify(claim: &Claim<'_, '_>) -> bool {
         let (Ok(key), Ok(signature)) = (
             VerifyingKey::from_sec1_bytes(&claim.public),
             Signature::from_slice(&claim.signature),

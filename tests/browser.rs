@@ -898,3 +898,56 @@ async fn the_csv_opens_in_columns_in_a_spreadsheet_of_either_language() {
         );
     }
 }
+
+/// A quotation signed by the quote tool (`quote sign` with the demo key of tests/fixtures), valid
+/// until 2099, with a 5 % discount and a note.
+const SIGNED_NATIVELY: &str = include_str!("fixtures/signed-natively.txt");
+
+#[test]
+async fn a_quotation_signed_natively_verifies_in_the_browser_and_its_discount_applies() {
+    let signed = SIGNED_NATIVELY.trim();
+    storage().remove_item("biaya-bpo.draft").expect("remove");
+    address(signed);
+    let page = Page::visit(Some("en"), None).await;
+    until("the browser to check the signature", || {
+        page.find("quote-signature")
+            .and_then(|e| e.get_attribute("data-state"))
+            .is_some_and(|s| s != "checking")
+    })
+    .await;
+    let seal = page.get("quote-signature");
+    assert_eq!(seal.get_attribute("data-state").as_deref(), Some("valid"));
+    assert!(page.text("quote-signature").contains("Sari Dewi"));
+    assert!(page.text("quote-preparer").contains("Sales Manager"));
+    assert_eq!(page.text("quote-note"), "Harga termasuk laporan mingguan.");
+    // Priced with the negotiated 5 %, as the engine prices it.
+    let opened = link::decode(signed, catalogue().expect("valid")).expect("our link");
+    let mut request = opened.contents.request.clone();
+    request.discount = opened.contents.quote.discount;
+    page.shows(&estimate(tariff(), &request).expect("prices"), Lang::En);
+    drop(page);
+
+    // One character of the client's name changed: altered, list prices, nobody as issuer.
+    let altered = signed.replacen("Maju", "Maja", 1);
+    address(&altered);
+    let page = Page::visit(Some("en"), None).await;
+    until("the browser to check the signature", || {
+        page.find("quote-signature")
+            .and_then(|e| e.get_attribute("data-state"))
+            .is_some_and(|s| s != "checking")
+    })
+    .await;
+    assert_eq!(
+        page.get("quote-signature")
+            .get_attribute("data-state")
+            .as_deref(),
+        Some("altered")
+    );
+    assert!(page.find("quote-note").is_none());
+    assert!(page.find("quote-accept").is_none());
+    assert!(page.find("quote-preparer").is_none(), "nobody as issuer");
+    page.shows(
+        &estimate(tariff(), &opened.contents.request).expect("prices"),
+        Lang::En,
+    );
+}

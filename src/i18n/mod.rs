@@ -43,6 +43,7 @@ mod lang;
 mod messages;
 mod method;
 mod page;
+mod signature;
 
 pub use charts::{ChartTexts, CurvePoint, curve_description};
 pub use describe::{line_detail, line_title, quoted_activity, quoted_settings, tariff_edition};
@@ -58,3 +59,4 @@ pub use page::{
     Texts, accept_message, ask_sales_message, currency_name, email_subject, language_name,
     share_message, site_choice, term_choice, unavailable,
 };
+pub use signature::{SignatureTexts, signature_sentence};

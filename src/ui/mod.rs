@@ -5,6 +5,7 @@
 mod bridge;
 mod browser;
 mod components;
+mod crypto;
 mod hooks;
 pub mod more;
 mod page;

@@ -14,7 +14,7 @@ use super::components::quote::QuoteView;
 use super::components::settings::Settings;
 use super::components::share::Share;
 use super::components::summary::Summary;
-use super::hooks::{use_after_first_paint, use_link_sync, use_stored_draft};
+use super::hooks::{use_after_first_paint, use_link_sync, use_signature_check, use_stored_draft};
 use super::state::{Action, Inputs, State};
 use super::{Static, browser, more};
 use crate::estimate::{self, Estimate, EstimateError};
@@ -50,6 +50,7 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
     // drawing them before the first paint would keep the estimate off the screen that long.
     let painted = use_after_first_paint();
     let draft = use_stored_draft(state.origin);
+    use_signature_check(state.pending_claim(), dispatch.clone());
     // The deferred parts draw from the scene: the estimate on screen as a link.
     let scene = Scene {
         lang,
@@ -86,7 +87,7 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
             <main class="layout single">
                 <QuoteView {tariff} {lang} quote={quote.clone()} request={state.priced.clone()}
                     estimate={estimate.clone()} url={url.clone()} standing={state.quote_stands()}
-                    dispatch={dispatch.clone()} />
+                    verdict={state.verdict().cloned()} dispatch={dispatch.clone()} />
             </main>
         },
         (priced, _) => html! {

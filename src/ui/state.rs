@@ -11,7 +11,9 @@ use crate::estimate::{ActivityRequest, EstimateError, OptionSet, Request, Volume
 use crate::i18n::{Lang, format_count};
 use crate::link::{self, Contents, Dropped, LinkError, Opened, QuoteDetails};
 use crate::money::Currency;
+use crate::provider::provider;
 use crate::quantity::{self, QuantityError};
+use crate::signature::{self, SignatureState, Verdict};
 use crate::tariff::{Activity, Catalogue, Tariff};
 
 /// One activity's inputs, kept whether or not the activity is chosen, for every unit of every
@@ -93,6 +95,8 @@ pub enum Action {
     /// "Edit this estimate" on a quotation: the same figures as an estimate of the visitor's
     /// own, without the salesperson, number and date.
     EditCopy,
+    /// The browser has checked the signature of the quotation on the page.
+    Verified(bool),
 }
 
 /// A link as it arrived, kept while the visitor has changed nothing.
@@ -101,10 +105,13 @@ pub struct Received {
     /// The fragment exactly as it arrived: the address bar and "Copy link" keep it, so a
     /// damaged link is never passed on as a clean one.
     pub text: String,
-    /// Who the quote is for and from; empty for an estimate.
-    pub quote: QuoteDetails,
-    /// What opening it had to give up.
+    /// The link as decoded: the request, who the quote is for and from (empty for an
+    /// estimate), what decoding had to give up, and the signature.
+    pub opened: Opened,
+    /// What opening it had to give up, its date's problems included for an unsigned quote.
     pub dropped: Vec<Dropped>,
+    /// What the signature says; `None` while the browser checks it.
+    pub verdict: Option<Verdict<'static>>,
 }
 
 impl ActivityInputs {
@@ -394,26 +401,65 @@ impl State {
 
     fn open(&mut self, text: &str, origin: Origin) {
         match link::decode(text, self.catalogue) {
-            Ok(Opened {
-                contents, dropped, ..
-            }) => {
+            Ok(opened) => {
                 let tariff = self
                     .catalogue
-                    .get(&contents.tariff)
+                    .get(&opened.contents.tariff)
                     .unwrap_or(self.catalogue.latest());
-                self.show(tariff, &contents.request);
-                let mut dropped = dropped;
-                dropped.extend(link::date_problem(&contents.quote, tariff, self.today));
+                self.show(tariff, &opened.contents.request);
+                let mut dropped = opened.dropped.clone();
+                // A signed quotation's dates are judged with its signature.
+                // Settled at once where no cryptography is needed; else the browser checks it.
+                let verdict = signature::claim(opened.seal.as_ref(), provider()).err();
+                if opened.seal.is_none() {
+                    dropped.extend(link::date_problem(
+                        &opened.contents.quote,
+                        tariff,
+                        self.today,
+                    ));
+                }
                 self.received = Some(Received {
                     text: text.split_once('#').map_or(text, |(_, f)| f).to_owned(),
-                    quote: contents.quote,
+                    opened,
                     dropped,
+                    verdict,
                 });
                 self.origin = origin;
                 self.link_error = None;
+                self.derive();
             }
             Err(error) => self.link_error = Some(error),
         }
+    }
+
+    /// Judges the signature on the page once the browser has checked it.
+    fn verified(&mut self, holds: bool) {
+        let (today, tariff) = (self.today, self.tariff);
+        if let Some(received) = self.received.as_mut().filter(|r| r.verdict.is_none())
+            && let Ok(claim) = signature::claim(received.opened.seal.as_ref(), provider())
+        {
+            received.verdict = Some(signature::judge(
+                &claim,
+                holds,
+                &received.opened,
+                tariff,
+                today,
+            ));
+        }
+        self.derive();
+    }
+
+    /// What the browser must check of the signature on the page, while it has not.
+    #[must_use]
+    pub fn pending_claim(&self) -> Option<signature::Claim<'static, '_>> {
+        let received = self.received.as_ref().filter(|r| r.verdict.is_none())?;
+        signature::claim(received.opened.seal.as_ref(), provider()).ok()
+    }
+
+    /// What the signature on the page says; `None` while it is checked.
+    #[must_use]
+    pub fn verdict(&self) -> Option<&Verdict<'static>> {
+        self.received.as_ref()?.verdict.as_ref()
     }
 
     /// Puts a request priced with `tariff` on the page, its inputs rewritten from it.
@@ -428,7 +474,13 @@ impl State {
     fn derive(&mut self) {
         self.problem = None;
         self.stale = true;
-        if let Some(request) = self.inputs.read(self.tariff, self.lang) {
+        if let Some(mut request) = self.inputs.read(self.tariff, self.lang) {
+            // A quotation's negotiated discount, where its signature vouches for it.
+            request.discount = self
+                .received
+                .as_ref()
+                .and_then(|r| r.verdict.as_ref())
+                .and_then(|v| v.discount);
             match request.validate(self.tariff) {
                 Ok(()) => {
                     self.priced = request;
@@ -444,7 +496,7 @@ impl State {
     pub fn quote(&self) -> Option<&QuoteDetails> {
         self.received
             .as_ref()
-            .map(|r| &r.quote)
+            .map(|r| &r.opened.contents.quote)
             .filter(|q| !q.is_empty())
     }
 
@@ -496,7 +548,11 @@ impl State {
     /// possibly, and not expired.
     #[must_use]
     pub fn quote_stands(&self) -> bool {
-        self.quote().is_some() && self.dropped().is_empty() && self.expired().is_none()
+        let whole = match self.verdict().map(|v| v.state) {
+            Some(SignatureState::Unsigned) => self.dropped().is_empty(),
+            state => state == Some(SignatureState::Valid),
+        };
+        self.quote().is_some() && whole && self.expired().is_none()
     }
 
     /// The last day the quote holds, when it has passed.
@@ -532,7 +588,11 @@ impl Reducible for State {
                 next.repriced = dropped;
             }
             Action::KeepAsDraft => next.origin = Origin::Own,
-            Action::EditCopy => next.received = None,
+            Action::EditCopy => {
+                next.received = None;
+                next.derive();
+            }
+            Action::Verified(holds) => next.verified(holds),
             Action::Open { text, origin } => next.open(&text, origin),
         }
         Rc::new(next)

@@ -9,9 +9,13 @@ use yew::prelude::*;
 use super::summary::Summary;
 use crate::calendar::Date;
 use crate::estimate::{Estimate, Request};
-use crate::i18n::{Lang, Texts, accept_message, email_subject, quoted_activity, quoted_settings};
+use crate::i18n::{
+    Lang, SignatureTexts, Texts, accept_message, email_subject, quoted_activity, quoted_settings,
+    signature_sentence,
+};
 use crate::link::QuoteDetails;
 use crate::provider::{self, provider};
+use crate::signature::{SignatureState, Verdict};
 use crate::tariff::Tariff;
 use crate::ui::state::Action;
 use crate::ui::{Static, browser, more};
@@ -27,6 +31,8 @@ pub struct QuoteViewProps {
     pub url: AttrValue,
     /// Whether the client may act on it: not expired, not damaged, not dated impossibly.
     pub standing: bool,
+    /// What its signature says; `None` while the browser checks it.
+    pub verdict: Option<Verdict<'static>>,
     pub dispatch: Callback<Action>,
 }
 
@@ -40,28 +46,59 @@ pub fn QuoteView(props: &QuoteViewProps) -> Html {
         estimate,
         url,
         standing,
+        verdict,
         dispatch,
     } = props;
-    let (lang, texts) = (*lang, Texts::of(*lang));
+    let (lang, texts, words) = (*lang, Texts::of(*lang), SignatureTexts::of(*lang));
     let seller = provider();
     let dated = |date: Option<Date>| date.map(|d| d.to_string()).unwrap_or_default();
-    let preparer = [quote.preparer.as_str(), quote.contact.as_str()]
-        .into_iter()
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let state = verdict.as_ref().map(|v| v.state);
+    // Who issued it: the signer the provider file names, where the signature vouches; what the
+    // link says, marked unsigned, where there is none; nobody where it was tampered with.
+    let signer = verdict
+        .as_ref()
+        .filter(|v| v.state.vouches())
+        .and_then(|v| v.staff);
+    let preparer = match (signer, state) {
+        (Some(staff), _) => format!(
+            "{}, {} · {} · +{}",
+            staff.name,
+            staff.title.get(lang),
+            staff.email,
+            staff.whatsapp
+        ),
+        (None, Some(SignatureState::Unsigned)) => [quote.preparer.as_str(), quote.contact.as_str()]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+        (None, _) => String::new(),
+    };
+    let until = dated(quote.valid_until(tariff.0));
+    let sentence = match (verdict, state) {
+        (Some(v), Some(state)) => signature_sentence(
+            state,
+            v.staff.map_or("", |s| &s.name),
+            &dated(quote.issued),
+            &until,
+            lang,
+        ),
+        _ => words.checking.to_owned(),
+    };
     let details = [
         (texts.quote_number, quote.reference.clone(), "quote-number"),
         (texts.issued, dated(quote.issued), "quote-date"),
         (texts.prepared_for, quote.client.clone(), "quote-client"),
+        (words.attention, quote.attention.clone(), "quote-attention"),
+        (words.subject, quote.subject.clone(), "quote-subject"),
         (texts.prepared_by, preparer, "quote-preparer"),
-        (
-            texts.valid_until,
-            dated(quote.valid_until(tariff.0)),
-            "quote-valid-until",
-        ),
+        (texts.valid_until, until.clone(), "quote-valid-until"),
     ];
     let accept = accept_message(&quote.reference, &quote.client, url, lang);
+    // Accepted to the person who signed it, else to the provider's sales.
+    let (whatsapp, email) = signer.map_or((&seller.whatsapp, &seller.email), |s| {
+        (&s.whatsapp, &s.email)
+    });
     let on_edit = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::EditCopy))
@@ -69,6 +106,11 @@ pub fn QuoteView(props: &QuoteViewProps) -> Html {
     html! {
         <section class="quote-view" data-testid="quote-view" aria-labelledby="quote-title">
             <h1 id="quote-title">{ texts.quote }</h1>
+            <p class={classes!("signature", state.map(SignatureState::code))} data-testid="quote-signature"
+                data-state={state.map_or("checking", SignatureState::code)} role="status">{ sentence }</p>
+            if verdict.as_ref().is_some_and(|v| v.over_limit) {
+                <p class="signature">{ words.over_limit }</p>
+            }
             <dl class="quote-details">
                 { for details.into_iter().filter(|(_, value, _)| !value.is_empty()).map(|(name, value, testid)| html! {
                     <div><dt>{ name }</dt><dd data-testid={testid}>{ value }</dd></div>
@@ -76,6 +118,10 @@ pub fn QuoteView(props: &QuoteViewProps) -> Html {
             </dl>
             <h3>{ texts.what_is_quoted }</h3>
             <p data-testid="quote-settings">{ quoted_settings(tariff, request, lang) }</p>
+            if signer.is_some() && !quote.note.is_empty() {
+                <h3>{ words.special_terms }</h3>
+                <p class="note" data-testid="quote-note">{ quote.note.clone() }</p>
+            }
             <ul class="quoted">
                 { for request.activities.iter().filter_map(|wanted| {
                     let activity = tariff.activity(&wanted.activity)?;
@@ -86,9 +132,9 @@ pub fn QuoteView(props: &QuoteViewProps) -> Html {
             <div class="actions">
                 if *standing {
                     <a class="button primary" data-testid="quote-accept" target="_blank" rel="noopener"
-                        href={provider::whatsapp(Some(&seller.whatsapp), &accept)}>{ texts.accept }</a>
+                        href={provider::whatsapp(Some(whatsapp), &accept)}>{ texts.accept }</a>
                     <a class="button" data-testid="quote-accept-email"
-                        href={provider::mailto(&seller.email, &email_subject(Some(&quote.reference), lang), &accept)}>
+                        href={provider::mailto(email, &email_subject(Some(&quote.reference), lang), &accept)}>
                         { texts.accept_email }
                     </a>
                 }

@@ -81,6 +81,11 @@ fn main() {
     }
 
     assert!(!bundle.is_empty(), "tariffs/ holds at least one tariff");
+    // The page's first module shows no sources: without the "notes" feature they are left out
+    // of it, and come with the deferred module that shows them (see Cargo.toml).
+    if env::var_os("CARGO_FEATURE_NOTES").is_none() {
+        bundle.iter_mut().for_each(without_sources);
+    }
     let mut source = String::from("&[");
     for tariff in &bundle {
         tariff.bake(&mut source);
@@ -88,6 +93,30 @@ fn main() {
     }
     source.push(']');
     fs::write(Path::new(&out).join("tariffs.rs"), source).expect("OUT_DIR is writable");
+}
+
+/// The tariff without the notes that say where each figure comes from.
+fn without_sources(tariff: &mut tariff::Tariff) {
+    let blank = || tariff::Text {
+        id: Cow::Borrowed(""),
+        en: Cow::Borrowed(""),
+    };
+    tariff.usd.source = blank();
+    tariff.vat.note = blank();
+    tariff.in_house.minimum_wage_note = blank();
+    tariff.in_house.thr_note = blank();
+    for activity in tariff.activities.to_mut() {
+        activity.fee_note = blank();
+        activity.setup_note = blank();
+        activity.in_house.wage_note = blank();
+        activity.in_house.overhead_note = blank();
+        activity.in_house.hire_note = blank();
+        for model in activity.models.to_mut() {
+            for unit in model.units.to_mut() {
+                unit.note = blank();
+            }
+        }
+    }
 }
 
 /// Checks `tariffs/provider.toml`, reads its logo in, and writes it out as Rust. A bad file fails
@@ -166,6 +195,12 @@ impl Bake for Decimal {
             self.is_sign_negative(),
             self.scale()
         );
+    }
+}
+
+impl Bake for tariff::SizedBy {
+    fn bake(&self, out: &mut String) {
+        let _ = write!(out, "SizedBy::{self:?}");
     }
 }
 
@@ -296,7 +331,8 @@ bake_struct!(Unit {
     unit,
     help,
     note,
-    tiers
+    tiers,
+    sized_by
 });
 bake_struct!(Tier { up_to, price });
 bake_struct!(ActivityOption {

@@ -42,7 +42,8 @@ use crate::estimate::{
     ActivityRequest, EstimateError, MAX_FLUCTUATION, OptionSet, Request, Volumes,
 };
 use crate::money::Currency;
-use crate::tariff::{Activity, Catalogue, Tariff};
+use crate::staffing::{Profile, Sizing};
+use crate::tariff::{Activity, Catalogue, SizedBy, Tariff};
 
 /// The format this release writes.
 pub const FORMAT: u32 = 1;
@@ -275,6 +276,9 @@ pub enum Dropped {
         activity: String,
         option: Option<String>,
     },
+    /// The traffic a volume was sized from does not read, or does not give that volume: the
+    /// volume stands, without it.
+    Traffic { activity: String },
     /// This release does not know the field.
     Unknown { field: String },
     /// The field appears twice: the first was kept.
@@ -324,6 +328,7 @@ impl Dropped {
             Self::NotOffered {
                 option: Some(_), ..
             } => "unknown_option",
+            Self::Traffic { .. } => "traffic_unreadable",
             Self::Unknown { .. } => "unknown_field",
             Self::Repeated { .. } => "repeated_field",
             Self::Shortened { .. } => "text_too_long",
@@ -428,6 +433,9 @@ fn fields(contents: &Contents, tariff: &Tariff) -> String {
             .fold(0u64, |mask, (i, _)| mask | (1 << i));
         if mask != 0 {
             let _ = write!(out, "~{mask}");
+        }
+        if let Some(sizing) = &wanted.sizing {
+            let _ = write!(out, "&{}-traffic={}", value(&activity.id), traffic(sizing));
         }
     }
     for field in QuoteField::ALL {
@@ -580,9 +588,18 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
     });
 
     for activity in tariff.activities.iter() {
+        let sizing = fields.remove(&*format!("{}-traffic", activity.id));
         if let Some(text) = fields.remove(&*activity.id)
-            && let Some(wanted) = activity_from(activity, &text, &mut dropped)
+            && let Some(mut wanted) = activity_from(activity, &text, &mut dropped)
         {
+            if let Some(text) = sizing {
+                wanted.sizing = sizing_from(activity, &wanted, &text);
+                if wanted.sizing.is_none() {
+                    dropped.push(Dropped::Traffic {
+                        activity: activity.id.to_string(),
+                    });
+                }
+            }
             request.activities.push(wanted);
         }
     }
@@ -762,7 +779,93 @@ fn activity_from(
         model: model.id.to_string(),
         volumes: quantities,
         options,
+        sizing: None,
     })
+}
+
+/// A sizing as a link writes it: `c.<calls>.<handle time>` for minutes from calls, and
+/// `e.<calls>.<handle time>.<hours a day>.<days a week>.<service level %>.<within seconds>.
+/// <occupancy %>.<shrinkage %>.<t|f>` for agents by Erlang C (t: the typical day, f: flat).
+fn traffic(sizing: &Sizing) -> String {
+    match *sizing {
+        Sizing::Calls { calls, handle_time } => format!("c.{calls}.{handle_time}"),
+        Sizing::Centre {
+            calls,
+            handle_time,
+            hours_per_day,
+            days_per_week,
+            service_level,
+            answer_within,
+            max_occupancy,
+            shrinkage,
+            profile,
+        } => {
+            let profile = match profile {
+                Profile::Typical => 't',
+                Profile::Flat => 'f',
+            };
+            format!(
+                "e.{calls}.{handle_time}.{hours_per_day}.{days_per_week}.{service_level}.{answer_within}.{max_occupancy}.{shrinkage}.{profile}"
+            )
+        }
+    }
+}
+
+/// A sizing read from a link, kept only where the tariff lets the model's unit be sized that
+/// way and it gives the very volume the link prices (the volume is the promise; a sizing that
+/// does not match it was changed by hand).
+fn sizing_from(activity: &Activity, wanted: &ActivityRequest, text: &str) -> Option<Sizing> {
+    let mut parts = text.split('.');
+    let kind = parts.next()?;
+    let mut number = || parts.next()?.parse::<u64>().ok();
+    let sizing = match kind {
+        "c" => Sizing::Calls {
+            calls: number()?,
+            handle_time: u32::try_from(number()?).ok()?,
+        },
+        "e" => {
+            let calls = number()?;
+            let handle_time = u32::try_from(number()?).ok()?;
+            let hours_per_day = u8::try_from(number()?).ok()?;
+            let days_per_week = u8::try_from(number()?).ok()?;
+            let service_level = u8::try_from(number()?).ok()?;
+            let answer_within = u32::try_from(number()?).ok()?;
+            let max_occupancy = u8::try_from(number()?).ok()?;
+            let shrinkage = u8::try_from(number()?).ok()?;
+            let profile = match parts.next()? {
+                "t" => Profile::Typical,
+                "f" => Profile::Flat,
+                _ => return None,
+            };
+            Sizing::Centre {
+                calls,
+                handle_time,
+                hours_per_day,
+                days_per_week,
+                service_level,
+                answer_within,
+                max_occupancy,
+                shrinkage,
+                profile,
+            }
+        }
+        _ => return None,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    let unit = activity
+        .model(&wanted.model)?
+        .units
+        .iter()
+        .find(|u| u.sized_by.is_some())?;
+    let fits = matches!(
+        (unit.sized_by, &sizing),
+        (Some(SizedBy::Calls), Sizing::Calls { .. })
+            | (Some(SizedBy::Erlang), Sizing::Centre { .. })
+    );
+    let volume = wanted.volumes.get(&*unit.id).copied().unwrap_or(0);
+    (fits && sizing.volume() == Ok(volume)).then_some(sizing)
 }
 
 /// The same request priced with another tariff: what that tariff no longer offers (an activity,
@@ -821,6 +924,10 @@ pub fn reprice(request: &Request, tariff: &Tariff) -> (Request, Vec<Dropped>) {
             model: model.id.to_string(),
             volumes,
             options,
+            // How the volume was sized goes with it, where the new tariff sizes it alike.
+            sizing: wanted
+                .sizing
+                .filter(|_| model.units.iter().any(|u| u.sized_by.is_some())),
         });
     }
     // What is left after that is nothing an activity could be dropped for.

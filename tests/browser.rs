@@ -831,8 +831,22 @@ async fn asking_sales_and_sharing_on_whatsapp_carry_the_same_estimate() {
     page.type_in("input-accounting-invoices", "2,400").await;
     written(&page).await;
     let figures = page.figures();
-    for testid in ["contact-sales", "share-whatsapp"] {
-        let href = page.get(testid).get_attribute("href").expect("a link");
+    let hrefs: Vec<(&str, String)> = ["contact-sales", "share-whatsapp"]
+        .into_iter()
+        .map(|testid| {
+            (
+                testid,
+                page.get(testid).get_attribute("href").expect("a link"),
+            )
+        })
+        .collect();
+    let mail = page
+        .get("contact-sales-email")
+        .get_attribute("href")
+        .expect("a link");
+    assert!(mail.starts_with("mailto:sales@"), "{mail}");
+    drop(page);
+    for (testid, href) in hrefs {
         assert!(href.starts_with("https://wa.me/"), "{href}");
         let message = whatsapp_text(&href);
         let url = message.rsplit(' ').next().expect("the link last");
@@ -843,11 +857,6 @@ async fn asking_sales_and_sharing_on_whatsapp_carry_the_same_estimate() {
         assert_eq!(opened.figures(), figures, "{testid}");
         assert!(opened.find("link-error").is_none(), "{testid}");
     }
-    let mail = page
-        .get("contact-sales-email")
-        .get_attribute("href")
-        .expect("a link");
-    assert!(mail.starts_with("mailto:sales@"), "{mail}");
 }
 
 #[test]
@@ -949,5 +958,98 @@ async fn a_quotation_signed_natively_verifies_in_the_browser_and_its_discount_ap
     page.shows(
         &estimate(tariff(), &opened.contents.request).expect("prices"),
         Lang::En,
+    );
+}
+
+#[test]
+async fn a_call_centre_sized_from_its_calls_prices_the_minutes_and_agents_it_needs() {
+    use biaya_bpo::staffing::{Profile, Sizing};
+    let page = Page::open(Some("en")).await;
+    page.click("activity-call-centre").await;
+    page.click("sizing-call-centre").await;
+    page.type_in("traffic-call-centre-calls", "30,000").await;
+    page.type_in("traffic-call-centre-handle-time", "240").await;
+    // 30,000 calls of 240 seconds are 2,000 hours: 120,000 minutes.
+    assert!(page.text("sized-call-centre").contains("120,000"));
+    page.shows(
+        &engine(&["call-centre"], |r| {
+            volume(r, "call-centre", "minutes", 120_000)
+        }),
+        Lang::En,
+    );
+
+    // Dedicated agents for the same calls (the traffic stays described), 12 hours a day, 7 days,
+    // 80 % within 20 seconds.
+    page.click("model-call-centre-dedicated").await;
+    let centre = Sizing::Centre {
+        calls: 30_000,
+        handle_time: 240,
+        hours_per_day: 12,
+        days_per_week: 7,
+        service_level: 80,
+        answer_within: 20,
+        max_occupancy: 85,
+        shrinkage: 30,
+        profile: Profile::Typical,
+    };
+    let agents = centre.volume().expect("sizes");
+    let sized = page.text("sized-call-centre");
+    assert!(
+        sized.contains(&format!("{agents} full-time agents")),
+        "{sized}"
+    );
+    let expected = engine(&["call-centre"], |r| {
+        r.activities[0].model = "dedicated".into();
+        r.activities[0].volumes = [("agents".to_owned(), agents)].into_iter().collect();
+    });
+    page.shows(&expected, Lang::En);
+
+    // 90 % within 15 seconds needs more agents.
+    page.choose("traffic-call-centre-target", "90/15").await;
+    let more = Sizing::Centre {
+        calls: 30_000,
+        handle_time: 240,
+        hours_per_day: 12,
+        days_per_week: 7,
+        service_level: 90,
+        answer_within: 15,
+        max_occupancy: 85,
+        shrinkage: 30,
+        profile: Profile::Typical,
+    }
+    .volume()
+    .expect("sizes");
+    assert!(more > agents);
+    assert!(
+        page.text("sized-call-centre")
+            .contains(&format!("{more} full-time agents"))
+    );
+
+    // A handle time of 0 has a message at its field, and the last estimate stays.
+    let before = page.figures();
+    page.type_in("traffic-call-centre-handle-time", "0").await;
+    assert!(
+        page.text("error-traffic-call-centre-handle-time")
+            .contains("more than 0")
+    );
+    assert_eq!(page.figures(), before);
+
+    // The traffic travels in the link and reopens as it was.
+    page.type_in("traffic-call-centre-handle-time", "240").await;
+    written(&page).await;
+    let link = address_now();
+    assert!(
+        link.contains("call-centre-traffic=e.30000.240.12.7.90.15.85.30.t"),
+        "{link}"
+    );
+    drop(page);
+    storage().remove_item("biaya-bpo.draft").expect("remove");
+    address(&link);
+    let opened = Page::visit(Some("en"), None).await;
+    assert_eq!(opened.value("traffic-call-centre-calls"), "30,000");
+    assert!(
+        opened
+            .text("sized-call-centre")
+            .contains(&format!("{more} full-time agents"))
     );
 }

@@ -30,6 +30,7 @@ fn activity(id: &str, model: &str, volumes: &[(&str, u64)], options: &[&str]) ->
             .map(|&(unit, quantity)| (unit.to_owned(), quantity))
             .collect::<Volumes>(),
         options: options.iter().map(|&o| o.to_owned()).collect::<OptionSet>(),
+        sizing: None,
     }
 }
 

@@ -386,3 +386,58 @@ fn every_link_in_the_readme_opens_clean() {
         assert!(estimate(t, &opened.contents.request).is_ok(), "{text}");
     }
 }
+
+#[test]
+fn a_volume_sized_from_calls_travels_with_its_traffic_and_reopens_exactly() {
+    use biaya_bpo::staffing::{Profile, Sizing};
+    let t = bundled().latest();
+    let mut contents = full();
+    // Shared minutes from 30,000 calls of 4 minutes: 120,000 minutes.
+    let call = &mut contents.request.activities[0];
+    call.volumes.insert("minutes".into(), 120_000);
+    call.sizing = Some(Sizing::Calls {
+        calls: 30_000,
+        handle_time: 240,
+    });
+    let text = link::encode(&contents, t);
+    assert!(text.contains("&call-centre-traffic=c.30000.240&"), "{text}");
+    let opened = link::decode(&text, bundled()).expect("our link");
+    assert_eq!(opened.dropped, []);
+    assert_eq!(opened.contents, contents);
+
+    // Dedicated agents for a 12-hour, 7-day centre at 80/20: the volume is what Erlang C gives.
+    let centre = Sizing::Centre {
+        calls: 30_000,
+        handle_time: 240,
+        hours_per_day: 12,
+        days_per_week: 7,
+        service_level: 80,
+        answer_within: 20,
+        max_occupancy: 85,
+        shrinkage: 30,
+        profile: Profile::Typical,
+    };
+    let agents = centre.volume().expect("sizes");
+    let call = &mut contents.request.activities[0];
+    call.model = "dedicated".into();
+    call.volumes = [("agents".to_owned(), agents)].into_iter().collect();
+    call.sizing = Some(centre);
+    let text = link::encode(&contents, t);
+    assert!(text.contains("&call-centre-traffic=e.30000.240.12.7.80.20.85.30.t&"));
+    let opened = link::decode(&text, bundled()).expect("our link");
+    assert_eq!(opened.contents, contents);
+
+    // Agents edited by hand no longer match the traffic: the volume stands, the traffic goes.
+    let edited = text.replacen(
+        &format!("call-centre=dedicated.{agents}"),
+        &format!("call-centre=dedicated.{}", agents + 1),
+        1,
+    );
+    let opened = link::decode(&edited, bundled()).expect("recoverable");
+    assert!(opened.dropped.contains(&Dropped::Traffic {
+        activity: "call-centre".into()
+    }));
+    let call = &opened.contents.request.activities[0];
+    assert_eq!(call.volumes.get("agents"), Some(&(agents + 1)));
+    assert_eq!(call.sizing, None);
+}

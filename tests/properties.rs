@@ -91,6 +91,7 @@ fn valid(tariff: &Tariff, recipe: &Recipe) -> Request {
             model: model.id.to_string(),
             volumes,
             options,
+            sizing: None,
         });
     }
     Request {
@@ -305,6 +306,7 @@ proptest! {
                     model,
                     volumes: volumes.into_iter().collect(),
                     options: options.into_iter().collect(),
+                    sizing: None,
                 })
                 .collect(),
             discount: None,

@@ -38,6 +38,10 @@ pub struct ActivityRequest {
     /// Monthly volume by unit id; a unit left out has no volume.
     pub volumes: Volumes,
     pub options: OptionSet,
+    /// How the volume of the unit the tariff lets a buyer size was arrived at, where it was:
+    /// shown, never priced (the volume is).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sizing: Option<crate::staffing::Sizing>,
 }
 
 /// Volumes by unit id, in id order. A sorted vector rather than a B-tree: a handful of entries,
@@ -163,6 +167,7 @@ impl ActivityRequest {
             model: model.map(|m| m.id.to_string()).unwrap_or_default(),
             volumes,
             options: OptionSet::default(),
+            sizing: None,
         }
     }
 }

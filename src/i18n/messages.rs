@@ -494,6 +494,18 @@ pub fn link_problem(dropped: &Dropped, tariff: &Tariff, lang: Lang) -> String {
                 (None, false) => format!("Tariff {} no longer offers {name}.", tariff.version),
             }
         }
+        Dropped::Traffic { activity } => {
+            let name = field_name(activity, tariff, lang);
+            if id {
+                format!(
+                    "{name}: data panggilan tidak cocok dengan volumenya dan diabaikan; volumenya tetap."
+                )
+            } else {
+                format!(
+                    "{name}: the call figures do not give its volume and were left out; the volume stands."
+                )
+            }
+        }
         Dropped::Unknown { field } => {
             let field = quoted(field);
             if id {

@@ -44,6 +44,7 @@ mod messages;
 mod method;
 mod page;
 mod signature;
+mod traffic;
 
 pub use charts::{ChartTexts, CurvePoint, curve_description};
 pub use describe::{line_detail, line_title, quoted_activity, quoted_settings, tariff_edition};
@@ -60,3 +61,6 @@ pub use page::{
     share_message, site_choice, term_choice, unavailable,
 };
 pub use signature::{SignatureTexts, signature_sentence};
+pub use traffic::{
+    TrafficTexts, busiest_hour, minutes_from_calls, scheduled_agents, staffing_error,
+};

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 // The source the build script writes names these types, `Cow` and `Decimal` bare.
 use super::{
     Activity, ActivityInHouse, ActivityOption, Contribution, ExchangeRate, InHouseBasis, Language,
-    List, Model, Site, Tariff, TariffError, Term, Text, Tier, Unit, Vat,
+    List, Model, Site, SizedBy, Tariff, TariffError, Term, Text, Tier, Unit, Vat,
 };
 use crate::money::Currency;
 

@@ -267,6 +267,20 @@ pub struct Unit {
     pub help: Text,
     pub note: Text,
     pub tiers: List<Tier>,
+    /// How a buyer may describe the volume in their own terms instead (see `staffing`).
+    #[serde(default)]
+    pub sized_by: Option<SizedBy>,
+}
+
+/// Another way to arrive at a unit's volume, from what a buyer knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SizedBy {
+    /// Minutes from calls times their average handle time.
+    Calls,
+    /// Dedicated agents from calls, handle time, opening hours and a service level, by
+    /// Erlang C.
+    Erlang,
 }
 
 /// Money and rates are written as strings ("0.11"): a TOML float would pass through binary

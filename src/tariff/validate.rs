@@ -6,7 +6,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::{Activity, Tariff, Text, Unit};
+use super::{Activity, SizedBy, Tariff, Text, Unit};
 use crate::calendar::Date;
 use crate::money::Currency;
 
@@ -272,6 +272,11 @@ impl Tariff {
             )?;
             text(&model.name, &format!("{at}.name"))?;
             text(&model.help, &format!("{at}.help"))?;
+            check(
+                model.units.iter().filter(|u| u.sized_by.is_some()).count() <= 1,
+                || format!("{at}.units"),
+                "at most one unit of a model may be sized from calls",
+            )?;
             for unit in model.units.iter() {
                 validate_unit(unit, &format!("{at}.units[{}]", unit.id))?;
             }
@@ -327,6 +332,16 @@ fn validate_unit(unit: &Unit, at: &str) -> Result<(), TariffError> {
         !unit.seat || unit.labour,
         || format!("{at}.labour"),
         "a seat is labour",
+    )?;
+    // Calls make minutes of labour; Erlang C sizes people.
+    check(
+        match unit.sized_by {
+            Some(SizedBy::Calls) => unit.labour && !unit.seat,
+            Some(SizedBy::Erlang) => unit.seat,
+            None => true,
+        },
+        || format!("{at}.sized_by"),
+        "calls size a labour unit that is not a seat; erlang sizes a seat",
     )?;
     for (t, name) in [
         (&unit.name, "name"),

@@ -23,19 +23,36 @@ pub struct Scene {
     /// The estimate on screen, as this release writes its link (the one the page shows may be
     /// the link exactly as it arrived).
     pub link: String,
+    /// A quotation's client may act on it (accept it).
+    pub stands: bool,
+    /// The id of the salesperson whose signature vouches for the quotation, if one does.
+    pub signer: String,
+    /// The quotation's negotiated discount applies (its signature vouches for it).
+    pub discount: bool,
 }
 
 impl Scene {
     fn write(&self) -> String {
-        format!("{}\n{}\n{}", self.lang.code(), self.url, self.link)
+        format!(
+            "{}\n{}\n{}\n{}\n{}\n{}",
+            self.lang.code(),
+            self.url,
+            self.link,
+            u8::from(self.stands),
+            self.signer,
+            u8::from(self.discount)
+        )
     }
 
     fn read(text: &str) -> Option<Self> {
-        let mut lines = text.lines();
+        let mut lines = text.split('\n');
         Some(Self {
             lang: Lang::from_code(lines.next()?)?,
             url: lines.next()?.to_owned(),
             link: lines.next()?.to_owned(),
+            stands: lines.next()? == "1",
+            signer: lines.next()?.to_owned(),
+            discount: lines.next()? == "1",
         })
     }
 }
@@ -57,10 +74,11 @@ fn announce(event: &str) {
     }
 }
 
-/// The page: tells the deferred module what is on screen, when it changed.
-pub fn publish(scene: &Scene) {
+/// The page: tells the deferred module what is on screen, when it changed, or whatever it is
+/// when `anew` (a page just drawn has new places for the deferred parts to draw into).
+pub fn publish(scene: &Scene, anew: bool) {
     let text = scene.write();
-    if get(SCENE).as_deref() != Some(text.as_str()) {
+    if anew || get(SCENE).as_deref() != Some(text.as_str()) {
         set(SCENE, &text);
         announce(SCENE_EVENT);
     }
@@ -92,6 +110,9 @@ mod tests {
             lang: INDONESIAN,
             url: "https://example.invalid/biaya/#v=1&t=2026-11&z=0".into(),
             link: "v=1&t=2026-11&s=jakarta&z=00000000".into(),
+            stands: true,
+            signer: "SD".into(),
+            discount: false,
         };
         assert_eq!(Scene::read(&scene.write()), Some(scene));
         assert_eq!(Scene::read("xx\nurl\nlink"), None);

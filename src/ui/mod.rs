@@ -11,6 +11,7 @@ pub mod more;
 mod page;
 mod qr;
 pub mod state;
+pub mod traffic;
 
 use std::ops::Deref;
 

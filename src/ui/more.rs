@@ -13,7 +13,9 @@ use super::components::breakdown::Breakdown;
 use super::components::charts::{ContributionChart, CurveChart};
 use super::components::document::Document;
 use super::components::method::Method;
-use super::components::share::CsvLink;
+use super::components::quote::QuoteActions;
+use super::components::share::{CsvLink, Share};
+use super::components::summary::Comparison;
 use crate::estimate;
 use crate::i18n::ChartTexts;
 use crate::link;
@@ -25,6 +27,9 @@ pub const BREAKDOWN: &str = "more-breakdown";
 pub const METHOD: &str = "more-method";
 pub const PRINT: &str = "more-print";
 pub const CSV: &str = "more-csv";
+pub const SHARE: &str = "more-share";
+pub const COMPARISON: &str = "more-comparison";
+pub const QUOTE: &str = "more-quote";
 
 /// `html` drawn into the element with id `host`, where the page has one.
 fn into(host: &str, html: Html) -> Html {
@@ -42,7 +47,9 @@ pub(super) struct DeferredProps {
 #[component]
 pub(super) fn Deferred(props: &DeferredProps) -> Html {
     let catalogue = props.catalogue;
-    let scene = use_state_eq(bridge::scene);
+    // Set on every announcement, equal or not: the page announces a scene anew when its places
+    // for the deferred parts are new.
+    let scene = use_state(bridge::scene);
     {
         let scene = scene.setter();
         use_effect_with((), move |()| {
@@ -58,14 +65,30 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
         let listener = super::browser::prepare_print();
         move || drop(listener)
     });
-    let opened = use_memo(scene.as_ref().map(|s| s.link.clone()), move |link| {
-        let opened = link::decode(link.as_deref()?, catalogue.0).ok()?;
-        let tariff = catalogue.0.get(&opened.contents.tariff)?;
-        let priced = estimate::estimate(tariff, &opened.contents.request).ok()?;
-        Some((Static(tariff), opened.contents, Rc::new(priced)))
-    });
-    let (Some(Scene { lang, url, .. }), Some((tariff, contents, priced))) =
-        ((*scene).clone(), (*opened).clone())
+    let opened = use_memo(
+        scene.as_ref().map(|s| (s.link.clone(), s.discount)),
+        move |scene| {
+            let (link, discount) = scene.as_ref()?;
+            let mut opened = link::decode(link, catalogue.0).ok()?;
+            let tariff = catalogue.0.get(&opened.contents.tariff)?;
+            // The negotiated discount, where the page says the signature vouches for it.
+            if *discount {
+                opened.contents.request.discount = opened.contents.quote.discount;
+            }
+            let priced = estimate::estimate(tariff, &opened.contents.request).ok()?;
+            Some((Static(tariff), opened.contents, Rc::new(priced)))
+        },
+    );
+    let (
+        Some(Scene {
+            lang,
+            url,
+            stands,
+            signer,
+            ..
+        }),
+        Some((tariff, contents, priced)),
+    ) = ((*scene).clone(), (*opened).clone())
     else {
         return Html::default();
     };
@@ -74,6 +97,12 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
         <>
             { into(PRINT, html! {
                 <Document {tariff} {lang} contents={contents.clone()} estimate={priced.clone()} url={url.clone()} />
+            }) }
+            { into(SHARE, html! { <Share url={url.clone()} {lang} /> }) }
+            { into(COMPARISON, html! { <Comparison estimate={priced.clone()} {lang} /> }) }
+            { into(QUOTE, html! {
+                <QuoteActions {tariff} {lang} quote={contents.quote.clone()} request={contents.request.clone()}
+                    url={url.clone()} {stands} signer={signer.clone()} />
             }) }
             { into(CSV, html! {
                 <CsvLink {tariff} estimate={priced.clone()} contents={contents.clone()} url={url.clone()} {lang} />

@@ -12,7 +12,6 @@ use super::components::masthead::Masthead;
 use super::components::notices::{Notices, TodaysPrices};
 use super::components::quote::QuoteView;
 use super::components::settings::Settings;
-use super::components::share::Share;
 use super::components::summary::Summary;
 use super::hooks::{use_after_first_paint, use_link_sync, use_signature_check, use_stored_draft};
 use super::state::{Action, Inputs, State};
@@ -52,12 +51,28 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
     let draft = use_stored_draft(state.origin);
     use_signature_check(state.pending_claim(), dispatch.clone());
     // The deferred parts draw from the scene: the estimate on screen as a link.
+    let verdict = state.verdict();
     let scene = Scene {
         lang,
         url: browser::page_url(&link),
         link: state.canonical_link(),
+        stands: state.quote_stands(),
+        signer: verdict
+            .filter(|v| v.state.vouches())
+            .and_then(|v| v.staff)
+            .map(|s| s.id.to_string())
+            .unwrap_or_default(),
+        discount: verdict.is_some_and(|v| v.discount.is_some()),
     };
-    use_effect(move || bridge::publish(&scene));
+    {
+        // Every render: the deferred parts follow the page. The first time whatever the last
+        // page published, since this page's places for them are new.
+        let drawn = use_mut_ref(|| false);
+        use_effect(move || {
+            let anew = !drawn.replace(true);
+            bridge::publish(&scene, anew);
+        });
+    }
     use_effect_with(painted, |painted| {
         if *painted {
             browser::load_deferred();
@@ -81,19 +96,15 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
     });
 
     let texts = Texts::of(lang);
-    let url = AttrValue::from(browser::page_url(&link));
     let view = match (&*priced, state.quote()) {
         (Ok(estimate), Some(quote)) => html! {
             <main class="layout single">
-                <QuoteView {tariff} {lang} quote={quote.clone()} request={state.priced.clone()}
-                    estimate={estimate.clone()} url={url.clone()} standing={state.quote_stands()}
-                    verdict={state.verdict().cloned()} dispatch={dispatch.clone()} />
+                <QuoteView {tariff} {lang} quote={quote.clone()} estimate={estimate.clone()} verdict={state.verdict().cloned()} dispatch={dispatch.clone()} />
             </main>
         },
         (priced, _) => html! {
             <Calculator {tariff} {lang} inputs={state.inputs.clone()} stale={state.stale}
-                problem={state.problem.clone()} priced={priced.clone()} url={url.clone()}
-                dispatch={dispatch.clone()} />
+                problem={state.problem.clone()} priced={priced.clone()} dispatch={dispatch.clone()} />
         },
     };
     html! {
@@ -122,7 +133,6 @@ struct CalculatorProps {
     /// Why the inputs cannot be priced together.
     problem: Option<EstimateError>,
     priced: Result<Rc<Estimate>, EstimateError>,
-    url: AttrValue,
     dispatch: Callback<Action>,
 }
 
@@ -137,7 +147,6 @@ fn Calculator(props: &CalculatorProps) -> Html {
         stale,
         problem,
         priced,
-        url,
         dispatch,
     } = props;
     let (tariff, lang, texts) = (*tariff, *lang, Texts::of(*lang));
@@ -148,7 +157,8 @@ fn Calculator(props: &CalculatorProps) -> Html {
         Ok(estimate) => html! {
             <>
                 <Summary estimate={estimate.clone()} {lang} stale={*stale} />
-                <Share url={url.clone()} {lang} />
+                // Sharing, asking sales, printing: with the deferred module, below the totals.
+                <div id={more::SHARE} class="deferred"></div>
                 <a class="peek" href="#summary-title" aria-hidden="true" tabindex="-1">
                     <span>{ texts.monthly }</span>
                     <span>{ format_money(estimate.totals.monthly, estimate.currency, lang) }</span>

@@ -14,11 +14,13 @@ use crate::money::Currency;
 use crate::provider::provider;
 use crate::quantity::{self, QuantityError};
 use crate::signature::{self, SignatureState, Verdict};
+use crate::staffing::{MonthlySizing, Profile};
 use crate::tariff::{Activity, Catalogue, Tariff};
+use crate::ui::traffic::{TrafficError, TrafficField, TrafficInputs};
 
 /// One activity's inputs, kept whether or not the activity is chosen, for every unit of every
 /// model: switching away and back loses nothing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ActivityInputs {
     pub activity: String,
     pub chosen: bool,
@@ -26,13 +28,22 @@ pub struct ActivityInputs {
     /// Text as typed, by unit id.
     pub typed: LiteMap<String, String>,
     pub options: OptionSet,
+    /// The traffic the sized unit's volume may be described by instead (see `traffic`).
+    pub traffic: TrafficInputs,
     /// What is wrong with a typed volume of the chosen model, by unit id: worked out with every
     /// change, for the message at its field.
     pub errors: LiteMap<String, QuantityError>,
+    /// What is wrong with the traffic, by field, worked out with every change.
+    pub traffic_errors: LiteMap<TrafficField, TrafficError>,
+    /// The volume the traffic gave, worked out with every change.
+    pub sized_volume: Option<u64>,
+    /// The month a dedicated team was sized for, worked out with every change: what the page
+    /// shows beside the agents it gave.
+    pub month: Option<MonthlySizing>,
 }
 
 /// Everything about the estimate the visitor can change.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Inputs {
     pub currency: Currency,
     pub site: String,
@@ -67,6 +78,20 @@ pub enum Edit {
     Option {
         activity: String,
         option: String,
+    },
+    /// Describes the sized unit's volume by its traffic, or types it again.
+    Sizing {
+        activity: String,
+        on: bool,
+    },
+    Traffic {
+        activity: String,
+        field: TrafficField,
+        text: String,
+    },
+    Profile {
+        activity: String,
+        profile: Profile,
     },
 }
 
@@ -128,7 +153,11 @@ impl ActivityInputs {
             model: request.model,
             typed,
             options: OptionSet::default(),
+            traffic: TrafficInputs::starter(lang),
             errors: LiteMap::new(),
+            traffic_errors: LiteMap::new(),
+            sized_volume: None,
+            month: None,
         }
     }
 
@@ -148,10 +177,31 @@ impl ActivityInputs {
     /// each volume of the chosen model.
     fn read(&mut self, activity: &Activity, lang: Lang) -> Option<ActivityRequest> {
         self.errors.clear();
+        self.traffic_errors.clear();
+        self.sized_volume = None;
+        self.month = None;
         let model = activity.model(&self.model)?;
         let mut volumes = Volumes::new();
+        let mut sizing = None;
         for unit in model.units.iter() {
-            match quantity::parse(self.typed(&unit.id), lang, unit.max) {
+            let read = match unit.sized_by.filter(|_| self.traffic.on) {
+                // Described by its traffic: the volume is what the traffic gives, within bounds.
+                Some(by) => match self.traffic.read(by, lang) {
+                    Ok((sized, volume)) if volume <= unit.max => {
+                        sizing = Some(sized);
+                        self.sized_volume = Some(volume);
+                        self.month = sized.month().ok();
+                        Ok(volume)
+                    }
+                    Ok(_) => Err(QuantityError::TooLarge { max: unit.max }),
+                    Err(errors) => {
+                        self.traffic_errors = errors;
+                        continue;
+                    }
+                },
+                None => quantity::parse(self.typed(&unit.id), lang, unit.max),
+            };
+            match read {
                 Ok(n) => {
                     volumes.insert(unit.id.to_string(), n);
                 }
@@ -160,11 +210,12 @@ impl ActivityInputs {
                 }
             }
         }
-        self.errors.is_empty().then(|| ActivityRequest {
+        (self.errors.is_empty() && self.traffic_errors.is_empty()).then(|| ActivityRequest {
             activity: self.activity.clone(),
             model: self.model.clone(),
             volumes,
             options: self.options.clone(),
+            sizing,
         })
     }
 
@@ -226,6 +277,9 @@ impl Inputs {
                     activity
                         .typed
                         .insert(unit.clone(), format_count(*quantity, lang));
+                }
+                if let Some(sizing) = &wanted.sizing {
+                    activity.traffic.show(sizing, lang);
                 }
             }
         }
@@ -298,17 +352,42 @@ impl Inputs {
                     inputs.toggle_option(&option, offered);
                 }
             }
+            Edit::Sizing { activity, on } => {
+                if let Some(inputs) = self.activity_mut(&activity) {
+                    inputs.traffic.on = on;
+                }
+            }
+            Edit::Traffic {
+                activity,
+                field,
+                text,
+            } => {
+                if let Some(inputs) = self.activity_mut(&activity) {
+                    inputs.traffic.typed.insert(field, text);
+                }
+            }
+            Edit::Profile { activity, profile } => {
+                if let Some(inputs) = self.activity_mut(&activity) {
+                    inputs.traffic.profile = profile;
+                }
+            }
         }
     }
 
     /// A number typed as 12.000 on the Indonesian page reads 12,000 on the English one; a
     /// mistake stays as typed.
     fn relang(&mut self, from: Lang, to: Lang) {
+        let regroup = |text: &mut String| {
+            if let Ok(n) = quantity::parse(text, from, u64::MAX) {
+                *text = format_count(n, to);
+            }
+        };
         for inputs in &mut self.activities {
             for (_, text) in inputs.typed.iter_mut() {
-                if let Ok(n) = quantity::parse(text, from, u64::MAX) {
-                    *text = format_count(n, to);
-                }
+                regroup(text);
+            }
+            for (_, text) in inputs.traffic.typed.iter_mut() {
+                regroup(text);
             }
         }
     }

@@ -3,8 +3,9 @@
 use yew::prelude::*;
 
 use super::field::QuantityInput;
+use super::traffic::TrafficForm;
 use crate::i18n::{Lang, Texts, format_percent, quantity_error};
-use crate::tariff::{Activity, Tariff};
+use crate::tariff::{Activity, Tariff, Unit};
 use crate::ui::Static;
 use crate::ui::state::{Action, ActivityInputs, Edit};
 
@@ -86,7 +87,7 @@ pub fn ActivityForm(props: &FormProps) -> Html {
         }
     });
 
-    let volumes = model.units.iter().map(|unit| {
+    let quantity = |unit: &Unit| {
         let text = inputs.typed(&unit.id);
         let error = inputs
             .error(&unit.id)
@@ -112,6 +113,28 @@ pub fn ActivityForm(props: &FormProps) -> Html {
                 {on_change}
             />
         }
+    };
+
+    let volumes = model.units.iter().map(|unit| {
+        // A volume described by its traffic: the traffic's form, and what it gives, instead.
+        if unit.sized_by.is_some() {
+            let traffic = html! {
+                <TrafficForm activity={activity.id.to_string()} unit={Static(unit)}
+                    traffic={inputs.traffic.clone()} errors={inputs.traffic_errors.clone()}
+                    volume={inputs.sized_volume} month={inputs.month.clone()} {lang}
+                    dispatch={dispatch.clone()} />
+            };
+            if inputs.traffic.on {
+                return html! { <div class="sized-unit" key={unit.id.to_string()}>{ traffic }</div> };
+            }
+            return html! {
+                <div class="sized-unit" key={unit.id.to_string()}>
+                    { quantity(unit) }
+                    { traffic }
+                </div>
+            };
+        }
+        quantity(unit)
     });
 
     let options = activity.options.iter().map(|option| {

@@ -13,3 +13,4 @@ pub mod quote;
 pub mod settings;
 pub mod share;
 pub mod summary;
+pub mod traffic;

@@ -25,12 +25,7 @@ pub struct QuoteViewProps {
     pub tariff: Static<Tariff>,
     pub lang: Lang,
     pub quote: QuoteDetails,
-    pub request: Request,
     pub estimate: Rc<Estimate>,
-    /// The whole address of the quotation, as it arrived.
-    pub url: AttrValue,
-    /// Whether the client may act on it: not expired, not damaged, not dated impossibly.
-    pub standing: bool,
     /// What its signature says; `None` while the browser checks it.
     pub verdict: Option<Verdict<'static>>,
     pub dispatch: Callback<Action>,
@@ -42,15 +37,11 @@ pub fn QuoteView(props: &QuoteViewProps) -> Html {
         tariff,
         lang,
         quote,
-        request,
         estimate,
-        url,
-        standing,
         verdict,
         dispatch,
     } = props;
     let (lang, texts, words) = (*lang, Texts::of(*lang), SignatureTexts::of(*lang));
-    let seller = provider();
     let dated = |date: Option<Date>| date.map(|d| d.to_string()).unwrap_or_default();
     let state = verdict.as_ref().map(|v| v.state);
     // Who issued it: the signer the provider file names, where the signature vouches; what the
@@ -94,11 +85,7 @@ pub fn QuoteView(props: &QuoteViewProps) -> Html {
         (texts.prepared_by, preparer, "quote-preparer"),
         (texts.valid_until, until.clone(), "quote-valid-until"),
     ];
-    let accept = accept_message(&quote.reference, &quote.client, url, lang);
-    // Accepted to the person who signed it, else to the provider's sales.
-    let (whatsapp, email) = signer.map_or((&seller.whatsapp, &seller.email), |s| {
-        (&s.whatsapp, &s.email)
-    });
+
     let on_edit = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::EditCopy))
@@ -116,21 +103,70 @@ pub fn QuoteView(props: &QuoteViewProps) -> Html {
                     <div><dt>{ name }</dt><dd data-testid={testid}>{ value }</dd></div>
                 }) }
             </dl>
-            <h3>{ texts.what_is_quoted }</h3>
-            <p data-testid="quote-settings">{ quoted_settings(tariff, request, lang) }</p>
             if signer.is_some() && !quote.note.is_empty() {
                 <h3>{ words.special_terms }</h3>
                 <p class="note" data-testid="quote-note">{ quote.note.clone() }</p>
             }
+            <Summary estimate={estimate.clone()} {lang} stale={false} quote={true} />
+            // What is quoted in words, and accepting and printing it, follow with the deferred
+            // module.
+            <div id={more::QUOTE} class="deferred"></div>
+            <div class="actions">
+                <button type="button" data-testid="quote-edit" onclick={on_edit}>{ texts.edit_quote }</button>
+            </div>
+            <p class="help">{ texts.edit_quote_hint }</p>
+            <div id={more::BREAKDOWN} class="deferred"></div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct QuoteActionsProps {
+    pub tariff: Static<Tariff>,
+    pub lang: Lang,
+    pub quote: QuoteDetails,
+    pub request: Request,
+    /// The whole address of the quotation, as it arrived.
+    pub url: AttrValue,
+    /// Whether the client may act on it: not expired, not damaged, not dated impossibly.
+    pub stands: bool,
+    /// The id of the salesperson whose signature vouches for it.
+    pub signer: AttrValue,
+}
+
+/// What a quotation covers in words, and accepting (to the salesperson who signed it, else to
+/// sales) and printing it: below its totals, with the deferred module.
+#[component]
+pub fn QuoteActions(props: &QuoteActionsProps) -> Html {
+    let QuoteActionsProps {
+        tariff,
+        lang,
+        quote,
+        request,
+        url,
+        stands,
+        signer,
+    } = props;
+    let (lang, texts) = (*lang, Texts::of(*lang));
+    let seller = provider();
+    let accept = accept_message(&quote.reference, &quote.client, url, lang);
+    let (whatsapp, email) = seller
+        .staff(signer)
+        .map_or((&seller.whatsapp, &seller.email), |s| {
+            (&s.whatsapp, &s.email)
+        });
+    html! {
+        <>
+            <h3>{ texts.what_is_quoted }</h3>
+            <p data-testid="quote-settings">{ quoted_settings(tariff, request, lang) }</p>
             <ul class="quoted">
                 { for request.activities.iter().filter_map(|wanted| {
                     let activity = tariff.activity(&wanted.activity)?;
                     Some(html! { <li key={wanted.activity.clone()}>{ quoted_activity(activity, wanted, lang) }</li> })
                 }) }
             </ul>
-            <Summary estimate={estimate.clone()} {lang} stale={false} quote={true} />
             <div class="actions">
-                if *standing {
+                if *stands {
                     <a class="button primary" data-testid="quote-accept" target="_blank" rel="noopener"
                         href={provider::whatsapp(Some(whatsapp), &accept)}>{ texts.accept }</a>
                     <a class="button" data-testid="quote-accept-email"
@@ -139,10 +175,7 @@ pub fn QuoteView(props: &QuoteViewProps) -> Html {
                     </a>
                 }
                 <button type="button" data-testid="print" onclick={Callback::from(|_| browser::print())}>{ texts.print }</button>
-                <button type="button" data-testid="quote-edit" onclick={on_edit}>{ texts.edit_quote }</button>
             </div>
-            <p class="help">{ texts.edit_quote_hint }</p>
-            <div id={more::BREAKDOWN} class="deferred"></div>
-        </section>
+        </>
     }
 }

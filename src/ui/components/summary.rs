@@ -38,12 +38,6 @@ pub fn Summary(props: &SummaryProps) -> Html {
     } else {
         labels.months
     };
-    let saving = &estimate.saving;
-    let saves = !saving.monthly.is_sign_negative();
-    let percent = saving
-        .percent
-        .and_then(|p| money::div(p, Decimal::ONE_HUNDRED).ok())
-        .map(|fraction| format!(" ({})", format_percent(fraction, lang)));
     // The bar's width only: a share that cannot be computed draws no bar.
     let fixed_share = share(totals.monthly_fixed, totals.monthly, 100);
 
@@ -86,6 +80,33 @@ pub fn Summary(props: &SummaryProps) -> Html {
             </dl>
             <p class="help">{ labels.fixed_hint }</p>
 
+            // The comparison with doing it in-house and the range follow with the deferred module.
+            <div id={crate::ui::more::COMPARISON} class="deferred"></div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ComparisonProps {
+    pub estimate: Rc<Estimate>,
+    pub lang: Lang,
+}
+
+/// The same work done in-house, the saving, and the monthly bill if volume moves: below the
+/// totals, with the deferred module.
+#[component]
+pub fn Comparison(props: &ComparisonProps) -> Html {
+    let ComparisonProps { estimate, lang } = props;
+    let (lang, labels) = (*lang, Texts::of(*lang));
+    let money = |amount: Decimal| format_money(amount, estimate.currency, lang);
+    let saving = &estimate.saving;
+    let saves = !saving.monthly.is_sign_negative();
+    let percent = saving
+        .percent
+        .and_then(|p| money::div(p, Decimal::ONE_HUNDRED).ok())
+        .map(|fraction| format!(" ({})", format_percent(fraction, lang)));
+    html! {
+        <div class="comparison">
             <h3>{ labels.in_house }</h3>
             <dl class="pairs">
                 <div>
@@ -104,6 +125,6 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <div><dt>{ labels.range_high }</dt><dd data-testid="range-monthly-high">{ money(estimate.range.high) }</dd></div>
             </dl>
             <p class="help">{ labels.range_hint }{ " " }{ labels.vat_included }</p>
-        </section>
+        </div>
     }
 }

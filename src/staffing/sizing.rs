@@ -1,0 +1,121 @@
+//! A volume described in the buyer's terms: calls and how long each takes, and for dedicated
+//! agents the hours, the service level and the planning allowances. It travels in a link beside
+//! the volume it gave, so the link re-prices from the volume (a promise) and still shows how it
+//! was sized.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Centre, MonthlySizing, Profile, StaffingError, size_month};
+
+/// How a unit's volume was arrived at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "from", rename_all = "kebab-case")]
+pub enum Sizing {
+    /// Minutes from calls times their average handle time.
+    Calls {
+        calls: u64,
+        /// Seconds, talk and wrap-up.
+        handle_time: u32,
+    },
+    /// Dedicated agents for a month of calls, by Erlang C (see [`size_month`]).
+    Centre {
+        calls: u64,
+        /// Seconds, talk and wrap-up.
+        handle_time: u32,
+        hours_per_day: u8,
+        days_per_week: u8,
+        /// Percent of calls answered within `answer_within` seconds.
+        service_level: u8,
+        answer_within: u32,
+        /// Percent.
+        max_occupancy: u8,
+        /// Percent.
+        shrinkage: u8,
+        profile: Profile,
+    },
+}
+
+impl Sizing {
+    /// The month a centre sizing describes, with its percentages as fractions.
+    #[must_use]
+    pub fn centre(&self) -> Option<Centre> {
+        match *self {
+            Self::Calls { .. } => None,
+            Self::Centre {
+                calls,
+                handle_time,
+                hours_per_day,
+                days_per_week,
+                service_level,
+                answer_within,
+                max_occupancy,
+                shrinkage,
+                profile,
+            } => Some(Centre {
+                calls_per_month: calls,
+                handle_time: f64::from(handle_time),
+                hours_per_day,
+                days_per_week,
+                service_level: f64::from(service_level) / 100.0,
+                answer_within: f64::from(answer_within),
+                max_occupancy: f64::from(max_occupancy) / 100.0,
+                shrinkage: f64::from(shrinkage) / 100.0,
+                profile,
+            }),
+        }
+    }
+
+    /// A centre's month, sized.
+    ///
+    /// # Errors
+    /// As [`size_month`]; [`StaffingError::HandleTimeZero`] is also what a calls sizing gives,
+    /// which has no month to size.
+    pub fn month(&self) -> Result<MonthlySizing, StaffingError> {
+        size_month(&self.centre().ok_or(StaffingError::HandleTimeZero)?)
+    }
+
+    /// The volume it gives: minutes, rounded up to whole ones (in whole numbers, no float), or
+    /// full-time agents to schedule.
+    ///
+    /// # Errors
+    /// [`StaffingError`] for a figure out of range or traffic no team can serve.
+    pub fn volume(&self) -> Result<u64, StaffingError> {
+        match *self {
+            Self::Calls { calls, handle_time } => {
+                if handle_time == 0 {
+                    return Err(StaffingError::HandleTimeZero);
+                }
+                let seconds = u128::from(calls) * u128::from(handle_time);
+                u64::try_from(seconds.div_ceil(60)).map_err(|_| StaffingError::Unreachable)
+            }
+            Self::Centre { .. } => Ok(self.month()?.full_time_agents),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calls_times_handle_time_make_whole_minutes_rounded_up() {
+        // 30,000 calls of four minutes are 120,000 minutes; 10 calls of 100 s are 1,000 s, 16.67
+        // minutes, billed as 17.
+        for &(calls, handle_time, minutes) in &[(30_000, 240, 120_000), (10, 100, 17), (0, 180, 0)]
+        {
+            assert_eq!(
+                Sizing::Calls { calls, handle_time }.volume(),
+                Ok(minutes),
+                "{calls} x {handle_time} s"
+            );
+        }
+        assert_eq!(
+            Sizing::Calls {
+                calls: 5,
+                handle_time: 0
+            }
+            .volume(),
+            Err(StaffingError::HandleTimeZero)
+        );
+    }
+}

@@ -1,0 +1,189 @@
+//! A call centre described as its buyer knows it: calls and how long each takes, and for dedicated
+//! agents the hours it is open and the service level it must keep. The page shows what that
+//! gives (minutes, or the agents Erlang C sizes) beside the inputs.
+
+use yew::prelude::*;
+
+use super::field::{Choices, QuantityInput, Select};
+use crate::i18n::{
+    Lang, TrafficTexts, busiest_hour, minutes_from_calls, quantity_error, scheduled_agents,
+    staffing_error,
+};
+use crate::staffing::{MonthlySizing, Profile};
+use crate::tariff::{SizedBy, Unit};
+use crate::ui::Static;
+use crate::ui::state::{Action, Edit};
+use crate::ui::traffic::{TrafficError, TrafficField, TrafficInputs};
+
+/// The service levels buyers ask for most (percent answered, within seconds): the 80/20
+/// convention, 90/15 for healthcare and finance, 70/30 for high-volume simple work.
+const PRESETS: [(u8, u32); 3] = [(80, 20), (90, 15), (70, 30)];
+
+#[derive(Properties, PartialEq)]
+pub struct TrafficProps {
+    pub activity: AttrValue,
+    /// The unit the traffic sizes.
+    pub unit: Static<Unit>,
+    pub traffic: TrafficInputs,
+    pub errors: litemap::LiteMap<TrafficField, TrafficError>,
+    /// The volume the traffic gave, where it reads.
+    pub volume: Option<u64>,
+    pub month: Option<MonthlySizing>,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn TrafficForm(props: &TrafficProps) -> Html {
+    let TrafficProps {
+        activity,
+        unit,
+        traffic,
+        errors,
+        volume,
+        month,
+        lang,
+        dispatch,
+    } = props;
+    let (lang, t) = (*lang, TrafficTexts::of(*lang));
+    let Some(by) = unit.sized_by else {
+        return Html::default();
+    };
+    let toggle = {
+        let (dispatch, activity, on) = (dispatch.clone(), activity.to_string(), !traffic.on);
+        Callback::from(move |_: Event| {
+            dispatch.emit(Action::Edit(Edit::Sizing {
+                activity: activity.clone(),
+                on,
+            }));
+        })
+    };
+    let toggle_id = format!("sizing-{activity}");
+    let label = match by {
+        SizedBy::Calls => t.describe_calls,
+        SizedBy::Erlang => t.size_agents,
+    };
+    let field = |field: TrafficField, label: &str, help: &str, unit: &str| {
+        let testid = format!("traffic-{activity}-{}", field.key());
+        let (dispatch, activity) = (dispatch.clone(), activity.to_string());
+        let on_change = Callback::from(move |text: String| {
+            dispatch.emit(Action::Edit(Edit::Traffic {
+                activity: activity.clone(),
+                field,
+                text,
+            }));
+        });
+        let error = errors.get(&field).map(|error| {
+            AttrValue::from(match *error {
+                TrafficError::Quantity(e) => quantity_error(e, lang),
+                TrafficError::Staffing(e) => staffing_error(e, lang),
+            })
+        });
+        html! {
+            <QuantityInput key={field.key()} {testid}
+                label={label.to_owned()} help={help.to_owned()} unit={unit.to_owned()}
+                value={traffic.typed(field).to_owned()} {error} {on_change} />
+        }
+    };
+
+    let typed_level = (
+        traffic.typed(TrafficField::ServiceLevel),
+        traffic.typed(TrafficField::Within),
+    );
+    let preset = PRESETS
+        .iter()
+        .find(|(level, within)| typed_level == (&*level.to_string(), &*within.to_string()))
+        .map_or("custom".to_owned(), |(level, within)| {
+            format!("{level}/{within}")
+        });
+    let mut presets: Choices = PRESETS
+        .iter()
+        .map(|(level, within)| {
+            let text = match lang {
+                Lang::Id => format!("{level}% dalam {within} detik"),
+                Lang::En => format!("{level}% within {within} seconds"),
+            };
+            (
+                AttrValue::from(format!("{level}/{within}")),
+                AttrValue::from(text),
+            )
+        })
+        .collect();
+    presets.push((AttrValue::from("custom"), AttrValue::from(t.custom)));
+    let on_preset = {
+        let (dispatch, activity) = (dispatch.clone(), activity.to_string());
+        Callback::from(move |value: String| {
+            if let Some((level, within)) = value.split_once('/') {
+                for (field, text) in [
+                    (TrafficField::ServiceLevel, level),
+                    (TrafficField::Within, within),
+                ] {
+                    dispatch.emit(Action::Edit(Edit::Traffic {
+                        activity: activity.clone(),
+                        field,
+                        text: text.to_owned(),
+                    }));
+                }
+            }
+        })
+    };
+    let profiles: Choices = vec![
+        (AttrValue::from("typical"), AttrValue::from(t.typical)),
+        (AttrValue::from("flat"), AttrValue::from(t.flat)),
+    ];
+    let on_profile = {
+        let (dispatch, activity) = (dispatch.clone(), activity.to_string());
+        Callback::from(move |value: String| {
+            let profile = if value == "flat" {
+                Profile::Flat
+            } else {
+                Profile::Typical
+            };
+            dispatch.emit(Action::Edit(Edit::Profile {
+                activity: activity.clone(),
+                profile,
+            }));
+        })
+    };
+    let within = traffic.typed(TrafficField::Within).parse().unwrap_or(0);
+    let shrinkage = traffic.typed(TrafficField::Shrinkage).parse().unwrap_or(0);
+
+    html! {
+        <div class="traffic" data-testid={format!("traffic-{activity}")}>
+            <label class="choice" for={toggle_id.clone()}>
+                <input type="checkbox" id={toggle_id.clone()} data-testid={toggle_id} checked={traffic.on} onchange={toggle} />
+                <span><strong>{ label }</strong></span>
+            </label>
+            if traffic.on {
+                <div class="volumes">
+                    { field(TrafficField::Calls, t.calls, "", "") }
+                    { field(TrafficField::HandleTime, t.handle_time, t.handle_time_help, t.seconds) }
+                    if by == SizedBy::Erlang {
+                        { field(TrafficField::Hours, t.hours, "", "") }
+                        { field(TrafficField::Days, t.days, "", "") }
+                        <Select testid={format!("traffic-{activity}-target")} label={t.target}
+                            value={preset.clone()} choices={presets} on_change={on_preset} />
+                        if preset == "custom" {
+                            { field(TrafficField::ServiceLevel, t.service_level, "", t.percent) }
+                            { field(TrafficField::Within, t.within, "", t.seconds) }
+                        }
+                        { field(TrafficField::Occupancy, t.occupancy, t.occupancy_help, t.percent) }
+                        { field(TrafficField::Shrinkage, t.shrinkage, t.shrinkage_help, t.percent) }
+                        <Select testid={format!("traffic-{activity}-profile")} label={t.profile}
+                            value={if traffic.profile == Profile::Flat { "flat" } else { "typical" }}
+                            choices={profiles} on_change={on_profile} />
+                    }
+                </div>
+                <div class="sized" data-testid={format!("sized-{activity}")} aria-live="polite">
+                    if let (SizedBy::Calls, Some(minutes)) = (by, volume) {
+                        <p>{ minutes_from_calls(*minutes, unit.unit.get(lang), lang) }</p>
+                    }
+                    if let (SizedBy::Erlang, Some(month), Some(agents)) = (by, month, volume) {
+                        <p>{ busiest_hour(month.busiest_hour, &month.busiest, within, lang) }</p>
+                        <p><strong>{ scheduled_agents(*agents, shrinkage, lang) }</strong></p>
+                    }
+                </div>
+            }
+        </div>
+    }
+}

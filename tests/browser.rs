@@ -1004,6 +1004,37 @@ async fn a_call_centre_sized_from_its_calls_prices_the_minutes_and_agents_it_nee
     });
     page.shows(&expected, Lang::En);
 
+    // Beside it, from the deferred module: the arithmetic, the service by team size, the month
+    // at other targets, and the same calls bought shared and dedicated, the cheaper marked.
+    until("the staffing section", || {
+        page.find("models-compared").is_some()
+    })
+    .await;
+    assert!(
+        page.text("sizing-arithmetic")
+            .contains("30,000 calls a month")
+    );
+    let shared = engine(&["call-centre"], |r| {
+        volume(r, "call-centre", "minutes", 120_000)
+    });
+    let money = |amount| format_money(amount, Currency::Idr, Lang::En);
+    let priced = |testid: &str| page.get(testid).text_content().unwrap_or_default();
+    assert!(priced("model-price-shared").contains(&money(shared.totals.monthly)));
+    assert!(priced("model-price-dedicated").contains(&money(expected.totals.monthly)));
+    let cheaper = if shared.totals.monthly <= expected.totals.monthly {
+        "model-price-shared"
+    } else {
+        "model-price-dedicated"
+    };
+    assert!(page.get(cheaper).class_name().contains("cheaper"));
+    assert_eq!(
+        page.get("cost-by-target")
+            .query_selector_all("tbody tr")
+            .expect("rows")
+            .length(),
+        4
+    );
+
     // 90 % within 15 seconds needs more agents.
     page.choose("traffic-call-centre-target", "90/15").await;
     let more = Sizing::Centre {

@@ -48,6 +48,12 @@ pub fn format_count(count: u64, lang: Lang) -> String {
     grouped(Decimal::from(count), 0, lang)
 }
 
+/// A figure that is not money, with `places` decimals: 7,4 or 7.4 erlangs.
+#[must_use]
+pub fn format_number(value: Decimal, places: u32, lang: Lang) -> String {
+    grouped(value, places, lang)
+}
+
 /// An amount with its currency. Shows the currency's decimals (none for rupiah, cents for
 /// dollars), or more where the amount has them, as unit prices do.
 #[must_use]

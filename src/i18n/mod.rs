@@ -49,7 +49,9 @@ mod traffic;
 pub use charts::{ChartTexts, CurvePoint, curve_description};
 pub use describe::{line_detail, line_title, quoted_activity, quoted_settings, tariff_edition};
 pub use document::{CsvTexts, PrintTexts, contract_total, estimate_validity, opening, validity};
-pub use format::{format_compact, format_count, format_money, format_percent, mid_sentence};
+pub use format::{
+    format_compact, format_count, format_money, format_number, format_percent, mid_sentence,
+};
 pub use lang::Lang;
 pub use messages::{estimate_error, link_error, link_problem, quantity_error};
 pub use method::{
@@ -62,5 +64,6 @@ pub use page::{
 };
 pub use signature::{SignatureTexts, signature_sentence};
 pub use traffic::{
-    TrafficTexts, busiest_hour, minutes_from_calls, scheduled_agents, staffing_error,
+    SizingFigures, TrafficTexts, busiest_hour, minutes_from_calls, scheduled_agents,
+    sizing_arithmetic, staffing_error,
 };

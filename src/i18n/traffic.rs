@@ -66,6 +66,48 @@ texts! {
         flat =>
             "Rata setiap jam",
             "Even every hour";
+        staffing =>
+            "Tingkat layanan dan biayanya",
+            "The service level and what it costs";
+        arithmetic =>
+            "Cara menghitung agen",
+            "How the agents are sized";
+        around =>
+            "Agen di jam tersibuk dan layanan yang mereka capai",
+            "Agents in the busiest hour and the service they give";
+        agents =>
+            "Agen",
+            "Agents";
+        answered =>
+            "Dijawab tepat waktu",
+            "Answered in time";
+        wait =>
+            "Rata-rata tunggu (detik)",
+            "Average wait (seconds)";
+        busy =>
+            "Okupansi",
+            "Occupancy";
+        by_target =>
+            "Biaya per target tingkat layanan",
+            "Cost by service-level target";
+        target_col =>
+            "Target",
+            "Target";
+        scheduled =>
+            "Agen dijadwalkan",
+            "Agents scheduled";
+        monthly =>
+            "Per bulan",
+            "Monthly";
+        difference =>
+            "Selisih",
+            "Difference";
+        models =>
+            "Bersama atau khusus untuk panggilan yang sama",
+            "Shared or dedicated for the same calls";
+        cheaper =>
+            "lebih murah",
+            "cheaper";
     }
 }
 
@@ -177,4 +219,76 @@ fn whole(seconds: f64) -> u64 {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let rounded = seconds.max(0.0).round() as u64;
     rounded
+}
+
+/// The figures of a month's sizing, as the page shows them.
+pub struct SizingFigures {
+    pub calls: u64,
+    pub handle_time: u32,
+    pub days_per_month: rust_decimal::Decimal,
+    pub calls_per_day: rust_decimal::Decimal,
+    /// The busiest hour, its calls, its traffic in erlangs, and its agents.
+    pub hour: u8,
+    pub hour_calls: rust_decimal::Decimal,
+    pub erlangs: rust_decimal::Decimal,
+    pub agents: u32,
+    pub agent_hours: rust_decimal::Decimal,
+    pub shrinkage: u8,
+    pub scheduled: u64,
+}
+
+/// The sizing of a month in sentences, each figure shown: calls a day, the busiest hour's share,
+/// its traffic and agents, and how agent-hours become people to schedule.
+#[must_use]
+pub fn sizing_arithmetic(figures: &SizingFigures, lang: Lang) -> [String; 3] {
+    use super::format_number;
+    let &SizingFigures {
+        calls,
+        handle_time,
+        days_per_month,
+        calls_per_day,
+        hour,
+        hour_calls,
+        erlangs,
+        agents,
+        agent_hours,
+        shrinkage,
+        scheduled,
+    } = figures;
+    let n = |value, places| format_number(value, places, lang);
+    let calls = format_count(calls, lang);
+    let (days, per_day) = (n(days_per_month, 2), n(calls_per_day, 0));
+    let (hour_calls, erlangs) = (n(hour_calls, 0), n(erlangs, 2));
+    let agent_hours = n(agent_hours, 1);
+    let scheduled = format_count(scheduled, lang);
+    let hours_each = 40 * 52 * (100 - u32::from(shrinkage));
+    // 40 hours × 52/12 weeks × the share not lost to shrinkage, in tenths of an hour.
+    let hours_each = n(
+        rust_decimal::Decimal::new(i64::from(hours_each) / 120, 1),
+        1,
+    );
+    match lang {
+        Lang::Id => [
+            format!(
+                "{calls} panggilan per bulan ÷ {days} hari buka (hari per minggu × 52/12) = {per_day} panggilan per hari."
+            ),
+            format!(
+                "Jam tersibuk ({hour:02}.00) mendapat {hour_calls} panggilan: {hour_calls} × {handle_time} detik ÷ 3.600 = {erlangs} erlang; Erlang C memberi {agents} agen."
+            ),
+            format!(
+                "Agen per jam dijumlah sebulan = {agent_hours} jam agen ÷ {hours_each} jam per agen (40 jam × 52/12 minggu, dikurangi penyusutan {shrinkage}%) = {scheduled} agen, dibulatkan ke atas."
+            ),
+        ],
+        Lang::En => [
+            format!(
+                "{calls} calls a month ÷ {days} open days (days a week × 52/12) = {per_day} calls a day."
+            ),
+            format!(
+                "The busiest hour ({hour:02}:00) takes {hour_calls} calls: {hour_calls} × {handle_time} seconds ÷ 3,600 = {erlangs} erlangs; Erlang C gives {agents} agents."
+            ),
+            format!(
+                "Agents hour by hour over the month = {agent_hours} agent-hours ÷ {hours_each} hours an agent (40 hours × 52/12 weeks, less {shrinkage}% shrinkage) = {scheduled} agents, rounded up."
+            ),
+        ],
+    }
 }

@@ -15,6 +15,7 @@ use super::components::document::Document;
 use super::components::method::Method;
 use super::components::quote::QuoteActions;
 use super::components::share::{CsvLink, Share};
+use super::components::staffing::Staffing;
 use super::components::summary::Comparison;
 use crate::estimate;
 use crate::i18n::ChartTexts;
@@ -30,6 +31,12 @@ pub const CSV: &str = "more-csv";
 pub const SHARE: &str = "more-share";
 pub const COMPARISON: &str = "more-comparison";
 pub const QUOTE: &str = "more-quote";
+
+/// Where the staffing of an activity sized from calls is drawn.
+#[must_use]
+pub fn staffing_host(activity: &str) -> String {
+    format!("more-staffing-{activity}")
+}
 
 /// `html` drawn into the element with id `host`, where the page has one.
 fn into(host: &str, html: Html) -> Html {
@@ -107,6 +114,10 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
             { into(CSV, html! {
                 <CsvLink {tariff} estimate={priced.clone()} contents={contents.clone()} url={url.clone()} {lang} />
             }) }
+            { for contents.request.activities.iter().filter(|a| a.sizing.is_some()).map(|a| into(
+                &staffing_host(&a.activity),
+                html! { <Staffing {tariff} request={contents.request.clone()} activity={a.activity.clone()} {lang} /> },
+            )) }
             { into(CHARTS, html! {
                 <section class="charts" aria-label={ChartTexts::of(lang).charts}>
                     <ContributionChart {tariff} estimate={priced.clone()} {lang} />

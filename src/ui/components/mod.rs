@@ -12,5 +12,6 @@ pub mod notices;
 pub mod quote;
 pub mod settings;
 pub mod share;
+pub mod staffing;
 pub mod summary;
 pub mod traffic;

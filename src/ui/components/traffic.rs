@@ -183,6 +183,9 @@ pub fn TrafficForm(props: &TrafficProps) -> Html {
                         <p><strong>{ scheduled_agents(*agents, shrinkage, lang) }</strong></p>
                     }
                 </div>
+                // The arithmetic, the service by team size, the cost by target and the two models
+                // follow with the deferred module.
+                <div id={crate::ui::more::staffing_host(activity)} class="deferred"></div>
             }
         </div>
     }

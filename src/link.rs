@@ -6,14 +6,18 @@
 //! Format 1, fields joined by `&`, values percent-encoded, in this order:
 //!
 //! ```text
-//! v=1                      format
+//! v=1                      format (2 where it holds the format-2 fields below)
 //! t=2026-11                tariff version
 //! s=jakarta k=12m c=IDR    site, term, currency
 //! l=id f=30                customers' language, fluctuation %
+//! vat=excl                 figures without VAT (format 2)
 //! <activity>=[model.]n.n.n[~mask]
 //!                          one field per chosen activity, in tariff order: the model (only where
 //!                          the activity has several), the volumes in the model's unit order
 //!                          (trailing zeros left out), the options as a bit mask in tariff order
+//! <activity>-traffic=…    the traffic its volume was sized from (see `traffic`)
+//! <activity>-site=manila   delivered from its own site (format 2)
+//! <activity>-own=w…~o…~h…  the client's own in-house figures (format 2)
 //! for= by= contact= ref=   quote details, free text, length-capped: client, salesperson, their
 //!                          contact, quote number
 //! attn= subj= note=        the client's contact person, the subject, special terms
@@ -39,14 +43,17 @@ use rust_decimal::Decimal;
 
 use crate::calendar::Date;
 use crate::estimate::{
-    ActivityRequest, EstimateError, MAX_FLUCTUATION, OptionSet, Request, Volumes,
+    ActivityRequest, EstimateError, InHouseFigures, MAX_FLUCTUATION, OptionSet, Request, VatMode,
+    Volumes,
 };
 use crate::money::Currency;
 use crate::staffing::{Profile, Sizing};
 use crate::tariff::{Activity, Catalogue, SizedBy, Tariff};
 
-/// The format this release writes.
-pub const FORMAT: u32 = 1;
+/// The newest format this release writes: format 2 where a link holds what format 1 cannot say
+/// (an activity delivered from its own site, the client's in-house figures, figures without
+/// VAT), so that an older page, which would price it wrongly, asks to be reloaded instead.
+pub const FORMAT: u32 = 2;
 /// Links longer than this are refused before any parsing. A full four-activity estimate with
 /// every quote detail at its cap stays well under it.
 pub const MAX_LENGTH: usize = 2048;
@@ -279,6 +286,8 @@ pub enum Dropped {
     /// The traffic a volume was sized from does not read, or does not give that volume: the
     /// volume stands, without it.
     Traffic { activity: String },
+    /// The client's in-house figures do not read: the tariff's are used.
+    InHouse { activity: String },
     /// This release does not know the field.
     Unknown { field: String },
     /// The field appears twice: the first was kept.
@@ -329,6 +338,7 @@ impl Dropped {
                 option: Some(_), ..
             } => "unknown_option",
             Self::Traffic { .. } => "traffic_unreadable",
+            Self::InHouse { .. } => "in_house_unreadable",
             Self::Unknown { .. } => "unknown_field",
             Self::Repeated { .. } => "repeated_field",
             Self::Shortened { .. } => "text_too_long",
@@ -387,8 +397,14 @@ pub fn sealed(signable: &str, signature: &str) -> String {
 /// The link's fields, without check or signature.
 fn fields(contents: &Contents, tariff: &Tariff) -> String {
     let request = &contents.request;
+    let newer = request.vat == VatMode::Excluded
+        || request
+            .activities
+            .iter()
+            .any(|a| a.site.is_some() || !a.in_house.is_empty());
+    let format = if newer { 2 } else { 1 };
     let mut out = format!(
-        "v={FORMAT}&t={}&s={}&k={}&c={}&l={}&f={}",
+        "v={format}&t={}&s={}&k={}&c={}&l={}&f={}",
         value(&contents.tariff),
         value(&request.site),
         value(&request.term),
@@ -396,6 +412,9 @@ fn fields(contents: &Contents, tariff: &Tariff) -> String {
         value(&request.service_language),
         request.fluctuation
     );
+    if request.vat == VatMode::Excluded {
+        out.push_str("&vat=excl");
+    }
     for activity in tariff.activities.iter() {
         let Some(wanted) = request
             .activities
@@ -436,6 +455,17 @@ fn fields(contents: &Contents, tariff: &Tariff) -> String {
         }
         if let Some(sizing) = &wanted.sizing {
             let _ = write!(out, "&{}-traffic={}", value(&activity.id), traffic(sizing));
+        }
+        if let Some(site) = &wanted.site {
+            let _ = write!(out, "&{}-site={}", value(&activity.id), value(site));
+        }
+        if !wanted.in_house.is_empty() {
+            let _ = write!(
+                out,
+                "&{}-own={}",
+                value(&activity.id),
+                own(&wanted.in_house)
+            );
         }
     }
     for field in QuoteField::ALL {
@@ -521,7 +551,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
 
     match fields.remove("v").map(|v| v.parse::<u32>()) {
         None => return Err(LinkError::NotALink),
-        Some(Ok(FORMAT)) => {}
+        Some(Ok(1..=FORMAT)) => {}
         Some(Ok(format)) if format > FORMAT => return Err(LinkError::NewerFormat { format }),
         Some(_) => return Err(LinkError::NotALink),
     }
@@ -561,6 +591,9 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
     if let Some(language) = setting("l", &|l| tariff.language(l).is_some()) {
         request.service_language = language;
     }
+    if setting("vat", &|v| v == "excl").is_some() {
+        request.vat = VatMode::Excluded;
+    }
     let fluctuation = |f: &str| f.parse::<u32>().is_ok_and(|f| f <= MAX_FLUCTUATION);
     if let Some(f) = setting("f", &fluctuation).and_then(|f| f.parse().ok()) {
         request.fluctuation = f;
@@ -589,9 +622,29 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
 
     for activity in tariff.activities.iter() {
         let sizing = fields.remove(&*format!("{}-traffic", activity.id));
+        let site = fields.remove(&*format!("{}-site", activity.id));
+        let figures = fields.remove(&*format!("{}-own", activity.id));
         if let Some(text) = fields.remove(&*activity.id)
             && let Some(mut wanted) = activity_from(activity, &text, &mut dropped)
         {
+            if let Some(site) = site {
+                if tariff.site(&site).is_some() {
+                    wanted.site = Some(site);
+                } else {
+                    dropped.push(Dropped::Setting {
+                        key: "s".into(),
+                        value: site,
+                    });
+                }
+            }
+            if let Some(text) = figures {
+                match own_from(&text) {
+                    Some(figures) => wanted.in_house = figures,
+                    None => dropped.push(Dropped::InHouse {
+                        activity: activity.id.to_string(),
+                    }),
+                }
+            }
             if let Some(text) = sizing {
                 wanted.sizing = sizing_from(activity, &wanted, &text);
                 if wanted.sizing.is_none() {
@@ -780,7 +833,49 @@ fn activity_from(
         volumes: quantities,
         options,
         sizing: None,
+        site: None,
+        in_house: InHouseFigures::default(),
     })
+}
+
+/// The client's in-house figures as a link writes them: `w<wage>~o<overhead>~h<hire>` and
+/// `<unit>:<per employee>` for each productivity, each only where given.
+fn own(figures: &InHouseFigures) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for (tag, amount) in [
+        ('w', figures.wage),
+        ('o', figures.overhead),
+        ('h', figures.hire),
+    ] {
+        if let Some(amount) = amount {
+            parts.push(format!("{tag}{}", amount.normalize()));
+        }
+    }
+    for (unit, per_fte) in figures.per_fte.iter() {
+        parts.push(format!("{}:{per_fte}", value(unit)));
+    }
+    parts.join("~")
+}
+
+/// The client's in-house figures read from a link; `None` where a part does not read (their
+/// bounds are the engine's to check, with a message).
+fn own_from(text: &str) -> Option<InHouseFigures> {
+    let mut figures = InHouseFigures::default();
+    for part in text.split('~') {
+        let amount = || Decimal::from_str_exact(part.get(1..)?).ok();
+        match part.as_bytes().first()? {
+            b'w' => figures.wage = Some(amount()?),
+            b'o' => figures.overhead = Some(amount()?),
+            b'h' => figures.hire = Some(amount()?),
+            _ => {
+                let (unit, per_fte) = part.split_once(':')?;
+                figures
+                    .per_fte
+                    .insert(unit.to_owned(), per_fte.parse().ok()?);
+            }
+        }
+    }
+    Some(figures)
 }
 
 /// A sizing as a link writes it: `c.<calls>.<handle time>` for minutes from calls, and
@@ -884,6 +979,7 @@ pub fn reprice(request: &Request, tariff: &Tariff) -> (Request, Vec<Dropped>) {
         moved.service_language.clone_from(&request.service_language);
     }
     moved.currency = request.currency;
+    moved.vat = request.vat;
     moved.fluctuation = request.fluctuation.min(MAX_FLUCTUATION);
     for wanted in &request.activities {
         let not_offered = |option: Option<&str>| Dropped::NotOffered {
@@ -928,6 +1024,8 @@ pub fn reprice(request: &Request, tariff: &Tariff) -> (Request, Vec<Dropped>) {
             sizing: wanted
                 .sizing
                 .filter(|_| model.units.iter().any(|u| u.sized_by.is_some())),
+            site: wanted.site.clone().filter(|s| tariff.site(s).is_some()),
+            in_house: wanted.in_house.clone(),
         });
     }
     // What is left after that is nothing an activity could be dropped for.

@@ -31,6 +31,8 @@ fn activity(id: &str, model: &str, volumes: &[(&str, u64)], options: &[&str]) ->
             .collect::<Volumes>(),
         options: options.iter().map(|&o| o.to_owned()).collect::<OptionSet>(),
         sizing: None,
+        site: None,
+        in_house: Default::default(),
     }
 }
 
@@ -43,6 +45,7 @@ fn request(site: &str, term: &str, activities: Vec<ActivityRequest>) -> Request 
         fluctuation: 30,
         activities,
         discount: None,
+        vat: Default::default(),
     }
 }
 

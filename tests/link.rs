@@ -313,8 +313,8 @@ fn what_is_not_a_link_is_refused_whole() {
         );
     }
     assert_eq!(
-        link::decode("v=2&t=2031-01", bundled()),
-        Err(LinkError::NewerFormat { format: 2 })
+        link::decode("v=3&t=2031-01", bundled()),
+        Err(LinkError::NewerFormat { format: 3 })
     );
 }
 

@@ -92,6 +92,8 @@ fn valid(tariff: &Tariff, recipe: &Recipe) -> Request {
             volumes,
             options,
             sizing: None,
+            site: None,
+            in_house: Default::default(),
         });
     }
     Request {
@@ -108,6 +110,7 @@ fn valid(tariff: &Tariff, recipe: &Recipe) -> Request {
         fluctuation: recipe.fluctuation,
         activities,
         discount: None,
+        vat: Default::default(),
     }
 }
 
@@ -307,9 +310,12 @@ proptest! {
                     volumes: volumes.into_iter().collect(),
                     options: options.into_iter().collect(),
                     sizing: None,
+                    site: None,
+                    in_house: Default::default(),
                 })
                 .collect(),
             discount: None,
+            vat: Default::default(),
         };
         // Either an estimate or a typed error with one of the codes the README lists; never a
         // panic.

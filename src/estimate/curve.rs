@@ -153,7 +153,9 @@ fn scaled<'t>(
     Ok(Chosen {
         activity: chosen.activity,
         model: chosen.model,
+        site: chosen.site,
         options: chosen.options.clone(),
         volumes,
+        in_house: chosen.in_house.clone(),
     })
 }

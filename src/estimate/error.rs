@@ -47,6 +47,14 @@ pub enum EstimateError {
     FluctuationTooLarge { percent: u32, max: u32 },
     /// A negotiated discount is not a fraction from 0 up to 1.
     DiscountOutOfRange { discount: rust_decimal::Decimal },
+    /// An in-house wage the client gives is under the minimum wage.
+    WageBelowMinimum {
+        activity: String,
+        minimum: rust_decimal::Decimal,
+    },
+    /// An in-house figure the client gives cannot be (a negative cost, no productivity, a unit
+    /// that is not staff time).
+    InHouseOutOfRange { activity: String },
     /// An amount is too large to compute.
     Overflow,
 }
@@ -70,6 +78,8 @@ impl EstimateError {
             Self::QuantityTooLarge { .. } => "quantity_too_large",
             Self::FluctuationTooLarge { .. } => "fluctuation_too_large",
             Self::DiscountOutOfRange { .. } => "discount_out_of_range",
+            Self::WageBelowMinimum { .. } => "wage_below_minimum",
+            Self::InHouseOutOfRange { .. } => "in_house_out_of_range",
             Self::Overflow => "overflow",
         }
     }
@@ -130,6 +140,15 @@ impl fmt::Display for EstimateError {
             }
             Self::DiscountOutOfRange { discount } => {
                 write!(f, "discount {discount} is not a fraction from 0 up to 1")
+            }
+            Self::WageBelowMinimum { activity, minimum } => {
+                write!(
+                    f,
+                    "activity {activity:?}: in-house wage under the minimum {minimum}"
+                )
+            }
+            Self::InHouseOutOfRange { activity } => {
+                write!(f, "activity {activity:?}: an in-house figure cannot be")
             }
             Self::Overflow => f.write_str("an amount is too large to compute"),
         }

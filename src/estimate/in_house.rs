@@ -32,14 +32,23 @@ impl Context<'_> {
             let quantity = Decimal::from(quantity);
             if unit.seat {
                 workload = money::add(workload, quantity)?;
-            } else if let Some(per_fte) = unit.per_fte {
+            } else if let Some(per_fte) = chosen
+                .in_house
+                .per_fte
+                .get(&*unit.id)
+                .copied()
+                .or(unit.per_fte)
+            {
                 workload = money::add(workload, money::div(quantity, Decimal::from(per_fte))?)?;
             }
         }
         let staff = workload.ceil().to_u64().ok_or(Overflow)?;
         let people = Decimal::from(staff);
 
-        let wage = role.wage;
+        let own = &chosen.in_house;
+        let wage = own.wage.unwrap_or(role.wage);
+        let overhead = own.overhead.unwrap_or(role.overhead);
+        let hire = own.hire.unwrap_or(role.hire);
         let mut contributions = Decimal::ZERO;
         for contribution in basis.contributions.iter() {
             let base = contribution.wage_cap.map_or(wage, |cap| wage.min(cap));
@@ -73,8 +82,8 @@ impl Context<'_> {
                     conversion.currency.round(money::mul(pay, option.percent)?),
                 ));
             }
-            monthly_lines.push(per_person(LineKind::Overhead, role.overhead)?);
-            one_time_lines.push(per_person(LineKind::Hiring, role.hire)?);
+            monthly_lines.push(per_person(LineKind::Overhead, overhead)?);
+            one_time_lines.push(per_person(LineKind::Hiring, hire)?);
         }
         for &(unit, quantity) in &chosen.volumes {
             if let (Some(cost), true) = (unit.cost, quantity > 0) {

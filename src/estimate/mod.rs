@@ -1,6 +1,7 @@
 //! The rules: a request (what the prospect wants outsourced) and a tariff give an estimate whose
 //! every line can be defended. The rules are numbered in `docs/pricing-rules.md`.
 
+pub mod compare;
 mod curve;
 mod error;
 mod in_house;
@@ -12,12 +13,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::money::{self, Conversion, Currency, Overflow};
 use crate::tariff::{Activity, ActivityOption, Model, Site, Tariff, Term, Unit};
+use request::InHouseFigures as Own;
 
 pub use curve::{Curve, Point, curve};
 pub use error::EstimateError;
 pub use in_house::InHouse;
 pub use request::{
-    ActivityRequest, DEFAULT_FLUCTUATION, MAX_FLUCTUATION, OptionSet, Request, Volumes,
+    ActivityRequest, DEFAULT_FLUCTUATION, InHouseFigures, MAX_FLUCTUATION, OptionSet, Request,
+    VatMode, Volumes,
 };
 
 /// What a line of the estimate charges for.
@@ -99,6 +102,8 @@ pub struct UnitCost {
 pub struct ActivityEstimate {
     pub activity: String,
     pub model: String,
+    /// Where it is delivered from.
+    pub site: String,
     /// Fee, tiers, options, minimum top-up, discount and VAT, in that order.
     pub monthly_lines: Vec<Line>,
     /// Onboarding, seat setup and VAT.
@@ -139,13 +144,18 @@ pub struct InHouseTotals {
     pub monthly: Decimal,
 }
 
-/// In-house monthly minus outsourced monthly: negative when outsourcing costs more.
+/// In-house minus outsourced: negative when outsourcing costs more.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Saving {
     pub monthly: Decimal,
     /// Of the in-house monthly cost, one decimal; `None` when there is nothing in-house to
     /// compare with.
     pub percent: Option<Decimal>,
+    /// Over the first year, one-time costs included (in-house hiring and training against
+    /// onboarding and seat set-up).
+    pub first_year: Decimal,
+    /// Over the contract's months, one-time costs included.
+    pub contract: Decimal,
 }
 
 /// The monthly total when every volume moves down or up by `percent`; seats stay.
@@ -178,9 +188,13 @@ pub struct Estimate {
 struct Chosen<'t> {
     activity: &'t Activity,
     model: &'t Model,
+    /// Where it is delivered from: its own site, or the request's.
+    site: &'t Site,
     options: Vec<&'t ActivityOption>,
     /// The model's units in tariff order, with their volumes.
     volumes: Vec<(&'t Unit, u64)>,
+    /// The client's own in-house figures.
+    in_house: Own,
 }
 
 /// The parts of the tariff and request every activity is priced with.
@@ -191,6 +205,7 @@ struct Context<'t> {
     conversion: Conversion,
     /// The negotiated discount, where a quotation carries one.
     discount: Option<Decimal>,
+    vat: VatMode,
 }
 
 /// Prices a request with a tariff.
@@ -246,7 +261,19 @@ pub fn estimate(tariff: &Tariff, request: &Request) -> Result<Estimate, Estimate
         one_time: sum(|a| a.in_house.one_time)?,
         monthly: sum(|a| a.in_house.monthly)?,
     };
-    let saving = saving(in_house.monthly, monthly)?;
+    let in_house_first_year = money::add(
+        in_house.one_time,
+        money::mul(in_house.monthly, Decimal::from(12))?,
+    )?;
+    let in_house_contract = money::add(
+        in_house.one_time,
+        money::mul(in_house.monthly, Decimal::from(months))?,
+    )?;
+    let saving = Saving {
+        first_year: currency.round(money::sub(in_house_first_year, totals.first_year)?),
+        contract: currency.round(money::sub(in_house_contract, totals.contract)?),
+        ..saving(in_house.monthly, monthly)?
+    };
     Ok(Estimate {
         tariff: tariff.version.to_string(),
         currency: request.currency,
@@ -289,5 +316,10 @@ fn saving(in_house: Decimal, outsourced: Decimal) -> Result<Saving, Overflow> {
         let fraction = money::div(monthly, in_house)?;
         Some(money::round(money::mul(fraction, Decimal::ONE_HUNDRED)?, 1))
     };
-    Ok(Saving { monthly, percent })
+    Ok(Saving {
+        monthly,
+        percent,
+        first_year: Decimal::ZERO,
+        contract: Decimal::ZERO,
+    })
 }

@@ -3,8 +3,9 @@
 use rust_decimal::Decimal;
 
 use super::{ActivityEstimate, Chosen, Context, InHouse, Line, LineKind, UnitCost};
+use crate::estimate::VatMode;
 use crate::money::{self, Overflow};
-use crate::tariff::Unit;
+use crate::tariff::{Site, Unit};
 
 /// One activity's lines and sums, before the comparisons are added.
 pub(super) struct Priced {
@@ -17,10 +18,10 @@ pub(super) struct Priced {
 }
 
 impl Context<'_> {
-    /// A unit's price at the chosen site: labour is scaled by the site's factor (rule 2).
-    fn unit_price(&self, unit: &Unit, price: Decimal) -> Result<Decimal, Overflow> {
+    /// A unit's price at the activity's site: labour is scaled by the site's factor (rule 2).
+    fn unit_price(site: &Site, unit: &Unit, price: Decimal) -> Result<Decimal, Overflow> {
         if unit.labour {
-            money::mul(price, self.site.factor)
+            money::mul(price, site.factor)
         } else {
             Ok(price)
         }
@@ -57,7 +58,7 @@ impl Context<'_> {
                 }
                 let top = band.up_to.map_or(quantity, |up_to| up_to.min(quantity));
                 let count = top - floor;
-                let price = self.unit_price(unit, band.price)?;
+                let price = Self::unit_price(chosen.site, unit, band.price)?;
                 let line = Line {
                     kind: LineKind::Tier {
                         unit: unit.id.to_string(),
@@ -118,14 +119,18 @@ impl Context<'_> {
             taxable = money::add(taxable, discount)?;
         }
 
-        // Rule 6: VAT on the discounted recurring charges...
+        // Rule 6: VAT on the discounted recurring charges, unless the figures leave it out...
         let vat_rate = self.tariff.vat.rate;
-        let vat = Line::flat(
-            LineKind::Vat { rate: vat_rate },
-            currency.round(money::mul(taxable, vat_rate)?),
-        );
-        let monthly = money::add(taxable, vat.amount)?;
-        monthly_lines.push(vat);
+        let with_vat = self.vat == VatMode::Included;
+        let mut monthly = taxable;
+        if with_vat {
+            let vat = Line::flat(
+                LineKind::Vat { rate: vat_rate },
+                currency.round(money::mul(taxable, vat_rate)?),
+            );
+            monthly = money::add(taxable, vat.amount)?;
+            monthly_lines.push(vat);
+        }
 
         let mut one_time_lines = Vec::new();
         if !activity.onboarding.is_zero() {
@@ -136,7 +141,7 @@ impl Context<'_> {
         }
         if !activity.seat_setup.is_zero() {
             for (unit, quantity) in seats {
-                let price = self.unit_price(unit, activity.seat_setup)?;
+                let price = Self::unit_price(chosen.site, unit, activity.seat_setup)?;
                 one_time_lines.push(Line {
                     kind: LineKind::SeatSetup {
                         unit: unit.id.to_string(),
@@ -149,8 +154,9 @@ impl Context<'_> {
         }
         // ...and on the one-time charges.
         let one_time_subtotal = money::total(currency, one_time_lines.iter().map(|l| l.amount))?;
-        let one_time_vat = currency.round(money::mul(one_time_subtotal, vat_rate)?);
-        if !one_time_lines.is_empty() {
+        let mut one_time_vat = currency.zero();
+        if with_vat && !one_time_lines.is_empty() {
+            one_time_vat = currency.round(money::mul(one_time_subtotal, vat_rate)?);
             one_time_lines.push(Line::flat(LineKind::Vat { rate: vat_rate }, one_time_vat));
         }
 
@@ -191,6 +197,7 @@ impl Priced {
         Ok(ActivityEstimate {
             activity: chosen.activity.id.to_string(),
             model: chosen.model.id.to_string(),
+            site: chosen.site.id.to_string(),
             monthly_variable: money::sub(self.monthly, monthly_fixed)?,
             monthly_fixed,
             monthly_lines: self.monthly_lines,

@@ -28,6 +28,54 @@ pub struct Request {
     /// a quotation whose signature stands (see `signature`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount: Option<Decimal>,
+    /// Whether the figures include VAT (the default) or leave it out, for a VAT-registered (PKP)
+    /// client who reclaims it.
+    #[serde(default, skip_serializing_if = "VatMode::is_included")]
+    pub vat: VatMode,
+}
+
+/// Whether an estimate's figures include VAT.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VatMode {
+    #[default]
+    Included,
+    /// Without VAT: what a VAT-registered client bears, who reclaims the VAT it pays.
+    Excluded,
+}
+
+impl VatMode {
+    #[must_use]
+    pub fn is_included(&self) -> bool {
+        *self == Self::Included
+    }
+}
+
+/// The client's own figures for doing an activity in-house, where they differ from the tariff's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InHouseFigures {
+    /// Monthly base wage of the role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wage: Option<Decimal>,
+    /// Monthly cost of a seat beyond the wage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overhead: Option<Decimal>,
+    /// One-time recruiting and training per hire.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hire: Option<Decimal>,
+    /// Units one employee handles a month, by unit id.
+    #[serde(default, skip_serializing_if = "LiteMap::is_empty")]
+    pub per_fte: LiteMap<String, u64>,
+}
+
+impl InHouseFigures {
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.wage.is_none()
+            && self.overhead.is_none()
+            && self.hire.is_none()
+            && self.per_fte.is_empty()
+    }
 }
 
 /// One activity the prospect wants outsourced.
@@ -42,6 +90,12 @@ pub struct ActivityRequest {
     /// shown, never priced (the volume is).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sizing: Option<crate::staffing::Sizing>,
+    /// Where this activity is delivered from, where not the request's site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    /// The client's own in-house figures, where they differ from the tariff's.
+    #[serde(default, skip_serializing_if = "InHouseFigures::is_empty")]
+    pub in_house: InHouseFigures,
 }
 
 /// Volumes by unit id, in id order. A sorted vector rather than a B-tree: a handful of entries,
@@ -140,6 +194,7 @@ impl Request {
             fluctuation: DEFAULT_FLUCTUATION,
             activities: Vec::new(),
             discount: None,
+            vat: VatMode::Included,
         }
     }
 
@@ -168,6 +223,8 @@ impl ActivityRequest {
             volumes,
             options: OptionSet::default(),
             sizing: None,
+            site: None,
+            in_house: InHouseFigures::default(),
         }
     }
 }
@@ -265,6 +322,12 @@ pub(super) fn check<'t>(
                 });
             }
         }
+        let site = match &wanted.site {
+            Some(own) => tariff
+                .site(own)
+                .ok_or_else(|| EstimateError::UnknownSite { site: own.clone() })?,
+            None => site,
+        };
         if !activity.delivered_from(&site.id) {
             return Err(EstimateError::SiteUnavailable {
                 activity: id.clone(),
@@ -283,11 +346,34 @@ pub(super) fn check<'t>(
                 language: request.service_language.clone(),
             });
         }
+        let own = &wanted.in_house;
+        if let Some(wage) = own.wage
+            && wage < tariff.in_house.minimum_wage
+        {
+            return Err(EstimateError::WageBelowMinimum {
+                activity: id.clone(),
+                minimum: tariff.in_house.minimum_wage,
+            });
+        }
+        if own.overhead.is_some_and(|d| d.is_sign_negative())
+            || own.hire.is_some_and(|d| d.is_sign_negative())
+            || own.per_fte.values().any(|n| *n == 0)
+            || own
+                .per_fte
+                .keys()
+                .any(|u| model.unit(u).is_none_or(|u| u.per_fte.is_none()))
+        {
+            return Err(EstimateError::InHouseOutOfRange {
+                activity: id.clone(),
+            });
+        }
         chosen.push(Chosen {
             activity,
             model,
+            site,
             options,
             volumes,
+            in_house: own.clone(),
         });
     }
 
@@ -305,6 +391,7 @@ pub(super) fn check<'t>(
             term,
             conversion,
             discount: request.discount,
+            vat: request.vat,
         },
         chosen,
     ))

@@ -239,6 +239,30 @@ pub fn estimate_error(error: &EstimateError, tariff: &Tariff, lang: Lang) -> Str
                 format!("A discount of {percent} cannot be: it must be from 0 to under 100%.")
             }
         }
+        EstimateError::WageBelowMinimum {
+            activity: a,
+            minimum,
+        } => {
+            let minimum = super::format_money(*minimum, crate::money::Currency::Idr, lang);
+            if id {
+                format!(
+                    "{}: upah tidak boleh di bawah upah minimum {minimum}.",
+                    activity(a)
+                )
+            } else {
+                format!(
+                    "{}: the wage cannot be below the minimum wage of {minimum}.",
+                    activity(a)
+                )
+            }
+        }
+        EstimateError::InHouseOutOfRange { activity: a } => {
+            if id {
+                format!("{}: angka biaya sendiri ini tidak mungkin.", activity(a))
+            } else {
+                format!("{}: this in-house figure cannot be.", activity(a))
+            }
+        }
         EstimateError::Overflow => {
             if id {
                 "Angkanya terlalu besar untuk dihitung: kurangi volumenya.".into()
@@ -492,6 +516,14 @@ pub fn link_problem(dropped: &Dropped, tariff: &Tariff, lang: Lang) -> String {
                 ),
                 (None, true) => format!("Tarif {} tidak lagi menawarkan {name}.", tariff.version),
                 (None, false) => format!("Tariff {} no longer offers {name}.", tariff.version),
+            }
+        }
+        Dropped::InHouse { activity } => {
+            let name = field_name(activity, tariff, lang);
+            if id {
+                format!("{name}: angka biaya sendiri tidak terbaca; angka tarif dipakai.")
+            } else {
+                format!("{name}: the in-house figures could not be read; the tariff's are used.")
             }
         }
         Dropped::Traffic { activity } => {

@@ -7,7 +7,9 @@ use litemap::LiteMap;
 use yew::Reducible;
 
 use crate::calendar::Date;
-use crate::estimate::{ActivityRequest, EstimateError, OptionSet, Request, Volumes};
+use crate::estimate::{
+    ActivityRequest, EstimateError, InHouseFigures, OptionSet, Request, VatMode, Volumes,
+};
 use crate::i18n::{Lang, format_count};
 use crate::link::{self, Contents, Dropped, LinkError, Opened, QuoteDetails};
 use crate::money::Currency;
@@ -30,6 +32,10 @@ pub struct ActivityInputs {
     pub options: OptionSet,
     /// The traffic the sized unit's volume may be described by instead (see `traffic`).
     pub traffic: TrafficInputs,
+    /// Where it is delivered from, where not the estimate's site.
+    pub site: Option<String>,
+    /// The client's own in-house figures, where they differ from the tariff's.
+    pub in_house: InHouseFigures,
     /// What is wrong with a typed volume of the chosen model, by unit id: worked out with every
     /// change, for the message at its field.
     pub errors: LiteMap<String, QuantityError>,
@@ -51,6 +57,8 @@ pub struct Inputs {
     /// The language the visitor's customers are served in.
     pub service_language: String,
     pub fluctuation: u32,
+    /// Whether the figures include VAT.
+    pub vat: VatMode,
     /// One per activity of the tariff, in its order.
     pub activities: Vec<ActivityInputs>,
 }
@@ -92,6 +100,17 @@ pub enum Edit {
     Profile {
         activity: String,
         profile: Profile,
+    },
+    Vat(VatMode),
+    /// Delivers the activity from its own site, or (`None`) from the estimate's.
+    ActivitySite {
+        activity: String,
+        site: Option<String>,
+    },
+    /// The client's own in-house figures for the activity.
+    InHouse {
+        activity: String,
+        figures: InHouseFigures,
     },
 }
 
@@ -154,6 +173,8 @@ impl ActivityInputs {
             typed,
             options: OptionSet::default(),
             traffic: TrafficInputs::starter(lang),
+            site: None,
+            in_house: InHouseFigures::default(),
             errors: LiteMap::new(),
             traffic_errors: LiteMap::new(),
             sized_volume: None,
@@ -216,6 +237,8 @@ impl ActivityInputs {
             volumes,
             options: self.options.clone(),
             sizing,
+            site: self.site.clone(),
+            in_house: self.in_house.clone(),
         })
     }
 
@@ -248,6 +271,7 @@ impl Inputs {
             term: request.term,
             service_language: request.service_language,
             fluctuation: request.fluctuation,
+            vat: request.vat,
             activities: tariff
                 .activities
                 .iter()
@@ -268,6 +292,7 @@ impl Inputs {
             .service_language
             .clone_from(&request.service_language);
         inputs.fluctuation = request.fluctuation;
+        inputs.vat = request.vat;
         for wanted in &request.activities {
             if let Some(activity) = inputs.activity_mut(&wanted.activity) {
                 activity.chosen = true;
@@ -281,6 +306,8 @@ impl Inputs {
                 if let Some(sizing) = &wanted.sizing {
                     activity.traffic.show(sizing, lang);
                 }
+                activity.site.clone_from(&wanted.site);
+                activity.in_house.clone_from(&wanted.in_house);
             }
         }
         inputs
@@ -316,6 +343,7 @@ impl Inputs {
             fluctuation: self.fluctuation,
             activities,
             discount: None,
+            vat: self.vat,
         })
     }
 
@@ -369,6 +397,17 @@ impl Inputs {
             Edit::Profile { activity, profile } => {
                 if let Some(inputs) = self.activity_mut(&activity) {
                     inputs.traffic.profile = profile;
+                }
+            }
+            Edit::Vat(vat) => self.vat = vat,
+            Edit::ActivitySite { activity, site } => {
+                if let Some(inputs) = self.activity_mut(&activity) {
+                    inputs.site = site;
+                }
+            }
+            Edit::InHouse { activity, figures } => {
+                if let Some(inputs) = self.activity_mut(&activity) {
+                    inputs.in_house = figures;
                 }
             }
         }

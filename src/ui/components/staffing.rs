@@ -73,11 +73,10 @@ fn both_models<'t>(
         profile: Profile::Typical,
     });
     let with = |model: &str, unit: &str, volume: u64| ActivityRequest {
-        activity: wanted.activity.clone(),
         model: model.to_owned(),
         volumes: [(unit.to_owned(), volume)].into_iter().collect(),
-        options: wanted.options.clone(),
         sizing: None,
+        ..wanted.clone()
     };
     let shared_minutes = Sizing::Calls { calls, handle_time }.volume().ok()?;
     let dedicated_agents = centre.volume().ok()?;

@@ -22,7 +22,8 @@ let index = await readFile(indexPath, 'utf8');
 // The deferred module (index.html builds it as a "worker", so Trunk neither loads nor preloads
 // it, and names it after its binary): its files get content-hashed names like the others', it
 // starts itself once loaded, and the page learns its name from a <meta> it reads after the first
-// paint (src/ui/browser.rs, load_deferred).
+// paint (src/ui/browser.rs, load_deferred). Its style sheet (src/ui/more.css, copied by Trunk)
+// is named and loaded the same way.
 const deferred = 'more';
 {
   const script = join(stage, `${deferred}.js`);
@@ -38,7 +39,11 @@ const deferred = 'more';
   await writeFile(join(stage, `${base}.js`), code);
   await rename(wasm, join(stage, `${base}_bg.wasm`));
   await rm(script);
-  const meta = `<meta name="biaya-deferred" content="./${base}.js">`;
+  // Its style sheet, loaded with it.
+  const css = await readFile(join(stage, `${deferred}.css`));
+  const sheet = `${deferred}-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  await rename(join(stage, `${deferred}.css`), join(stage, sheet));
+  const meta = `<meta name="biaya-deferred" content="./${base}.js"><meta name="biaya-deferred-css" content="./${sheet}">`;
   const marked = index.replace(/<meta charset[^>]*>/i, (m) => `${m}${meta}`);
   if (marked === index) throw new Error('index.html has no <meta charset> to name the deferred module after');
   index = marked;

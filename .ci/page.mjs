@@ -143,6 +143,44 @@ for (const lang of ['id', 'en']) {
   }
 }
 
+// The estimate as a decision: every site and term side by side, the in-house side the buyer's
+// own, on a phone and a desktop in both languages, with nothing wider than the screen.
+for (const lang of ['id', 'en']) {
+  for (const [width, height] of [[375, 812], [1280, 900]]) {
+    const name = `compare-${lang}-${width}`;
+    const context = await browser.newContext({ viewport: { width, height }, locale: lang === 'id' ? 'id-ID' : 'en-US', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    await page.goto(origin);
+    await page.waitForSelector('[data-testid="total-monthly"]');
+    await page.click('[data-testid="activity-call-centre"]');
+    await page.click('[data-testid="activity-fulfilment"]');
+    await page.waitForSelector('[data-testid="compare-sites"] tbody tr');
+    const rows = await page.$$eval('[data-testid="compare-sites"] tbody tr', (rs) => rs.length);
+    check(`${name}: a row for every site`, rows >= 3, `${rows} rows`);
+    const fix = await page.$('[data-testid="fix-site-manila"]');
+    check(`${name}: Manila says why it cannot, with the fix one click away`, fix !== null);
+    await page.$eval('[data-testid="in-house-adjust"]', (d) => { d.open = true; });
+    await page.fill('[data-testid="own-call-centre-wage"]', lang === 'id' ? '4.000.000' : '4,000,000');
+    const refused = await page.textContent('[data-testid="error-own-call-centre-wage"]');
+    check(`${name}: a wage under the minimum is refused with the minimum named`, /5[.,]729[.,]876/.test(refused), refused);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(`${name}: nothing wider than the screen`, overflow <= 0, `${overflow}px too wide`);
+    for (const part of ['compare-sites', 'compare-terms', 'in-house-adjust']) {
+      await (await page.$(`[data-testid="${part}"]`)).screenshot({ path: `${shots}/${name}-${part}.png` });
+    }
+    if (fix) {
+      await fix.click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="site"]').value === 'manila');
+      check(`${name}: one click prices Manila`, (await page.$('[data-testid="error-site"]')) === null);
+    }
+    check(`${name}: no script error`, problems.length === 0, problems.join(' | '));
+    await context.close();
+  }
+}
+
 // A link pasted in a chat previews with the provider's name and a 1200 × 630 picture.
 {
   const index = await readFile(`${dist}/index.html`, 'utf8');
@@ -173,6 +211,13 @@ for (const lang of ['id', 'en']) {
     await page.click(`[data-testid="activity-${id}"]`);
   }
   await audit('all four activities');
+  // The comparisons and the in-house figures open, one of them refused.
+  await page.waitForSelector('[data-testid="compare-terms"]');
+  await page.$eval('[data-testid="in-house-adjust"]', (d) => { d.open = true; });
+  await page.fill('[data-testid="own-sales-wage"]', '1');
+  await page.waitForSelector('[data-testid="error-own-sales-wage"]');
+  await audit('the comparisons open, an in-house figure refused');
+  await page.fill('[data-testid="own-sales-wage"]', '');
   await page.fill('[data-testid="input-fulfilment-orders"]', '-12');
   await audit('an input showing an error');
   const link = (await page.textContent('[data-testid="share-link"]')).split('#')[1];

@@ -638,7 +638,14 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
                 }
             }
             if let Some(text) = figures {
-                match own_from(&text) {
+                // Figures the engine would refuse are dropped with a message, so the estimate
+                // opens with the tariff's.
+                let fits = |figures: &InHouseFigures| {
+                    activity.model(&wanted.model).is_some_and(|model| {
+                        crate::estimate::check_in_house(tariff, activity, model, figures).is_ok()
+                    })
+                };
+                match own_from(&text).filter(fits) {
                     Some(figures) => wanted.in_house = figures,
                     None => dropped.push(Dropped::InHouse {
                         activity: activity.id.to_string(),
@@ -840,7 +847,7 @@ fn activity_from(
 
 /// The client's in-house figures as a link writes them: `w<wage>~o<overhead>~h<hire>` and
 /// `<unit>:<per employee>` for each productivity, each only where given.
-fn own(figures: &InHouseFigures) -> String {
+pub(crate) fn own(figures: &InHouseFigures) -> String {
     let mut parts: Vec<String> = Vec::new();
     for (tag, amount) in [
         ('w', figures.wage),
@@ -859,7 +866,7 @@ fn own(figures: &InHouseFigures) -> String {
 
 /// The client's in-house figures read from a link; `None` where a part does not read (their
 /// bounds are the engine's to check, with a message).
-fn own_from(text: &str) -> Option<InHouseFigures> {
+pub(crate) fn own_from(text: &str) -> Option<InHouseFigures> {
     let mut figures = InHouseFigures::default();
     for part in text.split('~') {
         let amount = || Decimal::from_str_exact(part.get(1..)?).ok();

@@ -9,7 +9,10 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 
 use crate::estimate::{Estimate, Line};
-use crate::i18n::{CsvTexts, Lang, Texts, line_title, quoted_settings, tariff_edition};
+use crate::i18n::{
+    BreakdownTexts, CompareTexts, CsvTexts, Lang, Texts, line_title, quoted_settings,
+    tariff_edition,
+};
 use crate::link::Contents;
 use crate::provider::provider;
 use crate::tariff::Tariff;
@@ -61,6 +64,7 @@ pub fn csv(
     lang: Lang,
 ) -> String {
     let (labels, texts) = (Texts::of(lang), CsvTexts::of(lang));
+    let (bd, ct) = (BreakdownTexts::of(lang), CompareTexts::of(lang));
     let dialect = Dialect::of(lang);
     let sep = dialect.separator;
     let currency = estimate.currency.code();
@@ -118,7 +122,7 @@ pub fn csv(
             dialect.number(amount),
         );
     };
-    let in_house = labels.compare_in_house;
+    let in_house = bd.compare_in_house;
     for priced in &estimate.activities {
         let Some(activity) = tariff.activity(&priced.activity) else {
             continue;
@@ -126,13 +130,13 @@ pub fn csv(
         let name = activity.name.get(lang);
         let sections = [
             (
-                labels.monthly_bill,
+                bd.monthly_bill,
                 &priced.monthly_lines,
                 labels.monthly,
                 priced.monthly,
             ),
             (
-                labels.one_time_bill,
+                bd.one_time_bill,
                 &priced.one_time_lines,
                 labels.one_time,
                 priced.one_time,
@@ -140,13 +144,13 @@ pub fn csv(
             (
                 in_house,
                 &priced.in_house.monthly_lines,
-                labels.in_house_monthly,
+                bd.in_house_monthly,
                 priced.in_house.monthly,
             ),
             (
                 in_house,
                 &priced.in_house.one_time_lines,
-                labels.in_house_one_time,
+                bd.in_house_one_time,
                 priced.in_house.one_time,
             ),
         ];
@@ -175,10 +179,10 @@ pub fn csv(
         (months.as_str(), totals.contract),
         (labels.fixed, totals.monthly_fixed),
         (labels.variable, totals.monthly_variable),
-        (labels.in_house_monthly, estimate.in_house.monthly),
-        (labels.saving, estimate.saving.monthly),
-        (labels.range_low, estimate.range.low),
-        (labels.range_high, estimate.range.high),
+        (bd.in_house_monthly, estimate.in_house.monthly),
+        (ct.monthly_saving, estimate.saving.monthly),
+        (ct.range_low, estimate.range.low),
+        (ct.range_high, estimate.range.high),
     ] {
         row(labels.estimate, "", item, None, amount);
     }
@@ -280,7 +284,7 @@ mod tests {
                 rows.iter()
                     .all(|r| !r[5].contains(if decimal == ',' { '.' } else { ',' }))
             );
-            let monthly_bill = Texts::of(lang).monthly_bill;
+            let monthly_bill = BreakdownTexts::of(lang).monthly_bill;
             let monthly = Texts::of(lang).monthly;
             let sum: Decimal = rows
                 .iter()

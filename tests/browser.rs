@@ -37,7 +37,26 @@ fn tariff() -> &'static Tariff {
 /// The page mounted in an element of its own, as a visitor would find it.
 struct Page {
     root: Element,
-    mounted: Option<biaya_bpo::ui::Mounted>,
+}
+
+thread_local! {
+    /// The pages mounted and not yet dropped. A test that fails never drops its page: the next
+    /// visit takes it down, so one failure does not fail every test after it.
+    static MOUNTED: std::cell::RefCell<Vec<(Element, biaya_bpo::ui::Mounted)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn unmount_where(keep: impl Fn(&Element) -> bool) {
+    let gone: Vec<_> = MOUNTED.with(|m| {
+        let mut mounted = m.borrow_mut();
+        let (kept, gone) = mounted.drain(..).partition(|(root, _)| keep(root));
+        *mounted = kept;
+        gone
+    });
+    for (root, mounted) in gone {
+        mounted.unmount();
+        root.remove();
+    }
 }
 
 /// Lets Yew finish every render it has scheduled.
@@ -122,6 +141,8 @@ impl Page {
             Some(code) => storage().set_item("biaya-bpo.lang", code).expect("set"),
             None => storage().remove_item("biaya-bpo.lang").expect("remove"),
         }
+        // Tests open one page at a time: any other is what a failed test left.
+        unmount_where(|_| false);
         let document = gloo::utils::document();
         let root = document.create_element("div").expect("div");
         document
@@ -133,8 +154,11 @@ impl Page {
             Some(catalogue) => biaya_bpo::ui::mount_with(root.clone(), catalogue),
             None => biaya_bpo::ui::mount(root.clone()),
         };
+        if let Some(mounted) = mounted {
+            MOUNTED.with(|m| m.borrow_mut().push((root.clone(), mounted)));
+        }
         settle().await;
-        Self { root, mounted }
+        Self { root }
     }
 
     fn find(&self, testid: &str) -> Option<Element> {
@@ -206,7 +230,8 @@ impl Page {
             money(expected.totals.first_year),
             money(expected.totals.contract),
             money(expected.in_house.monthly),
-            money(expected.saving.monthly),
+            // Named as a saving or as costing more: never a negative saving.
+            money(expected.saving.monthly.abs()),
             money(expected.range.low),
             money(expected.range.high),
         ];
@@ -216,9 +241,7 @@ impl Page {
 
 impl Drop for Page {
     fn drop(&mut self) {
-        if let Some(mounted) = self.mounted.take() {
-            mounted.unmount();
-        }
+        unmount_where(|root| *root != self.root);
         self.root.remove();
     }
 }
@@ -469,9 +492,11 @@ async fn the_first_visit_follows_the_browser_and_the_choice_is_remembered() {
         .expect("body")
         .append_child(&root)
         .expect("append");
-    let mounted = biaya_bpo::ui::mount(root.clone());
+    if let Some(mounted) = biaya_bpo::ui::mount(root.clone()) {
+        MOUNTED.with(|m| m.borrow_mut().push((root.clone(), mounted)));
+    }
     settle().await;
-    let again = Page { root, mounted };
+    let again = Page { root };
     assert_eq!(
         again
             .get("language")
@@ -967,6 +992,11 @@ async fn a_call_centre_sized_from_its_calls_prices_the_minutes_and_agents_it_nee
     let page = Page::open(Some("en")).await;
     page.click("activity-call-centre").await;
     page.click("sizing-call-centre").await;
+    // The traffic's fields come with the deferred module.
+    until("the traffic form", || {
+        page.find("traffic-call-centre-calls").is_some()
+    })
+    .await;
     page.type_in("traffic-call-centre-calls", "30,000").await;
     page.type_in("traffic-call-centre-handle-time", "240").await;
     // 30,000 calls of 240 seconds are 2,000 hours: 120,000 minutes.
@@ -1051,9 +1081,10 @@ async fn a_call_centre_sized_from_its_calls_prices_the_minutes_and_agents_it_nee
     .volume()
     .expect("sizes");
     assert!(more > agents);
+    let sized = page.text("sized-call-centre");
     assert!(
-        page.text("sized-call-centre")
-            .contains(&format!("{more} full-time agents"))
+        sized.contains(&format!("{more} full-time agents")),
+        "{sized}, wanted {more}"
     );
 
     // A handle time of 0 has a message at its field, and the last estimate stays.
@@ -1077,10 +1108,249 @@ async fn a_call_centre_sized_from_its_calls_prices_the_minutes_and_agents_it_nee
     storage().remove_item("biaya-bpo.draft").expect("remove");
     address(&link);
     let opened = Page::visit(Some("en"), None).await;
+    until("the traffic form", || {
+        opened.find("traffic-call-centre-calls").is_some()
+    })
+    .await;
     assert_eq!(opened.value("traffic-call-centre-calls"), "30,000");
     assert!(
         opened
             .text("sized-call-centre")
             .contains(&format!("{more} full-time agents"))
     );
+}
+
+/// The money cells of a comparison's row, as shown.
+fn row_cells(row: &Element) -> Vec<String> {
+    let cells = row.query_selector_all("td[data-label]").expect("cells");
+    (0..cells.length())
+        .filter_map(|i| cells.item(i))
+        .filter_map(|cell| cell.text_content())
+        .collect()
+}
+
+fn rows(page: &Page, table: &str) -> Vec<Element> {
+    let found = page
+        .get(table)
+        .query_selector_all("tbody tr")
+        .expect("rows");
+    (0..found.length())
+        .filter_map(|i| found.item(i))
+        .filter_map(|node| node.dyn_into::<Element>().ok())
+        .collect()
+}
+
+#[test]
+async fn every_site_and_term_side_by_side_gives_what_choosing_it_gives() {
+    let page = Page::open(Some("en")).await;
+    page.click("activity-call-centre").await;
+    page.click("activity-accounting").await;
+    page.choose("service-language", "en").await;
+    until("the comparisons", || page.find("compare-sites").is_some()).await;
+
+    // Each site: its row's monthly, first year and contract are the page's own totals once it
+    // is chosen.
+    for site in ["yogyakarta", "manila", "jakarta"] {
+        let row = rows(&page, "compare-sites")
+            .into_iter()
+            .find(|r| r.get_attribute("data-site").as_deref() == Some(site))
+            .expect("a row per site");
+        let shown = row_cells(&row);
+        page.click(&format!("choose-site-{site}")).await;
+        until("the site chosen", || {
+            page.get("site")
+                .unchecked_into::<HtmlSelectElement>()
+                .value()
+                == site
+        })
+        .await;
+        let totals = [
+            page.text("total-monthly"),
+            page.text("total-first-year"),
+            page.text("total-contract"),
+        ];
+        assert_eq!(shown[..3], totals, "{site}");
+        page.shows(
+            &engine(&["call-centre", "accounting"], |r| {
+                r.service_language = "en".into();
+                r.site = site.into();
+            }),
+            Lang::En,
+        );
+    }
+
+    // Each term: its row is the page's totals once chosen; the effective month spreads the
+    // contract over its months.
+    for term in tariff().terms.iter() {
+        let row = rows(&page, "compare-terms")
+            .into_iter()
+            .find(|r| r.get_attribute("data-term").as_deref() == Some(&*term.id))
+            .expect("a row per term");
+        let shown = row_cells(&row);
+        if row.class_name().contains("chosen") {
+            assert!(page.find(&format!("choose-term-{}", term.id)).is_none());
+        } else {
+            page.click(&format!("choose-term-{}", term.id)).await;
+        }
+        until("the term chosen", || {
+            page.get("term")
+                .unchecked_into::<HtmlSelectElement>()
+                .value()
+                == *term.id
+        })
+        .await;
+        assert_eq!(
+            shown[1..4],
+            [
+                page.text("total-monthly"),
+                page.text("total-first-year"),
+                page.text("total-contract"),
+            ],
+            "{}",
+            term.id
+        );
+        let expected = engine(&["call-centre", "accounting"], |r| {
+            r.service_language = "en".into();
+            r.term = term.id.to_string();
+        });
+        let effective =
+            (expected.totals.contract / rust_decimal::Decimal::from(term.months)).round_dp(0);
+        assert_eq!(shown[4], format_money(effective, Currency::Idr, Lang::En));
+    }
+}
+
+#[test]
+async fn a_site_that_cannot_take_the_request_says_why_and_one_click_makes_it_possible() {
+    let page = Page::open(Some("en")).await;
+    page.click("activity-call-centre").await;
+    page.click("activity-fulfilment").await;
+    until("the comparisons", || page.find("compare-sites").is_some()).await;
+    // Customers served in Indonesian: Manila is refused, and says why.
+    let why = page.text("blocked-site-manila");
+    assert!(why.contains("Manila"), "{why}");
+    page.click("fix-site-manila").await;
+    until("Manila chosen", || {
+        page.get("site")
+            .unchecked_into::<HtmlSelectElement>()
+            .value()
+            == "manila"
+    })
+    .await;
+    // The one click served the customers in English and took fulfilment to an Indonesian
+    // warehouse.
+    assert!(page.find("error-site").is_none() && page.find("estimate-error").is_none());
+    assert_eq!(
+        page.get("service-language")
+            .unchecked_into::<HtmlSelectElement>()
+            .value(),
+        "en"
+    );
+    let fulfilment_site = page
+        .get("activity-site-fulfilment")
+        .unchecked_into::<HtmlSelectElement>()
+        .value();
+    assert!(
+        ["jakarta", "yogyakarta"].contains(&fulfilment_site.as_str()),
+        "{fulfilment_site}"
+    );
+    page.shows(
+        &engine(&["call-centre", "fulfilment"], |r| {
+            r.site = "manila".into();
+            r.service_language = "en".into();
+            r.activities[1].site = Some(fulfilment_site.clone());
+        }),
+        Lang::En,
+    );
+}
+
+#[test]
+async fn figures_without_vat_and_an_activity_at_a_site_of_its_own_travel_in_the_link() {
+    let page = Page::open(Some("en")).await;
+    page.click("activity-call-centre").await;
+    page.click("activity-accounting").await;
+    page.choose("activity-site-call-centre", "yogyakarta").await;
+    page.choose("vat-mode", "excl").await;
+    let expected = engine(&["call-centre", "accounting"], |r| {
+        r.activities[0].site = Some("yogyakarta".into());
+        r.vat = biaya_bpo::estimate::VatMode::Excluded;
+    });
+    page.shows(&expected, Lang::En);
+    assert!(page.text("vat-basis").contains("leave VAT out"));
+    // Without VAT the month is the month with VAT less exactly its VAT lines.
+    let with_vat = engine(&["call-centre", "accounting"], |r| {
+        r.activities[0].site = Some("yogyakarta".into());
+    });
+    let vat: rust_decimal::Decimal = with_vat
+        .activities
+        .iter()
+        .flat_map(|a| &a.monthly_lines)
+        .filter(|l| matches!(l.kind, biaya_bpo::estimate::LineKind::Vat { .. }))
+        .map(|l| l.amount)
+        .sum();
+    assert_eq!(expected.totals.monthly, with_vat.totals.monthly - vat);
+
+    written(&page).await;
+    let link = address_now();
+    assert!(
+        link.contains("vat=excl") && link.contains("call-centre-site=yogyakarta"),
+        "{link}"
+    );
+    drop(page);
+    storage().remove_item("biaya-bpo.draft").expect("remove");
+    address(&link);
+    let opened = Page::visit(Some("en"), None).await;
+    opened.shows(&expected, Lang::En);
+    assert_eq!(
+        opened
+            .get("vat-mode")
+            .unchecked_into::<HtmlSelectElement>()
+            .value(),
+        "excl"
+    );
+}
+
+#[test]
+async fn the_in_house_side_is_the_buyers_own_and_a_wage_under_the_minimum_is_refused() {
+    let page = Page::open(Some("en")).await;
+    page.click("activity-call-centre").await;
+    until("the in-house figures", || {
+        page.find("own-call-centre-wage").is_some()
+    })
+    .await;
+    let before = page.figures();
+    // Under the Jakarta minimum wage (Rp 5,729,876): refused at the field, the minimum named.
+    page.type_in("own-call-centre-wage", "5,000,000").await;
+    let message = page.text("error-own-call-centre-wage");
+    assert!(message.contains("5,729,876"), "{message}");
+    assert_eq!(page.value("own-call-centre-wage"), "5,000,000");
+    assert_eq!(page.figures(), before);
+
+    page.type_in("own-call-centre-wage", "8,000,000").await;
+    page.type_in("own-call-centre-per-minutes", "2,500").await;
+    until("the in-house side to follow", || {
+        page.figures() != before && page.find("error-own-call-centre-wage").is_none()
+    })
+    .await;
+    let own = engine(&["call-centre"], |r| {
+        let figures = &mut r.activities[0].in_house;
+        figures.wage = Some(rust_decimal::Decimal::from(8_000_000));
+        figures.per_fte.insert("minutes".into(), 2_500);
+    });
+    page.shows(&own, Lang::En);
+    // 20,000 minutes at 2,500 a month each are 8 people.
+    assert_eq!(own.in_house.staff, 8);
+    written(&page).await;
+    assert!(address_now().contains("call-centre-own=w8000000~minutes:2500"));
+
+    // The saving reads naturally either way, never as a negative saving.
+    for id in ["saving-month", "saving-first-year", "saving-contract"] {
+        let sentence = page.text(id);
+        assert!(!sentence.contains("-IDR"), "{sentence}");
+        let costs_more = sentence.contains("more");
+        assert!(costs_more || sentence.contains("saves"), "{sentence}");
+    }
+
+    page.click("own-call-centre-reset").await;
+    until("the tariff's figures again", || page.figures() == before).await;
+    assert_eq!(page.value("own-call-centre-wage"), "");
 }

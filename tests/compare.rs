@@ -77,12 +77,13 @@ fn a_site_that_cannot_take_the_request_says_why_and_what_would_make_it_possible(
     let blocked = manila
         .figures
         .expect_err("fulfilment is not delivered abroad");
-    assert_eq!(blocked.error.code(), "site_unavailable");
+    let reasons: Vec<&str> = blocked.problems.iter().map(|e| e.code()).collect();
+    assert_eq!(reasons, ["site_unavailable"]);
     let fix = Fix::ActivityElsewhere {
         activity: "fulfilment".into(),
         site: "yogyakarta".into(),
     };
-    assert_eq!(blocked.fix.as_ref(), Some(&fix));
+    assert_eq!(blocked.fixes, std::slice::from_ref(&fix));
     let mut fixed = r.clone();
     fixed.site = "manila".into();
     let fixed = compare::fixed(&fixed, &fix);
@@ -98,12 +99,46 @@ fn a_site_that_cannot_take_the_request_says_why_and_what_would_make_it_possible(
         .find(|row| row.site == "manila")
         .expect("a row for Manila");
     let blocked = manila.figures.expect_err("not in Indonesian");
-    assert_eq!(blocked.error.code(), "language_not_served");
+    let reasons: Vec<&str> = blocked.problems.iter().map(|e| e.code()).collect();
+    assert_eq!(reasons, ["language_not_served"]);
     assert_eq!(
-        blocked.fix,
-        Some(Fix::ServiceLanguage {
+        blocked.fixes,
+        [Fix::ServiceLanguage {
             language: "en".into()
-        })
+        }]
+    );
+
+    // Both at once: a call centre in Indonesian and fulfilment. Manila takes them once the
+    // customers are served in English and fulfilment comes from Yogyakarta, and prices them as
+    // choosing all three would.
+    let r = request(&["call-centre", "fulfilment"], |_| ());
+    let manila = compare::sites(t, &r)
+        .into_iter()
+        .find(|row| row.site == "manila")
+        .expect("a row for Manila");
+    let blocked = manila.figures.expect_err("two problems");
+    let reasons: Vec<&str> = blocked.problems.iter().map(|e| e.code()).collect();
+    assert_eq!(reasons, ["language_not_served", "site_unavailable"]);
+    assert_eq!(
+        blocked.fixes,
+        [
+            Fix::ServiceLanguage {
+                language: "en".into()
+            },
+            Fix::ActivityElsewhere {
+                activity: "fulfilment".into(),
+                site: "yogyakarta".into()
+            }
+        ]
+    );
+    let chosen = request(&["call-centre", "fulfilment"], |r| {
+        r.site = "manila".into();
+        r.service_language = "en".into();
+        r.activities[1].site = Some("yogyakarta".into());
+    });
+    assert_eq!(
+        blocked.fixed.map(|f| f.contract),
+        Some(estimate(t, &chosen).expect("priced").totals.contract)
     );
 }
 

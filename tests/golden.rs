@@ -50,6 +50,24 @@ const GOLDEN: &[(&str, Currency, &str, &str, &str, &str)] = &[
         "3375471.95",
         "84794.90",
     ),
+    // Format 2 (issue 14): without VAT, the client's own call-centre wage and productivity,
+    // fulfilment from Yogyakarta. Worked by hand from tariff 2026-11:
+    //  call centre 20,000 minutes x 3,500 = 70,000,000 + fee 5,000,000, less 5 % = 71,250,000;
+    //  fulfilment at 0.75 of Jakarta's labour: 2,000,000 + 3,000 x 3,375 + 1,500 x 750
+    //  + 20 x 150,000 + 60 x 4,500 + 10 x 45,000 = 16,970,000, less 5 % = 16,121,500;
+    //  no VAT: 87,371,500 a month; one-time 15,000,000 + 7,500,000; contract 22,500,000
+    //  + 12 x 87,371,500. In-house: 20,000 / 2,500 = 8 agents at 8,000,000: wages 64,000,000,
+    //  BPJS 10.24 % = 6,553,600, THR 5,333,333, overhead 48,000,000; 2 warehouse staff at the
+    //  minimum wage 5,729,876: 11,459,752 + 1,173,479 + 954,979 + 5,000,000, and 20 pallets of
+    //  space at 120,000: 144,875,143.
+    (
+        "v=2&t=2026-11&s=jakarta&k=12m&c=IDR&l=id&f=30&vat=excl&call-centre=shared.20000&call-centre-own=w8000000~minutes:2500&fulfilment=3000.1500.20.0.60.10&fulfilment-site=yogyakarta&z=f6254eea",
+        Currency::Idr,
+        "22500000",
+        "87371500",
+        "1070958000",
+        "144875143",
+    ),
 ];
 
 fn amount(text: &str) -> Decimal {
@@ -125,4 +143,42 @@ fn the_quote_tool_prints_the_same_figures() {
     // Scripts read why, by a stable code.
     let json: serde_json::Value = serde_json::from_slice(&broken.stdout).expect("JSON");
     assert_eq!(json["refused"]["code"], "link_not_ours");
+}
+
+#[test]
+fn the_quote_tool_prints_figures_without_vat_where_the_link_leaves_it_out() {
+    let &(text, _, one_time, monthly, contract, _) = GOLDEN.last().expect("an entry");
+    assert!(text.contains("vat=excl"));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_quote"))
+        .arg(text)
+        .output()
+        .expect("the quote tool runs");
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let e = &json["estimate"];
+    assert_eq!(e["vat"], serde_json::Value::Null);
+    assert_eq!(
+        (
+            &e["totals"]["one_time"],
+            &e["totals"]["monthly"],
+            &e["totals"]["contract"]
+        ),
+        (
+            &serde_json::json!(one_time),
+            &serde_json::json!(monthly),
+            &serde_json::json!(contract)
+        )
+    );
+    // No VAT line anywhere; a link with VAT has them.
+    let vat_lines = |stdout: &[u8]| {
+        String::from_utf8_lossy(stdout)
+            .matches("\"kind\": \"vat\"")
+            .count()
+    };
+    assert_eq!(vat_lines(&output.stdout), 0);
+    let with_vat = std::process::Command::new(env!("CARGO_BIN_EXE_quote"))
+        .arg(GOLDEN[2].0)
+        .output()
+        .expect("the quote tool runs");
+    assert_eq!(vat_lines(&with_vat.stdout), 2);
 }

@@ -40,12 +40,14 @@ pub enum Fix {
     ActivityElsewhere { activity: String, site: String },
 }
 
-/// A site that cannot take the request: why, what would make it possible, and the figures then.
+/// A site that cannot take the request: why (every problem, each as the one before is fixed),
+/// what would make it possible (a change per problem, in order; none where nothing would), and
+/// the figures then.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Blocked {
-    pub error: EstimateError,
-    pub fix: Option<Fix>,
-    /// The figures once the fix is made.
+    pub problems: Vec<EstimateError>,
+    pub fixes: Vec<Fix>,
+    /// The figures once the fixes are made.
     pub fixed: Option<Figures>,
 }
 
@@ -85,16 +87,21 @@ pub fn sites(tariff: &Tariff, request: &Request) -> Vec<SiteRow> {
         .map(|site| {
             let mut at = request.clone();
             at.site = site.id.to_string();
-            let figures = estimate(tariff, &at)
-                .map(|e| Figures::of(&e))
-                .map_err(|error| {
-                    let fix = fix(tariff, &at, &error);
-                    let fixed = fix
-                        .as_ref()
-                        .and_then(|fix| estimate(tariff, &fixed(&at, fix)).ok())
-                        .map(|e| Figures::of(&e));
-                    Blocked { error, fix, fixed }
-                });
+            let figures =
+                estimate(tariff, &at)
+                    .map(|e| Figures::of(&e))
+                    .map_err(|error| match fixes(tariff, &at, &error) {
+                        Some((problems, fixes, priced)) => Blocked {
+                            problems,
+                            fixes,
+                            fixed: Some(Figures::of(&priced)),
+                        },
+                        None => Blocked {
+                            problems: vec![error],
+                            fixes: Vec::new(),
+                            fixed: None,
+                        },
+                    });
             SiteRow {
                 site: site.id.to_string(),
                 figures,
@@ -122,22 +129,42 @@ pub fn fixed(request: &Request, fix: &Fix) -> Request {
     fixed
 }
 
-/// What would let the request be priced: another language the site speaks, or the activity it
-/// cannot deliver from the cheapest site that can. `None` where neither would.
-fn fix(tariff: &Tariff, request: &Request, error: &EstimateError) -> Option<Fix> {
-    let candidate = match error {
-        EstimateError::LanguageNotServed { site, .. } => Fix::ServiceLanguage {
-            language: tariff.site(site)?.languages.first()?.to_string(),
-        },
-        EstimateError::SiteUnavailable { activity, .. } => Fix::ActivityElsewhere {
-            activity: activity.clone(),
-            site: cheapest_site(tariff, request, activity)?.0,
-        },
-        _ => return None,
-    };
-    estimate(tariff, &fixed(request, &candidate))
-        .is_ok()
-        .then_some(candidate)
+/// What would let the request be priced, one change per problem as each comes to light: another
+/// language the site speaks, an activity it cannot deliver from the cheapest site that can. The
+/// problems, the changes and the estimate once they are made; `None` where they would not do.
+fn fixes(
+    tariff: &Tariff,
+    request: &Request,
+    error: &EstimateError,
+) -> Option<(Vec<EstimateError>, Vec<Fix>, Estimate)> {
+    let mut problems = vec![error.clone()];
+    let mut made = Vec::new();
+    let mut request = request.clone();
+    let mut error = error.clone();
+    // Each change settles a language or an activity for good: there are no more problems than
+    // activities, and one language.
+    for _ in 0..=request.activities.len() {
+        let next = match &error {
+            EstimateError::LanguageNotServed { site, .. } => Fix::ServiceLanguage {
+                language: tariff.site(site)?.languages.first()?.to_string(),
+            },
+            EstimateError::SiteUnavailable { activity, .. } => Fix::ActivityElsewhere {
+                activity: activity.clone(),
+                site: cheapest_site(tariff, &request, activity)?.0,
+            },
+            _ => return None,
+        };
+        request = fixed(&request, &next);
+        made.push(next);
+        match estimate(tariff, &request) {
+            Ok(priced) => return Some((problems, made, priced)),
+            Err(again) => {
+                problems.push(again.clone());
+                error = again;
+            }
+        }
+    }
+    None
 }
 
 /// The request on every term of the tariff, in the tariff's order.

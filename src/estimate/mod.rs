@@ -19,8 +19,8 @@ pub use curve::{Curve, Point, curve};
 pub use error::EstimateError;
 pub use in_house::InHouse;
 pub use request::{
-    ActivityRequest, DEFAULT_FLUCTUATION, InHouseFigures, MAX_FLUCTUATION, OptionSet, Request,
-    VatMode, Volumes,
+    ActivityRequest, DEFAULT_FLUCTUATION, InHouseFigures, MAX_FLUCTUATION, MAX_IN_HOUSE_AMOUNT,
+    MAX_PER_FTE, OptionSet, Request, VatMode, Volumes, check_in_house,
 };
 
 /// What a line of the estimate charges for.
@@ -177,6 +177,8 @@ pub struct Estimate {
     pub site: String,
     pub term: String,
     pub months: u32,
+    /// The VAT rate the figures include; `None` where they leave VAT out.
+    pub vat: Option<Decimal>,
     pub activities: Vec<ActivityEstimate>,
     pub totals: Totals,
     pub in_house: InHouseTotals,
@@ -281,6 +283,7 @@ pub fn estimate(tariff: &Tariff, request: &Request) -> Result<Estimate, Estimate
         site: context.site.id.to_string(),
         term: context.term.id.to_string(),
         months,
+        vat: request.vat.is_included().then_some(tariff.vat.rate),
         activities,
         totals,
         in_house,

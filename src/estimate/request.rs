@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Chosen, Context, EstimateError};
 use crate::money::{Conversion, Currency};
-use crate::tariff::{Activity, Tariff};
+use crate::tariff::{Activity, Model, Tariff};
 
 /// The fluctuation the range shows unless the request says otherwise, in percent.
 pub const DEFAULT_FLUCTUATION: u32 = 30;
@@ -229,6 +229,47 @@ impl ActivityRequest {
     }
 }
 
+/// The largest in-house amount a visitor may give, wage, overhead or hiring (Rp 1 billion): far
+/// above any real one, and small enough that no total overflows.
+pub const MAX_IN_HOUSE_AMOUNT: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+/// The most units one employee may be said to handle a month.
+pub const MAX_PER_FTE: u64 = 1_000_000;
+
+/// Checks the client's own in-house figures for an activity bought on `model`: a wage at least
+/// the minimum wage, amounts that are not negative nor absurd, productivities of the model's
+/// staff-time units only and not zero.
+pub fn check_in_house(
+    tariff: &Tariff,
+    activity: &Activity,
+    model: &Model,
+    own: &InHouseFigures,
+) -> Result<(), EstimateError> {
+    let id = || activity.id.to_string();
+    if let Some(wage) = own.wage
+        && wage < tariff.in_house.minimum_wage
+    {
+        return Err(EstimateError::WageBelowMinimum {
+            activity: id(),
+            minimum: tariff.in_house.minimum_wage,
+        });
+    }
+    let amount_out_of_range = |amount: Option<Decimal>| {
+        amount.is_some_and(|a| a.is_sign_negative() || a > MAX_IN_HOUSE_AMOUNT)
+    };
+    if amount_out_of_range(own.wage)
+        || amount_out_of_range(own.overhead)
+        || amount_out_of_range(own.hire)
+        || own.per_fte.values().any(|n| *n == 0 || *n > MAX_PER_FTE)
+        || own
+            .per_fte
+            .keys()
+            .any(|u| model.unit(u).is_none_or(|u| u.per_fte.is_none()))
+    {
+        return Err(EstimateError::InHouseOutOfRange { activity: id() });
+    }
+    Ok(())
+}
+
 /// Resolves every id of the request in the tariff and checks every bound.
 pub(super) fn check<'t>(
     tariff: &'t Tariff,
@@ -346,34 +387,14 @@ pub(super) fn check<'t>(
                 language: request.service_language.clone(),
             });
         }
-        let own = &wanted.in_house;
-        if let Some(wage) = own.wage
-            && wage < tariff.in_house.minimum_wage
-        {
-            return Err(EstimateError::WageBelowMinimum {
-                activity: id.clone(),
-                minimum: tariff.in_house.minimum_wage,
-            });
-        }
-        if own.overhead.is_some_and(|d| d.is_sign_negative())
-            || own.hire.is_some_and(|d| d.is_sign_negative())
-            || own.per_fte.values().any(|n| *n == 0)
-            || own
-                .per_fte
-                .keys()
-                .any(|u| model.unit(u).is_none_or(|u| u.per_fte.is_none()))
-        {
-            return Err(EstimateError::InHouseOutOfRange {
-                activity: id.clone(),
-            });
-        }
+        check_in_house(tariff, activity, model, &wanted.in_house)?;
         chosen.push(Chosen {
             activity,
             model,
             site,
             options,
             volumes,
-            in_house: own.clone(),
+            in_house: wanted.in_house.clone(),
         });
     }
 

@@ -191,11 +191,31 @@ pub fn quoted_activity(activity: &Activity, wanted: &ActivityRequest, lang: Lang
     }
 }
 
-/// Where, in which language and for how long: "Jakarta · Indonesian · 36-month contract (12%
-/// off)".
+/// Where, in which language, for how long and on which VAT basis: "Jakarta · Indonesian ·
+/// 36-month contract (12% off)", with an activity delivered from a site of its own named after
+/// the estimate's site ("Jakarta; call centre from Yogyakarta") and "without VAT" where the
+/// figures leave it out.
 #[must_use]
 pub fn quoted_settings(tariff: &Tariff, request: &Request, lang: Lang) -> String {
-    let site = tariff.site(&request.site).map_or("", |s| s.name.get(lang));
+    let site_name = |id: &str| tariff.site(id).map_or("", |s| s.name.get(lang));
+    let mut site = site_name(&request.site).to_owned();
+    for wanted in &request.activities {
+        let Some(own) = wanted.site.as_deref().filter(|own| **own != *request.site) else {
+            continue;
+        };
+        let activity = tariff
+            .activity(&wanted.activity)
+            .map_or("", |a| a.name.get(lang));
+        let from = match lang {
+            Lang::Id => "dari",
+            Lang::En => "from",
+        };
+        site = format!(
+            "{site}; {} {from} {}",
+            mid_sentence(activity),
+            site_name(own)
+        );
+    }
     let language = tariff
         .language(&request.service_language)
         .map_or("", |l| l.name.get(lang));
@@ -203,7 +223,51 @@ pub fn quoted_settings(tariff: &Tariff, request: &Request, lang: Lang) -> String
         .term(&request.term)
         .map(|t| super::term_choice(t, lang))
         .unwrap_or_default();
-    format!("{site} · {language} · {term}")
+    if request.vat.is_included() {
+        format!("{site} · {language} · {term}")
+    } else {
+        let without = match lang {
+            Lang::Id => "tanpa PPN",
+            Lang::En => "without VAT",
+        };
+        format!("{site} · {language} · {term} · {without}")
+    }
+}
+
+texts! {
+    /// The line-by-line breakdown's headings, and the in-house side's.
+    pub struct BreakdownTexts {
+        per =>
+            "per",
+            "per";
+        all_in =>
+            "semua biaya",
+            "all in";
+        monthly_bill =>
+            "Tagihan bulanan",
+            "Monthly bill";
+        one_time_bill =>
+            "Biaya awal",
+            "One-time";
+        compare_in_house =>
+            "Rincian bila dikerjakan sendiri",
+            "The same work in-house";
+        item =>
+            "Rincian",
+            "Item";
+        amount =>
+            "Jumlah",
+            "Amount";
+        in_house_monthly =>
+            "Biaya sendiri per bulan",
+            "In-house, monthly";
+        in_house_one_time =>
+            "Rekrut dan pelatihan (sekali)",
+            "Recruiting and training (one-time)";
+        employees =>
+            "karyawan",
+            "employees";
+    }
 }
 
 #[cfg(test)]

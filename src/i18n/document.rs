@@ -81,6 +81,9 @@ texts! {
         vat_included =>
             "Semua total sudah termasuk PPN 11% (12% atas 11/12 DPP, PMK 131/2024).",
             "Every total includes VAT (PPN) of 11% (12% on 11/12 of the taxable amount, PMK 131/2024).";
+        vat_excluded =>
+            "Semua total belum termasuk PPN: PPN 11% ditagihkan di atasnya dan dapat dikreditkan oleh PKP.",
+            "Every total leaves VAT out: VAT (PPN) of 11% is billed on top, which a VAT-registered company reclaims.";
         quoted =>
             "Yang ditawarkan",
             "What is quoted";

@@ -36,6 +36,7 @@ macro_rules! texts {
 }
 
 mod charts;
+mod compare;
 mod describe;
 mod document;
 mod format;
@@ -43,11 +44,18 @@ mod lang;
 mod messages;
 mod method;
 mod page;
+mod share;
 mod signature;
 mod traffic;
 
 pub use charts::{ChartTexts, CurvePoint, curve_description};
-pub use describe::{line_detail, line_title, quoted_activity, quoted_settings, tariff_edition};
+pub use compare::{
+    CompareTexts, FixWords, Period, both, default_figure, fix_action, fixed_price, saving_cell,
+    saving_sentence,
+};
+pub use describe::{
+    BreakdownTexts, line_detail, line_title, quoted_activity, quoted_settings, tariff_edition,
+};
 pub use document::{CsvTexts, PrintTexts, contract_total, estimate_validity, opening, validity};
 pub use format::{
     format_compact, format_count, format_money, format_number, format_percent, mid_sentence,
@@ -60,8 +68,9 @@ pub use method::{
 };
 pub use page::{
     Texts, accept_message, ask_sales_message, currency_name, email_subject, language_name,
-    share_message, site_choice, term_choice, unavailable,
+    share_message, site_choice, term_choice, unavailable, vat_basis,
 };
+pub use share::ShareTexts;
 pub use signature::{SignatureTexts, signature_sentence};
 pub use traffic::{
     SizingFigures, TrafficTexts, busiest_hour, minutes_from_calls, scheduled_agents,

@@ -70,9 +70,6 @@ texts! {
         term =>
             "Jangka kontrak",
             "Contract term";
-        off =>
-            "diskon",
-            "off";
         fluctuation =>
             "Volume bisa bergeser",
             "Volume may move by";
@@ -103,9 +100,30 @@ texts! {
         month =>
             "bulan",
             "month";
-        vat_included =>
-            "Semua angka termasuk PPN.",
-            "All figures include VAT.";
+        vat_mode =>
+            "PPN",
+            "VAT";
+        vat_incl =>
+            "Termasuk PPN",
+            "Including VAT";
+        vat_excl =>
+            "Tanpa PPN (PKP yang mengkreditkan PPN)",
+            "Without VAT (a VAT-registered company reclaims it)";
+        vat_basis_excl =>
+            "Semua angka tanpa PPN: bagi PKP yang mengkreditkan PPN masukan. Biaya sendiri juga tanpa PPN.",
+            "All figures leave VAT out: for a VAT-registered company that reclaims input VAT. The in-house figures carry none either.";
+        describe_calls =>
+            "Isi sebagai jumlah panggilan × durasi",
+            "Enter as calls × handle time";
+        size_agents =>
+            "Hitung agen dari volume panggilan (Erlang C)",
+            "Size the agents from call traffic (Erlang C)";
+        delivered_from =>
+            "Dilayani dari",
+            "Delivered from";
+        same_site =>
+            "Lokasi estimasi",
+            "The estimate's site";
         fixed =>
             "Tetap",
             "Fixed";
@@ -115,57 +133,6 @@ texts! {
         fixed_hint =>
             "Bagian tetap ditagih walau volume nol: biaya manajemen, agen khusus, komitmen minimum.",
             "The fixed part is billed even with no volume: management fees, dedicated staff, minimum commitments.";
-        in_house =>
-            "Dibanding dikerjakan sendiri",
-            "Compared with doing it in-house";
-        in_house_monthly =>
-            "Biaya sendiri per bulan",
-            "In-house, monthly";
-        in_house_one_time =>
-            "Rekrut dan pelatihan (sekali)",
-            "Recruiting and training (one-time)";
-        employees =>
-            "karyawan",
-            "employees";
-        saving =>
-            "Penghematan per bulan",
-            "Monthly saving";
-        costs_more =>
-            "Outsourcing lebih mahal per bulan",
-            "Outsourcing costs more a month";
-        range =>
-            "Tagihan bulanan bila volume bergeser",
-            "Monthly bill if volume moves";
-        range_low =>
-            "Terendah",
-            "Lowest";
-        range_high =>
-            "Tertinggi",
-            "Highest";
-        range_hint =>
-            "Siapkan anggaran untuk tagihan yang naik-turun mengikuti volume.",
-            "Budget for a bill that moves with volume.";
-        per =>
-            "per",
-            "per";
-        all_in =>
-            "semua biaya",
-            "all in";
-        monthly_bill =>
-            "Tagihan bulanan",
-            "Monthly bill";
-        one_time_bill =>
-            "Biaya awal",
-            "One-time";
-        compare_in_house =>
-            "Rincian bila dikerjakan sendiri",
-            "The same work in-house";
-        item =>
-            "Rincian",
-            "Item";
-        amount =>
-            "Jumlah",
-            "Amount";
         tariff =>
             "Tarif",
             "Tariff";
@@ -190,30 +157,6 @@ texts! {
         reference =>
             "Referensi",
             "Reference";
-        share =>
-            "Bagikan dan tanyakan",
-            "Share and ask";
-        share_hint =>
-            "Tautan ini memuat seluruh estimasi dan membukanya kembali persis sama, kapan pun. Tidak ada yang disimpan di server.",
-            "This link holds the whole estimate and re-opens it exactly, at any time. Nothing is stored on a server.";
-        copy_link =>
-            "Salin tautan",
-            "Copy link";
-        share_native =>
-            "Bagikan…",
-            "Share…";
-        print =>
-            "Cetak / simpan PDF",
-            "Print / save as PDF";
-        download_csv =>
-            "Unduh CSV",
-            "Download CSV";
-        copied =>
-            "Tautan disalin.",
-            "Link copied.";
-        selected =>
-            "Tautan sudah dipilih: tekan Ctrl+C (atau ⌘C) untuk menyalin.",
-            "The link is selected: press Ctrl+C (or ⌘C) to copy it.";
         link_damaged =>
             "Tautan ini tidak utuh. Yang bisa dipulihkan sudah dibuka:",
             "This link is not whole. What could be recovered is open:";
@@ -244,36 +187,15 @@ texts! {
         keep_draft =>
             "Simpan ini sebagai draf saya",
             "Keep this as my draft";
-        quote_title =>
-            "Penawaran biaya outsourcing",
-            "Outsourcing cost quote";
         issued =>
             "Tanggal",
             "Date";
         valid_until =>
             "Berlaku sampai",
             "Valid until";
-        scan =>
-            "Pindai untuk membuka penawaran ini di ponsel.",
-            "Scan to open this quote on a phone.";
-        charts =>
-            "Grafik",
-            "Charts";
         indicative =>
             "Estimasi indikatif, bukan penawaran: harga yang mengikat tertuang dalam surat penawaran dari tim penjualan kami.",
             "An indicative estimate, not an offer: binding prices are set in a quotation from our sales team.";
-        ask_sales =>
-            "Tanya tim penjualan lewat WhatsApp",
-            "Ask sales about this estimate on WhatsApp";
-        ask_sales_email =>
-            "Email tim penjualan",
-            "E-mail sales";
-        ask_sales_hint =>
-            "Tautan estimasi ini ikut terkirim, jadi tim penjualan melihat angka yang sama.",
-            "The estimate's link goes with your message, so sales see the same figures.";
-        share_whatsapp =>
-            "Bagikan lewat WhatsApp",
-            "Share on WhatsApp";
         example_provider =>
             "Contoh penyedia fiktif untuk demonstrasi: bukan perusahaan nyata.",
             "A fictional example provider for demonstration: not a real company.";
@@ -292,30 +214,12 @@ texts! {
         what_is_quoted =>
             "Yang ditawarkan",
             "What is quoted";
-        accept =>
-            "Terima penawaran lewat WhatsApp",
-            "Accept on WhatsApp";
-        accept_email =>
-            "Terima lewat email",
-            "Accept by e-mail";
         edit_quote =>
             "Ubah estimasi ini",
             "Edit this estimate";
         edit_quote_hint =>
             "Mengubah angka membuat estimasi Anda sendiri, tanpa nama penjual, nomor dan tanggal penawaran ini.",
             "Changing a figure makes an estimate of your own, without this quotation's salesperson, number and date.";
-        quote_not_valid =>
-            "Detail penawaran ini tidak dapat dianggap sah:",
-            "This quotation's details cannot be taken as valid:";
-        term_word =>
-            "Jangka",
-            "Term";
-        site_word =>
-            "Lokasi",
-            "Site";
-        options_none =>
-            "tanpa opsi",
-            "no options";
         language_id =>
             "Bahasa Indonesia",
             "Bahasa Indonesia";
@@ -382,6 +286,20 @@ pub fn site_choice(site: &Site, lang: Lang) -> String {
         format!("{name} ({effect}, {})", texts.abroad)
     } else {
         format!("{name} ({effect})")
+    }
+}
+
+/// The basis every total uses, with VAT's rate where included: "All figures include VAT (11%)."
+#[must_use]
+pub fn vat_basis(included: bool, rate: Decimal, lang: Lang) -> String {
+    let texts = Texts::of(lang);
+    if !included {
+        return texts.vat_basis_excl.to_owned();
+    }
+    let rate = format_percent(rate, lang);
+    match lang {
+        Lang::Id => format!("Semua angka termasuk PPN ({rate})."),
+        Lang::En => format!("All figures include VAT ({rate})."),
     }
 }
 

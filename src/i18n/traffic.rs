@@ -6,12 +6,6 @@ use crate::staffing::{Performance, StaffingError};
 texts! {
     /// Labels of the traffic form and its answer.
     pub struct TrafficTexts {
-        describe_calls =>
-            "Isi sebagai jumlah panggilan × durasi",
-            "Enter as calls × handle time";
-        size_agents =>
-            "Hitung agen dari volume panggilan (Erlang C)",
-            "Size the agents from call traffic (Erlang C)";
         calls =>
             "Panggilan per bulan",
             "Calls a month";

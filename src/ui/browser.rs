@@ -225,12 +225,14 @@ pub fn prepare_print() -> EventListener {
 /// `<meta name="biaya-deferred" content="...">` (written by `.ci/finish-build.mjs`).
 pub fn load_deferred() {
     let document = gloo::utils::document();
-    let Some(src) = document
-        .query_selector("meta[name=biaya-deferred]")
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"))
-    else {
+    let named = |name: &str| {
+        document
+            .query_selector(&format!("meta[name={name}]"))
+            .ok()
+            .flatten()
+            .and_then(|meta| meta.get_attribute("content"))
+    };
+    let (Some(src), Some(head)) = (named("biaya-deferred"), document.head()) else {
         return;
     };
     if document
@@ -241,7 +243,14 @@ pub fn load_deferred() {
     {
         return;
     }
-    let (Ok(script), Some(head)) = (document.create_element("script"), document.head()) else {
+    // The style sheet first: it is small and arrives before the module has compiled.
+    if let (Some(href), Ok(sheet)) = (named("biaya-deferred-css"), document.create_element("link"))
+    {
+        let _ = sheet.set_attribute("rel", "stylesheet");
+        let _ = sheet.set_attribute("href", &href);
+        let _ = head.append_child(&sheet);
+    }
+    let Ok(script) = document.create_element("script") else {
         return;
     };
     let _ = script.set_attribute("type", "module");

@@ -118,3 +118,16 @@ pub fn use_signature_check(claim: Option<Claim<'static, '_>>, dispatch: Callback
         }
     });
 }
+
+/// Makes the changes the deferred parts ask for (see `bridge::Wish`), as the visitor's own.
+#[hook]
+pub fn use_wishes(dispatch: Callback<Action>) {
+    use_effect_with((), move |()| {
+        let listener = super::bridge::on_wish(move |wishes| {
+            for wish in wishes {
+                dispatch.emit(Action::Edit(wish.into()));
+            }
+        });
+        move || drop(listener)
+    });
+}

@@ -11,12 +11,13 @@ use super::Static;
 use super::bridge::{self, Scene};
 use super::components::breakdown::Breakdown;
 use super::components::charts::{ContributionChart, CurveChart};
+use super::components::compare::{SiteComparison, TermComparison};
 use super::components::document::Document;
 use super::components::method::Method;
 use super::components::quote::QuoteActions;
 use super::components::share::{CsvLink, Share};
-use super::components::staffing::Staffing;
 use super::components::summary::Comparison;
+use super::components::traffic::TrafficForm;
 use crate::estimate;
 use crate::i18n::ChartTexts;
 use crate::link;
@@ -31,18 +32,43 @@ pub const CSV: &str = "more-csv";
 pub const SHARE: &str = "more-share";
 pub const COMPARISON: &str = "more-comparison";
 pub const QUOTE: &str = "more-quote";
+pub const COMPARE: &str = "more-compare";
 
-/// Where the staffing of an activity sized from calls is drawn.
+/// Where the traffic form of an activity described by its calls is drawn.
 #[must_use]
-pub fn staffing_host(activity: &str) -> String {
-    format!("more-staffing-{activity}")
+pub fn traffic_host(activity: &str) -> String {
+    format!("more-traffic-{activity}")
 }
 
-/// `html` drawn into the element with id `host`, where the page has one.
-fn into(host: &str, html: Html) -> Html {
-    match gloo::utils::document().get_element_by_id(host) {
-        Some(element) => create_portal(html, element),
-        None => Html::default(),
+/// The page's places the deferred parts are drawn into, as last found.
+#[derive(Default)]
+struct Hosts(Vec<(String, web_sys::Element, u32)>);
+
+impl Hosts {
+    /// `html` drawn into the element with id `host`, where the page has one. Keyed by the element
+    /// itself: Yew moves a portal's nodes to a new host but keeps its event listeners on the old
+    /// one, so a place the page has drawn anew (a quotation edited, another model) gets a portal
+    /// of its own.
+    fn draw(&mut self, host: &str, html: Html) -> Html {
+        let Some(element) = gloo::utils::document().get_element_by_id(host) else {
+            return Html::default();
+        };
+        let generation = match self.0.iter_mut().find(|(id, ..)| id == host) {
+            Some((_, known, generation)) => {
+                if *known != element {
+                    *known = element.clone();
+                    *generation += 1;
+                }
+                *generation
+            }
+            None => {
+                self.0.push((host.to_owned(), element.clone(), 0));
+                0
+            }
+        };
+        html! {
+            <span key={format!("{host}/{generation}")} hidden=true>{ create_portal(html, element) }</span>
+        }
     }
 }
 
@@ -54,6 +80,7 @@ pub(super) struct DeferredProps {
 #[component]
 pub(super) fn Deferred(props: &DeferredProps) -> Html {
     let catalogue = props.catalogue;
+    let hosts = use_mut_ref(Hosts::default);
     // Set on every announcement, equal or not: the page announces a scene anew when its places
     // for the deferred parts are new.
     let scene = use_state(bridge::scene);
@@ -92,6 +119,7 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
             url,
             stands,
             signer,
+            traffic,
             ..
         }),
         Some((tariff, contents, priced)),
@@ -100,37 +128,56 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
         return Html::default();
     };
     let url = AttrValue::from(url);
-    html! {
-        <>
-            { into(PRINT, html! {
-                <Document {tariff} {lang} contents={contents.clone()} estimate={priced.clone()} url={url.clone()} />
-            }) }
-            { into(SHARE, html! { <Share url={url.clone()} {lang} /> }) }
-            { into(COMPARISON, html! { <Comparison estimate={priced.clone()} {lang} /> }) }
-            { into(QUOTE, html! {
-                <QuoteActions {tariff} {lang} quote={contents.quote.clone()} request={contents.request.clone()}
-                    url={url.clone()} {stands} signer={signer.clone()} />
-            }) }
-            { into(CSV, html! {
-                <CsvLink {tariff} estimate={priced.clone()} contents={contents.clone()} url={url.clone()} {lang} />
-            }) }
-            { for contents.request.activities.iter().filter(|a| a.sizing.is_some()).map(|a| into(
-                &staffing_host(&a.activity),
-                html! { <Staffing {tariff} request={contents.request.clone()} activity={a.activity.clone()} {lang} /> },
-            )) }
-            { into(CHARTS, html! {
-                <section class="charts" aria-label={ChartTexts::of(lang).charts}>
-                    <ContributionChart {tariff} estimate={priced.clone()} {lang} />
-                    { for priced.activities.iter().map(|a| html! {
-                        <CurveChart key={a.activity.clone()} {tariff} request={contents.request.clone()}
-                            activity={a.activity.clone()} currency={priced.currency} {lang} />
-                    }) }
-                </section>
-            }) }
-            { into(BREAKDOWN, html! { <Breakdown {tariff} estimate={priced.clone()} {lang} /> }) }
-            { into(METHOD, html! { <Method {tariff} {lang} /> }) }
-        </>
+    let mut hosts = hosts.borrow_mut();
+    // Every part keyed by its place (see `Hosts::draw`).
+    let mut parts = vec![
+        hosts.draw(PRINT, html! {
+            <Document {tariff} {lang} contents={contents.clone()} estimate={priced.clone()} url={url.clone()} />
+        }),
+        hosts.draw(SHARE, html! { <Share url={url.clone()} {lang} /> }),
+        hosts.draw(COMPARISON, html! {
+            <Comparison {tariff} estimate={priced.clone()} activities={contents.request.activities.clone()}
+                adjustable={contents.quote.is_empty()} {lang} />
+        }),
+        hosts.draw(COMPARE, html! {
+            <>
+                <SiteComparison {tariff} request={contents.request.clone()} estimate={priced.clone()} {lang} />
+                <TermComparison {tariff} request={contents.request.clone()} estimate={priced.clone()} {lang} />
+            </>
+        }),
+        hosts.draw(QUOTE, html! {
+            <QuoteActions {tariff} {lang} quote={contents.quote.clone()} request={contents.request.clone()}
+                url={url.clone()} {stands} signer={signer.clone()} />
+        }),
+        hosts.draw(CSV, html! {
+            <CsvLink {tariff} estimate={priced.clone()} contents={contents.clone()} url={url.clone()} {lang} />
+        }),
+        hosts.draw(CHARTS, html! {
+            <section class="charts" aria-label={ChartTexts::of(lang).charts}>
+                <ContributionChart {tariff} estimate={priced.clone()} {lang} />
+                { for priced.activities.iter().map(|a| html! {
+                    <CurveChart key={a.activity.clone()} {tariff} request={contents.request.clone()}
+                        activity={a.activity.clone()} currency={priced.currency} {lang} />
+                }) }
+            </section>
+        }),
+        hosts.draw(BREAKDOWN, html! { <Breakdown {tariff} estimate={priced.clone()} {lang} /> }),
+        hosts.draw(METHOD, html! { <Method {tariff} {lang} /> }),
+    ];
+    for described in &traffic {
+        let unit = tariff
+            .0
+            .activity(&described.activity)
+            .and_then(|a| a.model(&described.model))
+            .and_then(|m| m.units.iter().find(|u| u.sized_by.is_some()));
+        if let Some(unit) = unit {
+            parts.push(hosts.draw(&traffic_host(&described.activity), html! {
+                <TrafficForm {tariff} request={contents.request.clone()} activity={described.activity.clone()}
+                    unit={Static(unit)} traffic={described.inputs.clone()} {lang} />
+            }));
+        }
     }
+    parts.into_iter().collect::<Html>()
 }
 
 /// Mounts the deferred parts, for the module's entry (`src/bin/more.rs`).

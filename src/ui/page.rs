@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::bridge::{self, Scene};
+use super::bridge::{self, Scene, Traffic};
 use super::components::activity::{ActivityForm, ActivityPicker};
 use super::components::colophon::Colophon;
 use super::components::masthead::Masthead;
@@ -13,7 +13,9 @@ use super::components::notices::{Notices, TodaysPrices};
 use super::components::quote::QuoteView;
 use super::components::settings::Settings;
 use super::components::summary::Summary;
-use super::hooks::{use_after_first_paint, use_link_sync, use_signature_check, use_stored_draft};
+use super::hooks::{
+    use_after_first_paint, use_link_sync, use_signature_check, use_stored_draft, use_wishes,
+};
 use super::state::{Action, Inputs, State};
 use super::{Static, browser, more};
 use crate::estimate::{self, Estimate, EstimateError};
@@ -50,6 +52,7 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
     let painted = use_after_first_paint();
     let draft = use_stored_draft(state.origin);
     use_signature_check(state.pending_claim(), dispatch.clone());
+    use_wishes(dispatch.clone());
     // The deferred parts draw from the scene: the estimate on screen as a link.
     let verdict = state.verdict();
     let scene = Scene {
@@ -63,6 +66,17 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
             .map(|s| s.id.to_string())
             .unwrap_or_default(),
         discount: verdict.is_some_and(|v| v.discount.is_some()),
+        traffic: state
+            .inputs
+            .activities
+            .iter()
+            .filter(|a| a.chosen && a.traffic.on)
+            .map(|a| Traffic {
+                activity: a.activity.clone(),
+                model: a.model.clone(),
+                inputs: a.traffic.clone(),
+            })
+            .collect(),
     };
     {
         // Every render: the deferred parts follow the page. The first time whatever the last
@@ -150,9 +164,18 @@ fn Calculator(props: &CalculatorProps) -> Html {
         dispatch,
     } = props;
     let (tariff, lang, texts) = (*tariff, *lang, Texts::of(*lang));
-    let site_error = problem
-        .as_ref()
-        .map(|e| AttrValue::from(estimate_error(e, tariff.0, lang)));
+    // A site that cannot deliver is named at its select: an activity's own, or the estimate's.
+    let own_site = problem.as_ref().and_then(|e| match e {
+        EstimateError::SiteUnavailable { activity, .. }
+        | EstimateError::LanguageNotServed { activity, .. } => inputs
+            .activities
+            .iter()
+            .find(|a| a.activity == *activity && a.site.is_some())
+            .map(|a| a.activity.as_str()),
+        _ => None,
+    });
+    let message = |e: &EstimateError| AttrValue::from(estimate_error(e, tariff.0, lang));
+    let site_error = problem.as_ref().filter(|_| own_site.is_none()).map(message);
     let results = match priced {
         Ok(estimate) => html! {
             <>
@@ -169,6 +192,7 @@ fn Calculator(props: &CalculatorProps) -> Html {
             <p class="error" data-testid="estimate-error">{ estimate_error(error, tariff.0, lang) }</p>
         },
     };
+    let inputs_site = AttrValue::from(inputs.site.clone());
     html! {
         <main class="layout">
             <div class="intro">
@@ -181,12 +205,14 @@ fn Calculator(props: &CalculatorProps) -> Html {
                     <p class="help">{ texts.activities_hint }</p>
                     <ActivityPicker {tariff} chosen={inputs.activities.iter().map(|a| a.chosen).collect::<Vec<_>>()} {lang} dispatch={dispatch.clone()} />
                     { for tariff.0.activities.iter().zip(&inputs.activities).filter(|(_, a)| a.chosen).map(|(activity, inputs)| html! {
-                        <ActivityForm key={activity.id.to_string()} activity={Static(activity)} inputs={inputs.clone()} {lang} dispatch={dispatch.clone()} />
+                        <ActivityForm key={activity.id.to_string()} {tariff} activity={Static(activity)} inputs={inputs.clone()}
+                            site={inputs_site.clone()} site_error={problem.as_ref().filter(|_| own_site == Some(&*activity.id)).map(message)}
+                            {lang} dispatch={dispatch.clone()} />
                     }) }
                 </section>
                 <section aria-labelledby="settings-title">
                     <h2 id="settings-title"><span class="step">{ "2" }</span>{ texts.settings }</h2>
-                    <Settings {tariff} {lang} site={inputs.site.clone()} term={inputs.term.clone()}
+                    <Settings {tariff} {lang} site={inputs.site.clone()} term={inputs.term.clone()} vat={inputs.vat}
                         service_language={inputs.service_language.clone()} fluctuation={inputs.fluctuation}
                         {site_error} dispatch={dispatch.clone()} />
                 </section>
@@ -196,6 +222,8 @@ fn Calculator(props: &CalculatorProps) -> Html {
                 <div id={more::CHARTS} class="deferred"></div>
                 <div id={more::BREAKDOWN} class="deferred"></div>
             </div>
+            // Every site and term side by side: the page's whole width, for the tables.
+            <div id={more::COMPARE} class="deferred wide"></div>
         </main>
     }
 }

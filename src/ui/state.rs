@@ -18,6 +18,7 @@ use crate::quantity::{self, QuantityError};
 use crate::signature::{self, SignatureState, Verdict};
 use crate::staffing::{MonthlySizing, Profile};
 use crate::tariff::{Activity, Catalogue, Tariff};
+use crate::ui::bridge::Wish;
 use crate::ui::traffic::{TrafficError, TrafficField, TrafficInputs};
 
 /// One activity's inputs, kept whether or not the activity is chosen, for every unit of every
@@ -112,6 +113,28 @@ pub enum Edit {
         activity: String,
         figures: InHouseFigures,
     },
+}
+
+impl From<Wish> for Edit {
+    fn from(wish: Wish) -> Self {
+        match wish {
+            Wish::Site(site) => Self::Site(site),
+            Wish::Term(term) => Self::Term(term),
+            Wish::ServiceLanguage(language) => Self::ServiceLanguage(language),
+            Wish::ActivitySite { activity, site } => Self::ActivitySite { activity, site },
+            Wish::InHouse { activity, figures } => Self::InHouse { activity, figures },
+            Wish::Traffic {
+                activity,
+                field,
+                text,
+            } => Self::Traffic {
+                activity,
+                field,
+                text,
+            },
+            Wish::Profile { activity, profile } => Self::Profile { activity, profile },
+        }
+    }
 }
 
 /// Whose estimate is on the page: the visitor's own draft, kept in the browser, or one opened
@@ -238,7 +261,13 @@ impl ActivityInputs {
             options: self.options.clone(),
             sizing,
             site: self.site.clone(),
-            in_house: self.in_house.clone(),
+            in_house: {
+                // Kept for another model, priced with the one chosen.
+                let mut own = self.in_house.clone();
+                own.per_fte
+                    .retain(|unit, _| model.unit(unit).is_some_and(|u| u.per_fte.is_some()));
+                own
+            },
         })
     }
 

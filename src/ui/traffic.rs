@@ -58,6 +58,12 @@ impl TrafficField {
         }
     }
 
+    /// The field whose key is `key`.
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::CENTRE.into_iter().find(|f| f.key() == key)
+    }
+
     /// The largest a field may be.
     fn max(self) -> u64 {
         match self {

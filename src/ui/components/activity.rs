@@ -2,10 +2,9 @@
 
 use yew::prelude::*;
 
-use super::field::QuantityInput;
-use super::traffic::TrafficForm;
-use crate::i18n::{Lang, Texts, format_percent, quantity_error};
-use crate::tariff::{Activity, Tariff, Unit};
+use super::field::{Choices, QuantityInput, Select};
+use crate::i18n::{Lang, Texts, format_percent, quantity_error, site_choice};
+use crate::tariff::{Activity, SizedBy, Tariff, Unit};
 use crate::ui::Static;
 use crate::ui::state::{Action, ActivityInputs, Edit};
 
@@ -45,8 +44,13 @@ pub fn ActivityPicker(props: &PickerProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct FormProps {
+    pub tariff: Static<Tariff>,
     pub activity: Static<Activity>,
     pub inputs: ActivityInputs,
+    /// The estimate's site, where the activity is delivered from unless it has its own.
+    pub site: AttrValue,
+    /// Why the activity cannot be delivered from the site it has of its own, in words.
+    pub site_error: Option<AttrValue>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
@@ -55,8 +59,11 @@ pub struct FormProps {
 #[component]
 pub fn ActivityForm(props: &FormProps) -> Html {
     let FormProps {
+        tariff,
         activity,
         inputs,
+        site,
+        site_error,
         lang,
         dispatch,
     } = props;
@@ -117,12 +124,30 @@ pub fn ActivityForm(props: &FormProps) -> Html {
 
     let volumes = model.units.iter().map(|unit| {
         // A volume described by its traffic: the traffic's form, and what it gives, instead.
-        if unit.sized_by.is_some() {
+        if let Some(by) = unit.sized_by {
+            let toggle_id = format!("sizing-{}", activity.id);
+            let onchange = {
+                let (dispatch, id, on) = (dispatch.clone(), activity.id.to_string(), !inputs.traffic.on);
+                Callback::from(move |_: Event| {
+                    dispatch.emit(Action::Edit(Edit::Sizing { activity: id.clone(), on }));
+                })
+            };
+            let label = match by {
+                SizedBy::Calls => labels.describe_calls,
+                SizedBy::Erlang => labels.size_agents,
+            };
+            // The traffic's fields and what they give come with the deferred module.
             let traffic = html! {
-                <TrafficForm activity={activity.id.to_string()} unit={Static(unit)}
-                    traffic={inputs.traffic.clone()} errors={inputs.traffic_errors.clone()}
-                    volume={inputs.sized_volume} month={inputs.month.clone()} {lang}
-                    dispatch={dispatch.clone()} />
+                <div class="traffic" data-testid={format!("traffic-{}", activity.id)}>
+                    <label class="choice" for={toggle_id.clone()}>
+                        <input type="checkbox" id={toggle_id.clone()} data-testid={toggle_id}
+                            checked={inputs.traffic.on} {onchange} />
+                        <span><strong>{ label }</strong></span>
+                    </label>
+                    if inputs.traffic.on {
+                        <div id={crate::ui::more::traffic_host(&activity.id)} class="deferred"></div>
+                    }
+                </div>
             };
             if inputs.traffic.on {
                 return html! { <div class="sized-unit" key={unit.id.to_string()}>{ traffic }</div> };
@@ -154,6 +179,35 @@ pub fn ActivityForm(props: &FormProps) -> Html {
         }
     });
 
+    // Its own site among those that deliver it, or the estimate's.
+    let estimate_site = tariff.site(site).map_or("", |s| s.name.get(lang));
+    let sites: Choices = std::iter::once((
+        AttrValue::default(),
+        AttrValue::from(format!("{} ({estimate_site})", labels.same_site)),
+    ))
+    .chain(
+        tariff
+            .sites
+            .iter()
+            .filter(|s| activity.delivered_from(&s.id))
+            .map(|s| {
+                (
+                    AttrValue::from(s.id.clone()),
+                    AttrValue::from(site_choice(s, lang)),
+                )
+            }),
+    )
+    .collect();
+    let on_site = {
+        let (dispatch, id) = (dispatch.clone(), activity.id.to_string());
+        Callback::from(move |site: String| {
+            dispatch.emit(Action::Edit(Edit::ActivitySite {
+                activity: id.clone(),
+                site: (!site.is_empty()).then_some(site),
+            }));
+        })
+    };
+
     html! {
         <fieldset class="activity-form" id={format!("form-{}", activity.id)}>
             <legend>{ activity.name.get(lang) }</legend>
@@ -165,6 +219,9 @@ pub fn ActivityForm(props: &FormProps) -> Html {
                 <legend>{ labels.options }</legend>
                 { for options }
             </fieldset>
+            <Select testid={format!("activity-site-{}", activity.id)} label={labels.delivered_from}
+                value={inputs.site.clone().unwrap_or_default()} choices={sites}
+                error={site_error.clone()} on_change={on_site} />
         </fieldset>
     }
 }

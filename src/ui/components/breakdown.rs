@@ -6,7 +6,9 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::estimate::{ActivityEstimate, Estimate, Line, LineKind};
-use crate::i18n::{Lang, Texts, format_count, format_money, line_detail, line_title};
+use crate::i18n::{
+    BreakdownTexts, Lang, Texts, format_count, format_money, line_detail, line_title,
+};
 use crate::money::Currency;
 use crate::tariff::{Activity, Tariff};
 use crate::ui::Static;
@@ -37,12 +39,12 @@ fn table(
     lang: Lang,
 ) -> Html {
     let money = |amount: Decimal| format_money(amount, currency, lang);
-    let labels = Texts::of(lang);
+    let bd = BreakdownTexts::of(lang);
     html! {
         <table class="lines">
             <caption>{ caption }</caption>
             <thead>
-                <tr><th scope="col">{ labels.item }</th><th scope="col">{ labels.amount }</th></tr>
+                <tr><th scope="col">{ bd.item }</th><th scope="col">{ bd.amount }</th></tr>
             </thead>
             <tbody>
                 { for lines.iter().map(|line| html! {
@@ -82,19 +84,14 @@ fn ActivityCard(props: &CardProps) -> Html {
         lang,
     } = props;
     let (activity, currency, lang) = (activity.0, *currency, *lang);
-    let labels = Texts::of(lang);
+    let (labels, bd) = (Texts::of(lang), BreakdownTexts::of(lang));
     let money = |amount: Decimal| format_money(amount, currency, lang);
     let per_unit = priced.per_unit.as_ref().map(|cost| {
         let noun = activity
             .units()
             .find(|u| u.id == cost.unit)
             .map_or("", |u| u.unit.get(lang));
-        format!(
-            "{} {} {noun}, {}",
-            money(cost.amount),
-            labels.per,
-            labels.all_in
-        )
+        format!("{} {} {noun}, {}", money(cost.amount), bd.per, bd.all_in)
     });
     let in_house = &priced.in_house;
     html! {
@@ -105,17 +102,17 @@ fn ActivityCard(props: &CardProps) -> Html {
                 <span class="figure">{ money(priced.monthly) }{ " / " }{ labels.month }</span>
             </h3>
             if let Some(per_unit) = per_unit { <p class="per-unit">{ per_unit }</p> }
-            { table(labels.monthly_bill, &priced.monthly_lines, (labels.monthly, priced.monthly), activity, currency, lang) }
+            { table(bd.monthly_bill, &priced.monthly_lines, (labels.monthly, priced.monthly), activity, currency, lang) }
             if !priced.one_time_lines.is_empty() {
-                { table(labels.one_time_bill, &priced.one_time_lines, (labels.one_time, priced.one_time), activity, currency, lang) }
+                { table(bd.one_time_bill, &priced.one_time_lines, (labels.one_time, priced.one_time), activity, currency, lang) }
             }
             <details class="in-house">
                 <summary>
-                    { format!("{}: {} / {}, {} {}", labels.compare_in_house, money(in_house.monthly), labels.month,
-                        format_count(in_house.staff, lang), labels.employees) }
+                    { format!("{}: {} / {}, {} {}", bd.compare_in_house, money(in_house.monthly), labels.month,
+                        format_count(in_house.staff, lang), bd.employees) }
                 </summary>
-                { table(labels.monthly_bill, &in_house.monthly_lines, (labels.in_house_monthly, in_house.monthly), activity, currency, lang) }
-                { table(labels.one_time_bill, &in_house.one_time_lines, (labels.in_house_one_time, in_house.one_time), activity, currency, lang) }
+                { table(bd.monthly_bill, &in_house.monthly_lines, (bd.in_house_monthly, in_house.monthly), activity, currency, lang) }
+                { table(bd.one_time_bill, &in_house.one_time_lines, (bd.in_house_one_time, in_house.one_time), activity, currency, lang) }
             </details>
         </section>
     }

@@ -205,7 +205,9 @@ pub fn Document(props: &DocumentProps) -> Html {
                     <tr class="total"><th scope="row" colspan="2">{ contract_total(estimate.months, lang) }</th><td>{ money(totals.contract) }</td></tr>
                 </tbody>
             </table>
-            <p class="note">{ t.vat_included }</p>
+            <p class="note" data-testid="print-vat-basis">
+                { if estimate.vat.is_some() { t.vat_included } else { t.vat_excluded } }
+            </p>
             <h3>{ t.terms }</h3>
             <dl class="terms">
                 { for terms.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }

@@ -10,8 +10,8 @@ use super::summary::Summary;
 use crate::calendar::Date;
 use crate::estimate::{Estimate, Request};
 use crate::i18n::{
-    Lang, SignatureTexts, Texts, accept_message, email_subject, quoted_activity, quoted_settings,
-    signature_sentence,
+    Lang, ShareTexts, SignatureTexts, Texts, accept_message, email_subject, quoted_activity,
+    quoted_settings, signature_sentence,
 };
 use crate::link::QuoteDetails;
 use crate::provider::{self, provider};
@@ -147,7 +147,7 @@ pub fn QuoteActions(props: &QuoteActionsProps) -> Html {
         stands,
         signer,
     } = props;
-    let (lang, texts) = (*lang, Texts::of(*lang));
+    let (lang, texts, sh) = (*lang, Texts::of(*lang), ShareTexts::of(*lang));
     let seller = provider();
     let accept = accept_message(&quote.reference, &quote.client, url, lang);
     let (whatsapp, email) = seller
@@ -168,13 +168,13 @@ pub fn QuoteActions(props: &QuoteActionsProps) -> Html {
             <div class="actions">
                 if *stands {
                     <a class="button primary" data-testid="quote-accept" target="_blank" rel="noopener"
-                        href={provider::whatsapp(Some(whatsapp), &accept)}>{ texts.accept }</a>
+                        href={provider::whatsapp(Some(whatsapp), &accept)}>{ sh.accept }</a>
                     <a class="button" data-testid="quote-accept-email"
                         href={provider::mailto(email, &email_subject(Some(&quote.reference), lang), &accept)}>
-                        { texts.accept_email }
+                        { sh.accept_email }
                     </a>
                 }
-                <button type="button" data-testid="print" onclick={Callback::from(|_| browser::print())}>{ texts.print }</button>
+                <button type="button" data-testid="print" onclick={Callback::from(|_| browser::print())}>{ sh.print }</button>
             </div>
         </>
     }

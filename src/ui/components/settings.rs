@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::field::{Choices, Select};
+use crate::estimate::VatMode;
 use crate::i18n::{Lang, Texts, site_choice, term_choice};
 use crate::tariff::Tariff;
 use crate::ui::Static;
@@ -21,6 +22,7 @@ pub struct SettingsProps {
     /// The customers' language.
     pub service_language: AttrValue,
     pub fluctuation: u32,
+    pub vat: VatMode,
     /// Why the site cannot deliver what was chosen, in words.
     pub site_error: Option<AttrValue>,
     pub dispatch: Callback<Action>,
@@ -47,6 +49,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
         term,
         service_language,
         fluctuation,
+        vat,
         site_error,
         dispatch,
     } = props;
@@ -110,6 +113,12 @@ pub fn Settings(props: &SettingsProps) -> Html {
         })
         .collect();
 
+    let vat_modes: Choices = vec![
+        ("incl".into(), labels.vat_incl.into()),
+        ("excl".into(), labels.vat_excl.into()),
+    ];
+    let vat_mode = if vat.is_included() { "incl" } else { "excl" };
+
     html! {
         <div class="settings">
             <Select testid="site" label={labels.site} value={site.clone()} choices={sites}
@@ -122,6 +131,12 @@ pub fn Settings(props: &SettingsProps) -> Html {
             <Select testid="fluctuation" label={labels.fluctuation} value={fluctuation.to_string()}
                 choices={fluctuations}
                 on_change={on(dispatch, |v| v.parse().ok().map(Edit::Fluctuation))} />
+            <Select testid="vat-mode" label={labels.vat_mode} value={vat_mode} choices={vat_modes}
+                on_change={on(dispatch, |v| match v.as_str() {
+                    "incl" => Some(Edit::Vat(VatMode::Included)),
+                    "excl" => Some(Edit::Vat(VatMode::Excluded)),
+                    _ => None,
+                })} />
         </div>
     }
 }

@@ -9,7 +9,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::estimate::Estimate;
-use crate::i18n::{Lang, Texts, ask_sales_message, email_subject, share_message};
+use crate::i18n::{Lang, ShareTexts, ask_sales_message, email_subject, share_message};
 use crate::link::Contents;
 use crate::provider::{self, provider};
 use crate::quote;
@@ -34,7 +34,7 @@ enum Copied {
 #[component]
 pub fn Share(props: &ShareProps) -> Html {
     let ShareProps { url, lang } = props;
-    let labels = Texts::of(*lang);
+    let sh = ShareTexts::of(*lang);
     let copied = use_state(|| None::<Copied>);
     {
         let copied = copied.clone();
@@ -68,31 +68,31 @@ pub fn Share(props: &ShareProps) -> Html {
     let ask = ask_sales_message(&seller.name, url, lang);
     html! {
         <section class="share" aria-labelledby="share-title">
-            <h2 id="share-title"><span class="step">{ "3" }</span>{ labels.share }</h2>
+            <h2 id="share-title"><span class="step">{ "3" }</span>{ sh.share }</h2>
             <div class="ask">
                 <a class="button primary" data-testid="contact-sales" target="_blank" rel="noopener"
-                    href={provider::whatsapp(Some(&seller.whatsapp), &ask)}>{ labels.ask_sales }</a>
+                    href={provider::whatsapp(Some(&seller.whatsapp), &ask)}>{ sh.ask_sales }</a>
                 <a class="button" data-testid="contact-sales-email"
-                    href={provider::mailto(&seller.email, &email_subject(None, lang), &ask)}>{ labels.ask_sales_email }</a>
-                <p class="help">{ labels.ask_sales_hint }</p>
+                    href={provider::mailto(&seller.email, &email_subject(None, lang), &ask)}>{ sh.ask_sales_email }</a>
+                <p class="help">{ sh.ask_sales_hint }</p>
             </div>
-            <p class="help">{ labels.share_hint }</p>
+            <p class="help">{ sh.share_hint }</p>
             <p class="link-box"><code ref={link_ref} data-testid="share-link">{ url.clone() }</code></p>
             <div class="actions">
-                <button type="button" data-testid="copy-link" onclick={on_copy}>{ labels.copy_link }</button>
+                <button type="button" data-testid="copy-link" onclick={on_copy}>{ sh.copy_link }</button>
                 <a class="button" data-testid="share-whatsapp" target="_blank" rel="noopener"
-                    href={provider::whatsapp(None, &share_message(&seller.name, url, lang))}>{ labels.share_whatsapp }</a>
+                    href={provider::whatsapp(None, &share_message(&seller.name, url, lang))}>{ sh.share_whatsapp }</a>
                 if browser::can_share() {
-                    <button type="button" data-testid="share-native" onclick={on_share}>{ labels.share_native }</button>
+                    <button type="button" data-testid="share-native" onclick={on_share}>{ sh.share_native }</button>
                 }
-                <button type="button" data-testid="print" onclick={Callback::from(|_| browser::print())}>{ labels.print }</button>
+                <button type="button" data-testid="print" onclick={Callback::from(|_| browser::print())}>{ sh.print }</button>
                 // The deferred module draws the CSV link here.
                 <span id={crate::ui::more::CSV} class="deferred"></span>
             </div>
             <p class="status" role="status" data-testid="copy-status">
                 { match *copied {
-                    Some(Copied::Clipboard) => labels.copied,
-                    Some(Copied::Selected) => labels.selected,
+                    Some(Copied::Clipboard) => sh.copied,
+                    Some(Copied::Selected) => sh.selected,
                     None => "",
                 } }
             </p>
@@ -137,6 +137,6 @@ pub fn CsvLink(props: &CsvProps) -> Html {
     };
     html! {
         <a class="button" data-testid="download-csv" href="#" download="biaya-bpo.csv"
-            onclick={on_csv}>{ Texts::of(lang).download_csv }</a>
+            onclick={on_csv}>{ ShareTexts::of(lang).download_csv }</a>
     }
 }

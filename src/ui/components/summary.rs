@@ -6,9 +6,14 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use super::charts::share;
-use crate::estimate::Estimate;
-use crate::i18n::{Lang, Texts, format_count, format_money, format_percent};
-use crate::money;
+use super::in_house::InHouseFigureForms;
+use crate::estimate::{ActivityRequest, Estimate};
+use crate::i18n::{
+    BreakdownTexts, CompareTexts, Lang, Period, Texts, format_count, format_money, saving_sentence,
+    vat_basis,
+};
+use crate::tariff::Tariff;
+use crate::ui::Static;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
@@ -79,6 +84,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <div><dt>{ labels.variable }</dt><dd>{ money(totals.monthly_variable) }</dd></div>
             </dl>
             <p class="help">{ labels.fixed_hint }</p>
+            <p class="vat-basis" data-testid="vat-basis">
+                { vat_basis(estimate.vat.is_some(), estimate.vat.unwrap_or_default(), lang) }
+            </p>
 
             // The comparison with doing it in-house and the range follow with the deferred module.
             <div id={crate::ui::more::COMPARISON} class="deferred"></div>
@@ -88,43 +96,65 @@ pub fn Summary(props: &SummaryProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ComparisonProps {
+    pub tariff: Static<Tariff>,
     pub estimate: Rc<Estimate>,
+    /// The chosen activities, with their in-house figures.
+    pub activities: Vec<ActivityRequest>,
+    /// The visitor may change the in-house figures (their own estimate, not a quotation).
+    pub adjustable: bool,
     pub lang: Lang,
 }
 
-/// The same work done in-house, the saving, and the monthly bill if volume moves: below the
-/// totals, with the deferred module.
+/// The same work done in-house, the saving over the month, the first year and the contract, and
+/// the monthly bill if volume moves: below the totals, with the deferred module.
 #[component]
 pub fn Comparison(props: &ComparisonProps) -> Html {
-    let ComparisonProps { estimate, lang } = props;
-    let (lang, labels) = (*lang, Texts::of(*lang));
+    let ComparisonProps {
+        tariff,
+        estimate,
+        activities,
+        adjustable,
+        lang,
+    } = props;
+    let (lang, ct, bd) = (*lang, CompareTexts::of(*lang), BreakdownTexts::of(*lang));
     let money = |amount: Decimal| format_money(amount, estimate.currency, lang);
     let saving = &estimate.saving;
-    let saves = !saving.monthly.is_sign_negative();
-    let percent = saving
-        .percent
-        .and_then(|p| money::div(p, Decimal::ONE_HUNDRED).ok())
-        .map(|fraction| format!(" ({})", format_percent(fraction, lang)));
+    let currency = estimate.currency;
+    let costs_more = saving.monthly.is_sign_negative();
     html! {
         <div class="comparison">
-            <h3>{ labels.in_house }</h3>
+            <h3>{ ct.in_house }</h3>
             <dl class="pairs">
                 <div>
-                    <dt>{ format!("{} ({} {})", labels.in_house_monthly, format_count(estimate.in_house.staff, lang), labels.employees) }</dt>
+                    <dt>{ format!("{} ({} {})", bd.in_house_monthly, format_count(estimate.in_house.staff, lang), bd.employees) }</dt>
                     <dd data-testid="inhouse-monthly">{ money(estimate.in_house.monthly) }</dd>
                 </div>
-                <div class={classes!("saving", (!saves).then_some("costs-more"))}>
-                    <dt>{ if saves { labels.saving } else { labels.costs_more } }</dt>
-                    <dd><span data-testid="saving-monthly">{ money(saving.monthly) }</span>{ percent }</dd>
+                <div class={classes!("saving", costs_more.then_some("costs-more"))}>
+                    <dt>{ if costs_more { ct.costs_more } else { ct.monthly_saving } }</dt>
+                    <dd data-testid="saving-monthly">{ money(saving.monthly.abs()) }</dd>
                 </div>
             </dl>
+            <ul class="savings">
+                <li data-testid="saving-month">
+                    { saving_sentence(saving.monthly, saving.percent, Period::Month, currency, lang) }
+                </li>
+                <li data-testid="saving-first-year">
+                    { saving_sentence(saving.first_year, None, Period::FirstYear, currency, lang) }
+                </li>
+                <li data-testid="saving-contract">
+                    { saving_sentence(saving.contract, None, Period::Contract { months: estimate.months }, currency, lang) }
+                </li>
+            </ul>
+            if *adjustable && !activities.is_empty() {
+                <InHouseFigureForms tariff={*tariff} activities={activities.clone()} {lang} />
+            }
 
-            <h3>{ format!("{} ±{}%", labels.range, estimate.range.percent) }</h3>
+            <h3>{ format!("{} ±{}%", ct.range, estimate.range.percent) }</h3>
             <dl class="pairs">
-                <div><dt>{ labels.range_low }</dt><dd data-testid="range-monthly-low">{ money(estimate.range.low) }</dd></div>
-                <div><dt>{ labels.range_high }</dt><dd data-testid="range-monthly-high">{ money(estimate.range.high) }</dd></div>
+                <div><dt>{ ct.range_low }</dt><dd data-testid="range-monthly-low">{ money(estimate.range.low) }</dd></div>
+                <div><dt>{ ct.range_high }</dt><dd data-testid="range-monthly-high">{ money(estimate.range.high) }</dd></div>
             </dl>
-            <p class="help">{ labels.range_hint }{ " " }{ labels.vat_included }</p>
+            <p class="help">{ ct.range_hint }</p>
         </div>
     }
 }

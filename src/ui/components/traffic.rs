@@ -1,18 +1,23 @@
 //! A call centre described as its buyer knows it: calls and how long each takes, and for dedicated
-//! agents the hours it is open and the service level it must keep. The page shows what that
-//! gives (minutes, or the agents Erlang C sizes) beside the inputs.
+//! agents the hours it is open and the service level it must keep, with what that gives (minutes,
+//! or the agents Erlang C sizes) beside the inputs. Drawn by the deferred module once the visitor
+//! ticks the page's box; what is typed goes to the page as a wish and comes back in the scene, so
+//! the page's state holds it.
 
 use yew::prelude::*;
 
 use super::field::{Choices, QuantityInput, Select};
+use super::staffing::Staffing;
+use crate::estimate::Request;
 use crate::i18n::{
     Lang, TrafficTexts, busiest_hour, minutes_from_calls, quantity_error, scheduled_agents,
     staffing_error,
 };
-use crate::staffing::{MonthlySizing, Profile};
-use crate::tariff::{SizedBy, Unit};
+use crate::quantity::QuantityError;
+use crate::staffing::Profile;
+use crate::tariff::{SizedBy, Tariff, Unit};
 use crate::ui::Static;
-use crate::ui::state::{Action, Edit};
+use crate::ui::bridge::{self, Wish};
 use crate::ui::traffic::{TrafficError, TrafficField, TrafficInputs};
 
 /// The service levels buyers ask for most (percent answered, within seconds): the 80/20
@@ -21,58 +26,55 @@ const PRESETS: [(u8, u32); 3] = [(80, 20), (90, 15), (70, 30)];
 
 #[derive(Properties, PartialEq)]
 pub struct TrafficProps {
+    pub tariff: Static<Tariff>,
+    /// The request on the page, for the staffing below the form.
+    pub request: Request,
     pub activity: AttrValue,
     /// The unit the traffic sizes.
     pub unit: Static<Unit>,
     pub traffic: TrafficInputs,
-    pub errors: litemap::LiteMap<TrafficField, TrafficError>,
-    /// The volume the traffic gave, where it reads.
-    pub volume: Option<u64>,
-    pub month: Option<MonthlySizing>,
     pub lang: Lang,
-    pub dispatch: Callback<Action>,
 }
 
 #[component]
 pub fn TrafficForm(props: &TrafficProps) -> Html {
     let TrafficProps {
+        tariff,
+        request,
         activity,
         unit,
         traffic,
-        errors,
-        volume,
-        month,
         lang,
-        dispatch,
     } = props;
     let (lang, t) = (*lang, TrafficTexts::of(*lang));
     let Some(by) = unit.sized_by else {
         return Html::default();
     };
-    let toggle = {
-        let (dispatch, activity, on) = (dispatch.clone(), activity.to_string(), !traffic.on);
-        Callback::from(move |_: Event| {
-            dispatch.emit(Action::Edit(Edit::Sizing {
-                activity: activity.clone(),
-                on,
-            }));
-        })
+    // Read as the page reads it: the same messages, the same volume.
+    let (errors, volume, month) = match traffic.read(by, lang) {
+        Ok((sizing, volume)) => (litemap::LiteMap::new(), Some(volume), sizing.month().ok()),
+        Err(errors) => (errors, None, None),
     };
-    let toggle_id = format!("sizing-{activity}");
-    let label = match by {
-        SizedBy::Calls => t.describe_calls,
-        SizedBy::Erlang => t.size_agents,
+    let too_large = volume
+        .filter(|v| *v > unit.max)
+        .map(|_| quantity_error(QuantityError::TooLarge { max: unit.max }, lang));
+    let priced = too_large.is_none()
+        && request
+            .activities
+            .iter()
+            .any(|a| a.activity == **activity && a.sizing.is_some());
+    let wish = {
+        let activity = activity.to_string();
+        move |field: TrafficField, text: String| Wish::Traffic {
+            activity: activity.clone(),
+            field,
+            text,
+        }
     };
     let field = |field: TrafficField, label: &str, help: &str, unit: &str| {
         let testid = format!("traffic-{activity}-{}", field.key());
-        let (dispatch, activity) = (dispatch.clone(), activity.to_string());
-        let on_change = Callback::from(move |text: String| {
-            dispatch.emit(Action::Edit(Edit::Traffic {
-                activity: activity.clone(),
-                field,
-                text,
-            }));
-        });
+        let wish = wish.clone();
+        let on_change = Callback::from(move |text: String| bridge::wish(&[wish(field, text)]));
         let error = errors.get(&field).map(|error| {
             AttrValue::from(match *error {
                 TrafficError::Quantity(e) => quantity_error(e, lang),
@@ -111,19 +113,13 @@ pub fn TrafficForm(props: &TrafficProps) -> Html {
         .collect();
     presets.push((AttrValue::from("custom"), AttrValue::from(t.custom)));
     let on_preset = {
-        let (dispatch, activity) = (dispatch.clone(), activity.to_string());
+        let wish = wish.clone();
         Callback::from(move |value: String| {
             if let Some((level, within)) = value.split_once('/') {
-                for (field, text) in [
-                    (TrafficField::ServiceLevel, level),
-                    (TrafficField::Within, within),
-                ] {
-                    dispatch.emit(Action::Edit(Edit::Traffic {
-                        activity: activity.clone(),
-                        field,
-                        text: text.to_owned(),
-                    }));
-                }
+                bridge::wish(&[
+                    wish(TrafficField::ServiceLevel, level.to_owned()),
+                    wish(TrafficField::Within, within.to_owned()),
+                ]);
             }
         })
     };
@@ -132,61 +128,60 @@ pub fn TrafficForm(props: &TrafficProps) -> Html {
         (AttrValue::from("flat"), AttrValue::from(t.flat)),
     ];
     let on_profile = {
-        let (dispatch, activity) = (dispatch.clone(), activity.to_string());
+        let activity = activity.to_string();
         Callback::from(move |value: String| {
             let profile = if value == "flat" {
                 Profile::Flat
             } else {
                 Profile::Typical
             };
-            dispatch.emit(Action::Edit(Edit::Profile {
+            bridge::wish(&[Wish::Profile {
                 activity: activity.clone(),
                 profile,
-            }));
+            }]);
         })
     };
     let within = traffic.typed(TrafficField::Within).parse().unwrap_or(0);
     let shrinkage = traffic.typed(TrafficField::Shrinkage).parse().unwrap_or(0);
 
     html! {
-        <div class="traffic" data-testid={format!("traffic-{activity}")}>
-            <label class="choice" for={toggle_id.clone()}>
-                <input type="checkbox" id={toggle_id.clone()} data-testid={toggle_id} checked={traffic.on} onchange={toggle} />
-                <span><strong>{ label }</strong></span>
-            </label>
-            if traffic.on {
-                <div class="volumes">
-                    { field(TrafficField::Calls, t.calls, "", "") }
-                    { field(TrafficField::HandleTime, t.handle_time, t.handle_time_help, t.seconds) }
-                    if by == SizedBy::Erlang {
-                        { field(TrafficField::Hours, t.hours, "", "") }
-                        { field(TrafficField::Days, t.days, "", "") }
-                        <Select testid={format!("traffic-{activity}-target")} label={t.target}
-                            value={preset.clone()} choices={presets} on_change={on_preset} />
-                        if preset == "custom" {
-                            { field(TrafficField::ServiceLevel, t.service_level, "", t.percent) }
-                            { field(TrafficField::Within, t.within, "", t.seconds) }
-                        }
-                        { field(TrafficField::Occupancy, t.occupancy, t.occupancy_help, t.percent) }
-                        { field(TrafficField::Shrinkage, t.shrinkage, t.shrinkage_help, t.percent) }
-                        <Select testid={format!("traffic-{activity}-profile")} label={t.profile}
-                            value={if traffic.profile == Profile::Flat { "flat" } else { "typical" }}
-                            choices={profiles} on_change={on_profile} />
+        <>
+            <div class="volumes">
+                { field(TrafficField::Calls, t.calls, "", "") }
+                { field(TrafficField::HandleTime, t.handle_time, t.handle_time_help, t.seconds) }
+                if by == SizedBy::Erlang {
+                    { field(TrafficField::Hours, t.hours, "", "") }
+                    { field(TrafficField::Days, t.days, "", "") }
+                    <Select testid={format!("traffic-{activity}-target")} label={t.target}
+                        value={preset.clone()} choices={presets} on_change={on_preset} />
+                    if preset == "custom" {
+                        { field(TrafficField::ServiceLevel, t.service_level, "", t.percent) }
+                        { field(TrafficField::Within, t.within, "", t.seconds) }
                     }
-                </div>
-                <div class="sized" data-testid={format!("sized-{activity}")} aria-live="polite">
+                    { field(TrafficField::Occupancy, t.occupancy, t.occupancy_help, t.percent) }
+                    { field(TrafficField::Shrinkage, t.shrinkage, t.shrinkage_help, t.percent) }
+                    <Select testid={format!("traffic-{activity}-profile")} label={t.profile}
+                        value={if traffic.profile == Profile::Flat { "flat" } else { "typical" }}
+                        choices={profiles} on_change={on_profile} />
+                }
+            </div>
+            <div class="sized" data-testid={format!("sized-{activity}")} aria-live="polite">
+                if let Some(error) = too_large {
+                    <p class="error" data-testid={format!("error-sized-{activity}")}>{ error }</p>
+                } else {
                     if let (SizedBy::Calls, Some(minutes)) = (by, volume) {
-                        <p>{ minutes_from_calls(*minutes, unit.unit.get(lang), lang) }</p>
+                        <p>{ minutes_from_calls(minutes, unit.unit.get(lang), lang) }</p>
                     }
                     if let (SizedBy::Erlang, Some(month), Some(agents)) = (by, month, volume) {
                         <p>{ busiest_hour(month.busiest_hour, &month.busiest, within, lang) }</p>
-                        <p><strong>{ scheduled_agents(*agents, shrinkage, lang) }</strong></p>
+                        <p><strong>{ scheduled_agents(agents, shrinkage, lang) }</strong></p>
                     }
-                </div>
-                // The arithmetic, the service by team size, the cost by target and the two models
-                // follow with the deferred module.
-                <div id={crate::ui::more::staffing_host(activity)} class="deferred"></div>
+                }
+            </div>
+            // The arithmetic, the service by team size, the cost by target and the two models.
+            if priced {
+                <Staffing tariff={*tariff} request={request.clone()} activity={activity.clone()} {lang} />
             }
-        </div>
+        </>
     }
 }

@@ -1,0 +1,292 @@
+//! The estimate turned into a decision: the same request at every site and on every term side by
+//! side, and the cheapest site for each activity. Every row is the engine's estimate of that
+//! variant (`estimate::compare`), so choosing it gives the page exactly its figures. Drawn by the
+//! deferred module; a choice goes to the page as a wish.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use crate::estimate::compare::{self, Figures, Fix, SiteRow};
+use crate::estimate::{Estimate, Request};
+use crate::i18n::{
+    CompareTexts, FixWords, Lang, both, estimate_error, fix_action, fixed_price, format_money,
+    format_percent, saving_cell, term_choice,
+};
+use crate::money::Currency;
+use crate::tariff::Tariff;
+use crate::ui::Static;
+use crate::ui::bridge::{self, Wish};
+
+#[derive(Properties, PartialEq)]
+pub struct CompareProps {
+    pub tariff: Static<Tariff>,
+    pub request: Request,
+    pub estimate: Rc<Estimate>,
+    pub lang: Lang,
+}
+
+/// A button that asks the page for changes.
+fn ask(label: String, name: String, testid: String, wishes: Vec<Wish>) -> Html {
+    let onclick = Callback::from(move |_: MouseEvent| bridge::wish(&wishes));
+    html! {
+        <button type="button" class="choose" data-testid={testid} aria-label={name} {onclick}>{ label }</button>
+    }
+}
+
+/// A money cell, labelled for the narrow layout where each row reads as a card.
+fn cell(label: &'static str, text: String) -> Html {
+    html! { <td data-label={label}>{ text }</td> }
+}
+
+/// The request at every site of the tariff.
+#[component]
+pub fn SiteComparison(props: &CompareProps) -> Html {
+    let CompareProps {
+        tariff,
+        request,
+        estimate,
+        lang,
+    } = props;
+    let (tariff, lang, t) = (*tariff, *lang, CompareTexts::of(*lang));
+    let rows = use_memo(request.clone(), move |request| {
+        compare::sites(tariff.0, request)
+    });
+    let per_activity = use_memo(request.clone(), move |request| {
+        compare::activity_sites(tariff.0, request)
+    });
+    let currency = estimate.currency;
+    let money = |amount: Decimal| format_money(amount, currency, lang);
+    let cheapest = rows
+        .iter()
+        .filter_map(|row| row.figures.as_ref().ok().map(|f| f.monthly))
+        .min();
+    let site_name = |id: &str| tariff.site(id).map_or("", |s| s.name.get(lang)).to_owned();
+    let contract = format!("{} ({} bln)", t.contract, estimate.months);
+    let contract = if lang == Lang::En {
+        format!("{} ({} months)", t.contract, estimate.months)
+    } else {
+        contract
+    };
+
+    let row = |row: &SiteRow| {
+        let name = site_name(&row.site);
+        let chosen = row.site == request.site;
+        match &row.figures {
+            Ok(figures) => {
+                let is_cheapest = Some(figures.monthly) == cheapest && rows.len() > 1;
+                html! {
+                    <tr key={row.site.clone()} data-site={row.site.clone()}
+                        class={classes!(chosen.then_some("chosen"), is_cheapest.then_some("cheapest"))}>
+                        <th scope="row">
+                            { name.clone() }
+                            if is_cheapest { <span class="badge">{ t.cheapest }</span> }
+                        </th>
+                        { cell(t.monthly, money(figures.monthly)) }
+                        { cell(t.first_year, money(figures.first_year)) }
+                        { cell(t.contract, money(figures.contract)) }
+                        { cell(t.saving, saving_cell(figures.saving, currency, lang)) }
+                        <td class="action">
+                            if chosen {
+                                <span class="current" aria-current="true">{ t.chosen }</span>
+                            } else {
+                                { ask(t.choose.into(), format!("{} {name}", t.choose),
+                                    format!("choose-site-{}", row.site), vec![Wish::Site(row.site.clone())]) }
+                            }
+                        </td>
+                    </tr>
+                }
+            }
+            Err(blocked) => {
+                let why: Vec<String> = blocked
+                    .problems
+                    .iter()
+                    .map(|problem| estimate_error(problem, tariff.0, lang))
+                    .collect();
+                let fix = (!blocked.fixes.is_empty()).then(|| {
+                    let (words, wishes): (Vec<String>, Vec<Wish>) = blocked
+                        .fixes
+                        .iter()
+                        .map(|fix| match fix {
+                            Fix::ServiceLanguage { language } => (
+                                fix_action(
+                                    &FixWords::Language {
+                                        language: tariff.language(language).map_or("", |l| l.name.get(lang)),
+                                    },
+                                    lang,
+                                ),
+                                Wish::ServiceLanguage(language.clone()),
+                            ),
+                            Fix::ActivityElsewhere { activity, site } => (
+                                fix_action(
+                                    &FixWords::ActivityElsewhere {
+                                        activity: tariff.activity(activity).map_or("", |a| a.name.get(lang)),
+                                        site: tariff.site(site).map_or("", |s| s.name.get(lang)),
+                                    },
+                                    lang,
+                                ),
+                                Wish::ActivitySite {
+                                    activity: activity.clone(),
+                                    site: Some(site.clone()),
+                                },
+                            ),
+                        })
+                        .unzip();
+                    let action = both(&words, lang);
+                    let mut wishes = wishes;
+                    wishes.push(Wish::Site(row.site.clone()));
+                    let price = blocked
+                        .fixed
+                        .as_ref()
+                        .map(|f: &Figures| fixed_price(f.monthly, currency, lang));
+                    html! {
+                        <p class="fix">
+                            { price }{ " " }
+                            { ask(action.clone(), format!("{action}: {name}"), format!("fix-site-{}", row.site), wishes) }
+                        </p>
+                    }
+                });
+                html! {
+                    <tr key={row.site.clone()} data-site={row.site.clone()} class="blocked">
+                        <th scope="row">{ name }</th>
+                        <td colspan="5" class="why">
+                            <p data-testid={format!("blocked-site-{}", row.site)}>{ why.join(" ") }</p>
+                            { fix }
+                        </td>
+                    </tr>
+                }
+            }
+        }
+    };
+
+    let activity_row = |cheapest: &compare::ActivitySite| {
+        let name = tariff
+            .activity(&cheapest.activity)
+            .map_or("", |a| a.name.get(lang));
+        let wanted = request
+            .activities
+            .iter()
+            .find(|a| a.activity == cheapest.activity);
+        let now = wanted
+            .and_then(|a| a.site.clone())
+            .unwrap_or_else(|| request.site.clone());
+        let body = match &cheapest.cheapest {
+            None => html! { <span>{ t.nowhere }</span> },
+            Some((site, monthly)) => {
+                let there = site_name(site);
+                let action = format!("{} {there}", t.deliver_from);
+                html! {
+                    <>
+                        <span>{ format!("{there}: {}", money(*monthly)) }</span>
+                        if *site == now {
+                            <span class="help">{ t.delivered_there }</span>
+                        } else {
+                            { ask(action.clone(), format!("{action}: {name}"),
+                                format!("activity-cheapest-{}", cheapest.activity),
+                                vec![Wish::ActivitySite { activity: cheapest.activity.clone(), site: Some(site.clone()) }]) }
+                        }
+                    </>
+                }
+            }
+        };
+        html! {
+            <li key={cheapest.activity.clone()} data-testid={format!("cheapest-site-{}", cheapest.activity)}>
+                <strong>{ name }</strong>{ " " }{ body }
+            </li>
+        }
+    };
+
+    html! {
+        <section class="compare" data-testid="compare-sites" aria-labelledby="compare-sites-title">
+            <h3 id="compare-sites-title">{ t.sites }</h3>
+            <p class="help">{ t.sites_hint }</p>
+            <table class="compare-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{ t.site }</th>
+                        <th scope="col">{ t.monthly }</th>
+                        <th scope="col">{ t.first_year }</th>
+                        <th scope="col">{ contract }</th>
+                        <th scope="col">{ t.saving }</th>
+                        <th scope="col"><span class="visually-hidden">{ t.choose }</span></th>
+                    </tr>
+                </thead>
+                <tbody>{ for rows.iter().map(row) }</tbody>
+            </table>
+            if request.activities.len() > 1 {
+                <h4>{ t.per_activity }</h4>
+                <p class="help">{ t.per_activity_hint }</p>
+                <ul class="cheapest-sites" data-testid="compare-activity-sites">
+                    { for per_activity.iter().map(activity_row) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+/// The request on every term of the tariff.
+#[component]
+pub fn TermComparison(props: &CompareProps) -> Html {
+    let CompareProps {
+        tariff,
+        request,
+        estimate,
+        lang,
+    } = props;
+    let (tariff, lang, t) = (*tariff, *lang, CompareTexts::of(*lang));
+    let rows = use_memo(request.clone(), move |request| {
+        compare::terms(tariff.0, request)
+    });
+    let currency: Currency = estimate.currency;
+    let money = |amount: Decimal| format_money(amount, currency, lang);
+    let cheapest = rows.iter().map(|r| r.effective_monthly).min();
+    html! {
+        <section class="compare" data-testid="compare-terms" aria-labelledby="compare-terms-title">
+            <h3 id="compare-terms-title">{ t.terms }</h3>
+            <p class="help">{ t.terms_hint }</p>
+            <table class="compare-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{ t.term }</th>
+                        <th scope="col">{ t.discount }</th>
+                        <th scope="col">{ t.monthly }</th>
+                        <th scope="col">{ t.first_year }</th>
+                        <th scope="col">{ t.contract }</th>
+                        <th scope="col">{ t.effective }</th>
+                        <th scope="col"><span class="visually-hidden">{ t.choose }</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows.iter().map(|row| {
+                        let name = tariff.term(&row.term).map(|term| term_choice(term, lang)).unwrap_or_default();
+                        let chosen = row.term == request.term;
+                        let is_cheapest = Some(row.effective_monthly) == cheapest && rows.len() > 1;
+                        html! {
+                            <tr key={row.term.clone()} data-term={row.term.clone()}
+                                class={classes!(chosen.then_some("chosen"), is_cheapest.then_some("cheapest"))}>
+                                <th scope="row">
+                                    { name.clone() }
+                                    if is_cheapest { <span class="badge">{ t.cheapest }</span> }
+                                </th>
+                                { cell(t.discount, format_percent(row.discount, lang)) }
+                                { cell(t.monthly, money(row.figures.monthly)) }
+                                { cell(t.first_year, money(row.figures.first_year)) }
+                                { cell(t.contract, money(row.figures.contract)) }
+                                { cell(t.effective, money(row.effective_monthly)) }
+                                <td class="action">
+                                    if chosen {
+                                        <span class="current" aria-current="true">{ t.chosen }</span>
+                                    } else {
+                                        { ask(t.choose.into(), format!("{} {name}", t.choose),
+                                            format!("choose-term-{}", row.term), vec![Wish::Term(row.term.clone())]) }
+                                    }
+                                </td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}

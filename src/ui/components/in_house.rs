@@ -1,0 +1,329 @@
+//! The in-house side, the buyer's own: the wage, seat overhead, hiring cost and productivity the
+//! comparison assumes for each activity, each beside the tariff's figure and its source, any of
+//! them changed or reset. What is typed stays as typed; a valid set goes to the page as a wish
+//! and travels in the link, a wrong figure gets its message at its field.
+
+use rust_decimal::Decimal;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::estimate::{
+    ActivityRequest, EstimateError, InHouseFigures, MAX_IN_HOUSE_AMOUNT, MAX_PER_FTE,
+};
+use crate::i18n::{
+    CompareTexts, Lang, default_figure, estimate_error, format_count, format_money, quantity_error,
+};
+use crate::money::Currency;
+use crate::quantity;
+use crate::tariff::{Activity, Tariff};
+use crate::ui::Static;
+use crate::ui::bridge::{self, Wish};
+
+/// One figure of an activity's in-house side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Figure {
+    Wage,
+    Overhead,
+    Hire,
+    /// Units of this id one employee handles a month.
+    PerFte(String),
+}
+
+impl Figure {
+    fn key(&self) -> String {
+        match self {
+            Self::Wage => "wage".into(),
+            Self::Overhead => "overhead".into(),
+            Self::Hire => "hire".into(),
+            Self::PerFte(unit) => format!("per-{unit}"),
+        }
+    }
+
+    /// The figure as the request has it: `None` where the tariff's is used.
+    fn get(&self, figures: &InHouseFigures) -> Option<u64> {
+        let whole = |d: Option<Decimal>| d.and_then(|d| u64::try_from(d).ok());
+        match self {
+            Self::Wage => whole(figures.wage),
+            Self::Overhead => whole(figures.overhead),
+            Self::Hire => whole(figures.hire),
+            Self::PerFte(unit) => figures.per_fte.get(unit).copied(),
+        }
+    }
+
+    fn set(&self, figures: &mut InHouseFigures, value: Option<u64>) {
+        let amount = value.map(Decimal::from);
+        match self {
+            Self::Wage => figures.wage = amount,
+            Self::Overhead => figures.overhead = amount,
+            Self::Hire => figures.hire = amount,
+            Self::PerFte(unit) => match value {
+                Some(n) => {
+                    figures.per_fte.insert(unit.clone(), n);
+                }
+                None => {
+                    figures.per_fte.remove(unit);
+                }
+            },
+        }
+    }
+}
+
+/// What is typed, read: empty is the tariff's figure.
+fn read(
+    text: &str,
+    figure: &Figure,
+    tariff: &Tariff,
+    activity: &Activity,
+    lang: Lang,
+) -> Result<Option<u64>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let max = match figure {
+        Figure::PerFte(_) => MAX_PER_FTE,
+        _ => u64::try_from(MAX_IN_HOUSE_AMOUNT).unwrap_or(u64::MAX),
+    };
+    let value = quantity::parse(text, lang, max).map_err(|e| quantity_error(e, lang))?;
+    match figure {
+        Figure::Wage if Decimal::from(value) < tariff.in_house.minimum_wage => Err(estimate_error(
+            &EstimateError::WageBelowMinimum {
+                activity: activity.id.to_string(),
+                minimum: tariff.in_house.minimum_wage,
+            },
+            tariff,
+            lang,
+        )),
+        Figure::PerFte(_) if value == 0 => Err(CompareTexts::of(lang).above_zero.to_owned()),
+        _ => Ok(Some(value)),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct InHouseProps {
+    pub tariff: Static<Tariff>,
+    /// The chosen activities, with the in-house figures they carry.
+    pub activities: Vec<ActivityRequest>,
+    pub lang: Lang,
+}
+
+/// Every chosen activity's in-house figures, behind a disclosure.
+#[component]
+pub fn InHouseFigureForms(props: &InHouseProps) -> Html {
+    let InHouseProps {
+        tariff,
+        activities,
+        lang,
+    } = props;
+    let (tariff, t) = (*tariff, CompareTexts::of(*lang));
+    let open = activities.iter().any(|a| !a.in_house.is_empty());
+    html! {
+        <details class="in-house-adjust" data-testid="in-house-adjust" {open}>
+            <summary>{ t.adjust }</summary>
+            <p class="help">{ t.adjust_hint }</p>
+            { for activities.iter().filter_map(|wanted| {
+                let activity = tariff.0.activity(&wanted.activity)?;
+                Some(html! {
+                    <ActivityFigures key={wanted.activity.clone()} {tariff} activity={Static(activity)}
+                        wanted={wanted.clone()} lang={*lang} />
+                })
+            }) }
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ActivityFiguresProps {
+    tariff: Static<Tariff>,
+    activity: Static<Activity>,
+    wanted: ActivityRequest,
+    lang: Lang,
+}
+
+#[component]
+fn ActivityFigures(props: &ActivityFiguresProps) -> Html {
+    let ActivityFiguresProps {
+        tariff,
+        activity,
+        wanted,
+        lang,
+    } = props;
+    let (tariff, activity, lang, t) = (tariff.0, activity.0, *lang, CompareTexts::of(*lang));
+    let role = &activity.in_house;
+    let rupiah = |amount: Decimal| format_money(amount, Currency::Idr, lang);
+    let mut figures = vec![
+        (
+            Figure::Wage,
+            t.wage.to_owned(),
+            default_figure(&rupiah(role.wage), role.wage_note.get(lang), lang),
+        ),
+        (
+            Figure::Overhead,
+            t.overhead.to_owned(),
+            default_figure(&rupiah(role.overhead), role.overhead_note.get(lang), lang),
+        ),
+        (
+            Figure::Hire,
+            t.hire.to_owned(),
+            default_figure(&rupiah(role.hire), role.hire_note.get(lang), lang),
+        ),
+    ];
+    if let Some(model) = activity.model(&wanted.model) {
+        for unit in model.units.iter() {
+            if let Some(per_fte) = unit.per_fte {
+                figures.push((
+                    Figure::PerFte(unit.id.to_string()),
+                    format!("{}, {}", unit.name.get(lang), t.per_employee),
+                    default_figure(&format_count(per_fte, lang), "", lang),
+                ));
+            }
+        }
+    }
+    let applied = wanted.in_house.clone();
+    let id = activity.id.to_string();
+    let change = {
+        let (applied, id) = (applied.clone(), id.clone());
+        Callback::from(move |(figure, value): (Figure, Option<u64>)| {
+            let mut figures = applied.clone();
+            figure.set(&mut figures, value);
+            if figures != applied {
+                bridge::wish(&[Wish::InHouse {
+                    activity: id.clone(),
+                    figures,
+                }]);
+            }
+        })
+    };
+    let reset = {
+        let id = id.clone();
+        Callback::from(move |_: MouseEvent| {
+            bridge::wish(&[Wish::InHouse {
+                activity: id.clone(),
+                figures: InHouseFigures::default(),
+            }]);
+        })
+    };
+    let field = |(figure, label, default): (Figure, String, String)| {
+        let (key, value) = (figure.key(), figure.get(&applied));
+        html! {
+            <OwnField key={key.clone()} testid={format!("own-{id}-{key}")} {label} {default}
+                {value} {figure} tariff={Static(tariff)}
+                activity={Static(activity)} {lang} on_change={change.clone()} />
+        }
+    };
+    let productivity = figures.split_off(3);
+    let money = figures;
+    html! {
+        <fieldset class="own-figures">
+            <legend>{ format!("{} · {}", activity.name.get(lang), role.role.get(lang)) }</legend>
+            { for money.into_iter().map(field) }
+            if !productivity.is_empty() {
+                <p class="help">{ t.productivity_hint }</p>
+            }
+            { for productivity.into_iter().map(field) }
+            <button type="button" class="secondary" data-testid={format!("own-{id}-reset")}
+                disabled={applied.is_empty()} onclick={reset}>{ t.reset }</button>
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OwnFieldProps {
+    testid: String,
+    label: String,
+    /// The tariff's figure and its source.
+    default: String,
+    figure: Figure,
+    /// The figure the estimate uses; `None` for the tariff's.
+    value: Option<u64>,
+    tariff: Static<Tariff>,
+    activity: Static<Activity>,
+    lang: Lang,
+    on_change: Callback<(Figure, Option<u64>)>,
+}
+
+/// One figure, kept as typed.
+#[component]
+fn OwnField(props: &OwnFieldProps) -> Html {
+    let OwnFieldProps {
+        testid,
+        label,
+        default,
+        figure,
+        value,
+        tariff,
+        activity,
+        lang,
+        on_change,
+    } = props;
+    let lang = *lang;
+    let shown = move |value: Option<u64>| value.map(|v| format_count(v, lang)).unwrap_or_default();
+    let text = use_state(|| shown(*value));
+    let read_now = read(&text, figure, tariff.0, activity.0, lang);
+    {
+        // A figure changed elsewhere (reset, another link): the field shows it, unless what is
+        // typed already reads as it.
+        let (text, figure, tariff, activity) = (text.clone(), figure.clone(), *tariff, *activity);
+        use_effect_with(*value, move |value| {
+            if read(&text, &figure, tariff.0, activity.0, lang).ok() != Some(*value) {
+                text.set(shown(*value));
+            }
+        });
+    }
+    let oninput = {
+        let (text, figure, on_change, tariff, activity) = (
+            text.clone(),
+            figure.clone(),
+            on_change.clone(),
+            *tariff,
+            *activity,
+        );
+        Callback::from(move |e: InputEvent| {
+            let typed = e.target_unchecked_into::<HtmlInputElement>().value();
+            if let Ok(value) = read(&typed, &figure, tariff.0, activity.0, lang) {
+                on_change.emit((figure.clone(), value));
+            }
+            text.set(typed);
+        })
+    };
+    let help_id = format!("{testid}-help");
+    let error_id = format!("error-{testid}");
+    let error = read_now.err();
+    let described = if error.is_some() {
+        format!("{error_id} {help_id}")
+    } else {
+        help_id.clone()
+    };
+    html! {
+        <div class={classes!("field", error.is_some().then_some("invalid"))}>
+            <label for={testid.clone()}>{ label }</label>
+            <input id={testid.clone()} data-testid={testid.clone()} type="text" inputmode="numeric"
+                autocomplete="off" value={(*text).clone()} placeholder={shown_default(figure, activity.0, lang)}
+                aria-invalid={error.is_some().then_some("true")} aria-describedby={described} {oninput} />
+            <p id={help_id} class="help">{ default }</p>
+            if let Some(error) = error {
+                <p id={error_id.clone()} data-testid={error_id} class="error">{ error }</p>
+            }
+        </div>
+    }
+}
+
+/// The tariff's figure as a placeholder, so an empty field shows what it stands for.
+fn shown_default(figure: &Figure, activity: &Activity, lang: Lang) -> String {
+    let role = &activity.in_house;
+    let amount = |d: Decimal| {
+        u64::try_from(d)
+            .map(|v| format_count(v, lang))
+            .unwrap_or_default()
+    };
+    match figure {
+        Figure::Wage => amount(role.wage),
+        Figure::Overhead => amount(role.overhead),
+        Figure::Hire => amount(role.hire),
+        Figure::PerFte(unit) => activity
+            .units()
+            .find(|u| *u.id == **unit)
+            .and_then(|u| u.per_fte)
+            .map(|n| format_count(n, lang))
+            .unwrap_or_default(),
+    }
+}

@@ -36,6 +36,7 @@ macro_rules! texts {
 }
 
 mod charts;
+mod console;
 mod describe;
 mod document;
 mod format;
@@ -46,6 +47,10 @@ mod page;
 mod signature;
 
 pub use charts::{ChartTexts, CurvePoint, curve_description};
+pub use console::{
+    ConsoleTexts, discount_limit, discount_over_limit, key_problem_mismatch, key_problem_not_yet,
+    key_problem_revoked, key_problem_unknown, note_help, quotation_message,
+};
 pub use describe::{line_detail, line_title, quoted_activity, quoted_settings, tariff_edition};
 pub use document::{CsvTexts, PrintTexts, contract_total, estimate_validity, opening, validity};
 pub use format::{format_compact, format_count, format_money, format_percent, mid_sentence};

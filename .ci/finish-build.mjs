@@ -7,6 +7,8 @@
 //    its SHA-256; no plugins; no <base> elsewhere; styles only from this origin.
 //  - Service worker: a cache named after a hash of the build, listing every file it must hold.
 //  - Provider: its name and picture for link previews, its colour in the style sheet.
+//  - Sales console: console.html, the page of the console's module (built from index.html's third
+//    rust link); in development builds too, so that `trunk serve` serves it.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -19,46 +21,56 @@ const release = process.env.TRUNK_PROFILE === 'release';
 const indexPath = join(stage, 'index.html');
 let index = await readFile(indexPath, 'utf8');
 
-// The deferred module (index.html builds it as a "worker", so Trunk neither loads nor preloads
-// it, and names it after its binary): its files get content-hashed names like the others', it
-// starts itself once loaded, and the page learns its name from a <meta> it reads after the first
-// paint (src/ui/browser.rs, load_deferred). Its style sheet (src/ui/more.css, copied by Trunk)
-// is named and loaded the same way.
-const deferred = 'more';
-{
-  const script = join(stage, `${deferred}.js`);
-  const wasm = join(stage, `${deferred}_bg.wasm`);
+// The deferred module and the sales console (index.html builds them as "workers", so Trunk neither
+// loads nor preloads them, and names them after their binaries): their files get content-hashed
+// names like the others', and each starts itself once loaded. The page learns the deferred
+// module's name from a <meta> it reads after the first paint (src/ui/browser.rs, load_deferred),
+// and its style sheet's (src/ui/more.css, copied by Trunk) the same way; the console's own page,
+// console.html (written below), loads the console.
+async function selfStarting(name) {
+  const script = join(stage, `${name}.js`);
+  const wasm = join(stage, `${name}_bg.wasm`);
   const hash = createHash('sha256').update(await readFile(wasm)).digest('hex').slice(0, 16);
-  const base = `${deferred}-${hash}`;
+  const base = `${name}-${hash}`;
   let code = await readFile(script, 'utf8');
   const init = code.match(/export\s*\{[^}]*?\b([\w$]+)\s+as\s+default\b[^}]*\}/);
-  if (!init) throw new Error(`${deferred}.js has no default export to start it with`);
-  const renamed = code.replace(`${deferred}_bg.wasm`, `${base}_bg.wasm`);
-  if (renamed === code) throw new Error(`${deferred}.js does not name ${deferred}_bg.wasm`);
+  if (!init) throw new Error(`${name}.js has no default export to start it with`);
+  const renamed = code.replace(`${name}_bg.wasm`, `${base}_bg.wasm`);
+  if (renamed === code) throw new Error(`${name}.js does not name ${name}_bg.wasm`);
   code = `${renamed}\n${init[1]}();\n`;
   await writeFile(join(stage, `${base}.js`), code);
   await rename(wasm, join(stage, `${base}_bg.wasm`));
   await rm(script);
+  return base;
+}
+const deferred = 'more';
+let deferredSheet;
+{
+  const base = await selfStarting(deferred);
   // Its style sheet, loaded with it.
   const css = await readFile(join(stage, `${deferred}.css`));
   const sheet = `${deferred}-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
   await rename(join(stage, `${deferred}.css`), join(stage, sheet));
+  deferredSheet = sheet;
   const meta = `<meta name="biaya-deferred" content="./${base}.js"><meta name="biaya-deferred-css" content="./${sheet}">`;
   const marked = index.replace(/<meta charset[^>]*>/i, (m) => `${m}${meta}`);
   if (marked === index) throw new Error('index.html has no <meta charset> to name the deferred module after');
   index = marked;
 }
+const sales = 'console';
+const salesBase = await selfStarting(sales);
 
 const require = createRequire(new URL('../.tools/node_modules/', import.meta.url));
 
 // The provider (tariffs/provider.toml, checked field by field by the build script before this
-// runs): its name in the title, Open Graph and Twitter card tags so that a link pasted in a chat
+// runs).
+const { parse } = require('smol-toml');
+const provider = parse(await readFile('tariffs/provider.toml', 'utf8'));
+const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+// Its name in the title, Open Graph and Twitter card tags so that a link pasted in a chat
 // previews with the provider's name and picture, that picture (1200 × 630, drawn by Chromium from
 // the logo and the name), and its brand colour in the style sheet.
 {
-  const { parse } = require('smol-toml');
-  const provider = parse(await readFile('tariffs/provider.toml', 'utf8'));
-  const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   const title = `Biaya outsourcing · ${provider.name}`;
   const description = `${provider.tagline.id}. Hitung estimasi biaya alih daya proses bisnis Anda di peramban, lalu tanyakan kepada tim penjualan.`;
   const image = new URL('og.png', provider.page_url).href;
@@ -126,8 +138,9 @@ if (release) {
     const path = join(stage, name);
     const { code } = await minify(await readFile(path, 'utf8'), { module: true, compress: { passes: 2 } });
     await writeFile(path, code);
-    // The deferred module is loaded by the page, not named by a tag of index.html.
-    if (name.startsWith(`${deferred}-`)) continue;
+    // The deferred module is loaded by the page, the console by console.html: no tag of
+    // index.html names them.
+    if (name.startsWith(`${deferred}-`) || name.startsWith(`${sales}-`)) continue;
     const integrity = `sha384-${createHash('sha384').update(code, 'utf8').digest('base64')}`;
     // The <link rel=modulepreload> that names the file carries its hash; the browser refuses
     // a file that does not match it.
@@ -137,6 +150,30 @@ if (release) {
     index = sealed;
   }
 }
+// The sales console's page: the prospect's style sheet and icon, its own sheet and module, no inline
+// script. Under the same policy as index.html (less the inline loader's hash it does not need),
+// and kept out of search engines.
+const salesPage = (policy) => {
+  const sheet = index.match(/<link\b[^>]*\bstylesheet\b[^>]*>/i)?.[0];
+  if (!sheet) throw new Error('index.html has no style sheet for console.html');
+  const icon = index.match(/<link\b[^>]*\brel=["']?icon\b[^>]*>/i)?.[0] ?? '';
+  const csp = policy ? `<meta http-equiv="Content-Security-Policy" content="${policy}">` : '';
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8">${csp}`
+    + '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">'
+    // The console mounts the deferred parts at once: their sheet too.
+    + `<title>${escape(`Konsol penjualan · ${provider.name}`)}</title>${icon}${sheet}<link rel="stylesheet" href="./${deferredSheet}">${salesSheet}`
+    + `<script type="module" src="./${salesBase}.js" integrity="${salesIntegrity}" crossorigin="anonymous"></script>`
+    + '</head><body></body></html>\n';
+};
+const salesIntegrity = `sha384-${createHash('sha384').update(await readFile(join(stage, `${salesBase}.js`))).digest('base64')}`;
+// The console's own style sheet (copied by Trunk as it is): a content-hashed name, like the rest.
+const salesSheet = await (async () => {
+  const css = await readFile(join(stage, `${sales}.css`));
+  const name = `${sales}-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  await rename(join(stage, `${sales}.css`), join(stage, name));
+  return `<link rel="stylesheet" href="./${name}" integrity="sha384-${createHash('sha384').update(css).digest('base64')}">`;
+})();
+
 const inline = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const hashes = inline.map((s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
 const policy = [
@@ -150,6 +187,7 @@ const policy = [
   "base-uri 'self'",
   "form-action 'none'",
 ].join('; ');
+const salesPolicy = policy.replace(/ 'sha256-[^']*'/g, '');
 // A development build reloads itself over a websocket: only release builds are sealed.
 await writeFile(indexPath, index);
 if (release) {
@@ -160,6 +198,7 @@ if (release) {
   await writeFile(indexPath, index);
 }
 await writeFile(join(stage, 'csp.txt'), `${policy}\n`);
+await writeFile(join(stage, `${sales}.html`), salesPage(release ? salesPolicy : ''));
 
 const names = (await readdir(stage, { withFileTypes: true }))
   .filter((f) => f.isFile() && f.name !== 'sw.js' && f.name !== 'csp.txt')
@@ -167,8 +206,12 @@ const names = (await readdir(stage, { withFileTypes: true }))
   .sort();
 const digest = createHash('sha256');
 for (const name of names) digest.update(name).update(await readFile(join(stage, name)));
-const files = ['./', ...names.map((n) => `./${n}`)];
+// The console's files are cached when the console first loads them, not with every prospect's
+// first visit: a prospect's phone never fetches the sales staff's bundle.
+const later = (n) => n === `${sales}.html` || n.startsWith(`${sales}-`);
+const files = ['./', ...names.filter((n) => !later(n)).map((n) => `./${n}`)];
 const sw = (await readFile(join(stage, 'sw.js'), 'utf8'))
   .replace('__RELEASE__', digest.digest('hex').slice(0, 16))
-  .replace('__FILES__', JSON.stringify(files));
+  .replace('__FILES__', JSON.stringify(files))
+  .replace('__LATER__', JSON.stringify(names.filter(later).map((n) => `./${n}`)));
 await writeFile(join(stage, 'sw.js'), sw);

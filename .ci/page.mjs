@@ -1,7 +1,8 @@
 // The release build (dist/) as a visitor gets it: served on loopback, opened in Debian's Chromium
 // at phone and desktop widths, in both languages. Checks what a person would notice and saves
 // screenshots to target/screenshots/. Usage: node .ci/page.mjs [dist]
-import { readFile, mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { launch, require, serve } from './browser.mjs';
 
 const dist = process.argv[2] ?? 'dist';
@@ -234,6 +235,94 @@ for (const lang of ['id', 'en']) {
   await opened.waitForSelector('[data-testid^="estimate-"]');
   await audit('a quotation as its client opens it', opened);
   await shared.close();
+}
+
+// The sales console (console.html) as a salesperson gets it, on a phone and a desktop in both
+// languages: the demo key loaded from its file, a four-activity quotation issued with a
+// negotiated discount. The link, signed by WebCrypto in the browser, verifies natively (the
+// quote tool, p256) and opens as valid on the prospect's page; it is kept in
+// target/signed-in-browser.txt.
+const key = 'tests/fixtures/demo-key.jwk';
+const secret = JSON.parse(await readFile(key, 'utf8')).d;
+for (const lang of ['id', 'en']) {
+  for (const [width, height] of [[375, 812], [1280, 900]]) {
+    const name = `console-${lang}-${width}`;
+    const context = await browser.newContext({ viewport: { width, height }, locale: lang === 'id' ? 'id-ID' : 'en-US', deviceScaleFactor: 1, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const problems = [];
+    const foreign = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('request', (r) => { if (!r.url().startsWith(origin)) foreign.push(r.url()); });
+    await page.goto(`${origin}/console.html`, { waitUntil: 'load' });
+    await page.waitForSelector('[data-testid="console-key"][data-state="ready"]');
+    await page.waitForSelector('[data-testid="method"]', { timeout: 5000 });
+    check(`${name}: opens in the visitor's language`, (await page.getAttribute('html', 'lang')) === lang);
+    await page.screenshot({ path: `${shots}/${name}-no-key.png`, fullPage: false });
+    await page.setInputFiles('[data-testid="console-key-file"]', key);
+    await page.waitForSelector('[data-testid="console-signer"]');
+    check(`${name}: says who signs`, (await page.textContent('[data-testid="console-signer"]')).includes('Sari Dewi'));
+    for (const id of ['call-centre', 'accounting', 'fulfilment', 'sales']) {
+      await page.click(`[data-testid="activity-${id}"]`);
+    }
+    await page.waitForSelector('[data-testid="console-monthly"]');
+    const number = await page.inputValue('[data-testid="console-number"]');
+    check(`${name}: proposes the month's next number`, /^NLY\/SD\/\d{4}\/\d{2}\/0001$/.test(number), number);
+    await page.fill('[data-testid="console-client"]', 'PT Maju Jaya');
+    await page.fill('[data-testid="console-attention"]', 'Ibu Rina');
+    await page.fill('[data-testid="console-discount"]', '12');
+    const over = await page.textContent('[data-testid="error-console-discount"]').catch(() => '');
+    check(`${name}: a discount over the limit is refused at its field`, /10\s?%/.test(over), over);
+    await page.fill('[data-testid="console-discount"]', '5');
+    await page.fill('[data-testid="console-note"]', 'Harga termasuk laporan mingguan.');
+    await page.click('[data-testid="console-issue"]');
+    await page.waitForSelector('[data-testid="console-issued-link"]');
+    const link = await page.textContent('[data-testid="console-issued-link"]');
+    check(`${name}: the link is for the prospect's page`, link.startsWith(`${origin}/#v=1&`) && link.includes('&key=SD-14cd3d&sig='), link);
+    const listed = await page.textContent('[data-testid="register"]');
+    check(`${name}: the register lists it`, listed.includes(number) && listed.includes('PT Maju Jaya'), listed.slice(0, 200));
+    const everything = await page.evaluate(() => document.documentElement.outerHTML + JSON.stringify({ ...localStorage }));
+    check(`${name}: the private key is in neither the page, its storage nor the link`, !everything.includes(secret) && !link.includes(secret));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(`${name}: nothing wider than the screen`, overflow <= 0, `${overflow}px too wide`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${shots}/${name}.png`, fullPage: false });
+    await page.screenshot({ path: `${shots}/${name}-full.png`, fullPage: true });
+    await page.locator('.console').screenshot({ path: `${shots}/${name}-panel.png` });
+    if (lang === 'en' && width === 1280) {
+      await writeFile('target/signed-in-browser.txt', `${link}\n`);
+      let state = '';
+      try {
+        state = JSON.parse(execFileSync('target/debug/quote', [link], { encoding: 'utf8' })).signature.state;
+      } catch (e) {
+        state = String(e);
+      }
+      check('a quotation signed in the browser verifies natively (quote tool: "state": "valid")', state === 'valid', state);
+      await page.evaluate(axeSource);
+      const result = await page.evaluate(() => window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      }));
+      const found = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
+      check('axe, the sales console with a quotation issued: no WCAG 2.1 A/AA violation', found.length === 0, found.join(' | '));
+      const client = await context.newPage();
+      await client.goto(link);
+      await client.waitForSelector('[data-testid="quote-signature"]:not([data-state="checking"])');
+      const opened = await client.getAttribute('[data-testid="quote-signature"]', 'data-state');
+      check('the quotation signed in the console opens as valid on index.html', opened === 'valid', opened);
+      const discounted = await client.$('.lines .discount, [data-testid="quote-note"]');
+      check('its discount and special terms stand', discounted !== null);
+      await client.close();
+    }
+    check(`${name}: no script error`, problems.length === 0, problems.join(' | '));
+    const csp = await page.evaluate(() => window.__csp);
+    check(`${name}: works under its Content-Security-Policy`, csp.length === 0, csp.join(' | '));
+    check(`${name}: no request to another host`, foreign.length === 0, foreign.join(' '));
+    await context.close();
+  }
 }
 
 // A reload straight after a keystroke keeps it: leaving the page writes the draft at once.

@@ -6,7 +6,8 @@
 // <link rel=modulepreload|preload|stylesheet>, <script src>, what its inline scripts import or
 // name as .wasm (Trunk's loader), and what those modules import statically, read from the files
 // themselves so no name is hard-coded. Everything else (a module imported later, sw.js, the
-// favicon, csp.txt) is listed as "later" and does not count. Each file is compressed on its own
+// favicon, csp.txt, the sales console's console.html and its files) is listed as "later" and
+// does not count; the console in the first load fails the gate. Each file is compressed on its own
 // with brotli at quality 11, as a CDN serves it: the budget is in those bytes.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -117,8 +118,11 @@ export async function report(dist) {
     `first load: ${bytes(total)} bytes brotli, budget ${bytes(budget)}${change}`,
   ];
   if (measured.missing.length > 0) lines.push(`FAIL: index.html loads what ${dist} does not hold: ${measured.missing.join(', ')}`);
+  // The sales console (console.html and its files) is the sales staff's, never a prospect's.
+  const sales = measured.first.filter((f) => /^console[.-]/.test(f.name)).map((f) => f.name);
+  if (sales.length > 0) lines.push(`FAIL: the prospect's first load carries the sales console: ${sales.join(', ')}`);
   if (total > budget) lines.push(`FAIL: the first load is ${bytes(total)} bytes brotli, ${bytes(total - budget)} over its budget of ${bytes(budget)}`);
-  return { text: lines.join('\n'), failed: measured.missing.length > 0 || total > budget, total, budget };
+  return { text: lines.join('\n'), failed: measured.missing.length > 0 || sales.length > 0 || total > budget, total, budget };
 }
 
 async function main(args) {

@@ -19,13 +19,13 @@ use crate::tariff::Tariff;
 
 /// How a spreadsheet in the page's language reads columns and decimals.
 #[derive(Clone, Copy)]
-struct Dialect {
-    separator: char,
+pub(crate) struct Dialect {
+    pub(crate) separator: char,
     decimal: char,
 }
 
 impl Dialect {
-    fn of(lang: Lang) -> Self {
+    pub(crate) fn of(lang: Lang) -> Self {
         match lang {
             Lang::Id => Self {
                 separator: ';',
@@ -39,7 +39,7 @@ impl Dialect {
     }
 
     /// Quotes a field when it holds the separator, a quote or a line break (RFC 4180).
-    fn field(self, text: &str) -> String {
+    pub(crate) fn field(self, text: &str) -> String {
         if text.contains([self.separator, '"', '\n', '\r']) {
             format!("\"{}\"", text.replace('"', "\"\""))
         } else {
@@ -48,7 +48,7 @@ impl Dialect {
     }
 
     /// A plain number, no grouping: `1234567,5` or `1234567.5`.
-    fn number(self, amount: Decimal) -> String {
+    pub(crate) fn number(self, amount: Decimal) -> String {
         amount.to_string().replace('.', &self.decimal.to_string())
     }
 }

@@ -37,6 +37,7 @@ macro_rules! texts {
 
 mod charts;
 mod compare;
+mod console;
 mod describe;
 mod document;
 mod format;
@@ -52,6 +53,10 @@ pub use charts::{ChartTexts, CurvePoint, curve_description};
 pub use compare::{
     CompareTexts, FixWords, Period, both, default_figure, fix_action, fixed_price, saving_cell,
     saving_sentence,
+};
+pub use console::{
+    ConsoleTexts, discount_limit, discount_over_limit, key_problem_mismatch, key_problem_not_yet,
+    key_problem_revoked, key_problem_unknown, note_help, quotation_message,
 };
 pub use describe::{
     BreakdownTexts, line_detail, line_title, quoted_activity, quoted_settings, tariff_edition,

@@ -75,13 +75,21 @@ pub fn show_link(link: &str) {
     let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{link}")));
 }
 
-/// The whole address of the page showing this link.
+/// The sales console's page, beside the prospect's.
+const CONSOLE_PAGE: &str = "/console.html";
+
+/// The whole address of the page showing this link. On the sales console, the prospect's page
+/// beside it: a client opens what the console shares there, never the console.
 #[must_use]
 pub fn page_url(link: &str) -> String {
     let location = gloo::utils::window().location();
-    let base = location.href().unwrap_or_default();
-    let base = base.split('#').next().unwrap_or_default();
-    format!("{base}#{link}")
+    let href = location.href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    let path = base.split('?').next().unwrap_or_default();
+    match path.strip_suffix(CONSOLE_PAGE) {
+        Some(directory) => format!("{directory}/#{link}"),
+        None => format!("{base}#{link}"),
+    }
 }
 
 /// Today in the visitor's time zone.

@@ -51,3 +51,24 @@ pub async fn verify(public: &[u8], signature: &[u8], message: &str) -> bool {
     .and_then(|answer| answer.as_bool())
     .unwrap_or(false)
 }
+
+/// A salesperson's private key from its JWK (an object `JSON.parse` made), imported for signing
+/// only and never readable again (`extractable` false): WebCrypto keeps its bytes, the page holds
+/// a handle. `None` where the browser refuses it (not a P-256 private key, an insecure page).
+pub async fn import_signing_key(jwk: &js_sys::Object) -> Option<CryptoKey> {
+    let subtle = subtle()?;
+    let usages = js_sys::Array::of1(&JsValue::from_str("sign"));
+    settle(subtle.import_key_with_object("jwk", jwk, &ecdsa_key(), false, &usages))
+        .await?
+        .dyn_into::<CryptoKey>()
+        .ok()
+}
+
+/// The signature of `message` by `key`: r‖s, 64 bytes, as `verify` and the quote tool read it.
+pub async fn sign(key: &CryptoKey, message: &str) -> Option<Vec<u8>> {
+    let subtle = subtle()?;
+    let signed =
+        settle(subtle.sign_with_object_and_u8_array(&ecdsa(), key, message.as_bytes())).await?;
+    let bytes = js_sys::Uint8Array::new(&signed).to_vec();
+    (bytes.len() == 64).then_some(bytes)
+}

@@ -5,6 +5,7 @@
 mod bridge;
 mod browser;
 mod components;
+pub mod console;
 mod crypto;
 mod hooks;
 pub mod more;

@@ -2,6 +2,10 @@
 // name and the build's files in; a new release is a new cache, and the old one is deleted.
 const RELEASE = 'biaya-bpo-__RELEASE__';
 const FILES = __FILES__;
+// The sales console's files: cached when the console first loads them, not on every prospect's
+// first visit.
+const LATER = __LATER__;
+const later = (url) => LATER.some((file) => new URL(file, self.location.href).pathname === new URL(url).pathname);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(RELEASE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
@@ -15,14 +19,22 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// Same-origin reads come from the release's cache first; the fragment never reaches here.
+// Same-origin reads come from the release's cache first; the fragment never reaches here. Offline,
+// a page not in the cache is the prospect's page.
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(
-    caches.open(RELEASE)
-      .then((cache) => cache.match(request, { ignoreSearch: true })
-        .then((hit) => hit || (request.mode === 'navigate' ? cache.match('./') : undefined)))
-      .then((hit) => hit || fetch(request)),
-  );
+  event.respondWith(caches.open(RELEASE).then(async (cache) => {
+    const hit = await cache.match(request, { ignoreSearch: true });
+    if (hit) return hit;
+    try {
+      const response = await fetch(request);
+      if (response.ok && later(request.url)) await cache.put(request, response.clone());
+      return response;
+    } catch (error) {
+      const page = request.mode === 'navigate' ? await cache.match('./') : undefined;
+      if (page) return page;
+      throw error;
+    }
+  }));
 });

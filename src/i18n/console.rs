@@ -1,0 +1,272 @@
+//! The sales console's words: loading a signing key, issuing a quotation, the register.
+
+use super::{Lang, format_percent};
+use rust_decimal::Decimal;
+
+texts! {
+    /// The console's fixed texts.
+    pub struct ConsoleTexts {
+        title =>
+            "Konsol penjualan",
+            "Sales console";
+        intro =>
+            "Terbitkan penawaran bertanda tangan digital dari estimasi di kalkulator di bawah.",
+            "Issue digitally signed quotations from the estimate in the calculator below.";
+        to_calculator =>
+            "Ke kalkulator",
+            "To the calculator";
+        key_title =>
+            "Kunci tanda tangan",
+            "Signing key";
+        key_file =>
+            "Berkas kunci Anda (.jwk)",
+            "Your key file (.jwk)";
+        key_help =>
+            "Dibaca di peramban ini saja. Kunci privat tidak pernah ditampilkan, dikirim, atau dapat dibaca kembali dari halaman ini.",
+            "Read in this browser only. The private key is never shown, sent anywhere, or readable again from this page.";
+        remember =>
+            "Ingat di perangkat ini",
+            "Remember on this device";
+        remember_help =>
+            "Disimpan di peramban ini sebagai kunci yang tidak dapat diekspor. Biarkan kosong di perangkat bersama: kunci hanya dipakai selama sesi ini.",
+            "Stored in this browser as a key that cannot be exported. Leave it unchecked on a shared device: the key is then kept for this session only.";
+        forget =>
+            "Lupakan kunci ini",
+            "Forget this key";
+        signed_in =>
+            "Menandatangani sebagai",
+            "Signing as";
+        key_id =>
+            "Kunci",
+            "Key";
+        remembered =>
+            "diingat di perangkat ini",
+            "remembered on this device";
+        session_only =>
+            "hanya untuk sesi ini",
+            "for this session only";
+        demo_key =>
+            "Kunci demo: bagian privatnya terbuka untuk umum. Penawaran yang ditandatanganinya hanya untuk mencoba.",
+            "Demo key: its private half is public. Quotations it signs are for trying out only.";
+        reading_key =>
+            "Membaca kunci…",
+            "Reading the key…";
+        not_remembered =>
+            "Perangkat ini tidak dapat mengingat kunci: kunci dipakai untuk sesi ini saja.",
+            "This device could not remember the key: it is kept for this session only.";
+        key_unreadable =>
+            "Berkas ini bukan kunci privat P-256 dalam format JWK (berkas dari quote keygen).",
+            "This file is not a P-256 private key in JWK format (a file quote keygen wrote).";
+        key_refused =>
+            "Peramban menolak kunci ini. Halaman harus dibuka lewat https.",
+            "The browser refused this key. The page must be opened over https.";
+        issue_title =>
+            "Penawaran baru",
+            "New quotation";
+        estimate_monthly =>
+            "Total bulanan untuk klien",
+            "Monthly total for the client";
+        no_estimate =>
+            "Pilih setidaknya satu aktivitas di kalkulator di bawah.",
+            "Choose at least one activity in the calculator below.";
+        client =>
+            "Untuk (perusahaan klien)",
+            "For (client company)";
+        attention =>
+            "U.p. (kontak di klien)",
+            "Attention (contact at the client)";
+        subject =>
+            "Perihal",
+            "Subject";
+        until =>
+            "Berlaku sampai",
+            "Valid until";
+        discount =>
+            "Diskon negosiasi (%)",
+            "Negotiated discount (%)";
+        note =>
+            "Ketentuan khusus",
+            "Special terms";
+        number =>
+            "Nomor penawaran",
+            "Quotation number";
+        number_help =>
+            "Diusulkan dari urutan di perangkat ini; dapat diubah.",
+            "Proposed from this device's sequence; you may change it.";
+        issue =>
+            "Terbitkan penawaran",
+            "Issue quotation";
+        signing =>
+            "Menandatangani…",
+            "Signing…";
+        need_key =>
+            "Muat kunci Anda untuk menerbitkan penawaran.",
+            "Load your key to issue quotations.";
+        required =>
+            "Wajib diisi.",
+            "Required.";
+        not_a_date =>
+            "Tulis tanggal sebagai TTTT-BB-HH.",
+            "Write a date as YYYY-MM-DD.";
+        until_past =>
+            "Tidak boleh sebelum hari ini.",
+            "It cannot be before today.";
+        discount_not_a_number =>
+            "Tulis persentase, misalnya 5 atau 2,5.",
+            "Write a percentage, for example 5 or 2.5.";
+        discount_negative =>
+            "Diskon tidak boleh negatif.",
+            "A discount cannot be negative.";
+        discount_precise =>
+            "Paling banyak dua angka di belakang koma.",
+            "At most two decimal places.";
+        too_long =>
+            "Tautan akan terlalu panjang: persingkat catatan atau perihal.",
+            "The link would be too long: shorten the note or the subject.";
+        sign_failed =>
+            "Peramban tidak dapat menandatangani penawaran ini. Muat kunci Anda lagi.",
+            "The browser could not sign this quotation. Load your key again.";
+        issued_title =>
+            "Penawaran diterbitkan",
+            "Quotation issued";
+        issued_help =>
+            "Tautan ini adalah penawarannya: lengkap, bertanda tangan, dan dapat diperiksa siapa pun.",
+            "This link is the quotation: complete, signed, and checkable by anyone.";
+        send_whatsapp =>
+            "Kirim ke klien lewat WhatsApp",
+            "Send to the client on WhatsApp";
+        open =>
+            "Buka di tab baru",
+            "Open in a new tab";
+        register_title =>
+            "Daftar penawaran",
+            "Register of quotations";
+        register_help =>
+            "Penawaran yang diterbitkan di perangkat ini, terbaru di atas. Kehilangan daftar ini tidak menghilangkan penawaran apa pun: setiap tautan lengkap dengan sendirinya.",
+            "Quotations issued on this device, newest first. Losing this register loses no quotation: each link is complete in itself.";
+        search =>
+            "Cari nomor atau klien",
+            "Search by number or client";
+        download_csv =>
+            "Unduh CSV",
+            "Download CSV";
+        empty =>
+            "Belum ada penawaran yang diterbitkan di perangkat ini.",
+            "No quotation issued on this device yet.";
+        no_match =>
+            "Tidak ada yang cocok.",
+            "Nothing matches.";
+        column_number =>
+            "Nomor",
+            "Number";
+        column_client =>
+            "Klien",
+            "Client";
+        column_issued =>
+            "Tanggal",
+            "Date";
+        column_until =>
+            "Berlaku sampai",
+            "Valid until";
+        column_monthly =>
+            "Per bulan",
+            "Monthly";
+        column_currency =>
+            "Mata uang",
+            "Currency";
+        column_link =>
+            "Tautan",
+            "Link";
+        open_link =>
+            "Buka",
+            "Open";
+    }
+}
+
+/// Why a key file was refused, with the key it names.
+#[must_use]
+pub fn key_problem_unknown(kid: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("Kunci \"{kid}\" tidak terdaftar di berkas penyedia."),
+        Lang::En => format!("Key \"{kid}\" is not listed in the provider file."),
+    }
+}
+
+/// The file names a listed key, but its public point is another one's.
+#[must_use]
+pub fn key_problem_mismatch(kid: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => {
+            format!("Kunci ini tidak cocok dengan kunci publik \"{kid}\" di berkas penyedia.")
+        }
+        Lang::En => {
+            format!("This key does not match the public key \"{kid}\" of the provider file.")
+        }
+    }
+}
+
+/// The key is listed, but not in force today.
+#[must_use]
+pub fn key_problem_not_yet(kid: &str, from: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("Kunci \"{kid}\" baru berlaku mulai {from}."),
+        Lang::En => format!("Key \"{kid}\" is valid only from {from}."),
+    }
+}
+
+/// The key was withdrawn.
+#[must_use]
+pub fn key_problem_revoked(kid: &str, on: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("Kunci \"{kid}\" sudah dicabut pada {on}: minta kunci baru."),
+        Lang::En => format!("Key \"{kid}\" was withdrawn on {on}: ask for a new one."),
+    }
+}
+
+/// The signer's limit, under the discount field.
+#[must_use]
+pub fn discount_limit(name: &str, max: Decimal, lang: Lang) -> String {
+    let max = format_percent(max, lang);
+    match lang {
+        Lang::Id => format!("Paling banyak {max} dari biaya bulanan untuk {name}."),
+        Lang::En => format!("At most {max} off the monthly charges for {name}."),
+    }
+}
+
+/// A discount over the signer's limit, at its field.
+#[must_use]
+pub fn discount_over_limit(max: Decimal, lang: Lang) -> String {
+    let max = format_percent(max, lang);
+    match lang {
+        Lang::Id => format!("Melebihi batas Anda: paling banyak {max}."),
+        Lang::En => format!("Over your limit: at most {max}."),
+    }
+}
+
+/// How long the note may be.
+#[must_use]
+pub fn note_help(max: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("Ditampilkan sebagai teks kepada klien, paling banyak {max} karakter."),
+        Lang::En => format!("Shown to the client as text, at most {max} characters."),
+    }
+}
+
+/// The message a salesperson sends a quotation with, its link last.
+#[must_use]
+pub fn quotation_message(
+    provider: &str,
+    number: &str,
+    client: &str,
+    url: &str,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::Id => format!(
+            "Yth. {client}, berikut penawaran {number} dari {provider}, bertanda tangan digital: {url}"
+        ),
+        Lang::En => format!(
+            "Dear {client}, here is quotation {number} from {provider}, digitally signed: {url}"
+        ),
+    }
+}

@@ -1,0 +1,422 @@
+//! Issuing a quotation: the form over the calculator's estimate, signing with the salesperson's
+//! key, and the signed link with ways to send it.
+
+use std::rc::Rc;
+
+use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::form::{
+    Context, DiscountError, Draft, DraftEdit, UntilError, after_issuing, proposed_number,
+    sequence_name,
+};
+use super::keys::Signer;
+use crate::calendar::Date;
+use crate::estimate::{Request, estimate};
+use crate::i18n::{
+    ConsoleTexts, Lang, ShareTexts, discount_limit, discount_over_limit, format_money, note_help,
+    quotation_message,
+};
+use crate::link::{self, QuoteField};
+use crate::provider::{self, provider};
+use crate::signature;
+use crate::tariff::{Catalogue, Tariff};
+use crate::ui::{Static, browser, crypto};
+
+/// The characters of a signature in a link: 64 bytes in base64url.
+const SIGNATURE_CHARS: usize = 86;
+
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+fn sequence_key(name: &str) -> String {
+    format!("biaya-bpo.console.sequence.{name}")
+}
+
+/// The last number of the salesperson's sequence this month, on this device.
+fn last_issued(name: &str) -> u32 {
+    storage()
+        .and_then(|s| s.get_item(&sequence_key(name)).ok().flatten())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+fn record_issued(name: &str, last: u32) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(&sequence_key(name), &last.to_string());
+    }
+}
+
+/// Whether a signed link opens as its client's page will check it: read back whole, its
+/// signature holding by the key the provider file lists.
+async fn stands(sealed: &str, catalogue: &Catalogue) -> bool {
+    let Ok(opened) = link::decode(sealed, catalogue) else {
+        return false;
+    };
+    if !opened.dropped.is_empty() {
+        return false;
+    }
+    match signature::claim(opened.seal.as_ref(), provider()) {
+        Ok(claim) => crypto::verify(&claim.public, &claim.signature, claim.message).await,
+        Err(_) => false,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    /// Also the element's id; its message is `error-<testid>`.
+    pub testid: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    pub on_change: Callback<String>,
+    #[prop_or_default]
+    pub help: Option<AttrValue>,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// The input's type: text unless given.
+    #[prop_or(AttrValue::Static("text"))]
+    pub kind: AttrValue,
+    #[prop_or_default]
+    pub inputmode: Option<AttrValue>,
+    #[prop_or_default]
+    pub min: Option<AttrValue>,
+    /// The longest text, in characters.
+    #[prop_or_default]
+    pub max: Option<usize>,
+    #[prop_or_default]
+    pub multiline: bool,
+}
+
+/// A labelled text field with its help and, when wrong, its message, tied to it for screen
+/// readers.
+#[component]
+pub fn TextField(props: &TextFieldProps) -> Html {
+    let id = props.testid.to_string();
+    let help_id = format!("{id}-help");
+    let error_id = format!("error-{id}");
+    let described: Vec<&str> = [
+        props.error.as_ref().map(|_| error_id.as_str()),
+        props.help.as_ref().map(|_| help_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let described = (!described.is_empty()).then(|| described.join(" "));
+    let invalid = props.error.is_some().then_some("true");
+    let maxlength = props.max.map(|m| m.to_string());
+    let control = if props.multiline {
+        let on_change = props.on_change.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            on_change.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value());
+        });
+        html! {
+            <textarea id={id.clone()} data-testid={id.clone()} rows="3" value={props.value.clone()}
+                maxlength={maxlength} aria-invalid={invalid} aria-describedby={described} {oninput} />
+        }
+    } else {
+        let on_change = props.on_change.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            on_change.emit(e.target_unchecked_into::<HtmlInputElement>().value());
+        });
+        html! {
+            <input id={id.clone()} data-testid={id.clone()} type={props.kind.clone()}
+                inputmode={props.inputmode.clone()} min={props.min.clone()} autocomplete="off"
+                value={props.value.clone()} maxlength={maxlength} aria-invalid={invalid}
+                aria-describedby={described} {oninput} />
+        }
+    };
+    html! {
+        <div class={classes!("field", props.error.is_some().then_some("invalid"))}>
+            <label for={id.clone()}>{ &props.label }</label>
+            { control }
+            if let Some(help) = &props.help {
+                <p id={help_id} class="help">{ help }</p>
+            }
+            if let Some(error) = &props.error {
+                <p id={error_id.clone()} data-testid={error_id} class="error">{ error }</p>
+            }
+        </div>
+    }
+}
+
+/// A quotation just issued.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Issued {
+    url: AttrValue,
+    number: String,
+    client: String,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct IssueFormProps {
+    pub lang: Lang,
+    pub catalogue: Static<Catalogue>,
+    /// The calculator's estimate: its tariff and request.
+    pub estimate: Option<(Static<Tariff>, Request)>,
+    pub signer: Option<Rc<Signer>>,
+    pub today: Date,
+    /// A quotation was issued: its whole link.
+    pub on_issued: Callback<String>,
+}
+
+#[component]
+pub fn IssueForm(props: &IssueFormProps) -> Html {
+    let IssueFormProps {
+        lang,
+        catalogue,
+        estimate: wanted,
+        signer,
+        today,
+        on_issued,
+    } = props;
+    let (lang, today, texts) = (*lang, *today, ConsoleTexts::of(*lang));
+    let draft = use_reducer_eq(Draft::default);
+    let attempted = use_state_eq(|| false);
+    let busy = use_state_eq(|| false);
+    let failure = use_state_eq(|| None::<&'static str>);
+    let issued = use_state_eq(|| None::<Issued>);
+    let seller = provider();
+    let staff = signer.as_ref().map(|s| s.staff);
+    let sequence = staff.map(|s| sequence_name(&s.id, today));
+    let last = sequence.as_deref().map_or(0, last_issued);
+    let proposed = staff
+        .map(|s| proposed_number(&seller.quote_prefix, &s.id, today, last))
+        .unwrap_or_default();
+    let discount = staff.map(|s| draft.discount(s));
+    let discount_error = match discount {
+        Some(Err(DiscountError::OverLimit { max })) => Some(discount_over_limit(max, lang)),
+        Some(Err(DiscountError::NotANumber)) => Some(texts.discount_not_a_number.to_owned()),
+        Some(Err(DiscountError::Negative)) => Some(texts.discount_negative.to_owned()),
+        Some(Err(DiscountError::TooPrecise)) => Some(texts.discount_precise.to_owned()),
+        _ => None,
+    };
+    // What the client will be quoted, the discount applied.
+    let quoted = use_memo(
+        (wanted.clone(), discount.and_then(Result::ok).flatten()),
+        |(wanted, discount)| {
+            let (tariff, request) = wanted.as_ref()?;
+            let request = Request {
+                discount: *discount,
+                ..request.clone()
+            };
+            let priced = estimate(tariff.0, &request).ok()?;
+            Some(format_money(priced.totals.monthly, priced.currency, lang))
+        },
+    );
+    let issuable = wanted
+        .as_ref()
+        .filter(|(_, request)| !request.activities.is_empty());
+    let checked = match (issuable, signer) {
+        (Some((tariff, request)), Some(signer)) => {
+            // The link adds the page's address, the key's id and the signature to its fields.
+            let overhead = browser::page_url("").len()
+                + "&key=&sig=".len()
+                + signer.key.id.len()
+                + SIGNATURE_CHARS;
+            Some(draft.contents(&Context {
+                tariff: tariff.0,
+                request,
+                staff: signer.staff,
+                today,
+                proposed: &proposed,
+                overhead,
+            }))
+        }
+        _ => None,
+    };
+    let problems = checked
+        .as_ref()
+        .and_then(|c| c.as_ref().err())
+        .cloned()
+        .unwrap_or_default();
+    let required =
+        |missing: bool| (*attempted && missing).then_some(AttrValue::Static(texts.required));
+    let until_error = problems.until.map(|e| {
+        AttrValue::Static(match e {
+            UntilError::NotADate => texts.not_a_date,
+            UntilError::Past => texts.until_past,
+        })
+    });
+
+    let edit = |make: fn(String) -> DraftEdit| {
+        let dispatch = draft.dispatcher();
+        Callback::from(move |text: String| dispatch.dispatch(make(text)))
+    };
+    let on_issue = {
+        let (attempted, busy, failure, issued) = (
+            attempted.setter(),
+            busy.setter(),
+            failure.setter(),
+            issued.setter(),
+        );
+        let (signer, on_issued, catalogue) = (signer.clone(), on_issued.clone(), *catalogue);
+        let tariff = issuable.map(|(tariff, _)| *tariff);
+        let contents = checked.clone().and_then(Result::ok);
+        let (sequence, dispatch) = (sequence.clone(), draft.dispatcher());
+        Callback::from(move |_: MouseEvent| {
+            attempted.set(true);
+            let (Some(contents), Some(signer), Some(tariff), Some(sequence)) =
+                (contents.clone(), signer.clone(), tariff, sequence.clone())
+            else {
+                return;
+            };
+            let (busy, failure, issued, on_issued, dispatch) = (
+                busy.clone(),
+                failure.clone(),
+                issued.clone(),
+                on_issued.clone(),
+                dispatch.clone(),
+            );
+            busy.set(true);
+            failure.set(None);
+            spawn_local(async move {
+                let signable = link::signable(&contents, tariff.0, &signer.key.id);
+                let sealed = match crypto::sign(&signer.crypto, &signable).await {
+                    Some(bytes) => link::sealed(&signable, &signature::encode(&bytes)),
+                    None => String::new(),
+                };
+                // Issued only as the client's page will find it: whole, and signed by this key.
+                if sealed.is_empty() || !stands(&sealed, catalogue.0).await {
+                    failure.set(Some(ConsoleTexts::of(lang).sign_failed));
+                    busy.set(false);
+                    return;
+                }
+                let url = browser::page_url(&sealed);
+                let seller = provider();
+                let last = after_issuing(
+                    &seller.quote_prefix,
+                    &signer.staff.id,
+                    today,
+                    last_issued(&sequence),
+                    &contents.quote.reference,
+                );
+                record_issued(&sequence, last);
+                on_issued.emit(url.clone());
+                issued.set(Some(Issued {
+                    url: url.into(),
+                    number: contents.quote.reference.clone(),
+                    client: contents.quote.client.clone(),
+                }));
+                dispatch.dispatch(DraftEdit::Issued);
+                busy.set(false);
+            });
+        })
+    };
+
+    let until_shown = issuable
+        .map(|(tariff, _)| draft.until_shown(tariff.0, today))
+        .unwrap_or_default();
+    let limit = staff.map(|s| AttrValue::from(discount_limit(&s.name, s.max_discount, lang)));
+    let disabled = *busy || signer.is_none() || issuable.is_none();
+    let number_shown = draft.number.clone().unwrap_or(proposed);
+    html! {
+        <section class="console-card console-issue" aria-labelledby="console-issue-title">
+            <h3 id="console-issue-title">{ texts.issue_title }</h3>
+            <div class="console-quoted" role="status">
+                if let Some(monthly) = (*quoted).clone().filter(|_| issuable.is_some()) {
+                    <span class="help">{ texts.estimate_monthly }</span>
+                    <strong data-testid="console-monthly">{ monthly }</strong>
+                    <a href="#activities-title">{ texts.to_calculator }</a>
+                } else {
+                    <span>{ texts.no_estimate }</span>
+                }
+            </div>
+            <div class="quote-fields">
+                <TextField testid="console-client" label={texts.client} value={draft.client.clone()}
+                    max={QuoteField::Client.max()} error={required(problems.client_missing)}
+                    on_change={edit(DraftEdit::Client)} />
+                <TextField testid="console-attention" label={texts.attention} value={draft.attention.clone()}
+                    max={QuoteField::Attention.max()} on_change={edit(DraftEdit::Attention)} />
+                <TextField testid="console-subject" label={texts.subject} value={draft.subject_shown(lang)}
+                    max={QuoteField::Subject.max()} on_change={edit(DraftEdit::Subject)} />
+                <TextField testid="console-until" label={texts.until} kind="date" value={until_shown}
+                    min={today.to_string()} error={until_error} on_change={edit(DraftEdit::Until)} />
+                <TextField testid="console-discount" label={texts.discount} value={draft.discount.clone()}
+                    inputmode="decimal" help={limit} error={discount_error.map(AttrValue::from)}
+                    on_change={edit(DraftEdit::Discount)} />
+                <TextField testid="console-number" label={texts.number} value={number_shown}
+                    max={QuoteField::Reference.max()} help={AttrValue::Static(texts.number_help)}
+                    error={required(problems.number_missing)} on_change={edit(DraftEdit::Number)} />
+            </div>
+            <TextField testid="console-note" label={texts.note} value={draft.note.clone()} multiline={true}
+                max={QuoteField::Note.max()} help={AttrValue::from(note_help(QuoteField::Note.max(), lang))}
+                on_change={edit(DraftEdit::Note)} />
+            <div class="actions">
+                <button type="button" class="primary" data-testid="console-issue" {disabled}
+                    onclick={on_issue}>{ if *busy { texts.signing } else { texts.issue } }</button>
+            </div>
+            <p class={classes!("status", (signer.is_some() && (problems.too_long || failure.is_some())).then_some("bad"))}
+                role="status" data-testid="console-issue-status">
+                { if signer.is_none() {
+                    texts.need_key
+                } else if problems.too_long {
+                    texts.too_long
+                } else {
+                    (*failure).unwrap_or_default()
+                } }
+            </p>
+            if let Some(issued) = &*issued {
+                <IssuedLink {lang} url={issued.url.clone()} number={issued.number.clone()}
+                    client={issued.client.clone()} />
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct IssuedLinkProps {
+    pub lang: Lang,
+    pub url: AttrValue,
+    pub number: String,
+    pub client: String,
+}
+
+/// The signed link, whole, with copy, WhatsApp to the client and a new tab.
+#[component]
+pub fn IssuedLink(props: &IssuedLinkProps) -> Html {
+    let IssuedLinkProps {
+        lang,
+        url,
+        number,
+        client,
+    } = props;
+    let (texts, labels) = (ConsoleTexts::of(*lang), ShareTexts::of(*lang));
+    let copied = use_state_eq(|| None::<&'static str>);
+    {
+        let copied = copied.setter();
+        use_effect_with(url.clone(), move |_| copied.set(None));
+    }
+    let link_ref = use_node_ref();
+    let on_copy = {
+        let (copied, link_ref, url) = (copied.setter(), link_ref.clone(), url.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (copied, link_ref, url) = (copied.clone(), link_ref.clone(), url.clone());
+            spawn_local(async move {
+                if browser::copy(&url).await {
+                    copied.set(Some(labels.copied));
+                } else if let Some(element) = link_ref.cast::<Element>() {
+                    browser::select(&element);
+                    copied.set(Some(labels.selected));
+                }
+            });
+        })
+    };
+    let message = quotation_message(&provider().name, number, client, url, *lang);
+    html! {
+        <div class="console-issued" data-testid="console-issued">
+            <h4>{ texts.issued_title }</h4>
+            <p class="help">{ texts.issued_help }</p>
+            <p class="link-box"><code ref={link_ref} data-testid="console-issued-link">{ url.clone() }</code></p>
+            <div class="actions">
+                <button type="button" data-testid="console-copy" onclick={on_copy}>{ labels.copy_link }</button>
+                <a class="button" data-testid="console-whatsapp" target="_blank" rel="noopener"
+                    href={provider::whatsapp(None, &message)}>{ texts.send_whatsapp }</a>
+                <a class="button" data-testid="console-open" target="_blank" rel="noopener"
+                    href={url.clone()}>{ texts.open }</a>
+            </div>
+            <p class="status" role="status">{ (*copied).unwrap_or_default() }</p>
+        </div>
+    }
+}

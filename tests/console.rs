@@ -1,0 +1,475 @@
+//! The sales console in a real browser (headless Chromium through wasm-bindgen-test): the demo
+//! salesperson loads their key from its file, issues a signed quotation from the calculator's
+//! estimate, and the link opens valid on a prospect's page, its discount applied. Run by
+//! `.ci/test` with the runner variables it sets, like tests/browser.rs.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use biaya_bpo::estimate::{Estimate, estimate};
+use biaya_bpo::i18n::{Lang, format_money};
+use biaya_bpo::link;
+use biaya_bpo::tariff::catalogue;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
+use web_sys::{Element, Event, EventInit, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The demo salesperson's private key (Sari Dewi, SD-14cd3d), as a JWK file.
+const DEMO_KEY: &str = include_str!("fixtures/demo-key.jwk");
+
+/// The private scalar of the demo key: what must never show anywhere.
+fn private_part() -> &'static str {
+    let start = DEMO_KEY.find("\"d\":\"").expect("a private key") + 5;
+    let end = DEMO_KEY[start..].find('"').expect("a closing quote") + start;
+    &DEMO_KEY[start..end]
+}
+
+const FIGURES: [&str; 4] = [
+    "total-one-time",
+    "total-monthly",
+    "total-first-year",
+    "total-contract",
+];
+
+async fn settle() {
+    yew::scheduler::flush().await;
+}
+
+/// Waits, a frame at a time, for what the page does a moment later (reading a file, WebCrypto,
+/// IndexedDB); fails after five seconds.
+async fn until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..300 {
+        if done() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(16)).await;
+        settle().await;
+    }
+    panic!("still waiting for {what}");
+}
+
+fn storage() -> web_sys::Storage {
+    gloo::utils::window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .expect("storage")
+}
+
+/// Sets the address bar's fragment, as following a link would.
+fn address(fragment: &str) {
+    let window = gloo::utils::window();
+    let url = if fragment.is_empty() {
+        window.location().pathname().expect("path")
+    } else {
+        format!("#{fragment}")
+    };
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .expect("replace");
+}
+
+fn fire(element: &Element, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).expect("event");
+    element.dispatch_event(&event).expect("dispatch");
+}
+
+/// Something mounted in an element of its own: the console, or a prospect's page.
+struct Mounted {
+    root: Element,
+    console: Option<biaya_bpo::ui::console::Mounted>,
+    page: Option<biaya_bpo::ui::Mounted>,
+}
+
+impl Mounted {
+    fn root() -> Element {
+        let document = gloo::utils::document();
+        let root = document.create_element("div").expect("div");
+        document
+            .body()
+            .expect("body")
+            .append_child(&root)
+            .expect("append");
+        root
+    }
+
+    /// The console as a salesperson opens it on a fresh page, in English.
+    async fn console() -> Self {
+        storage().remove_item("biaya-bpo.draft").expect("remove");
+        storage().set_item("biaya-bpo.lang", "en").expect("set");
+        address("");
+        let root = Self::root();
+        let console = biaya_bpo::ui::console::mount(root.clone());
+        settle().await;
+        let mounted = Self {
+            root,
+            console,
+            page: None,
+        };
+        // A key remembered on this device loads on its own, a moment later.
+        until("the console to look for a remembered key", || {
+            mounted
+                .find("console-key")
+                .and_then(|e| e.get_attribute("data-state"))
+                .is_some_and(|s| s == "ready")
+        })
+        .await;
+        mounted
+    }
+
+    /// A prospect's page opened from `fragment`.
+    async fn prospect(fragment: &str) -> Self {
+        storage().remove_item("biaya-bpo.draft").expect("remove");
+        address(fragment);
+        let root = Self::root();
+        let page = biaya_bpo::ui::mount(root.clone());
+        settle().await;
+        Self {
+            root,
+            console: None,
+            page,
+        }
+    }
+
+    fn find(&self, testid: &str) -> Option<Element> {
+        self.root
+            .query_selector(&format!("[data-testid=\"{testid}\"]"))
+            .expect("a valid selector")
+    }
+
+    fn get(&self, testid: &str) -> Element {
+        self.find(testid)
+            .unwrap_or_else(|| panic!("no element with data-testid {testid}"))
+    }
+
+    fn text(&self, testid: &str) -> String {
+        self.get(testid).text_content().unwrap_or_default()
+    }
+
+    fn value(&self, testid: &str) -> String {
+        self.get(testid)
+            .unchecked_into::<HtmlInputElement>()
+            .value()
+    }
+
+    async fn click(&self, testid: &str) {
+        self.get(testid)
+            .unchecked_into::<web_sys::HtmlElement>()
+            .click();
+        settle().await;
+    }
+
+    async fn type_in(&self, testid: &str, text: &str) {
+        let input = self.get(testid);
+        // Inputs and the note's text area alike.
+        js_sys::Reflect::set(&input, &"value".into(), &text.into()).expect("a value");
+        fire(&input, "input");
+        settle().await;
+    }
+
+    /// Chooses a key file in the console's file input, as a salesperson picking it would.
+    async fn choose_key_file(&self, text: &str) {
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let file = web_sys::File::new_with_str_sequence(&parts, "key.jwk").expect("a file");
+        let transfer = web_sys::DataTransfer::new().expect("a data transfer");
+        transfer.items().add_with_file(&file).expect("added");
+        let input = self.get("console-key-file");
+        input
+            .clone()
+            .unchecked_into::<HtmlInputElement>()
+            .set_files(transfer.files().as_ref());
+        fire(&input, "change");
+        settle().await;
+    }
+
+    /// Starts from no key: forgets one remembered by an earlier test.
+    async fn forget(&self) {
+        if self.find("console-forget").is_some() {
+            self.click("console-forget").await;
+        }
+        until("the key to be forgotten", || {
+            self.find("console-key-file").is_some()
+        })
+        .await;
+    }
+
+    /// Loads the demo key; `remember` ticks "Remember on this device" first.
+    async fn load_demo_key(&self, remember: bool) {
+        self.forget().await;
+        if remember {
+            self.click("console-remember").await;
+        }
+        self.choose_key_file(DEMO_KEY).await;
+        until("the key to be loaded", || {
+            self.find("console-signer").is_some()
+        })
+        .await;
+    }
+
+    /// Chooses activities in the calculator, fills in the quotation and issues it; its link.
+    async fn issue(&self, activities: &[&str], client: &str, discount: &str) -> String {
+        for activity in activities {
+            self.click(&format!("activity-{activity}")).await;
+        }
+        until("the estimate to reach the console", || {
+            self.find("console-monthly").is_some()
+        })
+        .await;
+        self.type_in("console-client", client).await;
+        self.type_in("console-attention", "Ibu Rina").await;
+        self.type_in("console-discount", discount).await;
+        self.type_in("console-note", "Harga termasuk laporan mingguan.")
+            .await;
+        let before = self
+            .find("console-issued-link")
+            .and_then(|e| e.text_content());
+        self.click("console-issue").await;
+        until("the quotation to be signed", || {
+            let now = self
+                .find("console-issued-link")
+                .and_then(|e| e.text_content());
+            now.is_some() && now != before
+        })
+        .await;
+        self.text("console-issued-link")
+    }
+
+    fn figures(&self) -> Vec<String> {
+        FIGURES.iter().map(|id| self.text(id)).collect()
+    }
+
+    fn shows(&self, expected: &Estimate) {
+        let money = |amount| format_money(amount, expected.currency, Lang::En);
+        let totals = &expected.totals;
+        assert_eq!(
+            self.figures(),
+            [
+                money(totals.one_time),
+                money(totals.monthly),
+                money(totals.first_year),
+                money(totals.contract)
+            ]
+        );
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(console) = self.console.take() {
+            console.unmount();
+        }
+        if let Some(page) = self.page.take() {
+            page.unmount();
+        }
+        self.root.remove();
+    }
+}
+
+/// Waits for the prospect's page to check the quotation's signature; its state.
+async fn signature_state(page: &Mounted) -> String {
+    until("the browser to check the signature", || {
+        page.find("quote-signature")
+            .and_then(|e| e.get_attribute("data-state"))
+            .is_some_and(|s| s != "checking")
+    })
+    .await;
+    page.get("quote-signature")
+        .get_attribute("data-state")
+        .unwrap_or_default()
+}
+
+/// Everything the page keeps where someone could read it: the document and localStorage.
+fn readable() -> String {
+    let mut all = gloo::utils::document()
+        .document_element()
+        .expect("a document")
+        .outer_html();
+    let storage = storage();
+    for i in 0..storage.length().expect("a length") {
+        if let Some(key) = storage.key(i).expect("a key") {
+            all.push_str(&key);
+            all.push_str(&storage.get_item(&key).ok().flatten().unwrap_or_default());
+        }
+    }
+    all
+}
+
+#[test]
+async fn a_quotation_issued_in_the_console_opens_valid_with_its_discount() {
+    let console = Mounted::console().await;
+    console.load_demo_key(false).await;
+    let signer = console.text("console-signer");
+    assert!(
+        signer.contains("Sari Dewi") && signer.contains("Sales Manager"),
+        "{signer}"
+    );
+    assert!(signer.contains("for this session only"), "{signer}");
+
+    let number = console.value("console-number");
+    let today = js_sys::Date::new_0();
+    let month = format!(
+        "NLY/SD/{:04}/{:02}/",
+        today.get_full_year(),
+        today.get_month() + 1
+    );
+    assert!(
+        number.starts_with(&month) && number.len() == month.len() + 4,
+        "{number}"
+    );
+    let url = console
+        .issue(&["accounting", "sales"], "PT Maju Jaya", "5")
+        .await;
+    // Issued for the prospect's page, whole.
+    let (base, fragment) = url.split_once('#').expect("a link with its estimate");
+    assert!(!base.contains("console.html"), "{url}");
+    assert!(fragment.contains("&key=SD-14cd3d&sig="), "{fragment}");
+    assert!(fragment.contains("&disc=5&"), "{fragment}");
+
+    // The register lists it, newest first, and finds it by number or client.
+    let register = console.text("register");
+    assert!(
+        register.contains(&number) && register.contains("PT Maju Jaya"),
+        "{register}"
+    );
+    let next = console.value("console-number");
+    assert_ne!(next, number, "the next quotation gets the next number");
+    console.type_in("register-search", &number).await;
+    let rows = console
+        .root
+        .query_selector_all("[data-testid=\"register-row\"]")
+        .expect("rows")
+        .length();
+    assert_eq!(rows, 1);
+    console.type_in("register-search", "no such client").await;
+    assert!(console.find("register-row").is_none());
+
+    // The private key is nowhere to be read: not the page, not localStorage, not the link.
+    let secret = private_part();
+    assert!(!readable().contains(secret));
+    assert!(!url.contains(secret));
+    drop(console);
+
+    // The link opens on a fresh prospect's page as a valid quotation, priced with its discount.
+    let page = Mounted::prospect(fragment).await;
+    assert_eq!(signature_state(&page).await, "valid");
+    assert_eq!(page.text("quote-client"), "PT Maju Jaya");
+    assert_eq!(page.text("quote-number"), number);
+    assert_eq!(page.text("quote-note"), "Harga termasuk laporan mingguan.");
+    let opened = link::decode(fragment, catalogue().expect("valid")).expect("our link");
+    assert_eq!(opened.dropped, []);
+    let mut request = opened.contents.request.clone();
+    assert!(request.discount.is_none());
+    request.discount = opened.contents.quote.discount;
+    assert_eq!(
+        request.discount.map(|d| d.to_string()).as_deref(),
+        Some("0.05")
+    );
+    let tariff = catalogue().expect("valid").latest();
+    page.shows(&estimate(tariff, &request).expect("prices"));
+}
+
+#[test]
+async fn a_remembered_key_survives_a_reload_signs_and_cannot_be_read_out() {
+    let console = Mounted::console().await;
+    console.load_demo_key(true).await;
+    assert!(
+        console
+            .text("console-signer")
+            .contains("remembered on this device")
+    );
+    drop(console);
+
+    // Reloaded: the key is there without its file, and signs.
+    let console = Mounted::console().await;
+    until("the remembered key", || {
+        console.find("console-signer").is_some()
+    })
+    .await;
+    let url = console.issue(&["fulfilment"], "PT Sentosa", "").await;
+    let fragment = url.split_once('#').expect("a link").1;
+    assert!(!fragment.contains("disc="), "{fragment}");
+
+    // What is stored signs, and cannot be read out.
+    let key = biaya_bpo::ui::console::remembered_key()
+        .await
+        .expect("a remembered key");
+    assert!(!key.extractable());
+    let subtle = gloo::utils::window().crypto().expect("crypto").subtle();
+    let exported =
+        wasm_bindgen_futures::JsFuture::from(subtle.export_key("jwk", &key).expect("asked"));
+    assert!(
+        exported.await.is_err(),
+        "a remembered key cannot be exported"
+    );
+    assert!(!readable().contains(private_part()));
+
+    let page = Mounted::prospect(fragment).await;
+    assert_eq!(signature_state(&page).await, "valid");
+    drop(page);
+
+    // Forgotten, it is gone after a reload too.
+    let console = Mounted::console().await;
+    console.forget().await;
+    drop(console);
+    let console = Mounted::console().await;
+    assert!(console.find("console-signer").is_none());
+    assert!(biaya_bpo::ui::console::remembered_key().await.is_none());
+}
+
+#[test]
+async fn a_discount_over_the_limit_is_refused_at_its_field() {
+    let console = Mounted::console().await;
+    console.load_demo_key(false).await;
+    console.click("activity-sales").await;
+    console.type_in("console-client", "PT Maju Jaya").await;
+    console.type_in("console-discount", "15").await;
+    let message = console.text("error-console-discount");
+    assert!(message.contains("10%"), "{message}");
+    assert_eq!(
+        console
+            .get("console-discount")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    console.click("console-issue").await;
+    yew::platform::time::sleep(Duration::from_millis(200)).await;
+    settle().await;
+    assert!(
+        console.find("console-issued-link").is_none(),
+        "nothing signed"
+    );
+    // Within the limit, the message goes.
+    console.type_in("console-discount", "10").await;
+    assert!(console.find("error-console-discount").is_none());
+}
+
+#[test]
+async fn a_key_the_provider_does_not_list_is_refused() {
+    let console = Mounted::console().await;
+    console.forget().await;
+    console
+        .choose_key_file(&DEMO_KEY.replace("SD-14cd3d", "SD-000000"))
+        .await;
+    until("the key to be refused", || {
+        console.text("console-key-status").contains("not listed")
+    })
+    .await;
+    assert!(console.find("console-signer").is_none());
+    assert_eq!(
+        console.value("console-key-file"),
+        "",
+        "the file input keeps nothing"
+    );
+    console.choose_key_file("not a key").await;
+    until("the file to be refused", || {
+        console.text("console-key-status").contains("not a P-256")
+    })
+    .await;
+}

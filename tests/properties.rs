@@ -372,7 +372,34 @@ fn quote() -> impl Strategy<Value = QuoteDetails> {
         )
 }
 
-/// A valid link with some damage done to it: bytes cut, replaced or inserted.
+/// One edit of a link: where, what (0 cut there, 1 remove a character, 2 insert `text`, 3
+/// replace a character with `text`), and the text.
+type Edit = (usize, u8, String);
+
+/// `link` with `edits` done to it, in turn.
+fn damage(link: &str, edits: Vec<Edit>) -> String {
+    let mut text: Vec<char> = link.chars().collect();
+    for (at, kind, insert) in edits {
+        let at = at % (text.len() + 1);
+        match kind {
+            0 => text.truncate(at),
+            1 if at < text.len() => {
+                text.remove(at);
+            }
+            3 if at < text.len() => {
+                text.splice(at..=at, insert.chars());
+            }
+            _ => {
+                for (i, c) in insert.chars().enumerate() {
+                    text.insert((at + i).min(text.len()), c);
+                }
+            }
+        }
+    }
+    text.into_iter().collect()
+}
+
+/// A valid link with some damage done to it: bytes cut, removed or inserted.
 fn damaged_link() -> impl Strategy<Value = String> {
     (
         recipe(),
@@ -386,22 +413,7 @@ fn damaged_link() -> impl Strategy<Value = String> {
                 request: valid(t, &recipe),
                 quote,
             };
-            let mut text: Vec<char> = link::encode(&shared, t).chars().collect();
-            for (at, kind, insert) in edits {
-                let at = at % (text.len() + 1);
-                match kind {
-                    0 => text.truncate(at),
-                    1 if at < text.len() => {
-                        text.remove(at);
-                    }
-                    _ => {
-                        for (i, c) in insert.chars().enumerate() {
-                            text.insert((at + i).min(text.len()), c);
-                        }
-                    }
-                }
-            }
-            text.into_iter().collect()
+            damage(&link::encode(&shared, t), edits)
         })
 }
 
@@ -445,6 +457,128 @@ proptest! {
             for field in QuoteField::ALL {
                 let value = field.get(&opened.contents.quote);
                 prop_assert!(value.chars().count() <= field.max() && !value.chars().any(char::is_control));
+            }
+        }
+    }
+}
+
+/// Signed quotations, damaged on the way. Needs the quote tool's p256 (feature `cli`).
+#[cfg(feature = "cli")]
+mod signed {
+    use std::sync::OnceLock;
+
+    use biaya_bpo::provider::provider;
+    use biaya_bpo::signature::{self, native};
+    use p256::ecdsa::SigningKey;
+
+    use super::*;
+
+    /// The demo key's id in tariffs/provider.toml.
+    const DEMO: &str = "SD-14cd3d";
+
+    /// The day the links are read on.
+    fn today() -> Date {
+        Date::new(2026, 12, 15).expect("a date")
+    }
+
+    /// Read once: a million cases need not parse the JWK a million times.
+    fn demo_key() -> &'static SigningKey {
+        static KEY: OnceLock<SigningKey> = OnceLock::new();
+        KEY.get_or_init(|| {
+            native::signing_key(include_str!("fixtures/demo-key.jwk")).expect("the demo key reads")
+        })
+    }
+
+    /// A quotation as a salesperson issues it: any script in its texts, dated from the day the
+    /// demo key and tariff 2026-11 took effect (2026-11-01, 44 days before `today`) to `today`,
+    /// so it is valid or, past its validity, expired; a discount within SD's 10 %.
+    fn issued() -> impl Strategy<Value = QuoteDetails> {
+        (
+            ("\\PC{0,24}", "\\PC{0,24}", "\\PC{0,24}", "\\PC{0,40}"),
+            0u32..=44,
+            prop::option::of(0u32..60),
+            prop::option::of(0i64..=10),
+        )
+            .prop_map(
+                |((client, reference, attention, note), age, until, discount)| {
+                    let issued = today().minus_days(age);
+                    QuoteDetails {
+                        client,
+                        reference,
+                        attention,
+                        note,
+                        issued,
+                        until: until.and_then(|days| issued?.plus_days(days)),
+                        discount: discount.map(|percent| Decimal::new(percent, 2)),
+                        ..QuoteDetails::default()
+                    }
+                },
+            )
+    }
+
+    /// A signed quotation and the same with some damage done to it: cut, characters removed,
+    /// inserted or replaced (base64url characters too, so the signature itself is hit with
+    /// characters it could hold).
+    fn damaged_signed_link() -> impl Strategy<Value = (String, String)> {
+        (
+            recipe(),
+            issued(),
+            prop::collection::vec(
+                (
+                    any::<usize>(),
+                    0u8..4,
+                    prop_oneof!["\\PC{0,3}", "[A-Za-z0-9_-]"],
+                ),
+                0..6,
+            ),
+        )
+            .prop_map(|(recipe, quote, edits)| {
+                let t = tariff();
+                let contents = Contents {
+                    tariff: t.version.to_string(),
+                    request: valid(t, &recipe),
+                    quote,
+                };
+                let signable = link::signable(&contents, t, DEMO);
+                let original = link::sealed(&signable, &native::sign(demo_key(), &signable));
+                let damaged = damage(&original, edits);
+                (original, damaged)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(decoding_cases()))]
+
+        #[test]
+        fn a_damaged_signed_link_never_vouches((original, damaged) in damaged_signed_link()) {
+            let catalogue = catalogue().expect("valid");
+            // What a reader checks is the fragment: an address put before `#` changes nothing.
+            let fragment = damaged.split_once('#').map_or(damaged.as_str(), |(_, f)| f);
+            let untouched = fragment == original;
+            let decoded = link::decode(&damaged, catalogue);
+            prop_assert!(decoded.is_ok() || !untouched, "{:?} for {}", decoded, original);
+            let Ok(opened) = decoded else {
+                return Ok(());
+            };
+            let t = catalogue.get(&opened.contents.tariff).expect("a bundled tariff");
+            let verdict = match signature::claim(opened.seal.as_ref(), provider()) {
+                Ok(claim) => signature::judge(&claim, native::verify(&claim), &opened, t, today()),
+                Err(verdict) => verdict,
+            };
+            if untouched {
+                // The edits undid themselves (or did nothing): the signer's own link stands.
+                prop_assert!(verdict.state.vouches(), "{:?} for {}", verdict.state, original);
+            } else {
+                // Not only never valid: never expired either, the other state that vouches for
+                // the discount and the note.
+                prop_assert!(
+                    !verdict.state.vouches(),
+                    "{:?} for {}, damaged from {}",
+                    verdict.state,
+                    damaged,
+                    original
+                );
+                prop_assert_eq!(verdict.discount, None);
             }
         }
     }

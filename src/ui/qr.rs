@@ -103,6 +103,18 @@ mod tests {
     }
 
     #[test]
+    fn a_phone_reads_a_signed_quotation_back_exactly() {
+        // The four-activity quotation the quote tool signed (client, number, attention, note,
+        // dates, discount, key and signature), at the example provider's address: a phone must
+        // read every byte, or the signature no longer holds.
+        let fixture = include_str!("../../tests/fixtures/signed-natively.txt").trim();
+        assert!(fixture.contains("&key=SD-14cd3d&sig="), "{fixture}");
+        let link = format!("https://nusa-layanan.example/biaya/#{fixture}");
+        let drawn = svg(&link).expect("a QR code");
+        assert_eq!(scan(&drawn), link);
+    }
+
+    #[test]
     fn a_link_longer_than_any_qr_code_draws_none() {
         assert_eq!(svg(&"x".repeat(3000)), None);
     }

@@ -509,14 +509,24 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
 
     // A signed quotation ends with its key and signature, which vouch for everything before
     // them (see `signature`); any other link with the check of everything before `&z=`.
+    // A seal whose own names were damaged (`&kez=`, `&sih=`) is still a seal: what was signed
+    // was changed, which is not the same as never having been signed.
     let mut seal = None;
-    let body = if let Some((message, signature)) = fragment.rsplit_once("&sig=")
-        && let Some((body, key)) = message.rsplit_once("&key=")
-    {
+    let key_id = |key: &str| percent_decode_str(key).decode_utf8_lossy().into_owned();
+    let body = if let Some((message, signature)) = fragment.rsplit_once("&sig=") {
+        let (body, key) = message.rsplit_once("&key=").unwrap_or((message, ""));
         seal = Some(Seal {
-            key: percent_decode_str(key).decode_utf8_lossy().into_owned(),
+            key: key_id(key),
             signature: signature.to_owned(),
             message: message.to_owned(),
+        });
+        body
+    } else if let Some((body, _)) = fragment.rsplit_once("&key=") {
+        // Where the key's id ends is lost with the signature's name: the seal reads altered.
+        seal = Some(Seal {
+            key: String::new(),
+            signature: String::new(),
+            message: fragment.to_owned(),
         });
         body
     } else {

@@ -117,6 +117,46 @@ pub fn encode(bytes: &[u8]) -> String {
     Base64UrlUnpadded::encode_string(bytes)
 }
 
+/// The order n of P-256's group, big-endian (SEC 2, section 2.4.2).
+const ORDER: [u8; 32] = [
+    0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0xbc, 0xe6, 0xfa, 0xad, 0xa7, 0x17, 0x9e, 0x84, 0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63, 0x25, 0x51,
+];
+/// n / 2, rounded down: the largest s of a signature in its canonical form.
+const HALF_ORDER: [u8; 32] = [
+    0x7f, 0xff, 0xff, 0xff, 0x80, 0x00, 0x00, 0x00, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0xde, 0x73, 0x7d, 0x56, 0xd3, 0x8b, 0xcf, 0x42, 0x79, 0xdc, 0xe5, 0x61, 0x7e, 0x31, 0x92, 0xa8,
+];
+
+/// Whether a signature (r‖s, 64 bytes) is in its canonical form, s at most n / 2. ECDSA's (r, s)
+/// and (r, n − s) both verify: only the first is accepted, so a quotation has one link, never a
+/// second one made from it without the key.
+#[must_use]
+pub fn is_canonical(signature: &[u8]) -> bool {
+    signature.len() == 64 && signature[32..] <= HALF_ORDER[..]
+}
+
+/// A signature (r‖s) put in its canonical form: s replaced by n − s where it is above n / 2.
+/// WebCrypto signs with either; the console and the quote tool both write the canonical one.
+pub fn canonicalise(signature: &mut [u8]) {
+    if signature.len() != 64 || is_canonical(signature) {
+        return;
+    }
+    // n − s, byte by byte from the least significant, with the borrow.
+    let mut borrow = 0u16;
+    for i in (0..32).rev() {
+        let subtrahend = u16::from(signature[32 + i]) + borrow;
+        let minuend = u16::from(ORDER[i]);
+        let (digit, next) = if minuend >= subtrahend {
+            (minuend - subtrahend, 0)
+        } else {
+            (minuend + 256 - subtrahend, 1)
+        };
+        signature[32 + i] = u8::try_from(digit).unwrap_or(0);
+        borrow = next;
+    }
+}
+
 /// What a link's signature asks the cryptography to check, or the state it settles without it
 /// (no signature, a key the provider does not list, a signature that does not read).
 ///
@@ -129,11 +169,16 @@ pub fn claim<'p, 'm>(
     let Some(seal) = seal else {
         return Err(Verdict::unsigned());
     };
+    // The seal's own names were damaged (see `link::decode`): it is there, what it sealed was
+    // changed.
+    if seal.key.is_empty() {
+        return Err(Verdict::settled(SignatureState::Altered));
+    }
     let Some((staff, key)) = provider.key(&seal.key) else {
         return Err(Verdict::settled(SignatureState::UnknownKey));
     };
     let public = decode(&key.public).filter(|p| p.len() == 65 && p[0] == 4);
-    let signature = decode(&seal.signature).filter(|s| s.len() == 64);
+    let signature = decode(&seal.signature).filter(|s| is_canonical(s));
     match (public, signature) {
         (Some(public), Some(signature)) => Ok(Claim {
             staff,
@@ -248,7 +293,9 @@ pub mod native {
     #[must_use]
     pub fn sign(key: &SigningKey, message: &str) -> String {
         let signature: Signature = key.sign(message.as_bytes());
-        encode(&signature.to_bytes())
+        let mut bytes = signature.to_bytes().to_vec();
+        super::canonicalise(&mut bytes);
+        encode(&bytes)
     }
 
     /// A key's public point as the provider file lists it: uncompressed, base64url.
@@ -307,5 +354,40 @@ mod tests {
         assert_eq!(encode(b"fo"), "Zm8");
         assert_eq!(encode(&[0xfb, 0xff]), "-_8");
         assert_eq!(decode("Zm9v+"), None);
+    }
+
+    /// r‖s with r all ones and the given s.
+    fn with_s(s: [u8; 32]) -> Vec<u8> {
+        let mut signature = vec![1u8; 32];
+        signature.extend_from_slice(&s);
+        signature
+    }
+
+    #[test]
+    fn a_signature_is_canonical_with_s_at_most_half_the_order() {
+        // n − 1 is the largest s there is: its canonical twin is n − (n − 1) = 1.
+        let mut n_less_one = ORDER;
+        n_less_one[31] -= 1;
+        let mut high = with_s(n_less_one);
+        assert!(!is_canonical(&high));
+        canonicalise(&mut high);
+        let mut one = [0u8; 32];
+        one[31] = 1;
+        assert_eq!(high, with_s(one));
+        // n is odd, n = 2 * floor(n / 2) + 1: floor(n / 2) + 1 turns into floor(n / 2).
+        assert!(is_canonical(&with_s(HALF_ORDER)));
+        let mut just_above = HALF_ORDER;
+        just_above[31] += 1;
+        let mut signature = with_s(just_above);
+        assert!(!is_canonical(&signature));
+        canonicalise(&mut signature);
+        assert_eq!(signature, with_s(HALF_ORDER));
+        // A canonical signature is left as it is, and so is one of the wrong length.
+        let mut low = with_s(one);
+        canonicalise(&mut low);
+        assert_eq!(low, with_s(one));
+        let mut short = vec![0xff; 63];
+        canonicalise(&mut short);
+        assert_eq!(short, vec![0xff; 63]);
     }
 }

@@ -330,6 +330,10 @@ async fn a_quotation_issued_in_the_console_opens_valid_with_its_discount() {
     assert!(!base.contains("console.html"), "{url}");
     assert!(fragment.contains("&key=SD-14cd3d&sig="), "{fragment}");
     assert!(fragment.contains("&disc=5&"), "{fragment}");
+    // WebCrypto signs with s above or below n / 2; the link carries the canonical one.
+    let (_, sig) = fragment.rsplit_once("&sig=").expect("signed");
+    let sig = biaya_bpo::signature::decode(sig).expect("base64url");
+    assert!(biaya_bpo::signature::is_canonical(&sig));
 
     // The register lists it, newest first, and finds it by number or client.
     let register = console.text("register");

@@ -224,7 +224,10 @@ proptest! {
     fn the_bill_never_drops_as_volume_grows(recipe in recipe(), pick in any::<usize>(), more in 1..50_000u64) {
         let t = tariff();
         let request = valid(t, &recipe);
-        prop_assume!(!request.activities.is_empty());
+        // Nothing to grow. Not a rejection: a million cases would run out of them.
+        if request.activities.is_empty() {
+            return Ok(());
+        }
         let before = priced(&request);
         let mut grown = request.clone();
         let which = pick % grown.activities.len();

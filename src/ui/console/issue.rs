@@ -274,7 +274,11 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
             spawn_local(async move {
                 let signable = link::signable(&contents, tariff.0, &signer.key.id);
                 let sealed = match crypto::sign(&signer.crypto, &signable).await {
-                    Some(bytes) => link::sealed(&signable, &signature::encode(&bytes)),
+                    Some(mut bytes) => {
+                        // One link per quotation: s at most n / 2, as the page accepts it.
+                        signature::canonicalise(&mut bytes);
+                        link::sealed(&signable, &signature::encode(&bytes))
+                    }
                     None => String::new(),
                 };
                 // Issued only as the client's page will find it: whole, and signed by this key.

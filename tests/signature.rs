@@ -773,3 +773,32 @@ fn the_twin_signature_with_n_minus_s_is_refused_so_a_quotation_has_one_link() {
     signature::canonicalise(&mut canonical);
     assert_eq!(canonical, bytes);
 }
+
+#[test]
+fn a_quotation_signed_in_the_browser_verifies_natively() {
+    // Issued by the sales console in headless Chromium with the demo key (WebCrypto), dated
+    // 2026-11-29, holding for the tariff's 30 days, 5 % off: `.ci/page.mjs` issues one like it
+    // on every run and has the quote tool check it; this one is kept.
+    let signed = include_str!("fixtures/signed-in-browser.txt").trim();
+    assert_eq!(
+        state(signed, provider(), day("2026-12-01")),
+        Ok(SignatureState::Valid)
+    );
+    assert_eq!(
+        state(signed, provider(), day("2026-12-30")),
+        Ok(SignatureState::Expired)
+    );
+    let output = quote_tool(&[signed]);
+    let json: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let shown = &json["signature"]["state"];
+    // Read today: valid through 2026-12-29, expired after.
+    assert!(shown == "valid" || shown == "expired", "{shown}");
+    assert_eq!(json["signature"]["staff"], "SD");
+    assert_eq!(json["signature"]["key"], DEMO);
+    // One character of the client changed: altered.
+    let changed = signed.replacen("Maju", "Maja", 1);
+    assert_eq!(
+        state(&changed, provider(), day("2026-12-01")),
+        Ok(SignatureState::Altered)
+    );
+}

@@ -336,3 +336,53 @@ fn a_bundle_must_rise_in_version() {
     let bundle = Catalogue::new(vec![older, t]).expect("rising");
     assert_eq!(bundle.latest().version, "2026-11");
 }
+
+/// Every figure of a tariff file, one `path = value` line each, keys in order: every value
+/// but the texts a visitor reads (`{ id = …, en = … }`) and the markers of how a volume may be
+/// described (`sized_by`), which may be improved without changing a price.
+fn figures(text: &str) -> String {
+    fn walk(path: &str, value: &toml::Value, out: &mut String) {
+        match value {
+            toml::Value::Table(table) => {
+                let keys: Vec<&String> = table.keys().collect();
+                if keys.len() == 2 && table.contains_key("id") && table.contains_key("en") {
+                    return;
+                }
+                for (key, inner) in table {
+                    if key != "sized_by" {
+                        walk(&format!("{path}.{key}"), inner, out);
+                    }
+                }
+            }
+            toml::Value::Array(items) => {
+                for (i, inner) in items.iter().enumerate() {
+                    walk(&format!("{path}[{i}]"), inner, out);
+                }
+            }
+            toml::Value::String(text) => out.push_str(&format!("{path} = {text:?}\n")),
+            toml::Value::Integer(n) => out.push_str(&format!("{path} = {n}\n")),
+            toml::Value::Float(x) => out.push_str(&format!("{path} = {x:?}\n")),
+            toml::Value::Boolean(b) => out.push_str(&format!("{path} = {b}\n")),
+            toml::Value::Datetime(d) => out.push_str(&format!("{path} = {d}\n")),
+        }
+    }
+    let value: toml::Value = toml::from_str(text).expect("a TOML file");
+    let mut out = String::new();
+    walk("", &value, &mut out);
+    out
+}
+
+#[test]
+fn a_published_tariffs_figures_never_change() {
+    // Written from the file as first published (commit 37d5cb2), before any link was handed
+    // out; the file's words have been improved since, its figures never.
+    let published = include_str!("fixtures/tariff-2026-11-figures.txt");
+    assert_eq!(figures(LATEST), published);
+    // The snapshot is the whole file's: every price, tier, bound, rate, factor and id.
+    assert!(
+        published.lines().count() > 250,
+        "{}",
+        published.lines().count()
+    );
+    assert!(published.contains(".tiers[0].price = \"3500\""));
+}

@@ -139,6 +139,20 @@ fn bake_provider(out: &Path) {
     if let Err(error) = provider.validate() {
         panic!("{}: {error}", path.display());
     }
+    // The commercial terms are printed on a quotation, by the deferred module: the page's first
+    // module goes without them, as without the tariffs' notes.
+    if env::var_os("CARGO_FEATURE_NOTES").is_none() {
+        let blank = || tariff::Text {
+            id: Cow::Borrowed(""),
+            en: Cow::Borrowed(""),
+        };
+        provider.terms = provider::Terms {
+            payment: blank(),
+            indexation: blank(),
+            notice: blank(),
+            sla: blank(),
+        };
+    }
     let mut source = String::new();
     provider.bake(&mut source);
     fs::write(out.join("provider.rs"), source).expect("OUT_DIR is writable");

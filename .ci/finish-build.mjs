@@ -7,8 +7,10 @@
 //    its SHA-256; no plugins; no <base> elsewhere; styles only from this origin.
 //  - Service worker: a cache named after a hash of the build, listing every file it must hold.
 //  - Provider: its name and picture for link previews, its colour in the style sheet.
+//  - Prerender: the landing page rendered natively into the body (src/bin/prerender.rs).
 //  - Sales console: console.html, the page of the console's module (built from index.html's third
 //    rust link); in development builds too, so that `trunk serve` serves it.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -86,10 +88,8 @@ const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&quo
     `<meta property="og:image:width" content="1200">`,
     `<meta property="og:image:height" content="630">`,
     `<meta property="og:image:alt" content="${escape(`${provider.name}: ${provider.tagline.id}`)}">`,
+    // X reads the title, description and picture from the Open Graph tags above.
     `<meta name="twitter:card" content="summary_large_image">`,
-    `<meta name="twitter:title" content="${escape(title)}">`,
-    `<meta name="twitter:description" content="${escape(description)}">`,
-    `<meta name="twitter:image" content="${escape(image)}">`,
   ].join('');
   const titled = index
     .replace(/<title>[^<]*<\/title>/i, `<title>${escape(title)}</title>`)
@@ -129,6 +129,18 @@ const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&quo
     await page.screenshot({ path: join(stage, 'og.png') });
     await browser.close();
   }
+}
+
+// The landing page, as a visitor with no link and no draft first sees it, rendered by the page's
+// own components natively (src/bin/prerender.rs, Yew's server-side rendering) into the body, so
+// that it shows before the WebAssembly arrives, and to crawlers and link previews. Mounting the
+// page empties the body: no hydration, the calculator simply takes its place.
+{
+  const today = new Date().toISOString().slice(0, 10);
+  const html = execFileSync('cargo', ['run', '--quiet', '--features', 'prerender', '--bin', 'prerender', '--', today], { encoding: 'utf8', maxBuffer: 1 << 24 }).trim();
+  const filled = index.replace(/<body>\s*<\/body>/i, `<body>${html}</body>`);
+  if (filled === index) throw new Error('index.html has no empty <body> to prerender the page in');
+  index = filled;
 }
 
 if (release) {

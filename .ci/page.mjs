@@ -238,6 +238,171 @@ for (const lang of ['id', 'en']) {
   await shared.close();
 }
 
+// The landing page prerendered at build time (issue 16): what shows before the WebAssembly, to a
+// visitor in each language, to one with a link, to a browser without JavaScript; and what a
+// visitor did before the calculator started is kept.
+{
+  const shown = (page) => page.evaluate(() => {
+    const visible = (e) => e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+    return {
+      lang: document.documentElement.lang,
+      blocks: document.querySelectorAll('.prerender').length,
+      prerender: document.querySelector('.prerender')?.getAttribute('lang') ?? null,
+      picker: visible(document.querySelector('.prerender [data-testid="activity-call-centre"]')),
+      opening: visible(document.querySelector('.prerender .opening-note')),
+      heading: document.querySelector('.prerender h1')?.textContent ?? '',
+    };
+  });
+  for (const [locale, lang] of [['id-ID', 'id'], ['en-US', 'en']]) {
+    // The WebAssembly held back: what the prerendered page shows on its own.
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.route(/\.wasm$/, () => {});
+    await page.goto(origin, { waitUntil: 'domcontentloaded' });
+    const before = await shown(page);
+    check(`prerender-${lang}: the landing shows before the WebAssembly, in the visitor's language`, before.lang === lang && before.blocks === 1
+      && before.prerender === lang && before.picker && !before.opening, JSON.stringify(before));
+    await page.screenshot({ path: `${shots}/prerender-${lang}-375.png` });
+    // A new page: from the landing, the link would only move within it.
+    const linked = await context.newPage();
+    await linked.route(/\.wasm$/, () => {});
+    await linked.goto(`${origin}/#${quoteLink}`, { waitUntil: 'domcontentloaded' });
+    const link = await shown(linked);
+    check(`prerender-${lang}: a visitor with a link sees it opening, not the landing's inputs`, link.opening && !link.picker, JSON.stringify(link));
+    await context.close();
+  }
+  {
+    // A visitor whose draft is stored waits for it too.
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'id-ID', serviceWorkers: 'block' });
+    await context.addInitScript(() => localStorage.setItem('biaya-bpo.draft', 'v=1&t=2026-11&s=jakarta&k=12m&c=IDR&l=id&f=30&sales=0.20&z=62d31751'));
+    const page = await context.newPage();
+    await page.route(/\.wasm$/, () => {});
+    await page.goto(origin, { waitUntil: 'domcontentloaded' });
+    const draft = await shown(page);
+    check('prerender: a visitor with a stored draft sees it opening, not the landing', draft.opening && !draft.picker, JSON.stringify(draft));
+    await context.close();
+  }
+  {
+    // Without JavaScript: the landing, readable, and a line saying the calculator needs it.
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'en-US', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(origin, { waitUntil: 'load' });
+    const text = await page.textContent('body');
+    check('prerender: without JavaScript the landing reads, and says the calculator needs it',
+      (await page.isVisible('.noscript')) && (await page.isVisible('[data-testid="activity-call-centre"]')) && /JavaScript/.test(await page.textContent('.noscript')) && text.includes('Pusat panggilan'),
+      await page.textContent('.noscript').catch(() => 'no line'));
+    await page.screenshot({ path: `${shots}/prerender-noscript-375.png` });
+    await context.close();
+  }
+  {
+    // Ticked before the calculator started: still ticked after, and priced.
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'en-US', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(origin, { waitUntil: 'domcontentloaded' });
+    await page.click('.prerender [data-testid="activity-sales"]');
+    await page.selectOption('.prerender [data-testid="currency"]', 'USD');
+    release();
+    await page.waitForSelector('[data-testid="total-monthly"]');
+    const after = await page.evaluate(() => ({
+      blocks: document.querySelectorAll('.prerender').length,
+      sales: document.querySelector('[data-testid="activity-sales"]')?.checked,
+      currency: document.querySelector('[data-testid="currency"]')?.value,
+      total: document.querySelector('[data-testid="total-monthly"]')?.textContent,
+    }));
+    check('prerender: what was chosen before the calculator started is kept and priced', after.blocks === 0 && after.sales && after.currency === 'USD' && /USD/.test(after.total), JSON.stringify(after));
+    await context.close();
+  }
+  {
+    // Once the calculator runs, one page: the prerendered one gone, nothing twice.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(origin);
+    await page.waitForSelector('[data-testid="empty-invitation"]');
+    const once = await page.evaluate(() => ({ blocks: document.querySelectorAll('.prerender, template').length, pickers: document.querySelectorAll('[data-testid="activity-call-centre"]').length, opening: document.documentElement.classList.contains('opening') }));
+    check('prerender: once the calculator runs, it alone is on the page', once.blocks === 0 && once.pickers === 1 && !once.opening, JSON.stringify(once));
+    await context.close();
+  }
+}
+
+// The keyboard alone, a doubled default font and the bar at the foot of a phone (issue 15).
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(origin);
+  await page.waitForSelector('[data-testid="empty-invitation"]');
+  const focused = () => page.evaluate(() => document.activeElement?.dataset.testid ?? document.activeElement?.className ?? document.activeElement?.tagName);
+  // The first Tab reaches the skip link; Enter moves to the summary without touching the address.
+  await page.keyboard.press('Tab');
+  check('keyboard: the first Tab reaches the skip link', (await focused()) === 'skip', await focused());
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(200);
+  check('keyboard: the skip link moves focus to the summary', await page.evaluate(() => document.activeElement?.id === 'summary-title'), await focused());
+  check('keyboard: and leaves the address alone, no alert', !page.url().includes('summary-title') && (await page.$('[role="alert"]')) === null, page.url());
+  // Space on an activity chooses it and the focus stays there; the next Tab goes on from it.
+  await page.focus('[data-testid="activity-call-centre"]');
+  await page.keyboard.press('Space');
+  await page.waitForSelector('[data-testid="total-monthly"]');
+  check('keyboard: Space chooses an activity and the focus stays on it', (await focused()) === 'activity-call-centre', await focused());
+  await page.keyboard.press('Tab');
+  const next = await focused();
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(200);
+  check('keyboard: the next Tab goes on to the next activity, and Space chooses it too', next === 'activity-accounting' && (await focused()) === next
+    && await page.isChecked('[data-testid="activity-accounting"]'), `${next} then ${await focused()}`);
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(200);
+  check('keyboard: Space again puts it back, the focus still there', (await focused()) === 'activity-accounting' && !(await page.isChecked('[data-testid="activity-accounting"]')), await focused());
+  await context.close();
+}
+for (const lang of ['id', 'en']) {
+  // A visitor whose browser's default font is 32 px, not 16, on the narrowest phone.
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: lang === 'id' ? 'id-ID' : 'en-US', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Page.enable');
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+  await page.goto(origin);
+  await page.waitForSelector('[data-testid="empty-invitation"]');
+  for (const id of ['call-centre', 'accounting', 'fulfilment', 'sales']) {
+    await page.click(`[data-testid="activity-${id}"]`);
+  }
+  await page.waitForSelector('[data-testid="chart-contributions"]');
+  await page.waitForTimeout(300);
+  const root = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  check(`font-${lang}-320: the page follows the browser's default font (32 px)`, root === '32px', root);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(`font-${lang}-320: nothing wider than the screen`, overflow <= 0, `${overflow}px too wide`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${shots}/font-${lang}-320.png` });
+  await context.close();
+}
+{
+  // On a phone, a field being typed in near the foot of the screen is not under the total bar.
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'id-ID', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(origin);
+  await page.waitForSelector('[data-testid="empty-invitation"]');
+  await page.click('[data-testid="activity-sales"]');
+  await page.waitForSelector('.peek', { state: 'visible' });
+  const field = '[data-testid="input-sales-appointments"]';
+  // The field's foot at the screen's foot, where the bar is.
+  await page.$eval(field, (e) => window.scrollBy(0, e.getBoundingClientRect().bottom - window.innerHeight + 4));
+  await page.focus(field);
+  await page.keyboard.type('5');
+  const covered = await page.$eval(field, (e) => {
+    const r = e.getBoundingClientRect();
+    const at = document.elementFromPoint(r.left + r.width / 2, Math.min(r.bottom - 2, window.innerHeight - 2));
+    return at === e ? '' : at?.outerHTML.slice(0, 80) ?? 'nothing';
+  });
+  check('phone: the bar at the foot does not hide the field being typed in', covered === '', covered);
+  await page.evaluate(() => document.activeElement.blur());
+  check('phone: the bar is back once no field is focused', await page.isVisible('.peek'));
+  await context.close();
+}
+
 // The sales console (console.html) as a salesperson gets it, on a phone and a desktop in both
 // languages: the demo key loaded from its file, a four-activity quotation issued with a
 // negotiated discount. The link, signed by WebCrypto in the browser, verifies natively (the

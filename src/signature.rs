@@ -38,6 +38,17 @@ pub enum SignatureState {
 }
 
 impl SignatureState {
+    /// Every state, to read one back from its code.
+    pub const ALL: [Self; 7] = [
+        Self::Valid,
+        Self::Expired,
+        Self::NotYetValid,
+        Self::Altered,
+        Self::UnknownKey,
+        Self::Revoked,
+        Self::Unsigned,
+    ];
+
     /// A stable name, for the page's `data-state` and the quote tool's JSON.
     #[must_use]
     pub fn code(self) -> &'static str {

@@ -73,11 +73,12 @@ pub use method::{
     site_assumption, unit_prices, vat_assumption,
 };
 pub use page::{
-    Texts, accept_message, ask_sales_message, currency_name, email_subject, language_name,
-    option_replaced, share_message, site_choice, site_effect, term_choice, unavailable, vat_basis,
+    PrerenderTexts, Texts, accept_message, ask_sales_message, currency_name, email_subject,
+    language_name, option_replaced, share_message, site_choice, site_effect, term_choice,
+    unavailable, vat_basis,
 };
 pub use share::ShareTexts;
-pub use signature::{SignatureTexts, signature_sentence};
+pub use signature::{SealTexts, SignatureTexts, signature_sentence};
 pub use traffic::{
     SizingFigures, TrafficTexts, busiest_hour, minutes_from_calls, scheduled_agents,
     sizing_arithmetic, staffing_error,

@@ -417,3 +417,16 @@ pub fn accept_message(number: &str, client: &str, url: &str, lang: Lang) -> Stri
         (true, Lang::En) => format!("Hello, we accept quotation {number} as in this link: {url}"),
     }
 }
+
+texts! {
+    /// The words of the page prerendered at build time (src/bin/prerender.rs) for the moment
+    /// before the calculator starts: never in the page's own module.
+    pub struct PrerenderTexts {
+        opening =>
+            "Membuka estimasi Anda…",
+            "Opening your estimate…";
+        noscript =>
+            "Kalkulator ini memerlukan JavaScript.",
+            "This calculator needs JavaScript.";
+    }
+}

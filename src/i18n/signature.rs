@@ -9,6 +9,22 @@ texts! {
         checking =>
             "Memeriksa tanda tangan digital…",
             "Checking the digital signature…";
+        special_terms =>
+            "Ketentuan khusus",
+            "Special terms";
+        attention =>
+            "U.p.",
+            "Attention";
+        subject =>
+            "Perihal",
+            "Subject";
+    }
+}
+
+texts! {
+    /// What the signature says of the quotation, in full: drawn by the deferred module (a
+    /// quotation's figures come first).
+    pub struct SealTexts {
         altered =>
             "Tautan ini diubah setelah ditandatangani. Yang tampil adalah harga daftar, tanpa diskon atau catatan khusus, dan bukan atas nama penjual. Jangan terima tanpa konfirmasi dari tim penjualan.",
             "This link was changed after it was signed. What shows are list prices, without any discount or special terms, and not in the salesperson's name. Do not accept it without confirming with sales.";
@@ -21,18 +37,9 @@ texts! {
         unsigned =>
             "Penawaran ini tidak ditandatangani secara digital: siapa pun dapat menulis angka ini. Minta penawaran bertanda tangan kepada tim penjualan sebelum menerimanya.",
             "This quotation is not digitally signed: anyone could have written these figures. Ask sales for a signed quotation before you accept it.";
-        special_terms =>
-            "Ketentuan khusus",
-            "Special terms";
         over_limit =>
             "Diskon dalam tautan melebihi batas penjualnya dan tidak diterapkan.",
             "The link's discount is over its signer's limit and is not applied.";
-        attention =>
-            "U.p.",
-            "Attention";
-        subject =>
-            "Perihal",
-            "Subject";
     }
 }
 
@@ -45,7 +52,7 @@ pub fn signature_sentence(
     until: &str,
     lang: Lang,
 ) -> String {
-    let texts = SignatureTexts::of(lang);
+    let texts = SealTexts::of(lang);
     match (state, lang) {
         (SignatureState::Valid, Lang::Id) => format!(
             "Ditandatangani secara digital oleh {signer} pada {issued}; berlaku sampai {until}."

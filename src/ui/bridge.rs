@@ -43,6 +43,8 @@ pub struct Scene {
     pub received: String,
     /// Today in the visitor's calendar (`YYYY-MM-DD`): a quote's dates are judged by it.
     pub today: String,
+    /// What a quotation's signature says (`components::quote::seal`); empty for an estimate.
+    pub seal: String,
     /// The link before the estimate was re-priced with the newest tariff, until the next change;
     /// empty otherwise.
     pub repriced_from: String,
@@ -123,7 +125,7 @@ impl Traffic {
 impl Scene {
     fn write(&self) -> String {
         let mut text = format!(
-            "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
+            "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
             self.lang.code(),
             self.url,
             self.link,
@@ -132,6 +134,7 @@ impl Scene {
             u8::from(self.discount),
             self.received,
             self.today,
+            self.seal,
             self.repriced_from
         );
         for traffic in &self.traffic {
@@ -152,6 +155,7 @@ impl Scene {
             discount: lines.next()? == "1",
             received: lines.next()?.to_owned(),
             today: lines.next()?.to_owned(),
+            seal: lines.next()?.to_owned(),
             repriced_from: lines.next()?.to_owned(),
             traffic: lines.map(Traffic::read).collect::<Option<_>>()?,
         })
@@ -323,6 +327,7 @@ mod tests {
             discount: false,
             received: "v=1&t=2026-11&s=jakarta&z=00000000".into(),
             today: "2026-11-29".into(),
+            seal: "valid\tSari Dewi\t2026-11-29\t2026-12-29\t0".into(),
             repriced_from: String::new(),
             traffic: vec![],
         };

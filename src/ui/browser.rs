@@ -9,6 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::calendar::Date;
 use crate::i18n::Lang;
+use crate::ui::page::Visit;
 
 const LANG_KEY: &str = "biaya-bpo.lang";
 
@@ -113,17 +114,48 @@ pub fn show_link(link: &str) {
 /// The sales console's page, beside the prospect's.
 const CONSOLE_PAGE: &str = "/console.html";
 
-/// The whole address of the page showing this link. On the sales console, the prospect's page
-/// beside it: a client opens what the console shares there, never the console.
+/// The page's address without its fragment. On the sales console, the prospect's page beside
+/// it: a client opens what the console shares there, never the console.
 #[must_use]
-pub fn page_url(link: &str) -> String {
+pub fn page_base() -> String {
     let location = gloo::utils::window().location();
     let href = location.href().unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default();
     let path = base.split('?').next().unwrap_or_default();
     match path.strip_suffix(CONSOLE_PAGE) {
-        Some(directory) => format!("{directory}/#{link}"),
-        None => format!("{base}#{link}"),
+        Some(directory) => format!("{directory}/"),
+        None => base.to_owned(),
+    }
+}
+
+/// The whole address of the page showing this link.
+#[must_use]
+pub fn page_url(link: &str) -> String {
+    format!("{}#{link}", page_base())
+}
+
+/// What this browser tells the page as it starts. The link first: one pasted after `?` moves
+/// after `#`, out of the address the page's links are made from.
+#[must_use]
+pub fn visit() -> Visit {
+    let link = address_link();
+    Visit {
+        lang: initial_lang(),
+        today: today(),
+        link,
+        draft: stored_draft(),
+        base: page_base(),
+    }
+}
+
+/// What the visitor did on the page prerendered at build time before this one took over
+/// (ticked an activity, chose a language), done again here: index.html's inline script kept it.
+pub fn replay_early() {
+    let window = gloo::utils::window();
+    if let Ok(replay) = js_sys::Reflect::get(&window, &JsValue::from_str("biayaReplay"))
+        && let Some(replay) = replay.dyn_ref::<js_sys::Function>()
+    {
+        let _ = replay.call0(&window);
     }
 }
 

@@ -15,7 +15,7 @@ use super::components::compare::{SiteComparison, TermComparison};
 use super::components::document::Document;
 use super::components::link_notices::{LinkProblems, TariffNotice};
 use super::components::method::Method;
-use super::components::quote::QuoteActions;
+use super::components::quote::{QuoteActions, Seal};
 use super::components::share::{CsvLink, Share};
 use super::components::summary::Comparison;
 use super::components::traffic::TrafficForm;
@@ -37,6 +37,7 @@ pub const QUOTE: &str = "more-quote";
 pub const COMPARE: &str = "more-compare";
 pub const LINK_PROBLEMS: &str = "more-link-problems";
 pub const TARIFF: &str = "more-tariff";
+pub const SEAL: &str = "more-seal";
 
 /// Where the traffic form of an activity described by its calls is drawn.
 #[must_use]
@@ -126,6 +127,7 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
             traffic,
             received,
             today,
+            seal,
             repriced_from,
             ..
         }),
@@ -170,6 +172,7 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
         }),
         hosts.draw(BREAKDOWN, html! { <Breakdown {tariff} estimate={priced.clone()} {lang} /> }),
         hosts.draw(METHOD, html! { <Method {tariff} {lang} /> }),
+        hosts.draw(SEAL, html! { <Seal seal={AttrValue::from(seal)} {lang} /> }),
         hosts.draw(LINK_PROBLEMS, html! {
             <LinkProblems {catalogue} received={AttrValue::from(received)} today={Date::parse(&today)} {lang} />
         }),

@@ -10,7 +10,7 @@ use super::components::activity::{ActivityForm, ActivityPicker};
 use super::components::colophon::Colophon;
 use super::components::masthead::Masthead;
 use super::components::notices::Notices;
-use super::components::quote::QuoteView;
+use super::components::quote::{QuoteView, seal};
 use super::components::settings::Settings;
 use super::components::summary::Summary;
 use super::hooks::{
@@ -18,25 +18,39 @@ use super::hooks::{
 };
 use super::state::{Action, Inputs, State};
 use super::{Static, browser, more};
+use crate::calendar::Date;
 use crate::estimate::{self, Estimate, EstimateError};
 use crate::i18n::{Lang, Texts, estimate_error, format_money};
 use crate::tariff::{Catalogue, Tariff, catalogue};
 
+/// What the browser tells the page as it starts (`browser::visit`): the language, today, the
+/// link in the address and the stored draft. At build time, a visitor with neither (`prerender`).
+#[derive(Clone, PartialEq)]
+pub struct Visit {
+    pub lang: Lang,
+    pub today: Date,
+    pub link: Option<String>,
+    pub draft: Option<String>,
+    /// The page's address without its fragment: a link's address is this, `#` and the link.
+    pub base: String,
+}
+
 #[derive(Properties, PartialEq)]
 pub(super) struct EstimatorProps {
     pub(super) catalogue: Static<Catalogue>,
+    pub(super) visit: Rc<Visit>,
 }
 
 #[component]
 pub(super) fn Estimator(props: &EstimatorProps) -> Html {
-    let catalogue = props.catalogue;
+    let EstimatorProps { catalogue, visit } = props;
     let state = use_reducer(|| {
         State::load(
             catalogue.0,
-            browser::initial_lang(),
-            browser::today(),
-            browser::address_link().as_deref(),
-            browser::stored_draft().as_deref(),
+            visit.lang,
+            visit.today,
+            visit.link.as_deref(),
+            visit.draft.as_deref(),
         )
     });
     let (tariff, lang) = (Static(state.tariff), state.lang);
@@ -56,7 +70,7 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
     let verdict = state.verdict();
     let scene = Scene {
         lang,
-        url: browser::page_url(&link),
+        url: format!("{}#{link}", visit.base),
         link: state.canonical_link(),
         stands: state.quote_stands(),
         signer: verdict
@@ -71,6 +85,10 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
             .map(|r| r.text.clone())
             .unwrap_or_default(),
         today: state.today.to_string(),
+        seal: state
+            .quote()
+            .map(|quote| seal(quote, tariff.0, verdict))
+            .unwrap_or_default(),
         repriced_from: state.repriced_from.clone().unwrap_or_default(),
         traffic: state
             .inputs
@@ -247,10 +265,19 @@ fn jump(id: &'static str) -> Callback<MouseEvent> {
     })
 }
 
+#[derive(Properties, PartialEq)]
+pub(super) struct AppProps {
+    pub(super) visit: Rc<Visit>,
+}
+
 #[component]
-pub(super) fn App() -> Html {
+pub(super) fn App(props: &AppProps) -> Html {
+    // Once this page is on the screen, what the visitor did on the prerendered one before it.
+    use_effect_with((), |()| browser::replay_early());
     match catalogue() {
-        Ok(catalogue) => html! { <Estimator catalogue={Static(catalogue)} /> },
+        Ok(catalogue) => {
+            html! { <Estimator catalogue={Static(catalogue)} visit={props.visit.clone()} /> }
+        }
         Err(_) => html! {
             <main class="layout"><p class="error">{ crate::i18n::unavailable() }</p></main>
         },

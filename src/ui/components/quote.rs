@@ -10,8 +10,8 @@ use super::summary::Summary;
 use crate::calendar::Date;
 use crate::estimate::{Estimate, Request};
 use crate::i18n::{
-    Lang, ShareTexts, SignatureTexts, Texts, accept_message, email_subject, quoted_activity,
-    quoted_settings, signature_sentence,
+    Lang, SealTexts, ShareTexts, SignatureTexts, Texts, accept_message, email_subject,
+    quoted_activity, quoted_settings, signature_sentence,
 };
 use crate::link::QuoteDetails;
 use crate::provider::{self, provider};
@@ -66,16 +66,6 @@ pub fn QuoteView(props: &QuoteViewProps) -> Html {
         (None, _) => String::new(),
     };
     let until = dated(quote.valid_until(tariff.0));
-    let sentence = match (verdict, state) {
-        (Some(v), Some(state)) => signature_sentence(
-            state,
-            v.staff.map_or("", |s| &s.name),
-            &dated(quote.issued),
-            &until,
-            lang,
-        ),
-        _ => words.checking.to_owned(),
-    };
     let details = [
         (texts.quote_number, quote.reference.clone(), "quote-number"),
         (texts.issued, dated(quote.issued), "quote-date"),
@@ -93,11 +83,8 @@ pub fn QuoteView(props: &QuoteViewProps) -> Html {
     html! {
         <section class="quote-view" data-testid="quote-view" aria-labelledby="quote-title">
             <h1 id="quote-title">{ texts.quote }</h1>
-            <p class={classes!("signature", state.map(SignatureState::code))} data-testid="quote-signature"
-                data-state={state.map_or("checking", SignatureState::code)} role="status">{ sentence }</p>
-            if verdict.as_ref().is_some_and(|v| v.over_limit) {
-                <p class="signature">{ words.over_limit }</p>
-            }
+            // What the signature says, in full, follows with the deferred module (`Seal`).
+            <div id={more::SEAL} class="deferred"></div>
             <dl class="quote-details">
                 { for details.into_iter().filter(|(_, value, _)| !value.is_empty()).map(|(name, value, testid)| html! {
                     <div><dt>{ name }</dt><dd data-testid={testid}>{ value }</dd></div>
@@ -176,6 +163,52 @@ pub fn QuoteActions(props: &QuoteActionsProps) -> Html {
                 }
                 <button type="button" data-testid="print" onclick={Callback::from(|_| browser::print())}>{ sh.print }</button>
             </div>
+        </>
+    }
+}
+
+/// What a quotation's signature says, as the page passes it to the deferred module: its state
+/// (`checking` while the browser checks it), the signer, the dates and whether a discount was
+/// refused, tab-separated; empty for an estimate that is no quotation.
+#[must_use]
+pub fn seal(quote: &QuoteDetails, tariff: &Tariff, verdict: Option<&Verdict<'static>>) -> String {
+    let dated = |date: Option<Date>| date.map(|d| d.to_string()).unwrap_or_default();
+    format!(
+        "{}\t{}\t{}\t{}\t{}",
+        verdict.map_or("checking", |v| v.state.code()),
+        verdict.and_then(|v| v.staff).map_or("", |s| &s.name),
+        dated(quote.issued),
+        dated(quote.valid_until(tariff)),
+        u8::from(verdict.is_some_and(|v| v.over_limit)),
+    )
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SealProps {
+    /// As `seal` writes it.
+    pub seal: AttrValue,
+    pub lang: Lang,
+}
+
+/// The signature's sentence: who signed, when, until when, or why it does not stand.
+#[component]
+pub fn Seal(props: &SealProps) -> Html {
+    let lang = props.lang;
+    let mut parts = props.seal.split('\t');
+    let code = parts.next().unwrap_or_default();
+    let [signer, issued, until, over] = [(); 4].map(|()| parts.next().unwrap_or_default());
+    let state = SignatureState::ALL.into_iter().find(|s| s.code() == code);
+    let sentence = match state {
+        Some(state) => signature_sentence(state, signer, issued, until, lang),
+        None => SignatureTexts::of(lang).checking.to_owned(),
+    };
+    html! {
+        <>
+            <p class={classes!("signature", state.map(SignatureState::code))} data-testid="quote-signature"
+                data-state={state.map_or("checking", SignatureState::code)} role="status">{ sentence }</p>
+            if over == "1" {
+                <p class="signature">{ SealTexts::of(lang).over_limit }</p>
+            }
         </>
     }
 }

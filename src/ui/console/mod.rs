@@ -96,6 +96,7 @@ pub fn run() {
         body.clone().into(),
         super::page::EstimatorProps {
             catalogue: Static(catalogue),
+            visit: std::rc::Rc::new(super::browser::visit()),
         },
     )
     .render();

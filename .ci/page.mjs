@@ -359,6 +359,55 @@ for (const lang of ['id', 'en']) {
   await context.close();
 }
 
+// ---------------------------------------------------------------------------------------------
+// Issue 15, figures a visitor can trust at a glance. All four activities chosen and every
+// deferred part drawn, then every <details> on the page opened, as a curious visitor (or the
+// printer) would: nothing may be wider than the screen.
+for (const lang of ['id', 'en']) {
+  for (const [width, height] of [[320, 640], [375, 812], [1280, 900]]) {
+    const name = `glance-${lang}-${width}`;
+    const context = await browser.newContext({ viewport: { width, height }, locale: lang === 'id' ? 'id-ID' : 'en-US', deviceScaleFactor: 1, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await page.goto(origin);
+    await page.waitForSelector('[data-testid="total-monthly"]');
+    for (const id of ['call-centre', 'accounting', 'fulfilment', 'sales']) {
+      await page.click(`[data-testid="activity-${id}"]`);
+    }
+    for (const [testid, text] of Object.entries(volumes)) {
+      await page.fill(`[data-testid="${testid}"]`, text[lang]);
+    }
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="curve-"] svg').length === 4
+      && document.querySelector('[data-testid="method"]') && document.querySelector('[data-testid="compare-terms"]'));
+    // Opening one part may draw others: until none is left closed.
+    await page.waitForFunction(() => {
+      const closed = [...document.querySelectorAll('details:not([open])')];
+      for (const d of closed) d.open = true;
+      return closed.length === 0;
+    }, null, { polling: 200, timeout: 5000 });
+    await page.waitForTimeout(300);
+    const opened = await page.$$eval('details', (ds) => [ds.length, ds.filter((d) => !d.open).length]);
+    check(`${name}: every part opened (${opened[0]})`, opened[0] >= 8 && opened[1] === 0, `${opened[1]} of ${opened[0]} still closed`);
+    const wide = await page.evaluate(() => {
+      const over = document.documentElement.scrollWidth - window.innerWidth;
+      // The deepest elements that reach past the screen's edge: what to fix.
+      const reach = (e) => e.getBoundingClientRect().left + Math.max(e.getBoundingClientRect().width, e.scrollWidth);
+      const past = [...document.body.querySelectorAll('*')].filter((e) => e instanceof HTMLElement || e instanceof SVGSVGElement)
+        .filter((e) => e.getClientRects().length > 0 && reach(e) > window.innerWidth + 0.5)
+        .filter((e) => ![...e.children].some((c) => c instanceof HTMLElement && c.getClientRects().length > 0 && reach(c) > window.innerWidth + 0.5))
+        .slice(0, 4)
+        .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.textContent ?? '').trim().slice(0, 40)}"`);
+      return { over, past };
+    });
+    check(`${name}: every part opened, nothing wider than the screen`, wide.over <= 0, `${wide.over}px too wide: ${wide.past.join(' | ')}`);
+    await (await page.$('[data-testid="method"]')).screenshot({ path: `${shots}/${name}-method.png` });
+    check(`${name}: no script error`, problems.length === 0, problems.join(' | '));
+    await context.close();
+  }
+}
+// ---------------------------------------------------------------------------------------------
+
 await browser.close();
 close();
 console.log(`page: ${passed} passed, ${failed} failed`);

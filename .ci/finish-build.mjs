@@ -161,7 +161,7 @@ const salesPage = (policy) => {
   return `<!doctype html><html lang="id"><head><meta charset="utf-8">${csp}`
     + '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">'
     // The console mounts the deferred parts at once: their sheet too.
-    + `<title>${escape(`Konsol penjualan · ${provider.name}`)}</title>${icon}${sheet}<link rel="stylesheet" href="./${deferredSheet}">${salesSheet}`
+    + `<title>${escape(`Konsol penjualan · ${provider.name}`)}</title>${icon}${sheet}<link rel="stylesheet" href="./${deferredSheet}" data-deferred-css>${salesSheet}`
     + `<script type="module" src="./${salesBase}.js" integrity="${salesIntegrity}" crossorigin="anonymous"></script>`
     + '</head><body></body></html>\n';
 };

@@ -980,6 +980,27 @@ fn sizing_from(activity: &Activity, wanted: &ActivityRequest, text: &str) -> Opt
     (fits && sizing.volume() == Ok(volume)).then_some(sizing)
 }
 
+/// What a link lost on the way, as the page lists it: what decoding gave up and, for a quote
+/// no signature dates, its dates' problems on `today` (a signed one's are its signature's).
+#[must_use]
+pub fn problems(opened: &Opened, tariff: &Tariff, today: Date) -> Vec<Dropped> {
+    let mut problems = opened.dropped.clone();
+    if opened.seal.is_none() {
+        problems.extend(date_problem(&opened.contents.quote, tariff, today));
+    }
+    problems
+}
+
+/// What re-pricing the estimate of link `before` with the newest tariff gives up: nothing where
+/// the link does not read.
+#[must_use]
+pub fn repriced(before: &str, catalogue: &Catalogue) -> Vec<Dropped> {
+    decode(before, catalogue).map_or_else(
+        |_| Vec::new(),
+        |opened| reprice(&opened.contents.request, catalogue.latest()).1,
+    )
+}
+
 /// The same request priced with another tariff: what that tariff no longer offers (an activity,
 /// a model, an option) is left out and reported; volumes over its bounds are capped.
 #[must_use]

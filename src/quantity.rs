@@ -1,8 +1,6 @@
 //! A volume as a visitor types it: a whole number, grouped the way their language groups
 //! thousands. Anything else is a typed error the page can explain.
 
-use crate::i18n::Lang;
-
 /// Why a typed quantity is not a volume.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuantityError {
@@ -18,13 +16,14 @@ pub enum QuantityError {
     TooLarge { max: u64 },
 }
 
-/// Reads a whole number from 0 to `max`. Spaces and the language's thousands separator are
-/// allowed between digits (`12.000` in Indonesian, `12,000` in English); a decimal separator is
-/// refused rather than guessed at, so `10.000` typed on the English page never becomes ten.
+/// Reads a whole number from 0 to `max`. Spaces are allowed between digits, and so are thousands
+/// separators, either of them in either language (`12.000` and `12,000` on both pages): volumes
+/// are whole numbers, so digits grouped by threes are unambiguous. Anything else with a separator
+/// (`1,5`, `12.00`, `1.234,5`) is a decimal or a slip, refused rather than guessed at.
 ///
 /// # Errors
 /// [`QuantityError`] saying what is wrong with the text.
-pub fn parse(text: &str, lang: Lang, max: u64) -> Result<u64, QuantityError> {
+pub fn parse(text: &str, max: u64) -> Result<u64, QuantityError> {
     let compact: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
@@ -36,23 +35,26 @@ pub fn parse(text: &str, lang: Lang, max: u64) -> Result<u64, QuantityError> {
     if unsigned.is_empty() {
         return Err(QuantityError::Empty);
     }
-    let group = lang.group_separator();
-    if let Some(bad) = unsigned
+    if unsigned
         .chars()
-        .find(|c| !c.is_ascii_digit() && *c != group)
+        .any(|c| !c.is_ascii_digit() && c != '.' && c != ',')
     {
-        return Err(if bad == lang.decimal_separator() {
-            QuantityError::NotWhole
-        } else {
-            QuantityError::NotANumber
-        });
+        return Err(QuantityError::NotANumber);
     }
-    let mut groups = unsigned.split(group);
-    let first = groups.next().unwrap_or_default();
-    let well_grouped = (1..=3).contains(&first.len()) && groups.clone().all(|g| g.len() == 3)
-        || !unsigned.contains(group);
-    if !well_grouped {
-        return Err(QuantityError::NotWhole);
+    let separators = (unsigned.contains('.'), unsigned.contains(','));
+    let grouped_by = match separators {
+        (false, false) => None,
+        (true, false) => Some('.'),
+        (false, true) => Some(','),
+        // Both: a decimal with its thousands grouped (1.234,5).
+        (true, true) => return Err(QuantityError::NotWhole),
+    };
+    if let Some(group) = grouped_by {
+        let mut groups = unsigned.split(group);
+        let first = groups.next().unwrap_or_default();
+        if !(1..=3).contains(&first.len()) || !groups.all(|g| g.len() == 3) {
+            return Err(QuantityError::NotWhole);
+        }
     }
     let digits: String = unsigned.chars().filter(char::is_ascii_digit).collect();
     let too_large = QuantityError::TooLarge { max };
@@ -66,6 +68,7 @@ pub fn parse(text: &str, lang: Lang, max: u64) -> Result<u64, QuantityError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn reads_what_visitors_type() {
@@ -84,18 +87,26 @@ mod tests {
             ("   ", Lang::En, Err(Empty)),
             ("-5", Lang::En, Err(Negative)),
             ("\u{2212}5", Lang::Id, Err(Negative)),
+            // Grouped by threes with either separator, on either page: "30,000" typed on the
+            // Indonesian page is thirty thousand, never thirty.
+            ("30,000", Lang::Id, Ok(30_000)),
+            ("30.000", Lang::En, Ok(30_000)),
+            ("1,234,567", Lang::Id, Ok(1_234_567)),
             ("1,5", Lang::Id, Err(NotWhole)),
             ("1.5", Lang::En, Err(NotWhole)),
-            ("10.000", Lang::En, Err(NotWhole)),
             ("1.5", Lang::Id, Err(NotWhole)),
             ("12.00.0", Lang::Id, Err(NotWhole)),
+            ("30,00", Lang::Id, Err(NotWhole)),
+            ("30,", Lang::En, Err(NotWhole)),
+            ("1.234,5", Lang::Id, Err(NotWhole)),
+            ("1,234.5", Lang::En, Err(NotWhole)),
             ("abc", Lang::En, Err(NotANumber)),
             ("12a", Lang::Id, Err(NotANumber)),
             ("1e6", Lang::En, Err(NotANumber)),
             ("50.000.001", Lang::Id, Err(TooLarge { max })),
             ("99999999999999999999999", Lang::En, Err(TooLarge { max })),
         ] {
-            assert_eq!(parse(text, lang, max), expected, "{text:?} in {lang:?}");
+            assert_eq!(parse(text, max), expected, "{text:?} on the {lang:?} page");
         }
     }
 }

@@ -275,7 +275,9 @@ fn volume(request: &mut Request, activity: &str, unit: &str, quantity: u64) {
 #[test]
 async fn each_activity_chosen_shows_the_engines_figures() {
     let page = Page::open(Some("en")).await;
-    assert_eq!(page.text("total-monthly"), "IDR 0");
+    // Nothing chosen: an invitation, no page of zeros to share or print.
+    assert!(page.text("empty-invitation").contains("Choose"));
+    assert!(page.find("total-monthly").is_none());
     let mut chosen = Vec::new();
     for id in ["call-centre", "accounting", "fulfilment", "sales"] {
         page.click(&format!("activity-{id}")).await;
@@ -581,7 +583,7 @@ async fn a_tampered_link_says_what_was_dropped_and_the_page_still_works() {
     assert!(page.find("quote-view").is_some());
     page.click("quote-edit").await;
     page.click("activity-sales").await;
-    assert_ne!(page.text("total-monthly"), "IDR 0");
+    assert!(page.find("total-monthly").is_some());
     drop(page);
 
     address("v=1&t=2026-11&s=jakarta&k=12m&c=IDR&l=id&f=30&fulfilment=30");
@@ -592,7 +594,7 @@ async fn a_tampered_link_says_what_was_dropped_and_the_page_still_works() {
     address("not-an-estimate");
     let page = Page::visit(Some("en"), None).await;
     assert!(page.text("link-error").contains("holds no estimate"));
-    assert_eq!(page.text("total-monthly"), "IDR 0");
+    assert!(page.find("empty-invitation").is_some());
 }
 
 #[test]
@@ -1353,4 +1355,204 @@ async fn the_in_house_side_is_the_buyers_own_and_a_wage_under_the_minimum_is_ref
     page.click("own-call-centre-reset").await;
     until("the tariff's figures again", || page.figures() == before).await;
     assert_eq!(page.value("own-call-centre-wage"), "");
+}
+
+fn focused() -> Option<Element> {
+    gloo::utils::document().active_element()
+}
+
+#[test]
+async fn the_focus_stays_on_the_control_used_and_the_skip_link_is_not_a_link() {
+    let page = Page::open(Some("en")).await;
+    // Toggling an activity keeps its checkbox: the next Tab goes on from there.
+    let checkbox = page
+        .get("activity-accounting")
+        .unchecked_into::<web_sys::HtmlElement>();
+    checkbox.focus().expect("focusable");
+    page.click("activity-accounting").await;
+    assert!(checkbox.is_connected(), "the checkbox was drawn anew");
+    assert_eq!(focused(), Some(checkbox.clone().into()));
+    page.click("activity-call-centre").await;
+    assert!(checkbox.is_connected());
+
+    // The skip link leads to the estimate, and leaves the address (the estimate's link) alone.
+    written(&page).await;
+    let before = address_now();
+    page.root
+        .query_selector("a.skip")
+        .expect("a selector")
+        .expect("a skip link")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    settle().await;
+    assert_eq!(address_now(), before);
+    assert_eq!(
+        focused().and_then(|e| e.get_attribute("id")).as_deref(),
+        Some("summary-title")
+    );
+    assert!(page.find("link-error").is_none());
+    drop(page);
+
+    // An address that names the page's own anchor, as older pages wrote it, is no link: no alarm,
+    // the visitor's draft.
+    address("summary-title");
+    let page = Page::visit(Some("en"), None).await;
+    assert!(page.find("link-error").is_none());
+}
+
+#[test]
+async fn a_link_pasted_with_a_question_mark_opens_its_estimate() {
+    let link = "v=1&t=2026-11&s=jakarta&k=12m&c=IDR&l=id&f=30&sales=0.25&z=1";
+    storage().remove_item("biaya-bpo.draft").expect("remove");
+    let history = gloo::utils::window().history().expect("history");
+    let path = gloo::utils::window().location().pathname().expect("path");
+    history
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?{link}")),
+        )
+        .expect("replace");
+    let page = Page::visit(Some("en"), None).await;
+    // The sales figures of the link, its check aside (it says the link was edited).
+    assert!(page.find("shared-notice").is_some());
+    assert_eq!(page.value("input-sales-appointments"), "25");
+    // Moved after `#`, where links live and servers never see them.
+    let location = gloo::utils::window().location();
+    assert_eq!(location.search().expect("search"), "");
+    assert!(
+        address_now().starts_with("v=1&t=2026-11"),
+        "{}",
+        address_now()
+    );
+    drop(page);
+    address("");
+}
+
+#[test]
+async fn a_draft_is_offered_back_only_where_there_is_one() {
+    // An empty estimate stored as the draft, then someone's damaged link.
+    let page = Page::open(Some("en")).await;
+    page.click("activity-sales").await;
+    stored(&page).await;
+    page.click("activity-sales").await;
+    until("the empty estimate stored", || {
+        storage()
+            .get_item("biaya-bpo.draft")
+            .ok()
+            .flatten()
+            .is_some_and(|draft| !draft.contains("sales"))
+    })
+    .await;
+    drop(page);
+    address("v=1&t=2026-11&garbage");
+    let page = Page::visit(Some("en"), None).await;
+    assert!(page.find("link-error").is_some());
+    assert!(page.find("open-draft").is_none(), "nothing to go back to");
+}
+
+#[test]
+async fn thousands_typed_with_either_separator_are_thousands_in_either_language() {
+    let page = Page::open(Some("id")).await;
+    page.click("activity-call-centre").await;
+    // "30,000" on the Indonesian page is thirty thousand minutes, never thirty.
+    page.type_in("input-call-centre-minutes", "30,000").await;
+    page.shows(
+        &engine(&["call-centre"], |r| {
+            volume(r, "call-centre", "minutes", 30_000);
+        }),
+        Lang::Id,
+    );
+    // A decimal keeps its message, and the figures stay the last estimate, marked as such.
+    let before = page.figures();
+    page.type_in("input-call-centre-minutes", "1,5").await;
+    assert!(page.find("error-input-call-centre-minutes").is_some());
+    assert_eq!(page.figures(), before);
+    // Leaving the field groups what reads: 120000 becomes 120.000 on the Indonesian page.
+    page.type_in("input-call-centre-minutes", "120000").await;
+    Page::fire(&page.get("input-call-centre-minutes"), "blur");
+    settle().await;
+    assert_eq!(page.value("input-call-centre-minutes"), "120.000");
+}
+
+#[test]
+async fn example_volumes_are_marked_until_the_visitor_types_their_own() {
+    let page = Page::open(Some("en")).await;
+    page.click("activity-fulfilment").await;
+    let orders = || {
+        page.get("input-fulfilment-orders")
+            .closest(".field")
+            .expect("a selector")
+            .expect("its field")
+    };
+    assert!(orders().class_name().contains("example"));
+    assert!(page.text("example-note").contains("example"));
+    // Typed: the visitor's own, no longer marked; the others still are.
+    page.type_in("input-fulfilment-orders", "4,000").await;
+    assert!(!orders().class_name().contains("example"));
+    assert!(page.find("example-note").is_some());
+    for unit in ["extra-items", "pallets", "returns", "receiving"] {
+        let id = format!("input-fulfilment-{unit}");
+        let typed = page.value(&id);
+        page.type_in(&id, &typed).await;
+    }
+    assert!(page.find("example-note").is_none());
+    // A link's volumes are someone's, not examples.
+    written(&page).await;
+    let link = address_now();
+    drop(page);
+    storage().remove_item("biaya-bpo.draft").expect("remove");
+    address(&link);
+    let opened = Page::visit(Some("en"), None).await;
+    assert!(opened.find("example-note").is_none());
+}
+
+#[test]
+async fn choosing_24_7_says_it_replaces_extended_hours() {
+    let page = Page::open(Some("en")).await;
+    page.click("activity-call-centre").await;
+    let activity = tariff().activity("call-centre").expect("call centre");
+    let (extended, round_the_clock) = {
+        let grouped: Vec<_> = activity
+            .options
+            .iter()
+            .filter(|o| o.group.is_some())
+            .collect();
+        (grouped[0], grouped[1])
+    };
+    page.click(&format!("option-call-centre-{}", extended.id))
+        .await;
+    assert_eq!(page.text("option-note-call-centre"), "");
+    page.click(&format!("option-call-centre-{}", round_the_clock.id))
+        .await;
+    let note = page.text("option-note-call-centre");
+    assert!(
+        note.contains(&*round_the_clock.name.en) && note.contains("replaces"),
+        "{note}"
+    );
+    let unticked = page
+        .get(&format!("option-call-centre-{}", extended.id))
+        .unchecked_into::<HtmlInputElement>();
+    assert!(!unticked.checked());
+}
+
+#[test]
+async fn the_new_total_is_said_once_the_typing_pauses() {
+    let page = Page::open(Some("en")).await;
+    page.click("activity-sales").await;
+    until("the first total said", || {
+        page.text("announced").contains(&page.text("total-monthly"))
+    })
+    .await;
+    let said = page.text("announced");
+    for text in ["4", "45", "450"] {
+        page.type_in("input-sales-appointments", text).await;
+    }
+    // Typed in a burst: not yet said.
+    assert_eq!(page.text("announced"), said);
+    until("the total said after the pause", || {
+        page.text("announced").contains(&page.text("total-monthly"))
+    })
+    .await;
+    assert_ne!(page.text("announced"), said);
 }

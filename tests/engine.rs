@@ -412,6 +412,15 @@ fn rule_9_totals_and_cost_per_unit() {
     // No volume on the main unit: no cost per unit rather than a division by zero.
     let e = priced(&t, &request("jakarta", "monthly", vec![minutes(0)]));
     assert_eq!(only(&e).per_unit, None);
+    // Chats beside the minutes: the month is not the minutes' alone, so no cost per minute.
+    let both = activity(
+        "call-centre",
+        "shared",
+        &[("minutes", 20_000), ("chats", 500)],
+        &[],
+    );
+    let e = priced(&t, &request("jakarta", "monthly", vec![both]));
+    assert_eq!(only(&e).per_unit, None);
 }
 
 #[test]

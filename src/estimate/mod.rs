@@ -89,7 +89,8 @@ impl Line {
     }
 }
 
-/// The all-in monthly cost of an activity divided by the volume of its main unit.
+/// The all-in monthly cost of an activity divided by the volume of its main unit, where that unit
+/// is the only one with a volume.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitCost {
     pub unit: String,

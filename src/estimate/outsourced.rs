@@ -181,9 +181,16 @@ impl Priced {
         price_places: u32,
     ) -> Result<ActivityEstimate, Overflow> {
         let primary = &chosen.model.primary;
+        // Only where the main unit is the whole activity: an accounting month divided by its
+        // invoices alone would charge payroll and closings to them.
+        let alone = chosen
+            .volumes
+            .iter()
+            .all(|(unit, quantity)| unit.id == *primary || *quantity == 0);
         let per_unit = chosen
             .volumes
             .iter()
+            .filter(|_| alone)
             .find(|(unit, quantity)| unit.id == *primary && *quantity > 0)
             .map(|&(unit, quantity)| -> Result<UnitCost, Overflow> {
                 let each = money::div(self.monthly, Decimal::from(quantity))?;

@@ -1,6 +1,6 @@
 //! Estimate lines in words: what each line charges for, and how its amount is made.
 
-use super::{Lang, format_count, format_money, format_percent, mid_sentence};
+use super::{Lang, format_count, format_percent, format_unit_price, mid_sentence};
 use crate::estimate::{ActivityRequest, Line, LineKind, Request};
 use crate::money::Currency;
 use crate::tariff::{Activity, Tariff, Text};
@@ -145,7 +145,7 @@ pub fn line_detail(line: &Line, currency: Currency, lang: Lang) -> Option<String
     Some(format!(
         "{} × {}",
         format_count(quantity, lang),
-        format_money(price, currency, lang)
+        format_unit_price(price, currency, lang)
     ))
 }
 

@@ -71,6 +71,19 @@ pub fn format_money(amount: Decimal, currency: Currency, lang: Lang) -> String {
     format!("{sign}{symbol} {digits}")
 }
 
+/// A price of one unit, with the decimals it needs and no more: whole rupiah; dollars to the
+/// cent, or to four places under a dollar (a minute at USD 0.2097). The amounts beside it are
+/// exact; a unit price is what a reader compares.
+#[must_use]
+pub fn format_unit_price(price: Decimal, currency: Currency, lang: Lang) -> String {
+    let places = match currency {
+        Currency::Idr => 0,
+        Currency::Usd if price.abs() >= Decimal::ONE => 2,
+        Currency::Usd => 4,
+    };
+    format_money(money::round(price, places), currency, lang)
+}
+
 /// An amount short enough for a chart's axis: Rp 1,2 M or IDR 1.2B, USD 350K.
 #[must_use]
 pub fn format_compact(amount: Decimal, currency: Currency, lang: Lang) -> String {
@@ -144,6 +157,22 @@ mod tests {
             (dec!(100000), Currency::Idr, Lang::En, "IDR 100,000"),
         ] {
             assert_eq!(format_money(amount, currency, lang), expected);
+        }
+    }
+
+    #[test]
+    fn unit_prices_have_the_decimals_they_need() {
+        for &(price, currency, lang, expected) in &[
+            // The examples: a minute's all-in cost, converted tier prices.
+            (dec!(4477.23), Currency::Idr, Lang::Id, "Rp 4.477"),
+            (dec!(562.5), Currency::Idr, Lang::En, "IDR 563"),
+            (dec!(359.4321), Currency::Usd, Lang::En, "USD 359.43"),
+            (dec!(44.929), Currency::Usd, Lang::Id, "USD 44,93"),
+            (dec!(0.2097), Currency::Usd, Lang::En, "USD 0.2097"),
+            (dec!(0.5), Currency::Usd, Lang::En, "USD 0.50"),
+            (dec!(3500), Currency::Idr, Lang::En, "IDR 3,500"),
+        ] {
+            assert_eq!(format_unit_price(price, currency, lang), expected);
         }
     }
 

@@ -63,7 +63,8 @@ pub use describe::{
 };
 pub use document::{CsvTexts, PrintTexts, contract_total, estimate_validity, opening, validity};
 pub use format::{
-    format_compact, format_count, format_money, format_number, format_percent, mid_sentence,
+    format_compact, format_count, format_money, format_number, format_percent, format_unit_price,
+    mid_sentence,
 };
 pub use lang::Lang;
 pub use messages::{estimate_error, link_error, link_problem, quantity_error};
@@ -73,7 +74,7 @@ pub use method::{
 };
 pub use page::{
     Texts, accept_message, ask_sales_message, currency_name, email_subject, language_name,
-    share_message, site_choice, term_choice, unavailable, vat_basis,
+    option_replaced, share_message, site_choice, site_effect, term_choice, unavailable, vat_basis,
 };
 pub use share::ShareTexts;
 pub use signature::{SignatureTexts, signature_sentence};

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::{Lang, format_percent};
 use crate::money::{self, Currency};
-use crate::tariff::{Site, Term};
+use crate::tariff::{Activity, Site, Term};
 
 texts! {
     /// The calculator's words.
@@ -112,6 +112,12 @@ texts! {
         vat_basis_excl =>
             "Semua angka tanpa PPN: bagi PKP yang mengkreditkan PPN masukan. Biaya sendiri juga tanpa PPN.",
             "All figures leave VAT out: for a VAT-registered company that reclaims input VAT. The in-house figures carry none either.";
+        example =>
+            "contoh",
+            "example";
+        examples_note =>
+            "Termasuk volume contoh (bertanda \u{201c}contoh\u{201d}) yang belum Anda ubah: ganti dengan volume Anda.",
+            "Includes example volumes (marked \u{201c}example\u{201d}) you have not changed: replace them with yours.";
         describe_calls =>
             "Isi sebagai jumlah panggilan × durasi",
             "Enter as calls × handle time";
@@ -265,28 +271,52 @@ pub fn currency_name(currency: Currency, lang: Lang) -> &'static str {
 /// −25%)", "Manila, Philippines (labour +60%, abroad)".
 #[must_use]
 pub fn site_choice(site: &Site, lang: Lang) -> String {
-    let texts = Texts::of(lang);
-    let change = money::sub(site.factor, Decimal::ONE).unwrap_or_default();
-    let effect = if change.is_zero() {
-        texts.site_base.to_owned()
-    } else {
-        let sign = if change.is_sign_negative() {
-            "−"
-        } else {
-            "+"
-        };
-        format!(
-            "{} {sign}{}",
-            texts.labour,
-            format_percent(change.abs(), lang)
-        )
-    };
     let name = site.name.get(lang);
-    if site.is_abroad() {
-        format!("{name} ({effect}, {})", texts.abroad)
-    } else {
-        format!("{name} ({effect})")
+    match labour_change(site, lang) {
+        Some(change) => format!("{name} ({change})"),
+        None => name.to_owned(),
     }
+}
+
+/// What a site does to labour prices, `None` at the base site: "+60%", "−25%".
+fn labour_change(site: &Site, lang: Lang) -> Option<String> {
+    let change = money::sub(site.factor, Decimal::ONE).unwrap_or_default();
+    if change.is_zero() {
+        return None;
+    }
+    let sign = if change.is_sign_negative() {
+        "−"
+    } else {
+        "+"
+    };
+    Some(format!("{sign}{}", format_percent(change.abs(), lang)))
+}
+
+/// A site's effect in words, for the note under its select: "Labour +60%, abroad." or "Base
+/// prices."
+#[must_use]
+pub fn site_effect(site: &Site, lang: Lang) -> String {
+    let texts = Texts::of(lang);
+    let effect = match labour_change(site, lang) {
+        Some(change) => format!("{} {change}", capitalised(texts.labour)),
+        None => capitalised(texts.site_base),
+    };
+    if site.is_abroad() {
+        format!("{effect}, {}.", texts.abroad)
+    } else {
+        format!("{effect}.")
+    }
+}
+
+/// The text with an ASCII first letter in capitals: Unicode's case tables weigh 15 KB in the page,
+/// and the words this is for start in ASCII.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect()
+    })
 }
 
 /// The basis every total uses, with VAT's rate where included: "All figures include VAT (11%)."
@@ -300,6 +330,25 @@ pub fn vat_basis(included: bool, rate: Decimal, lang: Lang) -> String {
     match lang {
         Lang::Id => format!("Semua angka termasuk PPN ({rate})."),
         Lang::En => format!("All figures include VAT ({rate})."),
+    }
+}
+
+/// What ticking an option did to another of its group: "24/7 service replaces extended hours:
+/// only one of them applies."
+#[must_use]
+pub fn option_replaced(activity: &Activity, chosen: &str, dropped: &str, lang: Lang) -> String {
+    let name = |id: &str| activity.option(id).map_or("", |o| o.name.get(lang));
+    match lang {
+        Lang::Id => format!(
+            "{} menggantikan {}: hanya satu yang berlaku.",
+            name(chosen),
+            super::mid_sentence(name(dropped))
+        ),
+        Lang::En => format!(
+            "{} replaces {}: only one of them applies.",
+            name(chosen),
+            super::mid_sentence(name(dropped))
+        ),
     }
 }
 

@@ -38,6 +38,14 @@ pub struct Scene {
     pub signer: String,
     /// The quotation's negotiated discount applies (its signature vouches for it).
     pub discount: bool,
+    /// The link exactly as it arrived, while it is the estimate on screen: what it lost on the
+    /// way is worked out from it where it is shown. Empty for the visitor's own.
+    pub received: String,
+    /// Today in the visitor's calendar (`YYYY-MM-DD`): a quote's dates are judged by it.
+    pub today: String,
+    /// The link before the estimate was re-priced with the newest tariff, until the next change;
+    /// empty otherwise.
+    pub repriced_from: String,
     /// The traffic of each activity described by it, as typed, with the activity's model: the
     /// deferred module draws its form.
     pub traffic: Vec<Traffic>,
@@ -115,13 +123,16 @@ impl Traffic {
 impl Scene {
     fn write(&self) -> String {
         let mut text = format!(
-            "{}\n{}\n{}\n{}\n{}\n{}",
+            "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
             self.lang.code(),
             self.url,
             self.link,
             u8::from(self.stands),
             self.signer,
-            u8::from(self.discount)
+            u8::from(self.discount),
+            self.received,
+            self.today,
+            self.repriced_from
         );
         for traffic in &self.traffic {
             text.push('\n');
@@ -139,6 +150,9 @@ impl Scene {
             stands: lines.next()? == "1",
             signer: lines.next()?.to_owned(),
             discount: lines.next()? == "1",
+            received: lines.next()?.to_owned(),
+            today: lines.next()?.to_owned(),
+            repriced_from: lines.next()?.to_owned(),
             traffic: lines.map(Traffic::read).collect::<Option<_>>()?,
         })
     }
@@ -170,6 +184,8 @@ pub enum Wish {
         activity: String,
         profile: Profile,
     },
+    /// Re-price the estimate with the newest tariff.
+    Reprice,
 }
 
 impl Wish {
@@ -195,6 +211,7 @@ impl Wish {
             Self::Profile { activity, profile } => {
                 format!("profile\t{activity}\t{}", profile_key(*profile))
             }
+            Self::Reprice => "reprice\t".to_owned(),
         }
     }
 
@@ -225,6 +242,7 @@ impl Wish {
                 activity: first,
                 profile: profile_from(parts.next()?),
             },
+            "reprice" => Self::Reprice,
             _ => return None,
         };
         Some(wish)
@@ -303,6 +321,9 @@ mod tests {
             stands: true,
             signer: "SD".into(),
             discount: false,
+            received: "v=1&t=2026-11&s=jakarta&z=00000000".into(),
+            today: "2026-11-29".into(),
+            repriced_from: String::new(),
             traffic: vec![],
         };
         assert_eq!(Scene::read(&scene.write()), Some(scene.clone()));
@@ -361,6 +382,7 @@ mod tests {
                 activity: "call-centre".into(),
                 profile: Profile::Flat,
             },
+            Wish::Reprice,
         ] {
             assert_eq!(Wish::read(&wish.write()), Some(wish));
         }

@@ -46,12 +46,47 @@ pub fn show_lang(lang: Lang) {
 
 const DRAFT_KEY: &str = "biaya-bpo.draft";
 
-/// The link in the address bar, without `#`.
+/// The page's own places an anchor may name: never read as a link.
+const ANCHORS: [&str; 1] = ["summary-title"];
+
+/// The link in the address bar, without `#`. An anchor of the page's own (`#summary-title`, where
+/// the skip link leads) is not one. A link pasted with `?` instead of `#`, as some chat apps and
+/// careless pastes leave it, is read all the same and put back after `#`.
 #[must_use]
 pub fn address_link() -> Option<String> {
-    let hash = gloo::utils::window().location().hash().ok()?;
+    let location = gloo::utils::window().location();
+    let hash = location.hash().ok()?;
     let link = hash.strip_prefix('#').unwrap_or(&hash);
-    (!link.is_empty()).then(|| link.to_owned())
+    if ANCHORS.contains(&link) {
+        return None;
+    }
+    if !link.is_empty() {
+        return Some(link.to_owned());
+    }
+    let search = location.search().ok()?;
+    let query = search.strip_prefix('?').unwrap_or(&search);
+    if !query.starts_with("v=") {
+        return None;
+    }
+    // Written after `#`, where links live: the query would reach a server's logs.
+    let path = location.pathname().ok()?;
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ =
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}#{query}")));
+    }
+    Some(query.to_owned())
+}
+
+/// Moves to the element with id `id` and gives it the focus, as an in-page anchor would, but
+/// leaves the address bar alone: it holds the estimate's link.
+pub fn jump_to(id: &str) {
+    if let Some(target) = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        target.scroll_into_view();
+        let _ = target.focus();
+    }
 }
 
 /// The visitor's own draft, stored as a link.
@@ -166,12 +201,16 @@ pub struct AfterPaint {
 /// arrived (a slow phone, a quick finger), it loads it and waits for the document, for up to ten
 /// seconds, so that paper never gets the screen instead.
 pub fn print() {
+    // The document drawn, and the sheet that lays it out on paper loaded.
     fn ready() -> bool {
-        gloo::utils::document()
-            .query_selector(".document")
-            .ok()
-            .flatten()
-            .is_some()
+        let document = gloo::utils::document();
+        let found = |selector: &str| document.query_selector(selector).ok().flatten();
+        // A page without the sheet (the tests' own) has nothing to wait for.
+        let sheet_loaded = found("link[data-deferred-css]").is_none_or(|link| {
+            js_sys::Reflect::get(&link, &JsValue::from_str("sheet"))
+                .is_ok_and(|sheet| !sheet.is_null() && !sheet.is_undefined())
+        });
+        found(".document").is_some() && sheet_loaded
     }
     fn when_ready(tries_left: u32) {
         if ready() || tries_left == 0 {
@@ -187,7 +226,10 @@ pub fn print() {
 /// Calls `on_change` with the new link when the visitor edits the address bar's fragment.
 pub fn on_address_change(on_change: impl Fn(String) + 'static) -> EventListener {
     EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-        on_change(address_link().unwrap_or_default());
+        // Following an in-page anchor changes the address too: that is not a link pasted in.
+        if let Some(link) = address_link() {
+            on_change(link);
+        }
     })
 }
 
@@ -256,6 +298,7 @@ pub fn load_deferred() {
     {
         let _ = sheet.set_attribute("rel", "stylesheet");
         let _ = sheet.set_attribute("href", &href);
+        let _ = sheet.set_attribute("data-deferred-css", "");
         let _ = head.append_child(&sheet);
     }
     let Ok(script) = document.create_element("script") else {

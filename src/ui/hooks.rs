@@ -100,6 +100,14 @@ pub fn use_stored_draft(origin: Origin) -> Option<AttrValue> {
         (*origin == Origin::Link)
             .then(browser::stored_draft)
             .flatten()
+            // Offered only where there is something to go back to: a draft that reads, with an
+            // activity in it.
+            .filter(|draft| {
+                crate::tariff::catalogue().is_ok_and(|catalogue| {
+                    crate::link::decode(draft, catalogue)
+                        .is_ok_and(|opened| !opened.contents.request.activities.is_empty())
+                })
+            })
             .map(AttrValue::from)
     });
     (*draft).clone()
@@ -125,9 +133,25 @@ pub fn use_wishes(dispatch: Callback<Action>) {
     use_effect_with((), move |()| {
         let listener = super::bridge::on_wish(move |wishes| {
             for wish in wishes {
-                dispatch.emit(Action::Edit(wish.into()));
+                dispatch.emit(wish.into());
             }
         });
         move || drop(listener)
     });
+}
+
+/// `value` once it has stayed the same for `ms` milliseconds: what a screen reader is told, once
+/// the typing pauses rather than at every keystroke.
+#[hook]
+pub fn use_settled<T: Clone + PartialEq + 'static>(value: T, ms: u32) -> T {
+    let settled = use_state_eq(|| value.clone());
+    {
+        let settled = settled.setter();
+        use_effect_with(value, move |value| {
+            let value = value.clone();
+            let later = Timeout::new(ms, move || settled.set(value));
+            move || drop(later)
+        });
+    }
+    (*settled).clone()
 }

@@ -13,11 +13,13 @@ use super::components::breakdown::Breakdown;
 use super::components::charts::{ContributionChart, CurveChart};
 use super::components::compare::{SiteComparison, TermComparison};
 use super::components::document::Document;
+use super::components::link_notices::{LinkProblems, TariffNotice};
 use super::components::method::Method;
 use super::components::quote::QuoteActions;
 use super::components::share::{CsvLink, Share};
 use super::components::summary::Comparison;
 use super::components::traffic::TrafficForm;
+use crate::calendar::Date;
 use crate::estimate;
 use crate::i18n::ChartTexts;
 use crate::link;
@@ -33,6 +35,8 @@ pub const SHARE: &str = "more-share";
 pub const COMPARISON: &str = "more-comparison";
 pub const QUOTE: &str = "more-quote";
 pub const COMPARE: &str = "more-compare";
+pub const LINK_PROBLEMS: &str = "more-link-problems";
+pub const TARIFF: &str = "more-tariff";
 
 /// Where the traffic form of an activity described by its calls is drawn.
 #[must_use]
@@ -120,6 +124,9 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
             stands,
             signer,
             traffic,
+            received,
+            today,
+            repriced_from,
             ..
         }),
         Some((tariff, contents, priced)),
@@ -163,6 +170,13 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
         }),
         hosts.draw(BREAKDOWN, html! { <Breakdown {tariff} estimate={priced.clone()} {lang} /> }),
         hosts.draw(METHOD, html! { <Method {tariff} {lang} /> }),
+        hosts.draw(LINK_PROBLEMS, html! {
+            <LinkProblems {catalogue} received={AttrValue::from(received)} today={Date::parse(&today)} {lang} />
+        }),
+        hosts.draw(TARIFF, html! {
+            <TariffNotice {catalogue} {tariff} request={Rc::new(contents.request.clone())}
+                repriced_from={AttrValue::from(repriced_from)} {lang} />
+        }),
     ];
     for described in &traffic {
         let unit = tariff

@@ -9,7 +9,7 @@ use super::bridge::{self, Scene, Traffic};
 use super::components::activity::{ActivityForm, ActivityPicker};
 use super::components::colophon::Colophon;
 use super::components::masthead::Masthead;
-use super::components::notices::{Notices, TodaysPrices};
+use super::components::notices::Notices;
 use super::components::quote::QuoteView;
 use super::components::settings::Settings;
 use super::components::summary::Summary;
@@ -20,7 +20,6 @@ use super::state::{Action, Inputs, State};
 use super::{Static, browser, more};
 use crate::estimate::{self, Estimate, EstimateError};
 use crate::i18n::{Lang, Texts, estimate_error, format_money};
-use crate::link;
 use crate::tariff::{Catalogue, Tariff, catalogue};
 
 #[derive(Properties, PartialEq)]
@@ -66,6 +65,13 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
             .map(|s| s.id.to_string())
             .unwrap_or_default(),
         discount: verdict.is_some_and(|v| v.discount.is_some()),
+        received: state
+            .received
+            .as_ref()
+            .map(|r| r.text.clone())
+            .unwrap_or_default(),
+        today: state.today.to_string(),
+        repriced_from: state.repriced_from.clone().unwrap_or_default(),
         traffic: state
             .inputs
             .activities
@@ -96,19 +102,6 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
     let priced = use_memo((tariff, state.priced.clone()), |(tariff, request)| {
         estimate::estimate(tariff.0, request).map(Rc::new)
     });
-    let newer = state.newer_tariff().map(Static);
-    let todays_prices = use_memo((newer, state.priced.clone()), |(newer, request)| {
-        let newer = (*newer)?;
-        let (request, _) = link::reprice(request, newer.0);
-        let priced = estimate::estimate(newer.0, &request).ok()?;
-        Some(TodaysPrices {
-            tariff: newer,
-            currency: priced.currency,
-            monthly: priced.totals.monthly,
-            one_time: priced.totals.one_time,
-        })
-    });
-
     let texts = Texts::of(lang);
     let view = match (&*priced, state.quote()) {
         (Ok(estimate), Some(quote)) => html! {
@@ -123,12 +116,11 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
     };
     html! {
         <>
-            <a class="skip" href="#summary-title">{ texts.skip }</a>
+            <a class="skip" href="#summary-title" onclick={jump("summary-title")}>{ texts.skip }</a>
             <Masthead {lang} currency={state.quote().is_none().then_some(state.inputs.currency)}
                 dispatch={dispatch.clone()} />
             <div id={more::PRINT} class="deferred"></div>
-            <Notices {tariff} {lang} link_error={state.link_error} dropped={state.dropped().to_vec()}
-                repriced={state.repriced.clone()} todays_prices={(*todays_prices).clone()}
+            <Notices {lang} link_error={state.link_error} dropped={!state.dropped().is_empty()}
                 expired={state.expired()} origin={state.origin} quote={state.quote().is_some()} {draft}
                 dispatch={dispatch.clone()} />
             { view }
@@ -176,13 +168,23 @@ fn Calculator(props: &CalculatorProps) -> Html {
     });
     let message = |e: &EstimateError| AttrValue::from(estimate_error(e, tariff.0, lang));
     let site_error = problem.as_ref().filter(|_| own_site.is_none()).map(message);
+    let examples = tariff
+        .activities
+        .iter()
+        .zip(&inputs.activities)
+        .any(|(activity, inputs)| inputs.chosen && inputs.has_examples(activity));
+    // Nothing chosen yet: an invitation, and nothing to share, compare or chart.
+    let chosen = priced.as_ref().is_ok_and(|e| !e.activities.is_empty());
     let results = match priced {
+        Ok(estimate) if !chosen => html! {
+            <Summary estimate={estimate.clone()} {lang} stale={*stale} />
+        },
         Ok(estimate) => html! {
             <>
-                <Summary estimate={estimate.clone()} {lang} stale={*stale} />
+                <Summary estimate={estimate.clone()} {lang} stale={*stale} {examples} />
                 // Sharing, asking sales, printing: with the deferred module, below the totals.
                 <div id={more::SHARE} class="deferred"></div>
-                <a class="peek" href="#summary-title" aria-hidden="true" tabindex="-1">
+                <a class="peek" href="#summary-title" aria-hidden="true" tabindex="-1" onclick={jump("summary-title")}>
                     <span>{ texts.monthly }</span>
                     <span>{ format_money(estimate.totals.monthly, estimate.currency, lang) }</span>
                 </a>
@@ -204,11 +206,15 @@ fn Calculator(props: &CalculatorProps) -> Html {
                     <h2 id="activities-title"><span class="step">{ "1" }</span>{ texts.activities }</h2>
                     <p class="help">{ texts.activities_hint }</p>
                     <ActivityPicker {tariff} chosen={inputs.activities.iter().map(|a| a.chosen).collect::<Vec<_>>()} {lang} dispatch={dispatch.clone()} />
-                    { for tariff.0.activities.iter().zip(&inputs.activities).filter(|(_, a)| a.chosen).map(|(activity, inputs)| html! {
-                        <ActivityForm key={activity.id.to_string()} {tariff} activity={Static(activity)} inputs={inputs.clone()}
-                            site={inputs_site.clone()} site_error={problem.as_ref().filter(|_| own_site == Some(&*activity.id)).map(message)}
-                            {lang} dispatch={dispatch.clone()} />
-                    }) }
+                    // A list of its own: Yew pairs a parent's unkeyed children from the end, so
+                    // forms added beside the picker would replace it, and its focus with it.
+                    <div class="forms">
+                        { for tariff.0.activities.iter().zip(&inputs.activities).filter(|(_, a)| a.chosen).map(|(activity, inputs)| html! {
+                            <ActivityForm key={activity.id.to_string()} {tariff} activity={Static(activity)} inputs={inputs.clone()}
+                                site={inputs_site.clone()} site_error={problem.as_ref().filter(|_| own_site == Some(&*activity.id)).map(message)}
+                                {lang} dispatch={dispatch.clone()} />
+                        }) }
+                    </div>
                 </section>
                 <section aria-labelledby="settings-title">
                     <h2 id="settings-title"><span class="step">{ "2" }</span>{ texts.settings }</h2>
@@ -219,13 +225,26 @@ fn Calculator(props: &CalculatorProps) -> Html {
             </div>
             <div class="results">
                 { results }
-                <div id={more::CHARTS} class="deferred"></div>
-                <div id={more::BREAKDOWN} class="deferred"></div>
+                if chosen {
+                    <div id={more::CHARTS} class="deferred"></div>
+                    <div id={more::BREAKDOWN} class="deferred"></div>
+                }
             </div>
-            // Every site and term side by side: the page's whole width, for the tables.
-            <div id={more::COMPARE} class="deferred wide"></div>
+            if chosen {
+                // Every site and term side by side: under the forms, beside the results, which
+                // stay in view on a desktop and would cover anything across the whole width.
+                <div id={more::COMPARE} class="deferred under-inputs"></div>
+            }
         </main>
     }
+}
+
+/// An in-page anchor's click, without the anchor in the address (see `browser::jump_to`).
+fn jump(id: &'static str) -> Callback<MouseEvent> {
+    Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        browser::jump_to(id);
+    })
 }
 
 #[component]

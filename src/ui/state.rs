@@ -47,6 +47,11 @@ pub struct ActivityInputs {
     /// The month a dedicated team was sized for, worked out with every change: what the page
     /// shows beside the agents it gave.
     pub month: Option<MonthlySizing>,
+    /// The units still holding the starting volume the page filled in, which nobody typed: the
+    /// page marks them as examples.
+    pub examples: Vec<String>,
+    /// The option just chosen and the one of its group it took the place of, to say so.
+    pub replaced: Option<(String, String)>,
 }
 
 /// Everything about the estimate the visitor can change.
@@ -115,25 +120,27 @@ pub enum Edit {
     },
 }
 
-impl From<Wish> for Edit {
+impl From<Wish> for Action {
     fn from(wish: Wish) -> Self {
-        match wish {
-            Wish::Site(site) => Self::Site(site),
-            Wish::Term(term) => Self::Term(term),
-            Wish::ServiceLanguage(language) => Self::ServiceLanguage(language),
-            Wish::ActivitySite { activity, site } => Self::ActivitySite { activity, site },
-            Wish::InHouse { activity, figures } => Self::InHouse { activity, figures },
+        let edit = match wish {
+            Wish::Reprice => return Self::Reprice,
+            Wish::Site(site) => Edit::Site(site),
+            Wish::Term(term) => Edit::Term(term),
+            Wish::ServiceLanguage(language) => Edit::ServiceLanguage(language),
+            Wish::ActivitySite { activity, site } => Edit::ActivitySite { activity, site },
+            Wish::InHouse { activity, figures } => Edit::InHouse { activity, figures },
             Wish::Traffic {
                 activity,
                 field,
                 text,
-            } => Self::Traffic {
+            } => Edit::Traffic {
                 activity,
                 field,
                 text,
             },
-            Wish::Profile { activity, profile } => Self::Profile { activity, profile },
-        }
+            Wish::Profile { activity, profile } => Edit::Profile { activity, profile },
+        };
+        Self::Edit(edit)
     }
 }
 
@@ -164,6 +171,9 @@ pub enum Action {
     EditCopy,
     /// The browser has checked the signature of the quotation on the page.
     Verified(bool),
+    /// The visitor left a volume's field: a number that reads is written grouped, as the page
+    /// writes numbers (120000 becomes 120,000). The estimate is the same.
+    Tidy { activity: String, unit: String },
 }
 
 /// A link as it arrived, kept while the visitor has changed nothing.
@@ -202,7 +212,28 @@ impl ActivityInputs {
             traffic_errors: LiteMap::new(),
             sized_volume: None,
             month: None,
+            examples: activity
+                .units()
+                .filter(|u| u.default > 0)
+                .map(|u| u.id.to_string())
+                .collect(),
+            replaced: None,
         }
+    }
+
+    /// Whether the volume of a unit is the page's example, not the visitor's.
+    #[must_use]
+    pub fn is_example(&self, unit: &str) -> bool {
+        self.examples.iter().any(|u| u == unit)
+    }
+
+    /// Whether any volume the chosen model prices is an example.
+    #[must_use]
+    pub fn has_examples(&self, activity: &Activity) -> bool {
+        !self.traffic.on
+            && activity
+                .model(&self.model)
+                .is_some_and(|m| m.units.iter().any(|u| self.is_example(&u.id)))
     }
 
     /// The text typed for a unit.
@@ -219,7 +250,7 @@ impl ActivityInputs {
 
     /// The activity's request, or `None` while a volume is wrong. Records what is wrong with
     /// each volume of the chosen model.
-    fn read(&mut self, activity: &Activity, lang: Lang) -> Option<ActivityRequest> {
+    fn read(&mut self, activity: &Activity) -> Option<ActivityRequest> {
         self.errors.clear();
         self.traffic_errors.clear();
         self.sized_volume = None;
@@ -230,7 +261,7 @@ impl ActivityInputs {
         for unit in model.units.iter() {
             let read = match unit.sized_by.filter(|_| self.traffic.on) {
                 // Described by its traffic: the volume is what the traffic gives, within bounds.
-                Some(by) => match self.traffic.read(by, lang) {
+                Some(by) => match self.traffic.read(by) {
                     Ok((sized, volume)) if volume <= unit.max => {
                         sizing = Some(sized);
                         self.sized_volume = Some(volume);
@@ -243,7 +274,7 @@ impl ActivityInputs {
                         continue;
                     }
                 },
-                None => quantity::parse(self.typed(&unit.id), lang, unit.max),
+                None => quantity::parse(self.typed(&unit.id), unit.max),
             };
             match read {
                 Ok(n) => {
@@ -272,17 +303,20 @@ impl ActivityInputs {
     }
 
     fn toggle_option(&mut self, option: &str, activity: &Activity) {
+        self.replaced = None;
         if self.options.remove(option) {
             return;
         }
-        // Options of a group exclude each other: choosing one drops the other.
+        // Options of a group exclude each other: choosing one drops the other, and says so.
         if let Some(group) = activity.option(option).and_then(|o| o.group.as_ref()) {
             for other in activity
                 .options
                 .iter()
-                .filter(|o| o.group.as_ref() == Some(group))
+                .filter(|o| o.group.as_ref() == Some(group) && o.id != option)
             {
-                self.options.remove(&other.id);
+                if self.options.remove(&other.id) {
+                    self.replaced = Some((option.to_owned(), other.id.to_string()));
+                }
             }
         }
         self.options.insert(option.to_owned());
@@ -337,6 +371,8 @@ impl Inputs {
                 }
                 activity.site.clone_from(&wanted.site);
                 activity.in_house.clone_from(&wanted.in_house);
+                // A link's volumes are someone's, not the page's examples.
+                activity.examples.clear();
             }
         }
         inputs
@@ -348,7 +384,7 @@ impl Inputs {
 
     /// The request the inputs make, or `None` while a volume of a chosen activity is wrong.
     /// Records what is wrong with each volume.
-    fn read(&mut self, tariff: &Tariff, lang: Lang) -> Option<Request> {
+    fn read(&mut self, tariff: &Tariff) -> Option<Request> {
         let mut activities = Vec::new();
         let mut readable = true;
         for inputs in self.activities.iter_mut() {
@@ -358,7 +394,7 @@ impl Inputs {
             }
             let wanted = tariff
                 .activity(&inputs.activity)
-                .and_then(|activity| inputs.read(activity, lang));
+                .and_then(|activity| inputs.read(activity));
             match wanted {
                 Some(wanted) => activities.push(wanted),
                 None => readable = false,
@@ -399,6 +435,7 @@ impl Inputs {
                 text,
             } => {
                 if let Some(inputs) = self.activity_mut(&activity) {
+                    inputs.examples.retain(|u| *u != unit);
                     inputs.typed.insert(unit, text);
                 }
             }
@@ -444,9 +481,9 @@ impl Inputs {
 
     /// A number typed as 12.000 on the Indonesian page reads 12,000 on the English one; a
     /// mistake stays as typed.
-    fn relang(&mut self, from: Lang, to: Lang) {
+    fn relang(&mut self, to: Lang) {
         let regroup = |text: &mut String| {
-            if let Ok(n) = quantity::parse(text, from, u64::MAX) {
+            if let Ok(n) = quantity::parse(text, u64::MAX) {
                 *text = format_count(n, to);
             }
         };
@@ -484,8 +521,9 @@ pub struct State {
     pub today: Date,
     /// Why the address could not be opened at all.
     pub link_error: Option<LinkError>,
-    /// What re-pricing with the newest tariff had to give up, until the next change.
-    pub repriced: Vec<Dropped>,
+    /// The link of the estimate before it was re-priced with the newest tariff, until the next
+    /// change: what re-pricing gave up is worked out from it where it is shown.
+    pub repriced_from: Option<String>,
 }
 
 impl State {
@@ -505,7 +543,7 @@ impl State {
             received: None,
             today,
             link_error: None,
-            repriced: Vec::new(),
+            repriced_from: None,
         };
         state.derive();
         state
@@ -554,17 +592,9 @@ impl State {
                     .get(&opened.contents.tariff)
                     .unwrap_or(self.catalogue.latest());
                 self.show(tariff, &opened.contents.request);
-                let mut dropped = opened.dropped.clone();
-                // A signed quotation's dates are judged with its signature.
+                let dropped = link::problems(&opened, tariff, self.today);
                 // Settled at once where no cryptography is needed; else the browser checks it.
                 let verdict = signature::claim(opened.seal.as_ref(), provider()).err();
-                if opened.seal.is_none() {
-                    dropped.extend(link::date_problem(
-                        &opened.contents.quote,
-                        tariff,
-                        self.today,
-                    ));
-                }
                 self.received = Some(Received {
                     text: text.split_once('#').map_or(text, |(_, f)| f).to_owned(),
                     opened,
@@ -621,7 +651,7 @@ impl State {
     fn derive(&mut self) {
         self.problem = None;
         self.stale = true;
-        if let Some(mut request) = self.inputs.read(self.tariff, self.lang) {
+        if let Some(mut request) = self.inputs.read(self.tariff) {
             // A quotation's negotiated discount, where its signature vouches for it.
             request.discount = self
                 .received
@@ -719,20 +749,32 @@ impl Reducible for State {
             Action::Edit(edit) => {
                 next.inputs.apply(edit, next.tariff);
                 next.received = None;
-                next.repriced.clear();
+                next.repriced_from = None;
                 next.derive();
             }
+            Action::Tidy { activity, unit } => {
+                let lang = next.lang;
+                if let Some(text) = next
+                    .inputs
+                    .activity_mut(&activity)
+                    .and_then(|inputs| inputs.typed.get_mut(&unit))
+                    && let Ok(n) = quantity::parse(text, u64::MAX)
+                {
+                    *text = format_count(n, lang);
+                }
+            }
             Action::SetLang(lang) => {
-                next.inputs.relang(next.lang, lang);
+                next.inputs.relang(lang);
                 next.lang = lang;
                 next.derive();
             }
             Action::Reprice => {
                 let latest = next.catalogue.latest();
-                let (request, dropped) = link::reprice(&next.priced, latest);
+                let before = next.canonical_link();
+                let (request, _) = link::reprice(&next.priced, latest);
                 next.show(latest, &request);
                 next.received = None;
-                next.repriced = dropped;
+                next.repriced_from = Some(before);
             }
             Action::KeepAsDraft => next.origin = Origin::Own,
             Action::EditCopy => {
@@ -1041,7 +1083,7 @@ mod tests {
             "premium QA is gone from 2027-05"
         );
         assert_eq!(
-            s.repriced,
+            link::repriced(s.repriced_from.as_deref().expect("re-priced"), catalogue),
             [Dropped::NotOffered {
                 activity: "call-centre".into(),
                 option: Some("premium-qa".into())

@@ -170,11 +170,7 @@ impl TrafficInputs {
     ///
     /// # Errors
     /// A message for each field that is wrong.
-    pub fn read(
-        &self,
-        by: SizedBy,
-        lang: Lang,
-    ) -> Result<(Sizing, u64), LiteMap<TrafficField, TrafficError>> {
+    pub fn read(&self, by: SizedBy) -> Result<(Sizing, u64), LiteMap<TrafficField, TrafficError>> {
         let fields: &[TrafficField] = match by {
             SizedBy::Calls => &TrafficField::CALLS,
             SizedBy::Erlang => &TrafficField::CENTRE,
@@ -182,7 +178,7 @@ impl TrafficInputs {
         let mut errors = LiteMap::new();
         let mut values: LiteMap<TrafficField, u64> = LiteMap::new();
         for &field in fields {
-            match quantity::parse(self.typed(field), lang, field.max()) {
+            match quantity::parse(self.typed(field), field.max()) {
                 Ok(n) => {
                     values.insert(field, n);
                 }
@@ -260,7 +256,7 @@ mod tests {
             (TrafficField::Calls, "30,000"),
             (TrafficField::HandleTime, "240"),
         ]);
-        let (sizing, minutes) = inputs.read(SizedBy::Calls, Lang::En).expect("reads");
+        let (sizing, minutes) = inputs.read(SizedBy::Calls).expect("reads");
         assert_eq!(minutes, 120_000);
         assert_eq!(
             sizing,
@@ -311,9 +307,7 @@ mod tests {
                 TrafficError::Quantity(QuantityError::NotANumber),
             ),
         ] {
-            let errors = with(&changes)
-                .read(SizedBy::Erlang, Lang::En)
-                .expect_err("a mistake");
+            let errors = with(&changes).read(SizedBy::Erlang).expect_err("a mistake");
             assert_eq!(errors.get(&field), Some(&error), "{changes:?}");
         }
     }

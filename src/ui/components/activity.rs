@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::field::{Choices, QuantityInput, Select};
-use crate::i18n::{Lang, Texts, format_percent, quantity_error, site_choice};
+use crate::i18n::{Lang, Texts, format_percent, option_replaced, quantity_error, site_choice};
 use crate::tariff::{Activity, SizedBy, Tariff, Unit};
 use crate::ui::Static;
 use crate::ui::state::{Action, ActivityInputs, Edit};
@@ -29,11 +29,14 @@ pub fn ActivityPicker(props: &PickerProps) -> Html {
                 let toggle = activity.id.clone();
                 let onchange = Callback::from(move |_: Event| dispatch.emit(Action::Edit(Edit::Toggle(toggle.to_string()))));
                 html! {
+                    // Named by its name, described by its help: a screen reader says the name
+                    // first and alone.
                     <label class={classes!("pick", chosen.then_some("chosen"))} for={id.clone()} key={activity.id.to_string()}>
-                        <input type="checkbox" id={id.clone()} data-testid={id} checked={chosen} {onchange} />
+                        <input type="checkbox" id={id.clone()} data-testid={id.clone()} checked={chosen} {onchange}
+                            aria-describedby={format!("{id}-help")} />
                         <span class="pick-text">
                             <strong>{ activity.name.get(lang) }</strong>
-                            <span class="help">{ activity.help.get(lang) }</span>
+                            <span class="help" id={format!("{id}-help")} aria-hidden="true">{ activity.help.get(lang) }</span>
                         </span>
                     </label>
                 }
@@ -83,10 +86,10 @@ pub fn ActivityForm(props: &FormProps) -> Html {
                     let onchange = Callback::from(move |_: Event| dispatch.emit(action.clone()));
                     html! {
                         <label class="choice" for={id.clone()}>
-                            <input type="radio" id={id.clone()} data-testid={id} name={format!("model-{}", activity.id)}
-                                checked={m.id == inputs.model} {onchange} />
+                            <input type="radio" id={id.clone()} data-testid={id.clone()} name={format!("model-{}", activity.id)}
+                                checked={m.id == inputs.model} {onchange} aria-describedby={format!("{id}-help")} />
                             <span><strong>{ m.name.get(lang) }</strong>
-                                <span class="help">{ m.help.get(lang) }</span></span>
+                                <span class="help" id={format!("{id}-help")} aria-hidden="true">{ m.help.get(lang) }</span></span>
                         </label>
                     }
                 }) }
@@ -99,15 +102,29 @@ pub fn ActivityForm(props: &FormProps) -> Html {
         let error = inputs
             .error(&unit.id)
             .map(|e| AttrValue::from(quantity_error(e, lang)));
-        let dispatch = dispatch.clone();
-        let (a, u) = (activity.id.clone(), unit.id.clone());
-        let on_change = Callback::from(move |text: String| {
-            dispatch.emit(Action::Edit(Edit::Volume {
-                activity: a.to_string(),
-                unit: u.to_string(),
-                text,
-            }));
-        });
+        let (a, u) = (activity.id.to_string(), unit.id.to_string());
+        let on_change = {
+            let (dispatch, a, u) = (dispatch.clone(), a.clone(), u.clone());
+            Callback::from(move |text: String| {
+                dispatch.emit(Action::Edit(Edit::Volume {
+                    activity: a.clone(),
+                    unit: u.clone(),
+                    text,
+                }));
+            })
+        };
+        let on_leave = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |()| {
+                dispatch.emit(Action::Tidy {
+                    activity: a.clone(),
+                    unit: u.clone(),
+                });
+            })
+        };
+        let example = inputs
+            .is_example(&unit.id)
+            .then(|| AttrValue::from(labels.example));
         html! {
             <QuantityInput
                 key={unit.id.to_string()}
@@ -118,6 +135,8 @@ pub fn ActivityForm(props: &FormProps) -> Html {
                 value={text.to_owned()}
                 {error}
                 {on_change}
+                {example}
+                on_leave={Some(on_leave)}
             />
         }
     };
@@ -169,11 +188,12 @@ pub fn ActivityForm(props: &FormProps) -> Html {
         let onchange = Callback::from(move |_: Event| dispatch.emit(action.clone()));
         html! {
             <label class="choice" for={id.clone()} key={option.id.to_string()}>
-                <input type="checkbox" id={id.clone()} data-testid={id} checked={inputs.options.contains(&option.id)} {onchange} />
+                <input type="checkbox" id={id.clone()} data-testid={id.clone()} checked={inputs.options.contains(&option.id)} {onchange}
+                    aria-describedby={format!("{id}-help")} />
                 <span>
                     <strong>{ option.name.get(lang) }</strong>
                     { format!(" +{}", format_percent(option.percent, lang)) }
-                    <span class="help">{ option.help.get(lang) }</span>
+                    <span class="help" id={format!("{id}-help")} aria-hidden="true">{ option.help.get(lang) }</span>
                 </span>
             </label>
         }
@@ -218,6 +238,11 @@ pub fn ActivityForm(props: &FormProps) -> Html {
             <fieldset class="options">
                 <legend>{ labels.options }</legend>
                 { for options }
+                <p class="help" role="status" data-testid={format!("option-note-{}", activity.id)}>
+                    if let Some((chosen, dropped)) = &inputs.replaced {
+                        { option_replaced(activity, chosen, dropped, lang) }
+                    }
+                </p>
             </fieldset>
             <Select testid={format!("activity-site-{}", activity.id)} label={labels.delivered_from}
                 value={inputs.site.clone().unwrap_or_default()} choices={sites}

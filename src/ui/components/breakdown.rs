@@ -7,7 +7,8 @@ use yew::prelude::*;
 
 use crate::estimate::{ActivityEstimate, Estimate, Line, LineKind};
 use crate::i18n::{
-    BreakdownTexts, Lang, Texts, format_count, format_money, line_detail, line_title,
+    BreakdownTexts, Lang, Texts, format_count, format_money, format_unit_price, line_detail,
+    line_title,
 };
 use crate::money::Currency;
 use crate::tariff::{Activity, Tariff};
@@ -91,7 +92,12 @@ fn ActivityCard(props: &CardProps) -> Html {
             .units()
             .find(|u| u.id == cost.unit)
             .map_or("", |u| u.unit.get(lang));
-        format!("{} {} {noun}, {}", money(cost.amount), bd.per, bd.all_in)
+        format!(
+            "{} {} {noun}, {}",
+            format_unit_price(cost.amount, currency, lang),
+            bd.per,
+            bd.all_in
+        )
     });
     let in_house = &priced.in_house;
     html! {

@@ -11,8 +11,8 @@ use yew::prelude::*;
 
 use crate::estimate::{ActivityEstimate, Estimate, Line, LineKind};
 use crate::i18n::{
-    Lang, PrintTexts, contract_total, estimate_validity, format_count, format_money, line_title,
-    opening, quoted_settings, tariff_edition, validity,
+    Lang, PrintTexts, contract_total, estimate_validity, format_count, format_money,
+    format_unit_price, line_title, opening, quoted_settings, tariff_edition, validity,
 };
 use crate::link::Contents;
 use crate::money::Currency;
@@ -43,7 +43,7 @@ fn row(
         <tr>
             <th scope="row">{ title }</th>
             <td>{ line.and_then(|l| l.quantity).map(|q| format_count(q, lang)).unwrap_or_default() }</td>
-            <td>{ line.and_then(|l| l.unit_price).map(money).unwrap_or_default() }</td>
+            <td>{ line.and_then(|l| l.unit_price).map(|p| format_unit_price(p, currency, lang)).unwrap_or_default() }</td>
             <td>{ money(amount) }</td>
         </tr>
     }

@@ -14,9 +14,16 @@ pub struct QuantityProps {
     pub value: AttrValue,
     pub error: Option<AttrValue>,
     pub on_change: Callback<String>,
+    /// The word that marks a value the page filled in as an example; `None` for the visitor's.
+    #[prop_or_default]
+    pub example: Option<AttrValue>,
+    /// When the visitor leaves the field.
+    #[prop_or_default]
+    pub on_leave: Option<Callback<()>>,
 }
 
-/// A volume, kept as typed: the page reads it, it never rewrites it under the visitor's fingers.
+/// A volume, kept as typed: the page reads it, it never rewrites it under the visitor's fingers
+/// (only once they leave the field, to group its digits).
 #[component]
 pub fn QuantityInput(props: &QuantityProps) -> Html {
     let id = props.testid.to_string();
@@ -30,9 +37,20 @@ pub fn QuantityInput(props: &QuantityProps) -> Html {
     let oninput = Callback::from(move |e: InputEvent| {
         on_change.emit(e.target_unchecked_into::<HtmlInputElement>().value());
     });
+    let onblur = props
+        .on_leave
+        .clone()
+        .map(|leave| Callback::from(move |_: FocusEvent| leave.emit(())));
     html! {
-        <div class={classes!("field", props.error.is_some().then_some("invalid"))}>
-            <label for={id.clone()}>{ &props.label }</label>
+        <div class={classes!("field", props.error.is_some().then_some("invalid"), props.example.is_some().then_some("example"))}>
+            <label for={id.clone()}>
+                { &props.label }
+                // The unit is shown beside the field; a screen reader hears it with the name.
+                <span class="visually-hidden">{ format!(" ({})", props.unit) }</span>
+                if let Some(example) = &props.example {
+                    <span class="tag">{ example }</span>
+                }
+            </label>
             <div class="with-unit">
                 <input
                     id={id.clone()}
@@ -44,11 +62,13 @@ pub fn QuantityInput(props: &QuantityProps) -> Html {
                     aria-invalid={props.error.is_some().then_some("true")}
                     aria-describedby={described}
                     {oninput}
+                    {onblur}
                 />
                 <span class="unit" aria-hidden="true">{ &props.unit }</span>
             </div>
             <p id={help_id} class="help">{ &props.help }</p>
-            <div class="message">
+            // Announced when a message appears, at its field.
+            <div class="message" aria-live="polite">
                 if let Some(error) = &props.error {
                     <p id={error_id.clone()} data-testid={error_id} class="error">{ error }</p>
                 }

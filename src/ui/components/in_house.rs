@@ -83,7 +83,7 @@ fn read(
         Figure::PerFte(_) => MAX_PER_FTE,
         _ => u64::try_from(MAX_IN_HOUSE_AMOUNT).unwrap_or(u64::MAX),
     };
-    let value = quantity::parse(text, lang, max).map_err(|e| quantity_error(e, lang))?;
+    let value = quantity::parse(text, max).map_err(|e| quantity_error(e, lang))?;
     match figure {
         Figure::Wage if Decimal::from(value) < tariff.in_house.minimum_wage => Err(estimate_error(
             &EstimateError::WageBelowMinimum {

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod document;
 pub mod field;
 pub mod in_house;
+pub mod link_notices;
 pub mod masthead;
 pub mod method;
 pub mod notices;

@@ -1,38 +1,20 @@
 //! What the visitor must know about the estimate on screen: what a link lost on the way, an
 //! older tariff, an expired quote, whose estimate it is.
 
-use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::calendar::Date;
-use crate::i18n::{
-    Lang, Texts, format_money, link_error, link_problem, mid_sentence, tariff_edition,
-};
-use crate::link::{Dropped, LinkError};
-use crate::money::Currency;
-use crate::tariff::Tariff;
-use crate::ui::Static;
+use crate::i18n::{Lang, Texts, link_error};
+use crate::link::LinkError;
+use crate::ui::more;
 use crate::ui::state::{Action, Origin};
-
-/// Today's prices for the same request, beside the figures of an older tariff.
-#[derive(Clone, PartialEq)]
-pub struct TodaysPrices {
-    pub tariff: Static<Tariff>,
-    pub currency: Currency,
-    pub monthly: Decimal,
-    pub one_time: Decimal,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
-    pub tariff: Static<Tariff>,
     pub lang: Lang,
     pub link_error: Option<LinkError>,
-    /// What opening the link on the page had to give up.
-    pub dropped: Vec<Dropped>,
-    /// What re-pricing with the newest tariff had to give up.
-    pub repriced: Vec<Dropped>,
-    pub todays_prices: Option<TodaysPrices>,
+    /// Opening the link on the page had to give something up: the deferred module lists what.
+    pub dropped: bool,
     pub expired: Option<Date>,
     pub origin: Origin,
     /// A quotation is on the page: it is its client's to read, not a draft to keep.
@@ -45,12 +27,9 @@ pub struct NoticesProps {
 #[component]
 pub fn Notices(props: &NoticesProps) -> Html {
     let NoticesProps {
-        tariff,
         lang,
         link_error: error,
         dropped,
-        repriced,
-        todays_prices,
         expired,
         origin,
         quote,
@@ -58,42 +37,33 @@ pub fn Notices(props: &NoticesProps) -> Html {
         dispatch,
     } = props;
     let (lang, texts) = (*lang, Texts::of(*lang));
+    // Each button's notice goes away with what it does: the focus goes on to the estimate, not
+    // back to the top of the page.
     let act = |action: Action| {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(action.clone());
+            gloo::timers::callback::Timeout::new(0, || {
+                crate::ui::browser::jump_to("summary-title");
+            })
+            .forget();
+        })
     };
-
-    let problems: Vec<String> = error
-        .map(|e| link_error(e, lang))
-        .into_iter()
-        .chain(dropped.iter().map(|d| link_problem(d, tariff.0, lang)))
-        .collect();
 
     html! {
         <div class="notices">
-            if !problems.is_empty() {
+            if error.is_some() || *dropped {
                 <div class="notice warning" data-testid="link-error" role="alert">
                     <p><strong>{ texts.link_damaged }</strong></p>
-                    <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                    if let Some(error) = error {
+                        <p>{ link_error(*error, lang) }</p>
+                    }
+                    // What it lost, field by field, follows with the deferred module.
+                    <div id={more::LINK_PROBLEMS} class="deferred"></div>
                 </div>
             }
-            if !repriced.is_empty() {
-                <div class="notice" data-testid="repriced">
-                    <ul>{ for repriced.iter().map(|d| html! { <li>{ link_problem(d, tariff.0, lang) }</li> }) }</ul>
-                </div>
-            }
-            if let Some(today) = todays_prices {
-                <div class="notice" data-testid="tariff-notice">
-                    <p>{ format!("{} {}. {} {}: {} / {}, {} {}.",
-                        texts.priced_with, tariff_edition(tariff, lang),
-                        texts.todays_prices, today.tariff.version,
-                        format_money(today.monthly, today.currency, lang), texts.month,
-                        format_money(today.one_time, today.currency, lang), mid_sentence(texts.one_time)) }</p>
-                    <button type="button" data-testid="reprice" onclick={act(Action::Reprice)}>
-                        { format!("{} {}", texts.reprice, today.tariff.version) }
-                    </button>
-                </div>
-            }
+            // An older tariff's estimate beside today's prices, and what re-pricing gave up.
+            <div id={more::TARIFF} class="deferred"></div>
             if let Some(until) = expired {
                 <div class="notice warning" data-testid="quote-expired">
                     <p>{ format!("{} {until}. {}", texts.expired, texts.prices_may_change) }</p>

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::field::{Choices, Select};
 use crate::estimate::VatMode;
-use crate::i18n::{Lang, Texts, site_choice, term_choice};
+use crate::i18n::{Lang, Texts, site_choice, site_effect, term_choice};
 use crate::tariff::Tariff;
 use crate::ui::Static;
 use crate::ui::state::{Action, Edit};
@@ -72,7 +72,8 @@ pub fn Settings(props: &SettingsProps) -> Html {
             .filter_map(|l| tariff.language(l).map(|l| l.name.get(lang)))
             .collect();
         AttrValue::from(format!(
-            "{}. {}: {}.",
+            "{} {}. {}: {}.",
+            site_effect(site, lang),
             site.note.get(lang),
             labels.serves,
             languages.join(", ")

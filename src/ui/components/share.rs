@@ -135,8 +135,15 @@ pub fn CsvLink(props: &CsvProps) -> Html {
                 .set_href(&href);
         })
     };
+    // A link that looks like a button acts like one: Space downloads rather than scrolls.
+    let on_key = Callback::from(|e: KeyboardEvent| {
+        if e.key() == " " {
+            e.prevent_default();
+            e.target_unchecked_into::<HtmlAnchorElement>().click();
+        }
+    });
     html! {
-        <a class="button" data-testid="download-csv" href="#" download="biaya-bpo.csv"
-            onclick={on_csv}>{ ShareTexts::of(lang).download_csv }</a>
+        <a class="button" role="button" data-testid="download-csv" href="#" download="biaya-bpo.csv"
+            onclick={on_csv} onkeydown={on_key}>{ ShareTexts::of(lang).download_csv }</a>
     }
 }

@@ -14,6 +14,10 @@ use crate::i18n::{
 };
 use crate::tariff::Tariff;
 use crate::ui::Static;
+use crate::ui::hooks::use_settled;
+
+/// How long the typing pauses before the new total is said.
+const SETTLE_MS: u32 = 1_000;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
@@ -24,6 +28,9 @@ pub struct SummaryProps {
     /// The figures are a quotation's, not an estimate's.
     #[prop_or_default]
     pub quote: bool,
+    /// Some volume priced is still the page's example, not the visitor's.
+    #[prop_or_default]
+    pub examples: bool,
 }
 
 #[component]
@@ -33,6 +40,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         lang,
         stale,
         quote,
+        examples,
     } = props;
     let (lang, labels) = (*lang, Texts::of(*lang));
     let money = |amount: Decimal| format_money(amount, estimate.currency, lang);
@@ -46,17 +54,36 @@ pub fn Summary(props: &SummaryProps) -> Html {
     // The bar's width only: a share that cannot be computed draws no bar.
     let fixed_share = share(totals.monthly_fixed, totals.monthly, 100);
 
+    // Said to a screen reader once the typing pauses, not the four totals at every keystroke.
+    let said = use_settled(
+        format!("{}: {}", labels.monthly, money(totals.monthly)),
+        SETTLE_MS,
+    );
+
+    // Nothing chosen: an invitation, not a page of zeros to print or share.
+    if estimate.activities.is_empty() && !*quote {
+        return html! {
+            <section class="summary empty" aria-labelledby="summary-title">
+                <h2 id="summary-title" tabindex="-1">{ labels.estimate }</h2>
+                <p class="invitation" data-testid="empty-invitation">{ labels.empty }</p>
+            </section>
+        };
+    }
+
     html! {
         <section class={classes!("summary", stale.then_some("stale"))} aria-labelledby="summary-title">
-            <h2 id="summary-title">{ if *quote { labels.totals } else { labels.estimate } }</h2>
+            <h2 id="summary-title" tabindex="-1">{ if *quote { labels.totals } else { labels.estimate } }</h2>
             if !*quote {
                 <p class="indicative" data-testid="indicative">{ labels.indicative }</p>
             }
             <p class="status" role="status">
                 if *stale { { labels.stale } }
-                else if estimate.activities.is_empty() { { labels.empty } }
             </p>
-            <dl class="totals" aria-live="polite" aria-atomic="true">
+            <p class="visually-hidden" aria-live="polite" data-testid="announced">{ said }</p>
+            if *examples {
+                <p class="examples-note" data-testid="example-note">{ labels.examples_note }</p>
+            }
+            <dl class="totals">
                 <div class="total main">
                     <dt>{ labels.monthly }</dt>
                     <dd data-testid="total-monthly">{ money(totals.monthly) }</dd>
@@ -75,13 +102,16 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 </div>
             </dl>
             // An SVG bar: a style attribute would need 'unsafe-inline' in the page's CSP.
+            // The two parts apart by a gap, so each stands out against white, not only one against
+            // the other.
             <svg class="split" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true">
                 <rect class="variable-bar" x="0" y="0" width="100" height="4" />
+                <rect class="gap" x={fixed_share.to_string()} y="0" width="0.8" height="4" />
                 <rect class="fixed-bar" x="0" y="0" width={fixed_share.to_string()} height="4" />
             </svg>
             <dl class="pairs">
-                <div><dt>{ labels.fixed }</dt><dd>{ money(totals.monthly_fixed) }</dd></div>
-                <div><dt>{ labels.variable }</dt><dd>{ money(totals.monthly_variable) }</dd></div>
+                <div><dt><span class="key fixed-key"></span>{ labels.fixed }</dt><dd>{ money(totals.monthly_fixed) }</dd></div>
+                <div><dt><span class="key variable-key"></span>{ labels.variable }</dt><dd>{ money(totals.monthly_variable) }</dd></div>
             </dl>
             <p class="help">{ labels.fixed_hint }</p>
             <p class="vat-basis" data-testid="vat-basis">

@@ -51,7 +51,7 @@ pub fn TrafficForm(props: &TrafficProps) -> Html {
         return Html::default();
     };
     // Read as the page reads it: the same messages, the same volume.
-    let (errors, volume, month) = match traffic.read(by, lang) {
+    let (errors, volume, month) = match traffic.read(by) {
         Ok((sizing, volume)) => (litemap::LiteMap::new(), Some(volume), sizing.month().ok()),
         Err(errors) => (errors, None, None),
     };

@@ -1,0 +1,132 @@
+//! What a link lost on the way, field by field, and an older tariff's estimate beside today's
+//! prices: drawn by the deferred module into the page's notices. The page says at once that a
+//! link was damaged; the sentences, most of them about links few visitors get, come after.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use crate::calendar::Date;
+use crate::estimate;
+use crate::i18n::{Lang, Texts, format_money, link_problem, mid_sentence, tariff_edition};
+use crate::link::{self, Dropped};
+use crate::money::Currency;
+use crate::tariff::{Catalogue, Tariff};
+use crate::ui::Static;
+use crate::ui::bridge::{self, Wish};
+
+#[derive(Properties, PartialEq)]
+pub struct ProblemsProps {
+    pub catalogue: Static<Catalogue>,
+    /// The link exactly as it arrived.
+    pub received: AttrValue,
+    pub today: Option<Date>,
+    pub lang: Lang,
+}
+
+/// What opening the link gave up, one sentence each.
+#[component]
+pub fn LinkProblems(props: &ProblemsProps) -> Html {
+    let ProblemsProps {
+        catalogue,
+        received,
+        today,
+        lang,
+    } = props;
+    let catalogue = *catalogue;
+    let problems = use_memo((received.clone(), *today), move |(received, today)| {
+        let opened = link::decode(received, catalogue.0).ok()?;
+        let tariff = catalogue
+            .0
+            .get(&opened.contents.tariff)
+            .unwrap_or(catalogue.0.latest());
+        let problems = link::problems(&opened, tariff, (*today)?);
+        Some((Static(tariff), problems))
+    });
+    match &*problems {
+        Some((tariff, problems)) if !problems.is_empty() => html! {
+            <ul data-testid="link-problems">
+                { for problems.iter().map(|p| html! { <li>{ link_problem(p, tariff.0, *lang) }</li> }) }
+            </ul>
+        },
+        _ => Html::default(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TariffProps {
+    pub catalogue: Static<Catalogue>,
+    /// The tariff the estimate on screen is priced with.
+    pub tariff: Static<Tariff>,
+    pub request: Rc<estimate::Request>,
+    /// The link before the estimate was re-priced, where it just was.
+    pub repriced_from: AttrValue,
+    pub lang: Lang,
+}
+
+/// Today's prices beside an older tariff's, with the offer to re-price; and what re-pricing gave
+/// up, once done.
+#[component]
+pub fn TariffNotice(props: &TariffProps) -> Html {
+    let TariffProps {
+        catalogue,
+        tariff,
+        request,
+        repriced_from,
+        lang,
+    } = props;
+    let (catalogue, lang, texts) = (*catalogue, *lang, Texts::of(*lang));
+    let latest = catalogue.0.latest();
+    let today = use_memo(
+        (tariff.0.version.clone(), request.clone()),
+        move |(version, request)| {
+            if **version == *latest.version {
+                return None;
+            }
+            let (request, _) = link::reprice(request, latest);
+            let priced = estimate::estimate(latest, &request).ok()?;
+            Some((
+                priced.currency,
+                priced.totals.monthly,
+                priced.totals.one_time,
+            ))
+        },
+    );
+    let repriced: Rc<Vec<Dropped>> = use_memo(repriced_from.clone(), move |before| {
+        if before.is_empty() {
+            Vec::new()
+        } else {
+            link::repriced(before, catalogue.0)
+        }
+    });
+    let money = |amount: Decimal, currency: Currency| format_money(amount, currency, lang);
+    let reprice = Callback::from(|_: MouseEvent| {
+        bridge::wish(&[Wish::Reprice]);
+        gloo::timers::callback::Timeout::new(0, || {
+            crate::ui::browser::jump_to("summary-title");
+        })
+        .forget();
+    });
+    html! {
+        <>
+            if !repriced.is_empty() {
+                <div class="notice" data-testid="repriced">
+                    <ul>{ for repriced.iter().map(|d| html! { <li>{ link_problem(d, latest, lang) }</li> }) }</ul>
+                </div>
+            }
+            if let Some((currency, monthly, one_time)) = *today {
+                <div class="notice" data-testid="tariff-notice">
+                    <p>{ format!("{} {}. {} {}: {} / {}, {} {}.",
+                        texts.priced_with, tariff_edition(tariff.0, lang),
+                        texts.todays_prices, latest.version,
+                        money(monthly, currency), texts.month,
+                        money(one_time, currency), mid_sentence(texts.one_time)) }</p>
+                    <button type="button" data-testid="reprice" onclick={reprice}>
+                        { format!("{} {}", texts.reprice, latest.version) }
+                    </button>
+                </div>
+            }
+        </>
+    }
+}

@@ -525,6 +525,153 @@ for (const lang of ['id', 'en']) {
   await context.close();
 }
 
+// ---------------------------------------------------------------------------------------------
+// Issue 15, figures a visitor can trust at a glance. All four activities chosen and every
+// deferred part drawn, then every <details> on the page opened, as a curious visitor (or the
+// printer) would: nothing may be wider than the screen. And the charts as displayed, at 375 and
+// 1280 px: every word at 12 px at least (its CSS size times the scale of its viewBox), no two
+// words of a chart over each other, no word across a curve, nothing cut at a drawing's edge, each
+// legend swatch beside its words, each curve saying what its axis counts.
+for (const lang of ['id', 'en']) {
+  for (const [width, height] of [[320, 640], [375, 812], [1280, 900]]) {
+    const name = `glance-${lang}-${width}`;
+    const context = await browser.newContext({ viewport: { width, height }, locale: lang === 'id' ? 'id-ID' : 'en-US', deviceScaleFactor: 1, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await page.goto(origin);
+    await page.waitForSelector('[data-testid="empty-invitation"]');
+    for (const id of ['call-centre', 'accounting', 'fulfilment', 'sales']) {
+      await page.click(`[data-testid="activity-${id}"]`);
+    }
+    for (const [testid, text] of Object.entries(volumes)) {
+      await page.fill(`[data-testid="${testid}"]`, text[lang]);
+    }
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="curve-"] svg').length === 4
+      && document.querySelector('[data-testid="method"]') && document.querySelector('[data-testid="compare-terms"]'));
+    // Opening one part may draw others: until none is left closed.
+    await page.waitForFunction(() => {
+      const closed = [...document.querySelectorAll('details:not([open])')];
+      for (const d of closed) d.open = true;
+      return closed.length === 0;
+    }, null, { polling: 200, timeout: 5000 });
+    await page.waitForTimeout(300);
+    const opened = await page.$$eval('details', (ds) => [ds.length, ds.filter((d) => !d.open).length]);
+    check(`${name}: every part opened (${opened[0]})`, opened[0] >= 8 && opened[1] === 0, `${opened[1]} of ${opened[0]} still closed`);
+    const wide = await page.evaluate(() => {
+      const over = document.documentElement.scrollWidth - window.innerWidth;
+      // The deepest elements that reach past the screen's edge: what to fix.
+      const reach = (e) => e.getBoundingClientRect().left + Math.max(e.getBoundingClientRect().width, e.scrollWidth);
+      const past = [...document.body.querySelectorAll('*')].filter((e) => e instanceof HTMLElement || e instanceof SVGSVGElement)
+        .filter((e) => e.getClientRects().length > 0 && reach(e) > window.innerWidth + 0.5)
+        .filter((e) => ![...e.children].some((c) => c instanceof HTMLElement && c.getClientRects().length > 0 && reach(c) > window.innerWidth + 0.5))
+        .slice(0, 4)
+        .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.textContent ?? '').trim().slice(0, 40)}"`);
+      return { over, past };
+    });
+    check(`${name}: every part opened, nothing wider than the screen`, wide.over <= 0, `${wide.over}px too wide: ${wide.past.join(' | ')}`);
+    await (await page.$('[data-testid="method"]')).screenshot({ path: `${shots}/${name}-method.png` });
+    if (width !== 320) {
+      // Every word of every chart as the screen shows it, a chart's drawings read together.
+      const charts = await page.$$eval('figure.chart', (figures) => figures.map((figure) => {
+        const svgs = [...figure.querySelectorAll('svg')].filter((svg) => svg.getClientRects().length > 0);
+        const words = svgs.flatMap((svg) => [...svg.querySelectorAll('text')]).filter((t) => t.textContent.trim() !== '').map((t) => {
+          const m = t.getScreenCTM();
+          const r = t.getBoundingClientRect();
+          return {
+            text: t.textContent.trim(),
+            // The CSS size times the scale of the drawing's viewBox.
+            size: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b),
+            box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+          };
+        });
+        // A word sits across a curve when a point of its box (1 px in) is on the curve's stroke.
+        const curves = svgs.flatMap((svg) => [...svg.querySelectorAll('path')]);
+        const crossed = [];
+        for (const w of words) {
+          const { left, top, right, bottom } = w.box;
+          hit: for (let i = 0; i <= 12; i += 1) {
+            for (let j = 0; j <= 4; j += 1) {
+              const at = new DOMPoint(left + 1 + ((right - left - 2) * i) / 12, top + 1 + ((bottom - top - 2) * j) / 4);
+              for (const c of curves) {
+                if (c.isPointInStroke(at.matrixTransform(c.getScreenCTM().inverse()))) {
+                  crossed.push(`"${w.text}" on ${c.getAttribute('class')}`);
+                  break hit;
+                }
+              }
+            }
+          }
+        }
+        return { chart: figure.dataset.testid, words, crossed };
+      }));
+      const small = charts.flatMap((c) => c.words.filter((w) => w.size < 12).map((w) => `${c.chart} "${w.text}" ${w.size.toFixed(1)}px`));
+      check(`${name}: every chart word is 12 px at least as displayed (${charts.length} charts)`, charts.length === 5 && small.length === 0, small.slice(0, 6).join(' | '));
+      const overlaps = [];
+      for (const c of charts) {
+        c.words.forEach((a, i) => c.words.slice(i + 1).forEach((b) => {
+          const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+          const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+          if (x > 0.5 && y > 0.5) overlaps.push(`${c.chart}: "${a.text}" / "${b.text}"`);
+        }));
+      }
+      check(`${name}: no two words of a chart overlap`, overlaps.length === 0, overlaps.slice(0, 6).join(' | '));
+      const crossed = charts.flatMap((c) => c.crossed.map((x) => `${c.chart}: ${x}`));
+      check(`${name}: no chart word drawn across a curve`, crossed.length === 0, crossed.slice(0, 6).join(' | '));
+      // A legend's swatch and its words start on the same line, the words right after it.
+      const apart = await page.$$eval('figure.chart .legend .key', (keys) => keys.filter((k) => {
+        const key = k.getBoundingClientRect();
+        const range = document.createRange();
+        if (!k.nextSibling) return true;
+        range.selectNode(k.nextSibling);
+        const word = range.getClientRects()[0];
+        return !word || Math.abs((word.top + word.bottom) / 2 - (key.top + key.bottom) / 2) > 8 || word.left < key.right - 0.5;
+      }).map((k) => k.className));
+      check(`${name}: each legend swatch beside its words`, apart.length === 0, `${apart.length} apart: ${apart.slice(0, 4).join(', ')}`);
+      // The drawing clips what passes its edges: a word cut short, the break-even's ring halved.
+      const cut = await page.$$eval('figure.chart svg.curve', (svgs) => svgs.flatMap((svg) => {
+        const edge = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('text, circle, path, line, rect')].filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.left < edge.left - 0.5 || r.right > edge.right + 0.5 || r.top < edge.top - 0.5 || r.bottom > edge.bottom + 0.5;
+        }).map((e) => `${svg.closest('figure').dataset.testid} ${e.tagName}.${e.getAttribute('class')} "${e.textContent.trim()}"`);
+      }));
+      check(`${name}: every word and mark of a curve inside its drawing`, cut.length === 0, cut.slice(0, 6).join(' | '));
+      // Each curve says under its title what its axis counts, the unit written under the axis,
+      // and that the activity's other volumes follow it.
+      const notes = await page.$$eval('figure.chart[data-testid^="curve-"]', (figures) => figures.filter((figure) => {
+        const note = figure.querySelector('figcaption .axis-note');
+        const ticks = [...figure.querySelectorAll('svg text.tick')];
+        const unit = (ticks[ticks.length - 1]?.textContent ?? '').trim().toLowerCase();
+        return !note || note.getClientRects().length === 0 || parseFloat(getComputedStyle(note).fontSize) < 12
+          || unit === '' || !note.textContent.toLowerCase().includes(unit) || !/(follow in proportion|secara sebanding)/.test(note.textContent);
+      }).map((figure) => figure.dataset.testid));
+      check(`${name}: each curve says what its axis counts and what follows it`, notes.length === 0, notes.join(', '));
+      for (const [i, chart] of (await page.$$('figure.chart')).entries()) {
+        await chart.screenshot({ path: `${shots}/${name}-chart-${i}.png` });
+      }
+    }
+    check(`${name}: no script error`, problems.length === 0, problems.join(' | '));
+    await context.close();
+  }
+}
+
+// One activity's share of its own bill says nothing: the bars come with a second activity.
+for (const lang of ['id', 'en']) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: lang === 'id' ? 'id-ID' : 'en-US', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(origin);
+  await page.waitForSelector('[data-testid="empty-invitation"]');
+  await page.click('[data-testid="activity-accounting"]');
+  await page.waitForSelector('[data-testid="curve-accounting"] svg');
+  const alone = await page.$('[data-testid="chart-contributions"]');
+  check(`contributions-${lang}-375: no share-of-the-bill chart for one activity`, alone === null);
+  await page.click('[data-testid="activity-sales"]');
+  const two = await page.waitForSelector('[data-testid="chart-contributions"]', { timeout: 5000 }).catch(() => null);
+  check(`contributions-${lang}-375: it comes with a second activity`, two !== null);
+  await context.close();
+}
+// ---------------------------------------------------------------------------------------------
+
 await browser.close();
 close();
 console.log(`page: ${passed} passed, ${failed} failed`);

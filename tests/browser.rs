@@ -321,6 +321,39 @@ async fn the_charts_the_breakdown_and_the_method_follow_the_totals() {
         page.find("curve-accounting").is_none(),
         "only what is chosen"
     );
+    // The curve is drawn once its width is known, and says what its axis counts and what moves
+    // with it.
+    until("the sales curve drawn at its width", || {
+        page.get("curve-sales")
+            .query_selector("svg.curve")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
+    let note = || {
+        page.get("curve-sales")
+            .query_selector(".axis-note")
+            .ok()
+            .flatten()
+            .and_then(|n| n.text_content())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        note(),
+        "Along the bottom: qualified appointments. The activity's other volumes follow in proportion."
+    );
+    page.type_in("input-sales-reps", "2").await;
+    until("the dedicated reps named as staying", || {
+        note().ends_with("Dedicated staff stay as chosen.")
+    })
+    .await;
+    // One activity's share of its own bill says nothing.
+    page.click("activity-call-centre").await;
+    assert!(
+        page.find("chart-contributions").is_none(),
+        "a share-of-the-bill chart for one activity"
+    );
 }
 
 #[test]

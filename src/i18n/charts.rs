@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Lang, format_count, format_money};
+use super::{Lang, format_count, format_money, mid_sentence};
 use crate::money::Currency;
 
 texts! {
@@ -47,6 +47,28 @@ texts! {
     }
 }
 
+/// What the curve's axis counts, and what moves with it: every volume of the activity follows
+/// the axis in proportion, dedicated seats (`seats`: some are chosen) stay.
+/// "Along the bottom: inbound voice minutes. The activity's other volumes follow in
+/// proportion."
+#[must_use]
+pub fn curve_axis(noun: &str, seats: bool, lang: Lang) -> String {
+    let noun = mid_sentence(noun);
+    let staff = match (seats, lang) {
+        (false, _) => "",
+        (true, Lang::Id) => " Staf khusus tetap sebanyak yang dipilih.",
+        (true, Lang::En) => " Dedicated staff stay as chosen.",
+    };
+    match lang {
+        Lang::Id => format!(
+            "Sumbu bawah: {noun}. Volume lain aktivitas ini mengikutinya secara sebanding.{staff}"
+        ),
+        Lang::En => format!(
+            "Along the bottom: {noun}. The activity's other volumes follow in proportion.{staff}"
+        ),
+    }
+}
+
 /// One point of a cost curve, as the sentence tells it.
 pub struct CurvePoint {
     pub volume: u64,
@@ -88,4 +110,21 @@ pub fn curve_description(
     });
     parts.push(format!("{} {}–{}", t.band, count(band.0), count(band.1)));
     format!("{}.", parts.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_axis_says_what_follows_it_and_what_stays() {
+        assert_eq!(
+            curve_axis("Inbound voice minutes", false, Lang::En),
+            "Along the bottom: inbound voice minutes. The activity's other volumes follow in proportion."
+        );
+        assert_eq!(
+            curve_axis("Janji temu berkualitas", true, Lang::Id),
+            "Sumbu bawah: janji temu berkualitas. Volume lain aktivitas ini mengikutinya secara sebanding. Staf khusus tetap sebanyak yang dipilih."
+        );
+    }
 }

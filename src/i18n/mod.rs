@@ -49,7 +49,7 @@ mod share;
 mod signature;
 mod traffic;
 
-pub use charts::{ChartTexts, CurvePoint, curve_description};
+pub use charts::{ChartTexts, CurvePoint, curve_axis, curve_description};
 pub use compare::{
     CompareTexts, FixWords, Period, both, default_figure, fix_action, fixed_price, saving_cell,
     saving_sentence,

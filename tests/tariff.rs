@@ -386,3 +386,195 @@ fn a_published_tariffs_figures_never_change() {
     );
     assert!(published.contains(".tiers[0].price = \"3500\""));
 }
+
+/// Every text a visitor reads in a tariff file (each `{ id = …, en = … }`), with its path and
+/// field name: `(path, field, Indonesian, English)`.
+fn visitor_texts(text: &str) -> Vec<(String, String, String, String)> {
+    fn walk(
+        path: &str,
+        field: &str,
+        value: &toml::Value,
+        out: &mut Vec<(String, String, String, String)>,
+    ) {
+        match value {
+            toml::Value::Table(table) => {
+                if table.len() == 2
+                    && let (Some(id), Some(en)) = (
+                        table.get("id").and_then(toml::Value::as_str),
+                        table.get("en").and_then(toml::Value::as_str),
+                    )
+                {
+                    out.push((path.into(), field.into(), id.into(), en.into()));
+                    return;
+                }
+                for (key, inner) in table {
+                    walk(&format!("{path}.{key}"), key, inner, out);
+                }
+            }
+            toml::Value::Array(items) => {
+                for (i, inner) in items.iter().enumerate() {
+                    walk(&format!("{path}[{i}]"), field, inner, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let value: toml::Value = toml::from_str(text).expect("a TOML file");
+    let mut out = Vec::new();
+    walk("", "", &value, &mut out);
+    out
+}
+
+/// What is wrong with one text a visitor reads, in one language; `None` when nothing is.
+fn visitor_text_problem(text: &str, lang: &str, note: bool) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    // An address: "helplama.com", "www.", "http".
+    let domain = chars
+        .windows(3)
+        .any(|w| w[0].is_ascii_alphabetic() && w[1] == '.' && w[2].is_ascii_lowercase());
+    if domain || text.contains("http") || text.contains("www") {
+        return Some("an address (a URL or a domain name)".into());
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .collect();
+    if words.contains(&"here") || lower.contains("di sini") {
+        return Some("\"here\": the visitor is not in the researcher's notes".into());
+    }
+    if words.contains(&"onshore") || words.contains(&"offshore") {
+        return Some("\"onshore\": say where".into());
+    }
+    if text.contains('±') || text.contains('≈') || text.contains(" x ") {
+        return Some("shorthand (±, ≈, x): write it in words".into());
+    }
+    if !note {
+        return None;
+    }
+    // Decimals in the language's own form: 0,75 in Indonesian, 0.75 in English (a group of
+    // three digits is a thousands separator: 1.500, 1,500). Names and help may hold a time of
+    // day, "06.00".
+    let wrong = if lang == "id" { '.' } else { ',' };
+    for (i, _) in text.match_indices(wrong) {
+        let before = text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit());
+        let digits = text[i + 1..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .count();
+        if before && (1..=2).contains(&digits) {
+            return Some(format!("a decimal written with '{wrong}' in {lang}"));
+        }
+    }
+    // A note is a sentence: it opens with a capital, not with a label ("US:", "APQC:", "THR:").
+    if !chars.first().is_some_and(|c| c.is_uppercase()) {
+        return Some("a note opens with a capital letter".into());
+    }
+    if text
+        .split_whitespace()
+        .next()
+        .is_some_and(|first| first.ends_with(':'))
+    {
+        return Some("a note opens with a label, not a sentence".into());
+    }
+    // The page closes the sentence.
+    if text.ends_with(['.', ';', ':', ',']) {
+        return Some("a note ends without punctuation: the page adds the full stop".into());
+    }
+    // Abbreviations a prospect may not know are glossed: they appear only in parentheses,
+    // after the plain words ("provincial minimum wage (UMP)") or in the citation.
+    let mut depth = 0usize;
+    let mut outside = String::new();
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    for jargon in [
+        "UMP", "THR", "BPJS", "APQC", "QA", "SDR", "FTE", "CRM", "ICMI", "PMK",
+    ] {
+        let bare = outside
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word == jargon);
+        if bare {
+            return Some(format!("{jargon} outside parentheses: gloss it"));
+        }
+    }
+    None
+}
+
+/// A note's citation: the parentheses that end it, when they name a source rather than hold a
+/// figure. `None` when the note is a plain sentence without one.
+fn citation(note: &str) -> Option<&str> {
+    let open = note.strip_suffix(')')?.rfind('(')?;
+    Some(&note[open + 1..note.len() - 1])
+}
+
+#[test]
+fn every_text_a_visitor_reads_is_a_plain_sentence_with_its_source_cited() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tariffs");
+    let mut notes = 0;
+    let mut cited = 0;
+    for entry in std::fs::read_dir(&dir).expect("tariffs/ exists") {
+        let path = entry.expect("readable").path();
+        let name = path
+            .file_name()
+            .expect("a name")
+            .to_string_lossy()
+            .into_owned();
+        if name.starts_with("provider") || !name.ends_with(".toml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("the tariff's file");
+        for (at, field, id, en) in visitor_texts(&text) {
+            // Notes, and the exchange rate's source: what "How this is calculated" explains
+            // a figure with.
+            let note = field.ends_with("note") || field == "source";
+            for (lang, words) in [("id", &id), ("en", &en)] {
+                if let Some(problem) = visitor_text_problem(words, lang, note) {
+                    panic!("{name} {at} ({lang}): {problem}: {words:?}");
+                }
+            }
+            if !note {
+                continue;
+            }
+            notes += 1;
+            // Either both languages cite the same source, or neither ends with parentheses.
+            match (citation(&id), citation(&en)) {
+                (None, None) => {}
+                (Some(a), Some(b)) if a == b => {
+                    cited += 1;
+                    // A name, and a year where one is known: "(BusinessWorld, 2021)",
+                    // "(Permenaker 6/2016)", "(Helplama)"; not a figure.
+                    assert!(
+                        a.chars().next().is_some_and(char::is_alphabetic)
+                            && !["USD", "IDR", "Rp", "%", ":", "±"]
+                                .iter()
+                                .any(|figure| a.contains(figure)),
+                        "{name} {at}: the citation names a source: ({a})"
+                    );
+                    for year in a
+                        .split(|c: char| !c.is_ascii_digit())
+                        .filter(|digits| digits.len() == 4)
+                    {
+                        let year: u32 = year.parse().expect("digits");
+                        assert!((1990..=2030).contains(&year), "{name} {at}: ({a})");
+                    }
+                }
+                (a, b) => panic!(
+                    "{name} {at}: a note ends with the same citation in both languages, or with none: {a:?} / {b:?}"
+                ),
+            }
+        }
+    }
+    assert!(notes > 40, "{notes} notes");
+    // Sixteen notes of 2026-11 rest on a named public source and say which; the others are
+    // the provider's own reckoning or a range whose publisher was not recorded (their comments
+    // say so). Rewording a note must not drop its source.
+    assert!(cited >= 16, "{cited} of {notes} notes cite a source");
+}

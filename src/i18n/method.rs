@@ -33,8 +33,8 @@ texts! {
             "Risiko yang perlu dikelola",
             "Risks to manage";
         risk_name =>
-            "Penyedia bekerja atas nama Anda: pelanggan tidak membedakan keduanya, jadi layanan yang buruk jatuh ke nama Anda. Opsi QA premium, kemasan premium dan tinjauan ganda menjaga mutu yang dilihat pelanggan.",
-            "The provider works in your name: customers do not tell the two apart, so poor service lands on you. Premium QA, premium packaging and four-eyes review guard the quality your customers see.";
+            "Penyedia bekerja atas nama Anda: pelanggan tidak membedakan keduanya, jadi layanan yang buruk jatuh ke nama Anda. Opsi kendali mutu premium, kemasan premium dan tinjauan ganda menjaga mutu yang dilihat pelanggan.",
+            "The provider works in your name: customers do not tell the two apart, so poor service lands on you. Premium quality assurance, premium packaging and four-eyes review guard the quality your customers see.";
         risk_bill =>
             "Sebagian tagihan ikut volume, jadi bisa naik-turun tiap bulan: lihat rentangnya di atas dan siapkan anggarannya. Agen khusus membuat tagihan tetap; komitmen minimum tetap ditagih di bulan sepi.",
             "Part of the bill follows volume, so it moves from month to month: see the range above and budget for it. Dedicated staff keep the bill fixed; a minimum commitment is billed even in a quiet month.";
@@ -49,7 +49,7 @@ texts! {
         "Konversi ke dolar memakai kurs tarif, sebelum pembulatan.",
         "Setiap baris dibulatkan setengah ke atas ke rupiah penuh atau sen; subtotal dan total adalah jumlah baris yang tampil.",
         "Tahun pertama = biaya awal + 12 × bulanan; total kontrak = biaya awal + jumlah bulan × bulanan.",
-        "Dikerjakan sendiri: karyawan yang dibutuhkan dari volume dan produktivitas, upah, BPJS pemberi kerja, THR, biaya kursi, serta rekrut dan pelatihan.",
+        "Dikerjakan sendiri: karyawan yang dibutuhkan dari volume dan produktivitas, upah, iuran jaminan sosial pemberi kerja (BPJS), tunjangan hari raya (THR), biaya kursi, serta rekrut dan pelatihan.",
         "Rentang: tagihan bulanan bila semua volume turun atau naik sebesar persentase yang dipilih; agen khusus tetap.",
             ],
             [
@@ -62,7 +62,7 @@ texts! {
         "Dollars are converted at the tariff's rate, before rounding.",
         "Every line is rounded half away from zero to whole rupiah or cents; subtotals and totals are sums of the lines shown.",
         "First year = one-time + 12 × monthly; contract total = one-time + term months × monthly.",
-        "In-house: employees needed from volume and productivity, wages, employer BPJS, THR, seat overhead, and recruiting and training.",
+        "In-house: employees needed from volume and productivity, wages, the employer's social-security contributions (BPJS), the religious-holiday bonus (THR), seat overhead, and recruiting and training.",
         "Range: the monthly bill with every volume down or up by the chosen percentage; dedicated staff stay.",
             ];
     }
@@ -72,11 +72,12 @@ fn rupiah(amount: rust_decimal::Decimal, lang: Lang) -> String {
     format_money(amount, Currency::Idr, lang)
 }
 
-/// A site's labour factor and why: "Yogyakarta × 0.75: lower-cost city…".
+/// A site's labour factor and why: "Yogyakarta × 0.75: A lower-cost city….". The tariff's
+/// notes are written without their final full stop; the sentence they close adds it.
 #[must_use]
 pub fn site_assumption(site: &Site, lang: Lang) -> String {
     format!(
-        "{} × {}: {}",
+        "{} × {}: {}.",
         site.name.get(lang),
         site.factor.normalize(),
         site.note.get(lang)
@@ -93,20 +94,21 @@ pub fn activity_prices(activity: &Activity, lang: Lang) -> [String; 3] {
     let (fee_note, setup_note) = (activity.fee_note.get(lang), activity.setup_note.get(lang));
     match lang {
         Lang::Id => [
-            format!("Biaya manajemen: {fee}. {fee_note}"),
+            format!("Biaya manajemen: {fee}. {fee_note}."),
             format!("Minimum bulanan: {minimum}."),
-            format!("Orientasi: {onboarding}; per kursi khusus: {seat}. {setup_note}"),
+            format!("Orientasi: {onboarding}; per kursi khusus: {seat}. {setup_note}."),
         ],
         Lang::En => [
-            format!("Management fee: {fee}. {fee_note}"),
+            format!("Management fee: {fee}. {fee_note}."),
             format!("Monthly minimum: {minimum}."),
-            format!("Onboarding: {onboarding}; per dedicated seat: {seat}. {setup_note}"),
+            format!("Onboarding: {onboarding}; per dedicated seat: {seat}. {setup_note}."),
         ],
     }
 }
 
 /// A unit's price bands, its source and what it costs in-house: " (per minute): 1–20,000:
-/// Rp 3,500; > 20,000: Rp 3,200. From the dedicated-agent price…".
+/// Rp 3,500; > 20,000: Rp 3,200. Worked out from the dedicated-agent price… (Infocomm). Done
+/// in-house, one employee handles about 3,000 minutes a month.".
 #[must_use]
 pub fn unit_prices(unit: &Unit, lang: Lang) -> String {
     let mut floor = 0;
@@ -127,14 +129,24 @@ pub fn unit_prices(unit: &Unit, lang: Lang) -> String {
         })
         .collect();
     let in_house = match (unit.per_fte, unit.cost, lang) {
-        (Some(n), _, Lang::Id) => {
-            format!(" {} per karyawan sendiri per bulan.", format_count(n, lang))
-        }
-        (Some(n), _, Lang::En) => {
-            format!(" {} per in-house employee a month.", format_count(n, lang))
-        }
-        (None, Some(cost), Lang::Id) => format!(" Sewa sendiri {}.", rupiah(cost, lang)),
-        (None, Some(cost), Lang::En) => format!(" Own space {}.", rupiah(cost, lang)),
+        (Some(n), _, Lang::Id) => format!(
+            " Bila dikerjakan sendiri, satu karyawan menangani sekitar {} {} per bulan.",
+            format_count(n, lang),
+            unit.unit.id
+        ),
+        (Some(n), _, Lang::En) => format!(
+            " Done in-house, one employee handles about {} {} a month.",
+            format_count(n, lang),
+            plural(&unit.unit.en)
+        ),
+        (None, Some(cost), Lang::Id) => format!(
+            " Bila disewa sendiri, ruangnya berbiaya {} per bulan.",
+            rupiah(cost, lang)
+        ),
+        (None, Some(cost), Lang::En) => format!(
+            " Rented yourself, the space costs {} a month.",
+            rupiah(cost, lang)
+        ),
         (None, None, _) => String::new(),
     };
     format!(
@@ -145,22 +157,50 @@ pub fn unit_prices(unit: &Unit, lang: Lang) -> String {
     )
 }
 
-/// The in-house role's wage, seat overhead and hiring cost, each with its source.
+/// An English noun's plural, for the tariff's units ("minute", "entity", "e-mail"): Indonesian
+/// nouns do not change.
+fn plural(noun: &str) -> String {
+    let consonant_y = noun
+        .strip_suffix('y')
+        .filter(|stem| stem.chars().last().is_some_and(|c| !"aeiou".contains(c)));
+    match consonant_y {
+        Some(stem) => format!("{stem}ies"),
+        None if ["s", "x", "ch", "sh"].iter().any(|end| noun.ends_with(end)) => {
+            format!("{noun}es")
+        }
+        None => format!("{noun}s"),
+    }
+}
+
+/// The in-house role's wage, seat overhead and hiring cost, each with its source, a sentence
+/// each: "Customer service agent, employed yourself. Base wage: IDR 6,200,000 a month. Jakarta's…".
 #[must_use]
 pub fn in_house_role(activity: &Activity, lang: Lang) -> String {
     let role = &activity.in_house;
-    let (seat, hiring) = match lang {
-        Lang::Id => ("kursi", "rekrut"),
-        Lang::En => ("seat", "hiring"),
+    let (wage, seat, hire) = (
+        rupiah(role.wage, lang),
+        rupiah(role.overhead, lang),
+        rupiah(role.hire, lang),
+    );
+    let [employed, wage, seat, hire] = match lang {
+        Lang::Id => [
+            "bila dipekerjakan sendiri".to_owned(),
+            format!("Upah pokok: {wage} per bulan"),
+            format!("Biaya kursi di luar upah: {seat} per bulan"),
+            format!("Rekrut dan pelatihan: {hire} per orang, sekali"),
+        ],
+        Lang::En => [
+            "employed yourself".to_owned(),
+            format!("Base wage: {wage} a month"),
+            format!("Seat overhead beyond the wage: {seat} a month"),
+            format!("Recruiting and training: {hire} a person, once"),
+        ],
     };
     format!(
-        "{}: {} ({}); {seat}: {} ({}); {hiring}: {} ({}).",
+        "{}, {employed}. {wage}. {}. {seat}. {}. {hire}. {}.",
         role.role.get(lang),
-        rupiah(role.wage, lang),
         role.wage_note.get(lang),
-        rupiah(role.overhead, lang),
         role.overhead_note.get(lang),
-        rupiah(role.hire, lang),
         role.hire_note.get(lang)
     )
 }
@@ -168,14 +208,14 @@ pub fn in_house_role(activity: &Activity, lang: Lang) -> String {
 /// The VAT rate and its legal basis.
 #[must_use]
 pub fn vat_assumption(rate: rust_decimal::Decimal, note: &str, lang: Lang) -> String {
-    format!("{}: {note}", format_percent(rate, lang))
+    format!("{}: {note}.", format_percent(rate, lang))
 }
 
-/// The exchange rate, its date and source: "USD 1 = Rp 16.693 (2025-12-16). Kurs JISDOR…".
+/// The exchange rate, its date and source: "USD 1 = Rp 16.693 (2025-12-16). Kurs acuan…".
 #[must_use]
 pub fn exchange_assumption(tariff: &crate::tariff::Tariff, lang: Lang) -> String {
     format!(
-        "USD 1 = {} ({}). {}",
+        "USD 1 = {} ({}). {}.",
         rupiah(tariff.usd.rate, lang),
         tariff.usd.date,
         tariff.usd.source.get(lang)
@@ -187,8 +227,25 @@ pub fn exchange_assumption(tariff: &crate::tariff::Tariff, lang: Lang) -> String
 pub fn minimum_wage_assumption(tariff: &crate::tariff::Tariff, lang: Lang) -> String {
     let basis = &tariff.in_house;
     format!(
-        "{}: {}",
+        "{}: {}.",
         rupiah(basis.minimum_wage, lang),
         basis.minimum_wage_note.get(lang)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tariffs_units_read_in_the_plural() {
+        let plurals: Vec<String> = ["minute", "e-mail", "entity", "day", "box", "return"]
+            .into_iter()
+            .map(plural)
+            .collect();
+        assert_eq!(
+            plurals,
+            ["minutes", "e-mails", "entities", "days", "boxes", "returns"]
+        );
+    }
 }

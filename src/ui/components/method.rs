@@ -63,8 +63,8 @@ pub fn Method(props: &MethodProps) -> Html {
                     <dt>{ texts.in_house_basis }</dt>
                     <dd><ul>
                         <li>{ minimum_wage_assumption(tariff, lang) }</li>
-                        { for basis.contributions.iter().map(|c| html! { <li key={c.id.to_string()}>{ c.name.get(lang) }</li> }) }
-                        <li>{ basis.thr_note.get(lang) }</li>
+                        { for basis.contributions.iter().map(|c| html! { <li key={c.id.to_string()}>{ c.name.get(lang) }{ "." }</li> }) }
+                        <li>{ basis.thr_note.get(lang) }{ "." }</li>
                     </ul></dd>
                 </dl>
                 <h3>{ texts.prices }</h3>

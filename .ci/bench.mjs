@@ -14,13 +14,15 @@ import { launch, serve } from './browser.mjs';
 import { firstLoadBytes, measure, report } from './size.mjs';
 
 const dist = process.argv[2] ?? 'dist';
-// A full four-activity estimate (tests/golden.rs, first entry).
-const LINK = 'v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&accounting=4000.1500.250.2.6~1&fulfilment=12000.9000.120.0.300.40~1&sales=3.40.150~1&for=PT%20Maju%20Jaya&by=Sari%20Dewi&contact=sari@contoh.co.id&ref=Q-118&d=2026-11-27&z=650f28cf';
+// A full four-activity estimate, a prospect's own (tests/golden.rs's first entry without its
+// quotation fields, which open the quotation view, with no field to type in).
+const LINK = 'v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&accounting=4000.1500.250.2.6~1&fulfilment=12000.9000.120.0.300.40~1&sales=3.40.150~1&z=a3f3cc3c';
 
 // When a page counts as shown, run in the page after every change to its DOM. Written as code
 // into the page's init script (not evaluated from a string, which its CSP forbids).
-// The landing page's first meaningful content; to become "the activity picker painted".
-const LANDING_SHOWN = () => document.querySelector('[data-testid="total-monthly"]') !== null;
+// The landing page's first meaningful content: the activity picker (prerendered in the HTML since
+// issue 16; before it, drawn by the WebAssembly).
+const LANDING_SHOWN = () => document.querySelector('[data-testid="activity-call-centre"]') !== null;
 // A link's estimate: the monthly total shows a figure other than zero.
 const FIGURE_SHOWN = () => /[1-9]/.test(document.querySelector('[data-testid="total-monthly"]')?.textContent ?? '');
 

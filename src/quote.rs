@@ -26,16 +26,10 @@ pub(crate) struct Dialect {
 
 impl Dialect {
     pub(crate) fn of(lang: Lang) -> Self {
-        match lang {
-            Lang::Id => Self {
-                separator: ';',
-                decimal: ',',
-            },
-            Lang::En => Self {
-                separator: ',',
-                decimal: '.',
-            },
-        }
+        let decimal = lang.decimal_separator();
+        // A spreadsheet whose decimals are commas splits columns at semicolons.
+        let separator = if decimal == ',' { ';' } else { ',' };
+        Self { separator, decimal }
     }
 
     /// Quotes a field when it holds the separator, a quote or a line break (RFC 4180).

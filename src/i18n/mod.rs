@@ -80,6 +80,6 @@ pub use page::{
 pub use share::ShareTexts;
 pub use signature::{SealTexts, SignatureTexts, signature_sentence};
 pub use traffic::{
-    SizingFigures, TrafficTexts, busiest_hour, minutes_from_calls, scheduled_agents,
+    SizingFigures, TrafficTexts, busiest_hour, minutes_from_calls, scheduled_agents, service_level,
     sizing_arithmetic, staffing_error,
 };

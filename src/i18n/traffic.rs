@@ -158,6 +158,15 @@ pub fn staffing_error(error: StaffingError, lang: Lang) -> String {
     }
 }
 
+/// A service-level target as a choice reads: "80% within 20 seconds".
+#[must_use]
+pub fn service_level(level: u8, within: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("{level}% dalam {within} detik"),
+        Lang::En => format!("{level}% within {within} seconds"),
+    }
+}
+
 /// The minutes calls give: "= 120,000 minutes".
 #[must_use]
 pub fn minutes_from_calls(minutes: u64, noun: &str, lang: Lang) -> String {

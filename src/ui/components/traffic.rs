@@ -11,7 +11,7 @@ use super::staffing::Staffing;
 use crate::estimate::Request;
 use crate::i18n::{
     Lang, TrafficTexts, busiest_hour, minutes_from_calls, quantity_error, scheduled_agents,
-    staffing_error,
+    service_level, staffing_error,
 };
 use crate::quantity::QuantityError;
 use crate::staffing::Profile;
@@ -101,10 +101,7 @@ pub fn TrafficForm(props: &TrafficProps) -> Html {
     let mut presets: Choices = PRESETS
         .iter()
         .map(|(level, within)| {
-            let text = match lang {
-                Lang::Id => format!("{level}% dalam {within} detik"),
-                Lang::En => format!("{level}% within {within} seconds"),
-            };
+            let text = service_level(*level, *within, lang);
             (
                 AttrValue::from(format!("{level}/{within}")),
                 AttrValue::from(text),

@@ -138,8 +138,9 @@ const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&quo
 {
   const today = new Date().toISOString().slice(0, 10);
   const html = execFileSync('cargo', ['run', '--quiet', '--features', 'prerender', '--bin', 'prerender', '--', today], { encoding: 'utf8', maxBuffer: 1 << 24 }).trim();
-  const filled = index.replace(/<body>\s*<\/body>/i, `<body>${html}</body>`);
-  if (filled === index) throw new Error('index.html has no empty <body> to prerender the page in');
+  // First in the body: a development build has Trunk's reload script there too.
+  const filled = index.replace(/<body>/i, `<body>${html}`);
+  if (filled === index) throw new Error('index.html has no <body> to prerender the page in');
   index = filled;
 }
 

@@ -52,15 +52,6 @@ texts! {
         discount =>
             "Diskon",
             "Discount";
-        monthly =>
-            "Per bulan",
-            "Monthly";
-        first_year =>
-            "Tahun pertama",
-            "First year";
-        contract =>
-            "Total kontrak",
-            "Contract total";
         effective =>
             "Efektif per bulan",
             "Effective a month";

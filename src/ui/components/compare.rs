@@ -11,8 +11,8 @@ use yew::prelude::*;
 use crate::estimate::compare::{self, Figures, Fix, SiteRow};
 use crate::estimate::{Estimate, Request};
 use crate::i18n::{
-    CompareTexts, FixWords, Lang, both, estimate_error, fix_action, fixed_price, format_money,
-    format_percent, saving_cell, term_choice,
+    CompareTexts, FixWords, Lang, Texts, both, contract_total, estimate_error, fix_action,
+    fixed_price, format_money, format_percent, saving_cell, term_choice,
 };
 use crate::money::Currency;
 use crate::tariff::Tariff;
@@ -50,6 +50,7 @@ pub fn SiteComparison(props: &CompareProps) -> Html {
         lang,
     } = props;
     let (tariff, lang, t) = (*tariff, *lang, CompareTexts::of(*lang));
+    let words = Texts::of(lang);
     let rows = use_memo(request.clone(), move |request| {
         compare::sites(tariff.0, request)
     });
@@ -63,12 +64,7 @@ pub fn SiteComparison(props: &CompareProps) -> Html {
         .filter_map(|row| row.figures.as_ref().ok().map(|f| f.monthly))
         .min();
     let site_name = |id: &str| tariff.site(id).map_or("", |s| s.name.get(lang)).to_owned();
-    let contract = format!("{} ({} bln)", t.contract, estimate.months);
-    let contract = if lang == Lang::En {
-        format!("{} ({} months)", t.contract, estimate.months)
-    } else {
-        contract
-    };
+    let contract = contract_total(estimate.months, lang);
 
     let row = |row: &SiteRow| {
         let name = site_name(&row.site);
@@ -83,9 +79,9 @@ pub fn SiteComparison(props: &CompareProps) -> Html {
                             { name.clone() }
                             if is_cheapest { <span class="badge">{ t.cheapest }</span> }
                         </th>
-                        { cell(t.monthly, money(figures.monthly)) }
-                        { cell(t.first_year, money(figures.first_year)) }
-                        { cell(t.contract, money(figures.contract)) }
+                        { cell(words.monthly, money(figures.monthly)) }
+                        { cell(words.first_year, money(figures.first_year)) }
+                        { cell(words.contract, money(figures.contract)) }
                         { cell(t.saving, saving_cell(figures.saving, currency, lang)) }
                         <td class="action">
                             if chosen {
@@ -205,8 +201,8 @@ pub fn SiteComparison(props: &CompareProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col">{ t.site }</th>
-                        <th scope="col">{ t.monthly }</th>
-                        <th scope="col">{ t.first_year }</th>
+                        <th scope="col">{ words.monthly }</th>
+                        <th scope="col">{ words.first_year }</th>
                         <th scope="col">{ contract }</th>
                         <th scope="col">{ t.saving }</th>
                         <th scope="col"><span class="visually-hidden">{ t.choose }</span></th>
@@ -235,6 +231,7 @@ pub fn TermComparison(props: &CompareProps) -> Html {
         lang,
     } = props;
     let (tariff, lang, t) = (*tariff, *lang, CompareTexts::of(*lang));
+    let words = Texts::of(lang);
     let rows = use_memo(request.clone(), move |request| {
         compare::terms(tariff.0, request)
     });
@@ -250,9 +247,9 @@ pub fn TermComparison(props: &CompareProps) -> Html {
                     <tr>
                         <th scope="col">{ t.term }</th>
                         <th scope="col">{ t.discount }</th>
-                        <th scope="col">{ t.monthly }</th>
-                        <th scope="col">{ t.first_year }</th>
-                        <th scope="col">{ t.contract }</th>
+                        <th scope="col">{ words.monthly }</th>
+                        <th scope="col">{ words.first_year }</th>
+                        <th scope="col">{ words.contract }</th>
                         <th scope="col">{ t.effective }</th>
                         <th scope="col"><span class="visually-hidden">{ t.choose }</span></th>
                     </tr>
@@ -270,9 +267,9 @@ pub fn TermComparison(props: &CompareProps) -> Html {
                                     if is_cheapest { <span class="badge">{ t.cheapest }</span> }
                                 </th>
                                 { cell(t.discount, format_percent(row.discount, lang)) }
-                                { cell(t.monthly, money(row.figures.monthly)) }
-                                { cell(t.first_year, money(row.figures.first_year)) }
-                                { cell(t.contract, money(row.figures.contract)) }
+                                { cell(words.monthly, money(row.figures.monthly)) }
+                                { cell(words.first_year, money(row.figures.first_year)) }
+                                { cell(words.contract, money(row.figures.contract)) }
                                 { cell(t.effective, money(row.effective_monthly)) }
                                 <td class="action">
                                     if chosen {

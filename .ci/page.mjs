@@ -28,6 +28,8 @@ const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '
 /** A four-activity quotation issued today (tests/golden.rs's first link, dated today). */
 const quoteFields = `v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&accounting=4000.1500.250.2.6~1&fulfilment=12000.9000.120.0.300.40~1&sales=3.40.150~1&for=PT%20Maju%20Jaya&by=Sari%20Dewi&contact=sari@contoh.co.id&ref=Q-118&d=${iso}`;
 const quoteLink = `${quoteFields}&z=${fnv(quoteFields)}`;
+/** The same four activities as a prospect's own estimate (.ci/bench.mjs's link). */
+const fourActivities = 'v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&accounting=4000.1500.250.2.6~1&fulfilment=12000.9000.120.0.300.40~1&sales=3.40.150~1&z=a3f3cc3c';
 
 function check(name, ok, detail = '') {
   if (ok) passed += 1; else failed += 1;
@@ -325,6 +327,46 @@ for (const lang of ['id', 'en']) {
     check('prerender: once the calculator runs, it alone is on the page', once.blocks === 0 && once.pickers === 1 && !once.opening, JSON.stringify(once));
     await context.close();
   }
+}
+
+// A link's figures before its forms (issue 16): the totals are drawn first, the forms, settings and
+// footer after the first paint, below the picker, where nothing on the screen moves for them; and
+// nothing moves from the first byte to the deferred parts either (the opening note under the
+// provider's header, the notices' buttons styled by the first style sheet).
+for (const [width, height] of [[375, 812], [1280, 900]]) {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'en-US', serviceWorkers: 'block' });
+  await context.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push([e.startTime, e.value]);
+    }).observe({ type: 'layout-shift', buffered: true });
+    new MutationObserver((_, observer) => {
+      if (!/[1-9]/.test(document.querySelector('[data-testid="total-monthly"]')?.textContent ?? '')) return;
+      window.__first = {
+        at: performance.now(),
+        forms: document.querySelectorAll('.forms > *').length,
+        busy: document.querySelector('.inputs')?.getAttribute('aria-busy'),
+        settings: document.querySelector('#settings-title') !== null,
+      };
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  const page = await context.newPage();
+  await page.goto(`${origin}/#${fourActivities}`);
+  await page.waitForSelector('[data-testid="input-sales-appointments"]');
+  await page.waitForSelector('[data-testid="chart-contributions"]');
+  await page.waitForTimeout(500);
+  const seen = await page.evaluate(() => ({
+    first: window.__first,
+    forms: document.querySelectorAll('.forms > *').length,
+    busy: document.querySelector('.inputs')?.getAttribute('aria-busy'),
+    settings: document.querySelector('#settings-title') !== null,
+    shift: Math.round(window.__shifts.reduce((a, [, v]) => a + v, 0) * 1000) / 1000,
+  }));
+  check(`first figures ${width}: a link's totals come before its forms, the forms and settings after, and nothing on the screen moves while it opens (layout shift ${seen.shift})`,
+    seen.first?.forms === 0 && seen.first.busy === 'true' && !seen.first.settings
+      && seen.forms === 4 && seen.busy === null && seen.settings && seen.shift < 0.001, JSON.stringify(seen));
+  await context.close();
 }
 
 // The keyboard alone, a doubled default font and the bar at the foot of a phone (issue 15).

@@ -4,6 +4,8 @@
 //! the runner variables `.ci/test` sets.
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::time::Duration;
 
 use biaya_bpo::calendar::Date;
@@ -158,6 +160,20 @@ impl Page {
             MOUNTED.with(|m| m.borrow_mut().push((root.clone(), mounted)));
         }
         settle().await;
+        // A link's forms follow the first paint of its figures: the visitor finds them there.
+        let frame = Rc::new(Cell::new(false));
+        let _frame = gloo::render::request_animation_frame({
+            let frame = frame.clone();
+            move |_| frame.set(true)
+        });
+        until("the first paint", || frame.get()).await;
+        until("the forms after the first paint", || {
+            root.query_selector("[aria-busy=\"true\"]")
+                .ok()
+                .flatten()
+                .is_none()
+        })
+        .await;
         Self { root }
     }
 

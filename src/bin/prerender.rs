@@ -20,11 +20,16 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         };
         let texts = PrerenderTexts::of(lang);
-        // A visitor arriving with a link or a draft sees only that it is opening (the inline
-        // script in index.html marks the page); one without JavaScript, that the calculator
-        // needs it.
+        // A visitor arriving with a link or a draft sees only the provider's header and, below
+        // it, where the estimate will be, that it is opening (the inline script in index.html
+        // marks the page): nothing on the screen moves when the page takes over. One without
+        // JavaScript reads first that the calculator needs it.
+        let Some((header, rest)) = page.split_once("</header>") else {
+            eprintln!("prerender: the page has no header to put the opening note under");
+            return ExitCode::FAILURE;
+        };
         let block = format!(
-            r#"<div class="prerender" lang="{code}"><p class="opening-note" role="status">{opening}</p><noscript><p class="noscript">{noscript}</p></noscript>{page}</div>"#,
+            r#"<div class="prerender" lang="{code}"><noscript><p class="noscript">{noscript}</p></noscript>{header}</header><p class="opening-note" role="status">{opening}</p>{rest}</div>"#,
             code = lang.code(),
             opening = texts.opening,
             noscript = texts.noscript,

@@ -63,6 +63,12 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
     // The totals first: the charts, the breakdown and the method are two thirds of the page, and
     // drawing them before the first paint would keep the estimate off the screen that long.
     let painted = use_after_first_paint();
+    // A link's or a draft's figures before the forms that edit them: the forms and settings of
+    // a four-activity estimate are some 300 elements, about 80 ms of a phone's CPU. They follow
+    // the first paint, below the activity picker, so nothing already on the screen moves for
+    // them (page.mjs measures it). A visitor without either sees the prerendered landing's
+    // inputs from the start.
+    let hold = !painted && (visit.link.is_some() || visit.draft.is_some());
     let draft = use_stored_draft(state.origin);
     use_signature_check(state.pending_claim(), dispatch.clone());
     use_wishes(dispatch.clone());
@@ -103,11 +109,12 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
             .collect(),
     };
     {
-        // Every render: the deferred parts follow the page. The first time whatever the last
-        // page published, since this page's places for them are new.
-        let drawn = use_mut_ref(|| false);
+        // Every render: the deferred parts follow the page. Whatever the last page published
+        // the first time, since this page's places for them are new, and again when the held
+        // forms bring theirs (the traffic form's).
+        let drawn = use_mut_ref(|| None);
         use_effect(move || {
-            let anew = !drawn.replace(true);
+            let anew = drawn.replace(Some(hold)) != Some(hold);
             bridge::publish(&scene, anew);
         });
     }
@@ -128,7 +135,7 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
             </main>
         },
         (priced, _) => html! {
-            <Calculator {tariff} {lang} inputs={state.inputs.clone()} stale={state.stale}
+            <Calculator {tariff} {lang} inputs={state.inputs.clone()} stale={state.stale} {hold}
                 problem={state.problem.clone()} priced={priced.clone()} dispatch={dispatch.clone()} />
         },
     };
@@ -143,7 +150,10 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
                 dispatch={dispatch.clone()} />
             { view }
             <div id={more::METHOD} class="deferred"></div>
-            <Colophon {tariff} {lang} />
+            // Below the forms: it comes with them, where it stays.
+            if !hold {
+                <Colophon {tariff} {lang} />
+            }
         </>
     }
 }
@@ -154,6 +164,8 @@ struct CalculatorProps {
     lang: Lang,
     inputs: Inputs,
     stale: bool,
+    /// The forms and settings wait for the first paint (see `Estimator`).
+    hold: bool,
     /// Why the inputs cannot be priced together.
     problem: Option<EstimateError>,
     priced: Result<Rc<Estimate>, EstimateError>,
@@ -169,6 +181,7 @@ fn Calculator(props: &CalculatorProps) -> Html {
         lang,
         inputs,
         stale,
+        hold,
         problem,
         priced,
         dispatch,
@@ -219,7 +232,7 @@ fn Calculator(props: &CalculatorProps) -> Html {
                 <h1>{ texts.title }</h1>
                 <p class="tagline">{ texts.tagline }</p>
             </div>
-            <div class="inputs">
+            <div class="inputs" aria-busy={hold.then_some("true")}>
                 <section aria-labelledby="activities-title">
                     <h2 id="activities-title"><span class="step">{ "1" }</span>{ texts.activities }</h2>
                     <p class="help">{ texts.activities_hint }</p>
@@ -227,19 +240,21 @@ fn Calculator(props: &CalculatorProps) -> Html {
                     // A list of its own: Yew pairs a parent's unkeyed children from the end, so
                     // forms added beside the picker would replace it, and its focus with it.
                     <div class="forms">
-                        { for tariff.0.activities.iter().zip(&inputs.activities).filter(|(_, a)| a.chosen).map(|(activity, inputs)| html! {
+                        { for tariff.0.activities.iter().zip(&inputs.activities).filter(|(_, a)| a.chosen && !hold).map(|(activity, inputs)| html! {
                             <ActivityForm key={activity.id.to_string()} {tariff} activity={Static(activity)} inputs={inputs.clone()}
                                 site={inputs_site.clone()} site_error={problem.as_ref().filter(|_| own_site == Some(&*activity.id)).map(message)}
                                 {lang} dispatch={dispatch.clone()} />
                         }) }
                     </div>
                 </section>
-                <section aria-labelledby="settings-title">
-                    <h2 id="settings-title"><span class="step">{ "2" }</span>{ texts.settings }</h2>
-                    <Settings {tariff} {lang} site={inputs.site.clone()} term={inputs.term.clone()} vat={inputs.vat}
-                        service_language={inputs.service_language.clone()} fluctuation={inputs.fluctuation}
-                        {site_error} dispatch={dispatch.clone()} />
-                </section>
+                if !*hold {
+                    <section aria-labelledby="settings-title">
+                        <h2 id="settings-title"><span class="step">{ "2" }</span>{ texts.settings }</h2>
+                        <Settings {tariff} {lang} site={inputs.site.clone()} term={inputs.term.clone()} vat={inputs.vat}
+                            service_language={inputs.service_language.clone()} fluctuation={inputs.fluctuation}
+                            {site_error} dispatch={dispatch.clone()} />
+                    </section>
+                }
             </div>
             <div class="results">
                 { results }

@@ -252,6 +252,7 @@ for (const lang of ['id', 'en']) {
       prerender: document.querySelector('.prerender')?.getAttribute('lang') ?? null,
       picker: visible(document.querySelector('.prerender [data-testid="activity-call-centre"]')),
       opening: visible(document.querySelector('.prerender .opening-note')),
+      currency: visible(document.querySelector('.prerender [data-testid="currency"]')),
       heading: document.querySelector('.prerender h1')?.textContent ?? '',
     };
   });
@@ -263,14 +264,14 @@ for (const lang of ['id', 'en']) {
     await page.goto(origin, { waitUntil: 'domcontentloaded' });
     const before = await shown(page);
     check(`prerender-${lang}: the landing shows before the WebAssembly, in the visitor's language`, before.lang === lang && before.blocks === 1
-      && before.prerender === lang && before.picker && !before.opening, JSON.stringify(before));
+      && before.prerender === lang && before.picker && before.currency && !before.opening, JSON.stringify(before));
     await page.screenshot({ path: `${shots}/prerender-${lang}-375.png` });
     // A new page: from the landing, the link would only move within it.
     const linked = await context.newPage();
     await linked.route(/\.wasm$/, () => {});
     await linked.goto(`${origin}/#${quoteLink}`, { waitUntil: 'domcontentloaded' });
     const link = await shown(linked);
-    check(`prerender-${lang}: a visitor with a link sees it opening, not the landing's inputs`, link.opening && !link.picker, JSON.stringify(link));
+    check(`prerender-${lang}: a visitor with a link sees it opening, not the landing's inputs nor its currency`, link.opening && !link.picker && !link.currency, JSON.stringify(link));
     await context.close();
   }
   {
@@ -281,7 +282,7 @@ for (const lang of ['id', 'en']) {
     await page.route(/\.wasm$/, () => {});
     await page.goto(origin, { waitUntil: 'domcontentloaded' });
     const draft = await shown(page);
-    check('prerender: a visitor with a stored draft sees it opening, not the landing', draft.opening && !draft.picker, JSON.stringify(draft));
+    check('prerender: a visitor with a stored draft sees it opening, not the landing', draft.opening && !draft.picker && !draft.currency, JSON.stringify(draft));
     await context.close();
   }
   {

@@ -4,8 +4,8 @@
 //! the runner variables `.ci/test` sets.
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::Cell;
-use std::rc::Rc;
+mod support;
+
 use std::time::Duration;
 
 use biaya_bpo::calendar::Date;
@@ -15,9 +15,10 @@ use biaya_bpo::link::{self, Contents, QuoteDetails};
 use biaya_bpo::money::Currency;
 use biaya_bpo::quantity::QuantityError;
 use biaya_bpo::tariff::{Catalogue, Tariff, catalogue};
+use support::{Testids, address, fire, painted, settle, storage, until};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
-use web_sys::{Element, Event, EventInit, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -61,25 +62,6 @@ fn unmount_where(keep: impl Fn(&Element) -> bool) {
     }
 }
 
-/// Lets Yew finish every render it has scheduled.
-async fn settle() {
-    yew::scheduler::flush().await;
-}
-
-/// Waits, a frame at a time, for what the page does a moment later (the address bar and the
-/// draft after the last keystroke, the parts drawn after the first paint); fails after two
-/// seconds.
-async fn until(what: &str, done: impl Fn() -> bool) {
-    for _ in 0..120 {
-        if done() {
-            return;
-        }
-        yew::platform::time::sleep(Duration::from_millis(16)).await;
-        settle().await;
-    }
-    panic!("still waiting for {what}");
-}
-
 /// Waits until the address bar holds the page's link: written a moment after the last
 /// keystroke.
 async fn written(page: &Page) {
@@ -101,27 +83,6 @@ async fn stored(page: &Page) {
             .is_some_and(|(link, draft)| link.ends_with(&format!("#{draft}")))
     })
     .await;
-}
-
-fn storage() -> web_sys::Storage {
-    gloo::utils::window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .expect("storage")
-}
-
-/// Sets the address bar's fragment, as following a link would.
-fn address(fragment: &str) {
-    let history = gloo::utils::window().history().expect("history");
-    let url = if fragment.is_empty() {
-        gloo::utils::window().location().pathname().expect("path")
-    } else {
-        format!("#{fragment}")
-    };
-    history
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-        .expect("replace");
 }
 
 fn address_now() -> String {
@@ -160,67 +121,8 @@ impl Page {
             MOUNTED.with(|m| m.borrow_mut().push((root.clone(), mounted)));
         }
         settle().await;
-        // A link's forms follow the first paint of its figures: the visitor finds them there.
-        let frame = Rc::new(Cell::new(false));
-        let _frame = gloo::render::request_animation_frame({
-            let frame = frame.clone();
-            move |_| frame.set(true)
-        });
-        until("the first paint", || frame.get()).await;
-        until("the forms after the first paint", || {
-            root.query_selector("[aria-busy=\"true\"]")
-                .ok()
-                .flatten()
-                .is_none()
-        })
-        .await;
+        painted(&root).await;
         Self { root }
-    }
-
-    fn find(&self, testid: &str) -> Option<Element> {
-        self.root
-            .query_selector(&format!("[data-testid=\"{testid}\"]"))
-            .expect("a valid selector")
-    }
-
-    fn get(&self, testid: &str) -> Element {
-        self.find(testid)
-            .unwrap_or_else(|| panic!("no element with data-testid {testid}"))
-    }
-
-    fn text(&self, testid: &str) -> String {
-        self.get(testid).text_content().unwrap_or_default()
-    }
-
-    fn value(&self, testid: &str) -> String {
-        self.get(testid)
-            .unchecked_into::<HtmlInputElement>()
-            .value()
-    }
-
-    fn fire(element: &Element, kind: &str) {
-        let init = EventInit::new();
-        init.set_bubbles(true);
-        let event = Event::new_with_event_init_dict(kind, &init).expect("event");
-        element.dispatch_event(&event).expect("dispatch");
-    }
-
-    async fn click(&self, testid: &str) {
-        self.get(testid)
-            .unchecked_into::<web_sys::HtmlElement>()
-            .click();
-        settle().await;
-    }
-
-    /// Replaces the field's text, as typing over it would.
-    async fn type_in(&self, testid: &str, text: &str) {
-        let input = self.get(testid);
-        input
-            .clone()
-            .unchecked_into::<HtmlInputElement>()
-            .set_value(text);
-        Self::fire(&input, "input");
-        settle().await;
     }
 
     async fn choose(&self, testid: &str, value: &str) {
@@ -229,7 +131,7 @@ impl Page {
             .clone()
             .unchecked_into::<HtmlSelectElement>()
             .set_value(value);
-        Self::fire(&select, "change");
+        fire(&select, "change");
         settle().await;
     }
 
@@ -252,6 +154,12 @@ impl Page {
             money(expected.range.high),
         ];
         assert_eq!(self.figures(), want);
+    }
+}
+
+impl Testids for Page {
+    fn root(&self) -> &Element {
+        &self.root
     }
 }
 
@@ -738,8 +646,7 @@ async fn printing_draws_the_qr_code_of_the_link() {
     // Printed at once after typing, before the address bar's usual moment: the code is drawn
     // from the address, so the address must already hold the new volume.
     page.type_in("input-sales-appointments", "33").await;
-    let init = EventInit::new();
-    let event = Event::new_with_event_init_dict("beforeprint", &init).expect("event");
+    let event = web_sys::Event::new("beforeprint").expect("event");
     gloo::utils::window()
         .dispatch_event(&event)
         .expect("dispatch");
@@ -1519,7 +1426,7 @@ async fn thousands_typed_with_either_separator_are_thousands_in_either_language(
     assert_eq!(page.figures(), before);
     // Leaving the field groups what reads: 120000 becomes 120.000 on the Indonesian page.
     page.type_in("input-call-centre-minutes", "120000").await;
-    Page::fire(&page.get("input-call-centre-minutes"), "blur");
+    fire(&page.get("input-call-centre-minutes"), "blur");
     settle().await;
     assert_eq!(page.value("input-call-centre-minutes"), "120.000");
 }

@@ -4,15 +4,18 @@
 //! `.ci/test` with the runner variables it sets, like tests/browser.rs.
 #![cfg(target_arch = "wasm32")]
 
+mod support;
+
 use std::time::Duration;
 
 use biaya_bpo::estimate::{Estimate, estimate};
 use biaya_bpo::i18n::{Lang, format_money};
 use biaya_bpo::link;
 use biaya_bpo::tariff::catalogue;
+use support::{Testids, address, fire, painted, settle, storage, until};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
-use web_sys::{Element, Event, EventInit, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -33,53 +36,6 @@ const FIGURES: [&str; 4] = [
     "total-contract",
 ];
 
-async fn settle() {
-    yew::scheduler::flush().await;
-}
-
-/// Waits, a frame at a time, for what the page does a moment later (reading a file, WebCrypto,
-/// IndexedDB); fails after five seconds.
-async fn until(what: &str, done: impl Fn() -> bool) {
-    for _ in 0..300 {
-        if done() {
-            return;
-        }
-        yew::platform::time::sleep(Duration::from_millis(16)).await;
-        settle().await;
-    }
-    panic!("still waiting for {what}");
-}
-
-fn storage() -> web_sys::Storage {
-    gloo::utils::window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .expect("storage")
-}
-
-/// Sets the address bar's fragment, as following a link would.
-fn address(fragment: &str) {
-    let window = gloo::utils::window();
-    let url = if fragment.is_empty() {
-        window.location().pathname().expect("path")
-    } else {
-        format!("#{fragment}")
-    };
-    window
-        .history()
-        .expect("history")
-        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
-        .expect("replace");
-}
-
-fn fire(element: &Element, kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict(kind, &init).expect("event");
-    element.dispatch_event(&event).expect("dispatch");
-}
-
 /// Something mounted in an element of its own: the console, or a prospect's page.
 struct Mounted {
     root: Element,
@@ -88,7 +44,7 @@ struct Mounted {
 }
 
 impl Mounted {
-    fn root() -> Element {
+    fn new_root() -> Element {
         let document = gloo::utils::document();
         let root = document.create_element("div").expect("div");
         document
@@ -104,7 +60,7 @@ impl Mounted {
         storage().remove_item("biaya-bpo.draft").expect("remove");
         storage().set_item("biaya-bpo.lang", "en").expect("set");
         address("");
-        let root = Self::root();
+        let root = Self::new_root();
         let console = biaya_bpo::ui::console::mount(root.clone());
         settle().await;
         let mounted = Self {
@@ -127,50 +83,15 @@ impl Mounted {
     async fn prospect(fragment: &str) -> Self {
         storage().remove_item("biaya-bpo.draft").expect("remove");
         address(fragment);
-        let root = Self::root();
+        let root = Self::new_root();
         let page = biaya_bpo::ui::mount(root.clone());
         settle().await;
+        painted(&root).await;
         Self {
             root,
             console: None,
             page,
         }
-    }
-
-    fn find(&self, testid: &str) -> Option<Element> {
-        self.root
-            .query_selector(&format!("[data-testid=\"{testid}\"]"))
-            .expect("a valid selector")
-    }
-
-    fn get(&self, testid: &str) -> Element {
-        self.find(testid)
-            .unwrap_or_else(|| panic!("no element with data-testid {testid}"))
-    }
-
-    fn text(&self, testid: &str) -> String {
-        self.get(testid).text_content().unwrap_or_default()
-    }
-
-    fn value(&self, testid: &str) -> String {
-        self.get(testid)
-            .unchecked_into::<HtmlInputElement>()
-            .value()
-    }
-
-    async fn click(&self, testid: &str) {
-        self.get(testid)
-            .unchecked_into::<web_sys::HtmlElement>()
-            .click();
-        settle().await;
-    }
-
-    async fn type_in(&self, testid: &str, text: &str) {
-        let input = self.get(testid);
-        // Inputs and the note's text area alike.
-        js_sys::Reflect::set(&input, &"value".into(), &text.into()).expect("a value");
-        fire(&input, "input");
-        settle().await;
     }
 
     /// Chooses a key file in the console's file input, as a salesperson picking it would.
@@ -256,6 +177,12 @@ impl Mounted {
                 money(totals.contract)
             ]
         );
+    }
+}
+
+impl Testids for Mounted {
+    fn root(&self) -> &Element {
+        &self.root
     }
 }
 

@@ -1,0 +1,120 @@
+//! What the browser tests (tests/browser.rs, tests/console.rs) share: the address bar and storage
+//! as a visitor leaves them, elements found by their `data-testid`, acted on as a visitor would,
+//! and waiting for what the page does a moment later.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
+
+/// Lets Yew finish every render it has scheduled.
+pub async fn settle() {
+    yew::scheduler::flush().await;
+}
+
+/// Waits, a frame at a time, for what the page does a moment later (the address bar after the
+/// last keystroke, the parts drawn after the first paint, a file read, WebCrypto, IndexedDB);
+/// fails after five seconds.
+pub async fn until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..300 {
+        if done() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(16)).await;
+        settle().await;
+    }
+    panic!("still waiting for {what}");
+}
+
+/// Waits for the first paint of a page just mounted in `root`, and for what follows it: a link's
+/// forms come after the first paint of its figures, and the visitor finds them there.
+pub async fn painted(root: &Element) {
+    let frame = Rc::new(Cell::new(false));
+    let _frame = gloo::render::request_animation_frame({
+        let frame = frame.clone();
+        move |_| frame.set(true)
+    });
+    until("the first paint", || frame.get()).await;
+    until("the forms after the first paint", || {
+        root.query_selector("[aria-busy=\"true\"]")
+            .ok()
+            .flatten()
+            .is_none()
+    })
+    .await;
+}
+
+pub fn storage() -> web_sys::Storage {
+    gloo::utils::window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .expect("storage")
+}
+
+/// Sets the address bar's fragment, as following a link would; "" leaves the bare page.
+pub fn address(fragment: &str) {
+    let window = gloo::utils::window();
+    let url = if fragment.is_empty() {
+        window.location().pathname().expect("path")
+    } else {
+        format!("#{fragment}")
+    };
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .expect("replace");
+}
+
+/// A bubbling event of `kind` on `element`, as the browser sends one when the visitor acts.
+pub fn fire(element: &Element, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).expect("event");
+    element.dispatch_event(&event).expect("dispatch");
+}
+
+/// A page under test, read and used through its elements' `data-testid`.
+// The tests run on the browser's one thread: no `Send` bound is ever wanted of these futures.
+#[allow(async_fn_in_trait)]
+pub trait Testids {
+    /// The element the page is mounted in.
+    fn root(&self) -> &Element;
+
+    fn find(&self, testid: &str) -> Option<Element> {
+        self.root()
+            .query_selector(&format!("[data-testid=\"{testid}\"]"))
+            .expect("a valid selector")
+    }
+
+    fn get(&self, testid: &str) -> Element {
+        self.find(testid)
+            .unwrap_or_else(|| panic!("no element with data-testid {testid}"))
+    }
+
+    fn text(&self, testid: &str) -> String {
+        self.get(testid).text_content().unwrap_or_default()
+    }
+
+    fn value(&self, testid: &str) -> String {
+        self.get(testid)
+            .unchecked_into::<HtmlInputElement>()
+            .value()
+    }
+
+    async fn click(&self, testid: &str) {
+        self.get(testid).unchecked_into::<HtmlElement>().click();
+        settle().await;
+    }
+
+    /// Replaces the field's text (an input's or a text area's), as typing over it would.
+    async fn type_in(&self, testid: &str, text: &str) {
+        let field = self.get(testid);
+        js_sys::Reflect::set(&field, &"value".into(), &text.into()).expect("a value");
+        fire(&field, "input");
+        settle().await;
+    }
+}

@@ -571,8 +571,8 @@ for (const lang of ['id', 'en']) {
 // ---------------------------------------------------------------------------------------------
 // Issue 15, figures a visitor can trust at a glance. All four activities chosen and every
 // deferred part drawn, then every <details> on the page opened, as a curious visitor (or the
-// printer) would: nothing may be wider than the screen. And the charts as displayed, at 375 and
-// 1280 px: every word at 12 px at least (its CSS size times the scale of its viewBox), no two
+// printer) would: nothing may be wider than the screen. And the charts as displayed, at 320, 375
+// and 1280 px: every word at 12 px at least (its CSS size times the scale of its viewBox), no two
 // words of a chart over each other, no word across a curve, nothing cut at a drawing's edge, each
 // legend swatch beside its words, each curve saying what its axis counts.
 for (const lang of ['id', 'en']) {
@@ -614,84 +614,82 @@ for (const lang of ['id', 'en']) {
     });
     check(`${name}: every part opened, nothing wider than the screen`, wide.over <= 0, `${wide.over}px too wide: ${wide.past.join(' | ')}`);
     await (await page.$('[data-testid="method"]')).screenshot({ path: `${shots}/${name}-method.png` });
-    if (width !== 320) {
-      // Every word of every chart as the screen shows it, a chart's drawings read together.
-      const charts = await page.$$eval('figure.chart', (figures) => figures.map((figure) => {
-        const svgs = [...figure.querySelectorAll('svg')].filter((svg) => svg.getClientRects().length > 0);
-        const words = svgs.flatMap((svg) => [...svg.querySelectorAll('text')]).filter((t) => t.textContent.trim() !== '').map((t) => {
-          const m = t.getScreenCTM();
-          const r = t.getBoundingClientRect();
-          return {
-            text: t.textContent.trim(),
-            // The CSS size times the scale of the drawing's viewBox.
-            size: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b),
-            box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
-          };
-        });
-        // A word sits across a curve when a point of its box (1 px in) is on the curve's stroke.
-        const curves = svgs.flatMap((svg) => [...svg.querySelectorAll('path')]);
-        const crossed = [];
-        for (const w of words) {
-          const { left, top, right, bottom } = w.box;
-          hit: for (let i = 0; i <= 12; i += 1) {
-            for (let j = 0; j <= 4; j += 1) {
-              const at = new DOMPoint(left + 1 + ((right - left - 2) * i) / 12, top + 1 + ((bottom - top - 2) * j) / 4);
-              for (const c of curves) {
-                if (c.isPointInStroke(at.matrixTransform(c.getScreenCTM().inverse()))) {
-                  crossed.push(`"${w.text}" on ${c.getAttribute('class')}`);
-                  break hit;
-                }
+    // Every word of every chart as the screen shows it, a chart's drawings read together.
+    const charts = await page.$$eval('figure.chart', (figures) => figures.map((figure) => {
+      const svgs = [...figure.querySelectorAll('svg')].filter((svg) => svg.getClientRects().length > 0);
+      const words = svgs.flatMap((svg) => [...svg.querySelectorAll('text')]).filter((t) => t.textContent.trim() !== '').map((t) => {
+        const m = t.getScreenCTM();
+        const r = t.getBoundingClientRect();
+        return {
+          text: t.textContent.trim(),
+          // The CSS size times the scale of the drawing's viewBox.
+          size: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b),
+          box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+        };
+      });
+      // A word sits across a curve when a point of its box (1 px in) is on the curve's stroke.
+      const curves = svgs.flatMap((svg) => [...svg.querySelectorAll('path')]);
+      const crossed = [];
+      for (const w of words) {
+        const { left, top, right, bottom } = w.box;
+        hit: for (let i = 0; i <= 12; i += 1) {
+          for (let j = 0; j <= 4; j += 1) {
+            const at = new DOMPoint(left + 1 + ((right - left - 2) * i) / 12, top + 1 + ((bottom - top - 2) * j) / 4);
+            for (const c of curves) {
+              if (c.isPointInStroke(at.matrixTransform(c.getScreenCTM().inverse()))) {
+                crossed.push(`"${w.text}" on ${c.getAttribute('class')}`);
+                break hit;
               }
             }
           }
         }
-        return { chart: figure.dataset.testid, words, crossed };
-      }));
-      const small = charts.flatMap((c) => c.words.filter((w) => w.size < 12).map((w) => `${c.chart} "${w.text}" ${w.size.toFixed(1)}px`));
-      check(`${name}: every chart word is 12 px at least as displayed (${charts.length} charts)`, charts.length === 5 && small.length === 0, small.slice(0, 6).join(' | '));
-      const overlaps = [];
-      for (const c of charts) {
-        c.words.forEach((a, i) => c.words.slice(i + 1).forEach((b) => {
-          const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
-          const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
-          if (x > 0.5 && y > 0.5) overlaps.push(`${c.chart}: "${a.text}" / "${b.text}"`);
-        }));
       }
-      check(`${name}: no two words of a chart overlap`, overlaps.length === 0, overlaps.slice(0, 6).join(' | '));
-      const crossed = charts.flatMap((c) => c.crossed.map((x) => `${c.chart}: ${x}`));
-      check(`${name}: no chart word drawn across a curve`, crossed.length === 0, crossed.slice(0, 6).join(' | '));
-      // A legend's swatch and its words start on the same line, the words right after it.
-      const apart = await page.$$eval('figure.chart .legend .key', (keys) => keys.filter((k) => {
-        const key = k.getBoundingClientRect();
-        const range = document.createRange();
-        if (!k.nextSibling) return true;
-        range.selectNode(k.nextSibling);
-        const word = range.getClientRects()[0];
-        return !word || Math.abs((word.top + word.bottom) / 2 - (key.top + key.bottom) / 2) > 8 || word.left < key.right - 0.5;
-      }).map((k) => k.className));
-      check(`${name}: each legend swatch beside its words`, apart.length === 0, `${apart.length} apart: ${apart.slice(0, 4).join(', ')}`);
-      // The drawing clips what passes its edges: a word cut short, the break-even's ring halved.
-      const cut = await page.$$eval('figure.chart svg.curve', (svgs) => svgs.flatMap((svg) => {
-        const edge = svg.getBoundingClientRect();
-        return [...svg.querySelectorAll('text, circle, path, line, rect')].filter((e) => {
-          const r = e.getBoundingClientRect();
-          return r.left < edge.left - 0.5 || r.right > edge.right + 0.5 || r.top < edge.top - 0.5 || r.bottom > edge.bottom + 0.5;
-        }).map((e) => `${svg.closest('figure').dataset.testid} ${e.tagName}.${e.getAttribute('class')} "${e.textContent.trim()}"`);
+      return { chart: figure.dataset.testid, words, crossed };
+    }));
+    const small = charts.flatMap((c) => c.words.filter((w) => w.size < 12).map((w) => `${c.chart} "${w.text}" ${w.size.toFixed(1)}px`));
+    check(`${name}: every chart word is 12 px at least as displayed (${charts.length} charts)`, charts.length === 5 && small.length === 0, small.slice(0, 6).join(' | '));
+    const overlaps = [];
+    for (const c of charts) {
+      c.words.forEach((a, i) => c.words.slice(i + 1).forEach((b) => {
+        const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+        const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+        if (x > 0.5 && y > 0.5) overlaps.push(`${c.chart}: "${a.text}" / "${b.text}"`);
       }));
-      check(`${name}: every word and mark of a curve inside its drawing`, cut.length === 0, cut.slice(0, 6).join(' | '));
-      // Each curve says under its title what its axis counts, the unit written under the axis,
-      // and that the activity's other volumes follow it.
-      const notes = await page.$$eval('figure.chart[data-testid^="curve-"]', (figures) => figures.filter((figure) => {
-        const note = figure.querySelector('figcaption .axis-note');
-        const ticks = [...figure.querySelectorAll('svg text.tick')];
-        const unit = (ticks[ticks.length - 1]?.textContent ?? '').trim().toLowerCase();
-        return !note || note.getClientRects().length === 0 || parseFloat(getComputedStyle(note).fontSize) < 12
-          || unit === '' || !note.textContent.toLowerCase().includes(unit) || !/(follow in proportion|secara sebanding)/.test(note.textContent);
-      }).map((figure) => figure.dataset.testid));
-      check(`${name}: each curve says what its axis counts and what follows it`, notes.length === 0, notes.join(', '));
-      for (const [i, chart] of (await page.$$('figure.chart')).entries()) {
-        await chart.screenshot({ path: `${shots}/${name}-chart-${i}.png` });
-      }
+    }
+    check(`${name}: no two words of a chart overlap`, overlaps.length === 0, overlaps.slice(0, 6).join(' | '));
+    const crossed = charts.flatMap((c) => c.crossed.map((x) => `${c.chart}: ${x}`));
+    check(`${name}: no chart word drawn across a curve`, crossed.length === 0, crossed.slice(0, 6).join(' | '));
+    // A legend's swatch and its words start on the same line, the words right after it.
+    const apart = await page.$$eval('figure.chart .legend .key', (keys) => keys.filter((k) => {
+      const key = k.getBoundingClientRect();
+      const range = document.createRange();
+      if (!k.nextSibling) return true;
+      range.selectNode(k.nextSibling);
+      const word = range.getClientRects()[0];
+      return !word || Math.abs((word.top + word.bottom) / 2 - (key.top + key.bottom) / 2) > 8 || word.left < key.right - 0.5;
+    }).map((k) => k.className));
+    check(`${name}: each legend swatch beside its words`, apart.length === 0, `${apart.length} apart: ${apart.slice(0, 4).join(', ')}`);
+    // The drawing clips what passes its edges: a word cut short, the break-even's ring halved.
+    const cut = await page.$$eval('figure.chart svg.curve', (svgs) => svgs.flatMap((svg) => {
+      const edge = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll('text, circle, path, line, rect')].filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.left < edge.left - 0.5 || r.right > edge.right + 0.5 || r.top < edge.top - 0.5 || r.bottom > edge.bottom + 0.5;
+      }).map((e) => `${svg.closest('figure').dataset.testid} ${e.tagName}.${e.getAttribute('class')} "${e.textContent.trim()}"`);
+    }));
+    check(`${name}: every word and mark of a curve inside its drawing`, cut.length === 0, cut.slice(0, 6).join(' | '));
+    // Each curve says under its title what its axis counts, the unit written under the axis,
+    // and that the activity's other volumes follow it.
+    const notes = await page.$$eval('figure.chart[data-testid^="curve-"]', (figures) => figures.filter((figure) => {
+      const note = figure.querySelector('figcaption .axis-note');
+      const ticks = [...figure.querySelectorAll('svg text.tick')];
+      const unit = (ticks[ticks.length - 1]?.textContent ?? '').trim().toLowerCase();
+      return !note || note.getClientRects().length === 0 || parseFloat(getComputedStyle(note).fontSize) < 12
+        || unit === '' || !note.textContent.toLowerCase().includes(unit) || !/(follow in proportion|secara sebanding)/.test(note.textContent);
+    }).map((figure) => figure.dataset.testid));
+    check(`${name}: each curve says what its axis counts and what follows it`, notes.length === 0, notes.join(', '));
+    for (const [i, chart] of (await page.$$('figure.chart')).entries()) {
+      await chart.screenshot({ path: `${shots}/${name}-chart-${i}.png` });
     }
     check(`${name}: no script error`, problems.length === 0, problems.join(' | '));
     await context.close();

@@ -418,6 +418,13 @@ for (const lang of ['id', 'en']) {
   check(`font-${lang}-320: the page follows the browser's default font (32 px)`, root === '32px', root);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(`font-${lang}-320: nothing wider than the screen`, overflow <= 0, `${overflow}px too wide`);
+  // The provider's logo stays 3 em square, not as wide as the screen.
+  const logo = await page.$eval('.masthead .logo', (e) => Math.round(e.getBoundingClientRect().width));
+  check(`font-${lang}-320: the logo keeps its size (3 em, 96 px)`, logo === 96, `${logo}px`);
+  // The skip link waits above the page until it has the focus, however tall the font makes it.
+  await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+  const skip = await page.$eval('.skip', (e) => Math.round(e.getBoundingClientRect().bottom));
+  check(`font-${lang}-320: the skip link out of sight until focused`, skip <= 0, `its foot at ${skip}px`);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${shots}/font-${lang}-320.png` });
   await context.close();

@@ -623,23 +623,28 @@ mod tests {
         // At 325 px the plot runs from 76 to 317: 3,750 minutes of 90,000 is 10 px in, 45,000
         // is half of it, 120.5 px in. The two labels are 110 px apart: one line, 18 px high,
         // and 6 more above the plot.
-        let apart = layout(&call_centre(45000, Some(3750)), 325, Lang::En);
-        let labels: Vec<(&str, u64)> = apart
-            .labels
-            .iter()
-            .map(|w| (w.text.as_str(), w.baseline))
-            .collect();
-        assert_eq!(labels, [("now", 18), ("break-even 3,750", 18)]);
-        assert_eq!(apart.top, 24);
+        let lines = |break_even| {
+            let drawn = layout(&call_centre(45000, Some(break_even)), 325, Lang::En);
+            let labels: Vec<(String, u64)> = drawn
+                .labels
+                .iter()
+                .map(|w| (w.text.clone(), w.baseline))
+                .collect();
+            (labels, drawn.top)
+        };
+        let (labels, top) = lines(3750);
+        assert_eq!(
+            labels,
+            [("now".into(), 18), ("break-even 3,750".into(), 18)]
+        );
+        assert_eq!(top, 24);
         // Where the two are the same volume, the break-even goes a line higher.
-        let together = layout(&call_centre(45000, Some(45000)), 325, Lang::En);
-        let labels: Vec<(&str, u64)> = together
-            .labels
-            .iter()
-            .map(|w| (w.text.as_str(), w.baseline))
-            .collect();
-        assert_eq!(labels, [("now", 36), ("break-even 45,000", 18)]);
-        assert_eq!(together.top, 42);
+        let (labels, top) = lines(45000);
+        assert_eq!(
+            labels,
+            [("now".into(), 36), ("break-even 45,000".into(), 18)]
+        );
+        assert_eq!(top, 42);
     }
 
     #[test]

@@ -212,6 +212,18 @@ impl Bake for Decimal {
     }
 }
 
+impl Bake for calendar::Date {
+    fn bake(&self, out: &mut String) {
+        let _ = write!(
+            out,
+            "Date::from_checked({}, {}, {})",
+            self.year(),
+            self.month(),
+            self.day()
+        );
+    }
+}
+
 impl Bake for tariff::SizedBy {
     fn bake(&self, out: &mut String) {
         let _ = write!(out, "SizedBy::{self:?}");
@@ -370,6 +382,8 @@ bake_struct!(provider::Provider {
     brand_colour,
     quote_prefix,
     example,
+    time_zone,
+    max_validity_days,
     tagline,
     terms,
     staff

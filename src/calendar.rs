@@ -1,4 +1,7 @@
-//! Calendar dates as tariffs and quotes write them: `YYYY-MM-DD`, proleptic Gregorian.
+//! Calendar dates as tariffs and quotes write them: `YYYY-MM-DD`, proleptic Gregorian; and the
+//! provider's calendar, on which every quotation is dated and judged. A quotation issued at
+//! 06:30 in Jakarta is dated that Jakarta day, and stands at once for a reader in London or New
+//! York, whose own calendar still shows the day before: `today` is always the provider's.
 
 use std::fmt;
 
@@ -24,6 +27,13 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 }
 
 impl Date {
+    /// A date known to exist, for tables written in code (the provider file, baked at build
+    /// time, is checked before it is written out).
+    #[must_use]
+    pub const fn from_checked(year: u16, month: u8, day: u8) -> Self {
+        Self { year, month, day }
+    }
+
     /// A day that always exists, for where a clock gives nonsense.
     pub const EPOCH: Date = Date {
         year: 2026,
@@ -126,10 +136,74 @@ impl Date {
     }
 }
 
+/// A time zone without daylight saving, as the provider file names it: an IANA name and its
+/// fixed offset from UTC. Indonesia's three zones (WIB, WITA, WIT) never change their clocks,
+/// nor do the other zones listed, so no time-zone database is needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Zone {
+    pub name: &'static str,
+    /// Minutes east of UTC.
+    pub offset_minutes: i32,
+}
+
+impl Zone {
+    /// Western Indonesia Time (WIB, UTC+7): Jakarta's, and the provider's unless its file says
+    /// otherwise.
+    pub const JAKARTA: Zone = Zone {
+        name: "Asia/Jakarta",
+        offset_minutes: 7 * 60,
+    };
+
+    /// The zones a provider file may name.
+    pub const ALL: [Zone; 11] = [
+        Self::JAKARTA,
+        Zone::fixed("Asia/Pontianak", 7 * 60),
+        Zone::fixed("Asia/Makassar", 8 * 60),
+        Zone::fixed("Asia/Jayapura", 9 * 60),
+        Zone::fixed("Asia/Singapore", 8 * 60),
+        Zone::fixed("Asia/Kuala_Lumpur", 8 * 60),
+        Zone::fixed("Asia/Manila", 8 * 60),
+        Zone::fixed("Asia/Bangkok", 7 * 60),
+        Zone::fixed("Asia/Ho_Chi_Minh", 7 * 60),
+        Zone::fixed("Asia/Kolkata", 5 * 60 + 30),
+        Zone::fixed("UTC", 0),
+    ];
+
+    const fn fixed(name: &'static str, offset_minutes: i32) -> Self {
+        Self {
+            name,
+            offset_minutes,
+        }
+    }
+
+    /// The zone of this IANA name, where it is one of [`Zone::ALL`].
+    #[must_use]
+    pub fn named(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|z| z.name == name)
+    }
+
+    /// The day it is in this zone at `unix_seconds` (seconds since 1970-01-01T00:00:00Z, as
+    /// every clock gives it whatever the reader's own zone).
+    #[must_use]
+    pub fn date_at(self, unix_seconds: i64) -> Option<Date> {
+        let local = unix_seconds.checked_add(i64::from(self.offset_minutes) * 60)?;
+        Date::from_days_since_epoch(local.div_euclid(86_400))
+    }
+}
+
 /// Written as the text `YYYY-MM-DD`, in JSON too.
 impl serde::Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+/// Read from the text `YYYY-MM-DD`: provider files, and documents passed between the page's
+/// modules.
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Date::parse(&text).ok_or_else(|| serde::de::Error::custom("a date YYYY-MM-DD"))
     }
 }
 
@@ -141,7 +215,7 @@ impl fmt::Display for Date {
 
 #[cfg(test)]
 mod tests {
-    use super::Date;
+    use super::{Date, Zone};
 
     #[test]
     fn reads_only_real_days() {
@@ -203,5 +277,32 @@ mod tests {
             Date::parse("2026-12-27").and_then(|d| d.minus_days(30)),
             Date::parse("2026-11-27")
         );
+    }
+
+    #[test]
+    fn the_provider_day_is_the_same_wherever_the_clock_is_read() {
+        // 2026-12-07T23:30:00Z (`date -u -d 2026-12-07T23:30:00Z +%s`): 06:30 on 8 December in
+        // Jakarta (UTC+7), 18:30 on 7 December in New York, 23:30 on 7 December in London.
+        let instant = 1_796_686_200;
+        let day = |text| Date::parse(text).expect("a date");
+        assert_eq!(Zone::JAKARTA.date_at(instant), Some(day("2026-12-08")));
+        assert_eq!(
+            Zone::named("UTC").and_then(|z| z.date_at(instant)),
+            Some(day("2026-12-07"))
+        );
+        // A minute before midnight in Jakarta is still the 7th there.
+        assert_eq!(
+            Zone::JAKARTA.date_at(1_796_662_800 - 60),
+            Some(day("2026-12-07"))
+        );
+        assert_eq!(
+            Zone::JAKARTA.date_at(1_796_662_800),
+            Some(day("2026-12-08"))
+        );
+        // India is half an hour off the hour: 18:29:59 UTC is 23:59:59 there.
+        let kolkata = Zone::named("Asia/Kolkata").expect("listed");
+        assert_eq!(kolkata.date_at(1_796_668_199), Some(day("2026-12-07")));
+        assert_eq!(kolkata.date_at(1_796_668_200), Some(day("2026-12-08")));
+        assert_eq!(Zone::named("Europe/London"), None, "has daylight saving");
     }
 }

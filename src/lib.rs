@@ -4,6 +4,8 @@
 //! (`ui`, feature "ui") is a thin layer over it.
 
 pub mod calendar;
+pub mod csv;
+pub mod document;
 pub mod estimate;
 pub mod i18n;
 pub mod link;

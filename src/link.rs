@@ -218,7 +218,7 @@ pub struct Contents {
 }
 
 /// Why a text is not a link at all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LinkError {
     /// Longer than [`MAX_LENGTH`]: refused unread.
     TooLong { length: usize, max: usize },
@@ -241,7 +241,7 @@ impl LinkError {
 }
 
 /// Something a link held that could not be kept as it was, and what was done instead.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Dropped {
     /// The link names a tariff this release does not bundle; the newest was used.
     UnknownTariff { version: String },
@@ -492,19 +492,44 @@ fn fields(contents: &Contents, tariff: &Tariff) -> String {
     out
 }
 
-/// Reads a link (a whole URL, a fragment with or without `#`) against the bundled tariffs.
+/// The link in a text as people pass it on: a whole address or a fragment, with or without `#`,
+/// or after `?` where a chat app or a careless paste put it there, with spaces where a chat app
+/// decoded `%20` (a link never holds a space of its own, so putting `%20` back is unambiguous).
+/// The page and the quote tool read what this gives, so they read the same links.
+#[must_use]
+pub fn fragment(text: &str) -> String {
+    let text = text.trim();
+    let fragment = match text.split_once('#') {
+        Some((_, fragment)) => fragment,
+        None => text
+            .split_once('?')
+            .map(|(_, query)| query)
+            .filter(|query| query.starts_with("v="))
+            .unwrap_or(text),
+    };
+    fragment.replace(' ', "%20")
+}
+
+/// Reads a link (see [`fragment`] for the forms it may take) against the bundled tariffs.
 ///
 /// # Errors
-/// [`LinkError`] when the text is too long to read or not one of our links at all. Anything
+/// [`LinkError`] when the link is too long to read or not one of our links at all. Anything
 /// less is recovered: see [`Opened::dropped`].
 pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
-    if text.len() > MAX_LENGTH {
+    // Measured as the page measures its address's fragment, before reading anything; a text
+    // far longer cannot hold a link short enough.
+    let fragment = if text.len() > MAX_LENGTH * 4 {
+        text.to_owned()
+    } else {
+        fragment(text)
+    };
+    if fragment.len() > MAX_LENGTH {
         return Err(LinkError::TooLong {
-            length: text.len(),
+            length: fragment.len(),
             max: MAX_LENGTH,
         });
     }
-    let fragment = text.split_once('#').map_or(text, |(_, f)| f);
+    let fragment = fragment.as_str();
     let mut dropped = Vec::new();
 
     // A signed quotation ends with its key and signature, which vouch for everything before
@@ -724,7 +749,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
     })
 }
 
-/// What is impossible about a quote's date, `today` being the reader's: a date after it, or
+/// What is impossible about a quote's date, `today` being the provider's: a date after it, or
 /// before the tariff it was priced with took effect.
 #[must_use]
 pub fn date_problem(quote: &QuoteDetails, tariff: &Tariff, today: Date) -> Option<Dropped> {

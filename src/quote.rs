@@ -1,296 +1,148 @@
-//! An estimate or a quotation as a CSV file for the client's finance team: who it is from and for,
-//! then every line and total with plain decimal amounts a spreadsheet reads as numbers. A
-//! spreadsheet set to Indonesian separates columns with `;` and decimals with `,`; one set to
-//! English uses `,` and `.`: the file follows the page's language, so it opens in columns either
-//! way.
-
-use std::fmt::Write as _;
+//! A quotation's rules, whoever applies them (the page, the sales console, the quote tool): the
+//! calendar it is dated and judged on, the last day it holds, and whether a salesperson may
+//! issue it. One place, so that what the console issues is exactly what the page accepts.
 
 use rust_decimal::Decimal;
 
-use crate::estimate::{Estimate, Line};
-use crate::i18n::{
-    BreakdownTexts, CompareTexts, CsvTexts, Lang, Texts, line_title, quoted_settings,
-    tariff_edition,
-};
-use crate::link::Contents;
-use crate::provider::provider;
+use crate::calendar::Date;
+use crate::link::QuoteDetails;
+use crate::provider::{Provider, Staff, StaffKey};
 use crate::tariff::Tariff;
 
-/// How a spreadsheet in the page's language reads columns and decimals.
-#[derive(Clone, Copy)]
-pub(crate) struct Dialect {
-    pub(crate) separator: char,
-    decimal: char,
-}
+/// A day on the provider's calendar: the only day a quotation is dated and judged by. A reader
+/// in New York at 18:30 on the 7th reads a quotation issued at 06:30 on the 8th in Jakarta as
+/// the provider does, on the 8th.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Today(pub Date);
 
-impl Dialect {
-    pub(crate) fn of(lang: Lang) -> Self {
-        let decimal = lang.decimal_separator();
-        // A spreadsheet whose decimals are commas splits columns at semicolons.
-        let separator = if decimal == ',' { ';' } else { ',' };
-        Self { separator, decimal }
-    }
-
-    /// Quotes a field when it holds the separator, a quote or a line break (RFC 4180).
-    pub(crate) fn field(self, text: &str) -> String {
-        if text.contains([self.separator, '"', '\n', '\r']) {
-            format!("\"{}\"", text.replace('"', "\"\""))
-        } else {
-            text.to_owned()
-        }
-    }
-
-    /// A plain number, no grouping: `1234567,5` or `1234567.5`.
-    pub(crate) fn number(self, amount: Decimal) -> String {
-        amount.to_string().replace('.', &self.decimal.to_string())
+impl Today {
+    /// Today on `provider`'s calendar at `unix_seconds` (any clock's reading: it is the same
+    /// number in every zone).
+    #[must_use]
+    pub fn at(provider: &Provider, unix_seconds: i64) -> Self {
+        Self(provider.today_at(unix_seconds))
     }
 }
 
-/// The CSV text, with a byte-order mark so spreadsheet programs read it as UTF-8. `url` is the
-/// whole address of the estimate.
+/// Whether `issued` comes before the day `tariff` took effect: a quotation cannot be priced with
+/// prices not yet published.
 #[must_use]
-pub fn csv(
-    estimate: &Estimate,
-    contents: &Contents,
-    tariff: &Tariff,
-    url: &str,
-    lang: Lang,
-) -> String {
-    let (labels, texts) = (Texts::of(lang), CsvTexts::of(lang));
-    let (bd, ct) = (BreakdownTexts::of(lang), CompareTexts::of(lang));
-    let dialect = Dialect::of(lang);
-    let sep = dialect.separator;
-    let currency = estimate.currency.code();
-    let mut out = String::from("\u{feff}");
-    let quote = &contents.quote;
-    let dated = quote.issued.map(|d| d.to_string()).unwrap_or_default();
-    for (name, value) in [
-        (texts.provider, provider().legal_name.to_string()),
-        (texts.number, quote.reference.clone()),
-        (texts.client, quote.client.clone()),
-        (texts.date, dated),
-        (
-            texts.settings,
-            quoted_settings(tariff, &contents.request, lang),
-        ),
-        (texts.tariff, tariff_edition(tariff, lang)),
-        (texts.link, url.to_owned()),
-    ] {
-        if !value.is_empty() {
-            let _ = write!(
-                out,
-                "{}{sep}{}\r\n",
-                dialect.field(name),
-                dialect.field(&value)
-            );
-        }
-    }
-    out.push_str("\r\n");
-    let header = [
-        texts.section,
-        texts.activity,
-        texts.item,
-        texts.quantity,
-        texts.unit_price,
-        texts.amount,
-        texts.currency,
-    ];
-    out.push_str(&header.join(&sep.to_string()));
-    out.push_str("\r\n");
-    let mut row = |section: &str, activity: &str, item: &str, line: Option<&Line>, amount| {
-        let quantity = line
-            .and_then(|l| l.quantity)
-            .map(|q| q.to_string())
-            .unwrap_or_default();
-        let price = line
-            .and_then(|l| l.unit_price)
-            .map(|p| dialect.number(p))
-            .unwrap_or_default();
-        let _ = write!(
-            out,
-            "{}{sep}{}{sep}{}{sep}{quantity}{sep}{price}{sep}{}{sep}{currency}\r\n",
-            dialect.field(section),
-            dialect.field(activity),
-            dialect.field(item),
-            dialect.number(amount),
-        );
-    };
-    let in_house = bd.compare_in_house;
-    for priced in &estimate.activities {
-        let Some(activity) = tariff.activity(&priced.activity) else {
-            continue;
-        };
-        let name = activity.name.get(lang);
-        let sections = [
-            (
-                bd.monthly_bill,
-                &priced.monthly_lines,
-                labels.monthly,
-                priced.monthly,
-            ),
-            (
-                bd.one_time_bill,
-                &priced.one_time_lines,
-                labels.one_time,
-                priced.one_time,
-            ),
-            (
-                in_house,
-                &priced.in_house.monthly_lines,
-                bd.in_house_monthly,
-                priced.in_house.monthly,
-            ),
-            (
-                in_house,
-                &priced.in_house.one_time_lines,
-                bd.in_house_one_time,
-                priced.in_house.one_time,
-            ),
-        ];
-        for (section, lines, total, amount) in sections {
-            for line in lines {
-                row(
-                    section,
-                    name,
-                    &line_title(line, activity, lang),
-                    Some(line),
-                    line.amount,
-                );
-            }
-            row(section, name, total, None, amount);
-        }
-    }
-    let totals = &estimate.totals;
-    let months = format!(
-        "{} ({} {})",
-        labels.contract, estimate.months, labels.months
-    );
-    for (item, amount) in [
-        (labels.one_time, totals.one_time),
-        (labels.monthly, totals.monthly),
-        (labels.first_year, totals.first_year),
-        (months.as_str(), totals.contract),
-        (labels.fixed, totals.monthly_fixed),
-        (labels.variable, totals.monthly_variable),
-        (bd.in_house_monthly, estimate.in_house.monthly),
-        (ct.monthly_saving, estimate.saving.monthly),
-        (ct.range_low, estimate.range.low),
-        (ct.range_high, estimate.range.high),
-    ] {
-        row(labels.estimate, "", item, None, amount);
-    }
-    out
+pub fn before_tariff(issued: Date, tariff: &Tariff) -> bool {
+    Date::parse(&tariff.effective).is_some_and(|effective| issued < effective)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::estimate::{ActivityRequest, Request, estimate};
-    use crate::link::{self, QuoteDetails};
-    use crate::money::Currency;
-    use crate::tariff::catalogue;
+/// The last day a quotation holds: the day its salesperson set, else the tariff's validity from
+/// its date, and never more than the provider's maximum after its date. `None` for a quotation
+/// with no date and no last day.
+#[must_use]
+pub fn last_day(quote: &QuoteDetails, tariff: &Tariff, provider: &Provider) -> Option<Date> {
+    let set = quote.valid_until(tariff)?;
+    let ceiling = quote
+        .issued
+        .and_then(|issued| issued.plus_days(provider.max_validity_days()));
+    Some(ceiling.map_or(set, |ceiling| set.min(ceiling)))
+}
 
-    /// Splits a line as a spreadsheet with this separator does, honouring quotes.
-    fn cells(line: &str, separator: char) -> Vec<String> {
-        let (mut cells, mut cell, mut quoted) = (Vec::new(), String::new(), false);
-        for c in line.chars() {
-            match c {
-                '"' => quoted = !quoted,
-                c if c == separator && !quoted => cells.push(std::mem::take(&mut cell)),
-                _ => cell.push(c),
-            }
+/// Why a salesperson may not issue a quotation as it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The quotation has no date.
+    Undated,
+    /// Dated after today.
+    DatedInFuture { issued: Date },
+    /// Dated before the tariff it is priced with took effect.
+    DatedBeforeTariff { issued: Date, effective: Date },
+    /// Dated before the signing key's first day.
+    DatedBeforeKey { issued: Date, from: Date },
+    /// The signing key's first day is still to come.
+    KeyNotYetValid { from: Date },
+    /// The signing key is withdrawn on `on`: today, earlier, or before the quotation would end.
+    KeyWithdrawn { on: Date },
+    /// Its last day has passed.
+    AlreadyExpired { until: Date },
+    /// It would hold past the provider's maximum: at most `latest`.
+    BeyondMaximum {
+        until: Date,
+        latest: Date,
+        days: u32,
+    },
+    /// A discount over the signer's limit (`max`, a fraction).
+    DiscountOverLimit { max: Decimal },
+}
+
+impl Refusal {
+    /// A stable identifier, for scripts.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Undated => "quote_undated",
+            Self::DatedInFuture { .. } => "quote_dated_in_future",
+            Self::DatedBeforeTariff { .. } => "quote_dated_before_tariff",
+            Self::DatedBeforeKey { .. } => "quote_dated_before_key",
+            Self::KeyNotYetValid { .. } => "key_not_yet_valid",
+            Self::KeyWithdrawn { .. } => "key_withdrawn",
+            Self::AlreadyExpired { .. } => "quote_expired",
+            Self::BeyondMaximum { .. } => "validity_too_long",
+            Self::DiscountOverLimit { .. } => "discount_over_limit",
         }
-        cells.push(cell);
-        cells
     }
+}
 
-    fn quoted_in_dollars() -> (Estimate, Contents) {
-        let tariff = catalogue().expect("valid").latest();
-        let mut request = Request::starter(tariff);
-        request.currency = Currency::Usd;
-        request.activities = tariff
-            .activities
-            .iter()
-            .map(ActivityRequest::starter)
-            .collect();
-        let contents = Contents {
-            tariff: tariff.version.to_string(),
-            request: request.clone(),
-            quote: QuoteDetails {
-                client: "PT Maju; Jaya".into(),
-                reference: "NLY/SD/2026/11/0007".into(),
-                issued: crate::calendar::Date::parse("2026-11-27"),
-                ..QuoteDetails::default()
-            },
-        };
-        (estimate(tariff, &request).expect("prices"), contents)
+/// Whether `staff` may issue `quote` with `key` today: the one rule the console and `quote sign`
+/// apply, so that what they issue reads valid on the client's page the same day.
+///
+/// # Errors
+/// The first [`Refusal`] that applies, key first, then dates, then the discount.
+pub fn may_issue(
+    staff: &Staff,
+    key: &StaffKey,
+    quote: &QuoteDetails,
+    tariff: &Tariff,
+    provider: &Provider,
+    today: Today,
+) -> Result<(), Refusal> {
+    let today = today.0;
+    if today < key.valid_from {
+        return Err(Refusal::KeyNotYetValid {
+            from: key.valid_from,
+        });
     }
-
-    #[test]
-    fn a_spreadsheet_set_to_either_language_reads_columns_and_numbers() {
-        let tariff = catalogue().expect("valid").latest();
-        let (e, contents) = quoted_in_dollars();
-        let url = format!(
-            "https://nusa-layanan.example/biaya/#{}",
-            link::encode(&contents, tariff)
-        );
-        for (lang, separator, decimal, header) in [
-            (
-                Lang::Id,
-                ';',
-                ',',
-                "Bagian;Aktivitas;Rincian;Jumlah unit;Harga satuan;Nilai;Mata uang",
-            ),
-            (
-                Lang::En,
-                ',',
-                '.',
-                "Section,Activity,Item,Quantity,Unit price,Amount,Currency",
-            ),
-        ] {
-            let text = csv(&e, &contents, tariff, &url, lang);
-            assert!(text.starts_with('\u{feff}'), "UTF-8 for spreadsheets");
-            let (block, table) = text.split_once("\r\n\r\n").expect("a header block");
-            // Who it is from and for comes first: the provider, number, client (its separator
-            // quoted), date, what is quoted, the tariff, the link.
-            let block: Vec<Vec<String>> = block
-                .trim_start_matches('\u{feff}')
-                .lines()
-                .map(|l| cells(l, separator))
-                .collect();
-            assert_eq!(block[0][1], "PT Nusa Layanan Contoh");
-            assert_eq!(block[1][1], "NLY/SD/2026/11/0007");
-            assert_eq!(block[2][1], "PT Maju; Jaya");
-            assert_eq!(block[3][1], "2026-11-27");
-            assert!(block.iter().all(|r| r.len() == 2), "{block:?}");
-            assert_eq!(block.last().map(|r| r[1].as_str()), Some(url.as_str()));
-            let mut lines = table.lines();
-            assert_eq!(lines.next(), Some(header));
-            let rows: Vec<Vec<String>> = lines.map(|l| cells(l, separator)).collect();
-            assert!(rows.iter().all(|r| r.len() == 7), "{rows:?}");
-            // Amounts read as numbers in that language, and the monthly lines add up to the
-            // monthly total.
-            let read = |cell: &str| -> Decimal {
-                cell.replace(decimal, ".").parse().expect("a plain decimal")
-            };
-            assert!(
-                rows.iter()
-                    .all(|r| !r[5].contains(if decimal == ',' { '.' } else { ',' }))
-            );
-            let monthly_bill = BreakdownTexts::of(lang).monthly_bill;
-            let monthly = Texts::of(lang).monthly;
-            let sum: Decimal = rows
-                .iter()
-                .filter(|r| r[0] == monthly_bill && r[2] != monthly)
-                .map(|r| read(&r[5]))
-                .sum();
-            assert_eq!(sum, e.totals.monthly);
-        }
-        let text = csv(&e, &contents, tariff, &url, Lang::Id);
-        assert!(text.contains(&format!(
-            "Estimasi;;Per bulan;;;{};USD",
-            e.totals.monthly.to_string().replace('.', ",")
-        )));
+    if let Some(on) = key.revoked.filter(|on| *on <= today) {
+        return Err(Refusal::KeyWithdrawn { on });
     }
+    let issued = quote.issued.ok_or(Refusal::Undated)?;
+    if issued > today {
+        return Err(Refusal::DatedInFuture { issued });
+    }
+    if let Some(effective) = Date::parse(&tariff.effective).filter(|e| issued < *e) {
+        return Err(Refusal::DatedBeforeTariff { issued, effective });
+    }
+    if issued < key.valid_from {
+        return Err(Refusal::DatedBeforeKey {
+            issued,
+            from: key.valid_from,
+        });
+    }
+    let until = quote.valid_until(tariff).ok_or(Refusal::Undated)?;
+    if until < today {
+        return Err(Refusal::AlreadyExpired { until });
+    }
+    let days = provider.max_validity_days();
+    if let Some(latest) = issued.plus_days(days).filter(|latest| until > *latest) {
+        return Err(Refusal::BeyondMaximum {
+            until,
+            latest,
+            days,
+        });
+    }
+    // A withdrawal already set for a later day ends every quotation of the key on that day.
+    if let Some(on) = key.revoked.filter(|on| until >= *on) {
+        return Err(Refusal::KeyWithdrawn { on });
+    }
+    if quote.discount.is_some_and(|d| d > staff.max_discount) {
+        return Err(Refusal::DiscountOverLimit {
+            max: staff.max_discount,
+        });
+    }
+    Ok(())
 }

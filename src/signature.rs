@@ -12,9 +12,9 @@
 use base64ct::{Base64UrlUnpadded, Encoding};
 use rust_decimal::Decimal;
 
-use crate::calendar::Date;
 use crate::link::{Opened, Seal};
 use crate::provider::{Provider, Staff, StaffKey};
+use crate::quote::{self, Today};
 use crate::tariff::Tariff;
 
 /// What a quotation's signature says about it, as the page shows it and the quote tool prints it.
@@ -28,10 +28,12 @@ pub enum SignatureState {
     NotYetValid,
     /// Something in the link changed after it was signed, or the signature does not read.
     Altered,
-    /// Signed by a key the provider does not list, or not one of theirs on the day it was
-    /// dated.
+    /// Signed by a key the provider does not list.
     UnknownKey,
-    /// Signed on or after the day its key was withdrawn.
+    /// Signed by a key of the provider's, but dated before that key's first day.
+    KeyNotYetValid,
+    /// Its key was withdrawn, and the quotation was dated on or after that day or would hold
+    /// past it.
     Revoked,
     /// Not signed: anyone could have written it.
     Unsigned,
@@ -39,12 +41,13 @@ pub enum SignatureState {
 
 impl SignatureState {
     /// Every state, to read one back from its code.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Valid,
         Self::Expired,
         Self::NotYetValid,
         Self::Altered,
         Self::UnknownKey,
+        Self::KeyNotYetValid,
         Self::Revoked,
         Self::Unsigned,
     ];
@@ -58,6 +61,7 @@ impl SignatureState {
             Self::NotYetValid => "not-yet-valid",
             Self::Altered => "altered",
             Self::UnknownKey => "unknown-key",
+            Self::KeyNotYetValid => "key-not-yet-valid",
             Self::Revoked => "revoked",
             Self::Unsigned => "unsigned",
         }
@@ -168,6 +172,30 @@ pub fn canonicalise(signature: &mut [u8]) {
     }
 }
 
+/// The verdict on a link's seal where it needs no cryptography (no signature, damaged names, a
+/// key the provider does not list); else the provider's salesperson and key it names, whose
+/// signature the cryptography must check. The page's first module stops here: the check
+/// itself, and the key's bytes, are the deferred module's (see `ui::more`).
+///
+/// # Errors
+/// The [`Verdict`] when no cryptography is needed.
+pub fn signer<'p>(
+    seal: Option<&Seal>,
+    provider: &'p Provider,
+) -> Result<(&'p Staff, &'p StaffKey), Verdict<'p>> {
+    let Some(seal) = seal else {
+        return Err(Verdict::unsigned());
+    };
+    // The seal's own names were damaged (see `link::decode`): it is there, what it sealed was
+    // changed.
+    if seal.key.is_empty() {
+        return Err(Verdict::settled(SignatureState::Altered));
+    }
+    provider
+        .key(&seal.key)
+        .ok_or_else(|| Verdict::settled(SignatureState::UnknownKey))
+}
+
 /// What a link's signature asks the cryptography to check, or the state it settles without it
 /// (no signature, a key the provider does not list, a signature that does not read).
 ///
@@ -177,16 +205,9 @@ pub fn claim<'p, 'm>(
     seal: Option<&'m Seal>,
     provider: &'p Provider,
 ) -> Result<Claim<'p, 'm>, Verdict<'p>> {
+    let (staff, key) = signer(seal, provider)?;
     let Some(seal) = seal else {
         return Err(Verdict::unsigned());
-    };
-    // The seal's own names were damaged (see `link::decode`): it is there, what it sealed was
-    // changed.
-    if seal.key.is_empty() {
-        return Err(Verdict::settled(SignatureState::Altered));
-    }
-    let Some((staff, key)) = provider.key(&seal.key) else {
-        return Err(Verdict::settled(SignatureState::UnknownKey));
     };
     let public = decode(&key.public).filter(|p| p.len() == 65 && p[0] == 4);
     let signature = decode(&seal.signature).filter(|s| is_canonical(s));
@@ -208,20 +229,22 @@ pub fn claim<'p, 'm>(
     }
 }
 
-/// The verdict, once the cryptography has answered whether the signature holds. `today` is the
-/// reader's day; `opened` the decoded link (what decoding had to repair, too).
+/// The verdict on a quotation signed with `key` of `staff`, once the cryptography has answered
+/// whether the signature holds, on `today` (the provider's day); `opened` is the decoded link
+/// (what decoding had to repair, too).
 #[must_use]
 pub fn judge<'p>(
-    claim: &Claim<'p, '_>,
+    (staff, key): (&'p Staff, &'p StaffKey),
     verified: bool,
     opened: &Opened,
     tariff: &Tariff,
-    today: Date,
+    provider: &Provider,
+    today: Today,
 ) -> Verdict<'p> {
     let quote = &opened.contents.quote;
     let verdict = |state| Verdict {
-        staff: Some(claim.staff),
-        key: Some(claim.key),
+        staff: Some(staff),
+        key: Some(key),
         ..Verdict::settled(state)
     };
     // Decoding a signed link repairs nothing: whatever it had to repair was changed after
@@ -232,26 +255,22 @@ pub fn judge<'p>(
     else {
         return verdict(SignatureState::Altered);
     };
-    if Date::parse(&claim.key.valid_from).is_none_or(|from| issued < from) {
-        return verdict(SignatureState::UnknownKey);
-    }
-    let effective = Date::parse(&tariff.effective);
-    let state = if issued > today || effective.is_some_and(|e| issued < e) {
+    let today = today.0;
+    let last = quote::last_day(quote, tariff, provider);
+    let state = if issued < key.valid_from {
+        SignatureState::KeyNotYetValid
+    } else if issued > today || quote::before_tariff(issued, tariff) {
         SignatureState::NotYetValid
-    } else if claim
-        .key
-        .revoked
-        .as_deref()
-        .and_then(Date::parse)
-        .is_some_and(|revoked| issued >= revoked)
-    {
+    } else if key.revoked.is_some_and(|withdrawn| {
+        issued >= withdrawn || (today >= withdrawn && last.is_none_or(|last| last >= withdrawn))
+    }) {
         SignatureState::Revoked
-    } else if quote.valid_until(tariff).is_none_or(|until| until < today) {
+    } else if last.is_none_or(|last| last < today) {
         SignatureState::Expired
     } else {
         SignatureState::Valid
     };
-    let over_limit = quote.discount.is_some_and(|d| d > claim.staff.max_discount);
+    let over_limit = quote.discount.is_some_and(|d| d > staff.max_discount);
     Verdict {
         discount: quote
             .discount

@@ -6,9 +6,12 @@
 //! before `&sig=`; a link is `valid` from the day it is dated to the last day it holds,
 //! `expired` after, `not-yet-valid` before (or before its tariff took effect); `altered` where
 //! any byte changed or the signature does not read; `unknown-key` where the key is not the
-//! provider's on the day it is dated; `revoked` where dated on or after the key's revocation;
-//! `unsigned` without a signature. A discount applies only where the state vouches (valid or
-//! expired) and within the signer's `max_discount`.
+//! provider's; `key-not-yet-valid` where it is dated before its key's first day; `revoked`
+//! where its key was withdrawn before it would end, however it is dated (issue 21); `unsigned`
+//! without a signature. A quotation holds at most the provider's 90 days from its date, whatever
+//! its link says. A discount applies only where the state vouches (valid or expired) and within
+//! the signer's `max_discount`. Every day is the provider's (Asia/Jakarta): the quote tool is
+//! run with `--at`, the instant it judges at, so these tests read the same on any day.
 
 #![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 
@@ -19,6 +22,7 @@ use std::process::{Command, Output};
 use biaya_bpo::calendar::Date;
 use biaya_bpo::link::{self, Contents, Dropped, LinkError};
 use biaya_bpo::provider::{Provider, StaffKey, provider};
+use biaya_bpo::quote::Today;
 use biaya_bpo::signature::{self, SignatureState, Verdict, native};
 use biaya_bpo::tariff::{Catalogue, catalogue};
 use p256::ecdsa::SigningKey;
@@ -33,11 +37,15 @@ const DEMO: &str = "SD-14cd3d";
 /// details. Hand-written, without a check: the sales console signs links like it.
 const FOUR: &str = "v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&accounting=4000.1500.250.2.6~1&fulfilment=12000.9000.120.0.300.40~1&sales=3.40.150~1";
 
-/// A day the fixture (dated 2026-11-28, holding until 2099-12-31) is valid on, with the demo key
-/// listed from 2026-11-01 and tariff 2026-11 in effect from 2026-11-01.
+/// A day the fixture (dated 2026-11-28, its link asking until 2099-12-31, which the provider's 90
+/// days cap at 2027-02-26) is valid on, with the demo key listed from 2026-11-01 and tariff
+/// 2026-11 in effect from 2026-11-01.
 fn reading_day() -> Date {
     day("2026-12-10")
 }
+
+/// 10:00 in Jakarta on the reading day: the instant the quote tool judges at (`--at`).
+const READING: &str = "2026-12-10T03:00:00Z";
 
 fn day(text: &str) -> Date {
     Date::parse(text).expect("a date")
@@ -56,13 +64,14 @@ fn demo_key() -> SigningKey {
     native::signing_key(include_str!("fixtures/demo-key.jwk")).expect("the demo key reads")
 }
 
-/// Today in UTC, read from the clock as any program would.
+/// Today in Jakarta (UTC+7), read from the clock as any program would: the day `keygen` dates a
+/// key from.
 fn today() -> Date {
-    let days = std::time::SystemTime::now()
+    let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .expect("a clock after 1970")
-        .as_secs()
-        / 86_400;
+        .as_secs();
+    let days = (seconds + 7 * 3_600) / 86_400;
     Date::from_days_since_epoch(i64::try_from(days).expect("days fit")).expect("a date")
 }
 
@@ -90,7 +99,14 @@ fn verdict<'p>(text: &str, provider: &'p Provider, today: Date) -> Result<Verdic
         .get(&opened.contents.tariff)
         .expect("a bundled tariff");
     Ok(match signature::claim(opened.seal.as_ref(), provider) {
-        Ok(claim) => signature::judge(&claim, native::verify(&claim), &opened, tariff, today),
+        Ok(claim) => signature::judge(
+            (claim.staff, claim.key),
+            native::verify(&claim),
+            &opened,
+            tariff,
+            provider,
+            Today(today),
+        ),
         Err(verdict) => verdict,
     })
 }
@@ -134,9 +150,9 @@ fn json(output: &Output) -> Value {
     })
 }
 
-/// What `quote '<link>'` prints, after checking it ran.
+/// What `quote '<link>'` prints on the reading day, after checking it ran.
 fn quoted(text: &str) -> Value {
-    let output = quote_tool(&[text]);
+    let output = quote_tool(&["--at", READING, text]);
     assert!(
         output.status.success(),
         "{}",
@@ -152,7 +168,7 @@ fn negotiated(json: &Value) -> Vec<Value> {
         .expect("activities")
         .iter()
         .flat_map(|a| a["monthly_lines"].as_array().expect("lines").iter())
-        .filter(|l| l["kind"] == "negotiated-discount")
+        .filter(|l| l["kind"].get("negotiated-discount").is_some())
         .cloned()
         .collect()
 }
@@ -224,9 +240,9 @@ fn keygen_prints_a_key_entry_the_provider_file_accepts_and_its_key_signs() {
         "{}",
         key.id
     );
-    let from = day(&key.valid_from);
+    let from = key.valid_from;
     assert!(before <= from && from <= after, "{from}");
-    assert_eq!((key.revoked.as_deref(), key.demo), (None, false));
+    assert_eq!((key.revoked, key.demo), (None, false));
 
     // Pasted under SD's entry, as the printed comment says, the provider file still builds.
     let tariffs = Path::new(env!("CARGO_MANIFEST_DIR")).join("tariffs");
@@ -309,6 +325,8 @@ fn keygen_for_a_salesperson_the_provider_does_not_list_exits_2() {
 fn the_quote_tool_verifies_what_it_signed() {
     let unsigned = format!("{FOUR}&for=PT%20Maju%20Jaya&ref=NLY/SD/2026/11/0007&disc=5");
     let output = quote_tool(&[
+        "--at",
+        READING,
         "sign",
         "--key",
         concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/demo-key.jwk"),
@@ -321,11 +339,12 @@ fn the_quote_tool_verifies_what_it_signed() {
     );
     let text = String::from_utf8(output.stdout).expect("UTF-8");
     let text = text.trim();
-    // The tool dates an undated quotation the day it signs it (`d` comes before `disc` in a
-    // link), then names the demo key.
+    // The whole link a salesperson sends: the provider's page, then the fragment. The tool
+    // dates an undated quotation the day it signs it (`d` comes before `disc` in a link), then
+    // names the demo key.
     let head = format!(
-        "{FOUR}&for=PT%20Maju%20Jaya&ref=NLY/SD/2026/11/0007&d={}&disc=5&key={DEMO}&sig=",
-        today()
+        "{}#{FOUR}&for=PT%20Maju%20Jaya&ref=NLY/SD/2026/11/0007&d=2026-12-10&disc=5&key={DEMO}&sig=",
+        provider().page_url
     );
     let sig = text.strip_prefix(&head).expect(text);
     assert_eq!(signature::decode(sig).map(|s| s.len()), Some(64), "r‖s");
@@ -338,7 +357,7 @@ fn the_quote_tool_verifies_what_it_signed() {
     let lines = negotiated(&json);
     assert_eq!(lines.len(), 4, "one line an activity");
     for line in &lines {
-        assert_eq!(line["rate"], "0.05");
+        assert_eq!(line["kind"]["negotiated-discount"]["rate"], "0.05");
         assert!(amount(&line["amount"]) < Decimal::ZERO, "{line}");
     }
     // 5 % off the recurring charges before VAT is 5 % off the monthly bill with VAT, give or
@@ -549,7 +568,8 @@ fn a_link_without_its_signature_is_unsigned_and_gets_no_discount() {
     assert_eq!(json["signature"]["discount_over_limit"], false);
     assert_eq!(negotiated(&json), Vec::<Value>::new());
     // What the link asks is still shown, only not applied.
-    assert_eq!(json["quote"]["discount"], "0.05");
+    assert_eq!(json["quote"]["asked_discount"], "0.05");
+    assert_eq!(json["quote"]["discount"], Value::Null);
 }
 
 #[test]
@@ -575,7 +595,7 @@ fn a_quotation_dated_after_today_is_not_yet_valid() {
 fn a_quotation_dated_before_its_tariff_took_effect_is_not_yet_valid() {
     // Tariff 2026-11 takes effect on 2026-11-01; the demo key is listed from the same day, so
     // for the date to be the tariff's problem and not the key's, the key is listed earlier here.
-    let earlier = with_demo_key(|k| k.valid_from = Cow::Borrowed("2026-01-01"));
+    let earlier = with_demo_key(|k| k.valid_from = day("2026-01-01"));
     // Read on 2026-11-20, within the 30 days either date holds for.
     let four = contents(FOUR);
     for (issued, expected) in [
@@ -592,24 +612,30 @@ fn a_quotation_dated_before_its_tariff_took_effect_is_not_yet_valid() {
 }
 
 #[test]
-fn a_revoked_key_refuses_what_it_signed_from_that_day_on() {
-    let revoked = with_demo_key(|k| k.revoked = Some(Cow::Borrowed("2026-12-01")));
+fn a_withdrawn_key_ends_every_quotation_that_would_hold_past_its_withdrawal() {
+    let withdrawn = with_demo_key(|k| k.revoked = Some(day("2026-12-01")));
     let four = contents(&format!("{FOUR}&for=PT%20Maju%20Jaya&disc=5"));
-    // (dated, read on, state): the tariff holds a quotation 30 days from its date.
-    for (issued, read, expected) in [
-        ("2026-12-01", "2026-12-10", SignatureState::Revoked),
-        ("2026-12-05", "2026-12-10", SignatureState::Revoked),
-        // Signed the day before: it stands until 2026-12-30, then it expires.
-        ("2026-11-30", "2026-12-10", SignatureState::Valid),
-        ("2026-11-30", "2026-12-30", SignatureState::Valid),
-        ("2026-11-30", "2026-12-31", SignatureState::Expired),
+    let ending = contents(&format!("{FOUR}&for=PT%20Maju&u=2026-11-30&disc=5"));
+    // (quotation, dated, read on, state): the tariff holds a quotation 30 days from its date.
+    for (quotation, issued, read, expected) in [
+        // Dated on or after the withdrawal: never.
+        (&four, "2026-12-01", "2026-12-10", SignatureState::Revoked),
+        (&four, "2026-12-05", "2026-12-10", SignatureState::Revoked),
+        // Dated the day before, holding to 2026-12-30: it stood until the withdrawal, and not
+        // from then on, however early it was dated.
+        (&four, "2026-11-30", "2026-11-30", SignatureState::Valid),
+        (&four, "2026-11-30", "2026-12-01", SignatureState::Revoked),
+        (&four, "2026-11-15", "2026-12-10", SignatureState::Revoked),
+        // One that ended before the withdrawal was never touched by it: read later, expired.
+        (&ending, "2026-11-15", "2026-11-20", SignatureState::Valid),
+        (&ending, "2026-11-15", "2026-12-10", SignatureState::Expired),
     ] {
-        let text = signed(four.clone(), issued, &demo_key(), DEMO);
-        let judged = verdict(&text, &revoked, day(read)).expect("a link");
+        let text = signed(quotation.clone(), issued, &demo_key(), DEMO);
+        let judged = verdict(&text, &withdrawn, day(read)).expect("a link");
         assert_eq!(judged.state, expected, "dated {issued}, read {read}");
         let discount = expected.vouches().then_some(dec!(0.05));
         assert_eq!(judged.discount, discount, "dated {issued}, read {read}");
-        // With the key not revoked the same link stands: the revocation made the difference.
+        // With the key not withdrawn the same link stands: the withdrawal made the difference.
         if expected == SignatureState::Revoked {
             assert_eq!(
                 state(&text, provider(), day(read)),
@@ -617,6 +643,33 @@ fn a_revoked_key_refuses_what_it_signed_from_that_day_on() {
             );
         }
     }
+}
+
+#[test]
+fn a_quotation_holds_at_most_the_providers_90_days_whatever_its_link_says() {
+    // Dated 28 November 2026 and asking until 2099: it holds to 26 February 2027, 90 days on
+    // (2 days of November, 31 of December, 31 of January and 26 of February), and reads
+    // expired from the next day.
+    let text = signed(
+        contents(&format!("{FOUR}&for=PT%20Maju&u=2099-12-31")),
+        "2026-11-28",
+        &demo_key(),
+        DEMO,
+    );
+    assert_eq!(
+        state(&text, provider(), day("2027-02-26")),
+        Ok(SignatureState::Valid)
+    );
+    assert_eq!(
+        state(&text, provider(), day("2027-02-27")),
+        Ok(SignatureState::Expired)
+    );
+    // The tool says the same: 23:59:59 on the 26th in Jakarta, then midnight.
+    let before = json(&quote_tool(&["--at", "2027-02-26T16:59:59Z", &text]));
+    assert_eq!(before["valid_until"], "2027-02-26");
+    assert_eq!(before["standing"], "valid");
+    let after = json(&quote_tool(&["--at", "2027-02-26T17:00:00Z", &text]));
+    assert_eq!(after["standing"], "expired");
 }
 
 #[test]
@@ -644,7 +697,7 @@ fn a_key_the_provider_does_not_list_is_unknown() {
     sd.keys.to_mut().push(StaffKey {
         id: Cow::Owned(id.to_owned()),
         public: Cow::Owned(native::public(&key)),
-        valid_from: Cow::Borrowed("2026-11-01"),
+        valid_from: day("2026-11-01"),
         revoked: None,
         demo: false,
     });
@@ -658,18 +711,19 @@ fn a_key_the_provider_does_not_list_is_unknown() {
 }
 
 #[test]
-fn a_quotation_dated_before_its_key_was_listed_is_unknown_key() {
-    // The demo key is listed from 2026-11-01.
+fn a_quotation_dated_before_its_key_came_into_use_says_so() {
+    // The demo key is listed from 2026-11-01: a known key, used before its first day, is not an
+    // unknown one.
     let text = signed(contents(FOUR), "2026-10-31", &demo_key(), DEMO);
     assert_eq!(
         state(&text, provider(), reading_day()),
-        Ok(SignatureState::UnknownKey)
+        Ok(SignatureState::KeyNotYetValid)
     );
     // 2026-10-31 is also before the tariff took effect: with the key listed from 2026-12-01
-    // instead, a date inside the tariff but before the key is unknown-key all the same.
-    let later = with_demo_key(|k| k.valid_from = Cow::Borrowed("2026-12-01"));
+    // instead, a date inside the tariff but before the key reads the same.
+    let later = with_demo_key(|k| k.valid_from = day("2026-12-01"));
     for (issued, expected) in [
-        ("2026-11-30", SignatureState::UnknownKey),
+        ("2026-11-30", SignatureState::KeyNotYetValid),
         ("2026-12-01", SignatureState::Valid),
     ] {
         let text = signed(contents(FOUR), issued, &demo_key(), DEMO);
@@ -685,10 +739,11 @@ fn a_quotation_dated_before_its_key_was_listed_is_unknown_key() {
 fn the_quote_tool_refuses_to_sign_a_discount_over_the_signers_limit() {
     let key = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/demo-key.jwk");
     // Sari Dewi (SD) may give 10 % (max_discount = "0.10" in tariffs/provider.toml).
-    let over = quote_tool(&["sign", "--key", key, &format!("{FOUR}&disc=12")]);
+    let sign = |link: &str| quote_tool(&["--at", READING, "sign", "--key", key, link]);
+    let over = sign(&format!("{FOUR}&disc=12"));
     assert!(!over.status.success());
     assert_eq!(json(&over)["refused"]["code"], "discount_over_limit");
-    let at = quote_tool(&["sign", "--key", key, &format!("{FOUR}&disc=10")]);
+    let at = sign(&format!("{FOUR}&disc=10"));
     assert!(
         at.status.success(),
         "{}",
@@ -788,11 +843,9 @@ fn a_quotation_signed_in_the_browser_verifies_natively() {
         state(signed, provider(), day("2026-12-30")),
         Ok(SignatureState::Expired)
     );
-    let output = quote_tool(&[signed]);
+    let output = quote_tool(&["--at", "2026-12-01T03:00:00Z", signed]);
     let json: Value = serde_json::from_slice(&output.stdout).expect("JSON");
-    let shown = &json["signature"]["state"];
-    // Read today: valid through 2026-12-29, expired after.
-    assert!(shown == "valid" || shown == "expired", "{shown}");
+    assert_eq!(json["signature"]["state"], "valid");
     assert_eq!(json["signature"]["staff"], "SD");
     assert_eq!(json["signature"]["key"], DEMO);
     // One character of the client changed: altered.

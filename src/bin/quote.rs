@@ -12,12 +12,13 @@
 
 use std::process::ExitCode;
 
-use biaya_bpo::calendar::Date;
-use biaya_bpo::estimate::{Estimate, Request, estimate};
-use biaya_bpo::i18n::{Lang, estimate_error, link_error, link_problem};
-use biaya_bpo::link::{self, Dropped, QuoteDetails};
+use biaya_bpo::document::{Document, Quotation, Standing, Unreadable};
+use biaya_bpo::estimate::{Estimate, Request};
+use biaya_bpo::i18n::{Lang, estimate_error, link_error, link_problem, refusal, standing_sentence};
+use biaya_bpo::link::{self, Dropped};
 use biaya_bpo::provider::provider;
-use biaya_bpo::signature::{self, native};
+use biaya_bpo::quote::{Today, may_issue};
+use biaya_bpo::signature::native;
 use biaya_bpo::tariff::catalogue;
 use serde::Serialize;
 
@@ -28,20 +29,27 @@ struct Problem {
     message: String,
 }
 
+/// The document a link makes, as the tool prints it: the document itself, with its problems and
+/// its standing in sentences, and the names earlier releases printed.
 #[derive(Serialize)]
-struct Quote<'a> {
-    /// The link as this release writes it.
-    link: String,
+struct Report<'a> {
+    /// `estimate`, `valid`, `expired`, `not-yet-valid`, `altered`, `unknown-key`,
+    /// `key-not-yet-valid`, `revoked` or `unsigned`.
+    standing: &'static str,
+    /// The standing as the page says it, in English.
+    says: String,
+    /// The day it was judged by, on the provider's calendar.
+    today: String,
+    /// The link as read, without the page's address.
+    link: &'a str,
     tariff: &'a str,
     tariff_effective: &'a str,
     /// Newer prices exist than the ones this estimate was priced with.
     newer_tariff: Option<&'a str>,
-    quote: &'a QuoteDetails,
+    quote: Option<&'a Quotation>,
     valid_until: Option<String>,
     /// What could not be kept from the link.
     dropped: Vec<Problem>,
-    /// What the signature says: `valid`, `expired`, `not-yet-valid`, `altered`, `unknown-key`,
-    /// `revoked` or `unsigned`, and who signed with which key.
     signature: SignatureOut<'a>,
     request: &'a Request,
     estimate: &'a Estimate,
@@ -49,6 +57,7 @@ struct Quote<'a> {
 
 #[derive(Serialize)]
 struct SignatureOut<'a> {
+    /// As `standing`, with `unsigned` for an estimate.
     state: &'static str,
     staff: Option<&'a str>,
     key: Option<&'a str>,
@@ -83,21 +92,44 @@ fn print_json(value: &impl Serialize) -> bool {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // `--at <instant>` judges (or signs) as at that moment rather than now.
+    let now = match args.iter().position(|a| a == "--at") {
+        Some(at) if at + 1 < args.len() => {
+            let Some(instant) = unix_seconds(&args[at + 1]) else {
+                eprintln!("--at takes an instant such as 2026-12-07T23:30:00Z");
+                return usage();
+            };
+            args.drain(at..=at + 1);
+            instant
+        }
+        Some(_) => return usage(),
+        None => clock(),
+    };
+    let today = Today::at(provider(), now);
     match args.split_first() {
+        Some((first, _)) if first == "--help" || first == "-h" || first == "help" => {
+            println!("{}", usage_text());
+            ExitCode::SUCCESS
+        }
         Some((first, rest)) if first == "staffing" => staffing(rest),
-        Some((first, rest)) if first == "keygen" => keygen(rest),
-        Some((first, rest)) if first == "sign" => sign(rest),
-        Some((text, [])) => quote(text),
+        Some((first, rest)) if first == "keygen" => keygen(rest, today),
+        Some((first, rest)) if first == "sign" => sign(rest, today),
+        Some((text, [])) if !text.starts_with('-') => quote(text, today),
         _ => usage(),
     }
 }
 
+fn usage_text() -> String {
+    format!(
+        "usage: quote [--at <instant>] '<link, URL or fragment>'\n       quote [--at <instant>] sign --key <file> '<link>'\n       quote keygen --staff <id> --out <file>\n       {}\n\nA link is read and judged on the provider's calendar ({}), now or at --at (2026-12-07T23:30:00Z).",
+        biaya_bpo::staffing::USAGE,
+        provider().zone().name
+    )
+}
+
 fn usage() -> ExitCode {
-    eprintln!(
-        "usage: quote '<link, URL or fragment>'\n       quote keygen --staff <id> --out <file>\n       quote sign --key <file> '<link>'\n       {}",
-        biaya_bpo::staffing::USAGE
-    );
+    eprintln!("{}", usage_text());
     ExitCode::from(2)
 }
 
@@ -112,7 +144,7 @@ fn flag<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
 }
 
 /// `quote keygen --staff SD --out sari.jwk`: a new key pair for a salesperson.
-fn keygen(args: &[String]) -> ExitCode {
+fn keygen(args: &[String], today: Today) -> ExitCode {
     let (Some(staff), Some(out), 4) = (flag(args, "--staff"), flag(args, "--out"), args.len())
     else {
         return usage();
@@ -137,17 +169,17 @@ fn keygen(args: &[String]) -> ExitCode {
         "# The private key is in {out}: give it to {staff} only, never to a link, e-mail or chat.\n# Add these lines under their [[staff]] entry in tariffs/provider.toml:\n[[staff.keys]]\nid = \"{}\"\npublic = \"{}\"\nvalid_from = \"{}\"",
         native::key_id(staff, &key),
         native::public(&key),
-        today()
+        today.0
     );
     ExitCode::SUCCESS
 }
 
-/// `quote sign --key sari.jwk '<link>'`: the link signed, as the sales console signs it.
-fn sign(args: &[String]) -> ExitCode {
+/// `quote sign --key sari.jwk '<link>'`: the whole link signed, as the sales console signs it,
+/// on the provider's address.
+fn sign(args: &[String], today: Today) -> ExitCode {
     let (Some(path), [_, _, text]) = (flag(args, "--key"), args) else {
         return usage();
     };
-    let text = text.as_str();
     let key = match std::fs::read_to_string(path)
         .map_err(|e| e.to_string())
         .and_then(|jwk| native::signing_key(&jwk).map_err(str::to_owned))
@@ -177,80 +209,60 @@ fn sign(args: &[String]) -> ExitCode {
     {
         return refuse(dropped.code(), link_problem(dropped, tariff, Lang::En));
     }
+    let seller = provider();
     let id = native::key_id_of_public(&native::public(&key));
-    let Some((staff, _)) = id.as_deref().and_then(|id| provider().key(id)) else {
+    let Some((staff, listed)) = id.as_deref().and_then(|id| seller.key(id)) else {
         return refuse(
             "unknown_key",
-            "this key is not in tariffs/provider.toml: add the lines quote keygen printed".into(),
+            "this key is not in the provider file: add the lines quote keygen printed".into(),
         );
     };
     let mut contents = opened.contents;
-    if contents
-        .quote
-        .discount
-        .is_some_and(|d| d > staff.max_discount)
-    {
-        return refuse(
-            "discount_over_limit",
-            format!(
-                "{} may give at most {} off",
-                staff.name,
-                biaya_bpo::i18n::format_percent(staff.max_discount, Lang::En)
-            ),
-        );
-    }
     // A quotation is dated the day it is signed, unless it already is.
-    contents.quote.issued = contents.quote.issued.or(Some(today()));
-    let signable = link::signable(&contents, tariff, id.as_deref().unwrap_or_default());
+    contents.quote.issued = contents.quote.issued.or(Some(today.0));
+    if let Err(refused) = may_issue(staff, listed, &contents.quote, tariff, seller, today) {
+        return refuse(refused.code(), refusal(&refused, Lang::En));
+    }
+    let signable = link::signable(&contents, tariff, &listed.id);
     println!(
-        "{}",
+        "{}#{}",
+        seller.page_url,
         link::sealed(&signable, &native::sign(&key, &signable))
     );
     ExitCode::SUCCESS
 }
 
-/// The estimate a link encodes.
-fn quote(text: &str) -> ExitCode {
+/// The document a link makes, judged today on the provider's calendar.
+fn quote(text: &str, today: Today) -> ExitCode {
     let catalogue = match catalogue() {
         Ok(catalogue) => catalogue,
         Err(error) => return refuse("tariff_broken", error.to_string()),
     };
-    let opened = match link::decode(text, catalogue) {
-        Ok(opened) => opened,
-        Err(error) => return refuse(error.code(), link_error(error, Lang::En)),
+    let document = match Document::from_link(text, catalogue, provider(), today, native::verify) {
+        Ok(document) => document,
+        Err(Unreadable::Link(error)) => return refuse(error.code(), link_error(error, Lang::En)),
+        Err(Unreadable::Estimate(error)) => {
+            let tariff = catalogue.latest();
+            return refuse(error.code(), estimate_error(&error, tariff, Lang::En));
+        }
     };
-    let contents = &opened.contents;
-    let Some(tariff) = catalogue.get(&contents.tariff) else {
-        return refuse(
-            "unknown_tariff",
-            format!("no bundled tariff {}", contents.tariff),
-        );
-    };
-    let today = today();
-    let verdict = match signature::claim(opened.seal.as_ref(), provider()) {
-        Ok(claim) => signature::judge(&claim, native::verify(&claim), &opened, tariff, today),
-        Err(verdict) => verdict,
-    };
-    let mut dropped = opened.dropped.clone();
-    if opened.seal.is_none() {
-        dropped.extend(link::date_problem(&contents.quote, tariff, today));
-    }
-    // The discount a standing signature vouches for, and nothing else, is priced.
-    let mut request = contents.request.clone();
-    request.discount = verdict.discount;
-    let priced = match estimate(tariff, &request) {
-        Ok(priced) => priced,
-        Err(error) => return refuse(error.code(), estimate_error(&error, tariff, Lang::En)),
-    };
-    let latest = catalogue.latest();
-    let quote = Quote {
-        link: link::encode(contents, tariff),
-        tariff: &tariff.version,
-        tariff_effective: &tariff.effective,
-        newer_tariff: (latest.version != tariff.version).then_some(&*latest.version),
-        quote: &contents.quote,
-        valid_until: contents.quote.valid_until(tariff).map(|d| d.to_string()),
-        dropped: dropped
+    let tariff = catalogue
+        .get(&document.tariff)
+        .unwrap_or(catalogue.latest());
+    let quote = document.quote.as_ref();
+    let standing = document.standing.code();
+    let report = Report {
+        standing,
+        says: standing_sentence(&document, Lang::En),
+        today: document.today.to_string(),
+        link: &document.link,
+        tariff: &document.tariff,
+        tariff_effective: &document.tariff_effective,
+        newer_tariff: document.newer_tariff.as_deref(),
+        quote,
+        valid_until: quote.and_then(|q| q.until).map(|d| d.to_string()),
+        dropped: document
+            .problems
             .iter()
             .map(|d| Problem {
                 code: d.code(),
@@ -258,30 +270,61 @@ fn quote(text: &str) -> ExitCode {
             })
             .collect(),
         signature: SignatureOut {
-            state: verdict.state.code(),
-            staff: verdict.staff.map(|s| &*s.id),
-            key: verdict.key.map(|k| &*k.id),
-            discount_over_limit: verdict.over_limit,
+            state: if document.standing == Standing::Estimate {
+                "unsigned"
+            } else {
+                standing
+            },
+            staff: quote.and_then(|q| q.signer.as_ref()).map(|s| s.id.as_str()),
+            key: quote.and_then(|q| q.key.as_deref()),
+            discount_over_limit: quote.is_some_and(|q| q.discount_over_limit),
         },
-        request: &request,
-        estimate: &priced,
+        request: &document.request,
+        estimate: &document.estimate,
     };
-    if print_json(&quote) {
+    if print_json(&report) {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     }
 }
 
-/// Today in UTC, from the system clock: a quote dated after it cannot be right.
-fn today() -> Date {
-    let days = std::time::SystemTime::now()
+/// Seconds since 1970 by the system clock.
+fn clock() -> i64 {
+    std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    i64::try_from(days)
-        .ok()
-        .and_then(Date::from_days_since_epoch)
-        .unwrap_or(Date::EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+}
+
+/// An instant as `YYYY-MM-DDTHH:MM[:SS]` followed by `Z` or an offset `±HH:MM`, in seconds since
+/// 1970.
+fn unix_seconds(text: &str) -> Option<i64> {
+    let (day, time) = text.split_once('T')?;
+    let day = biaya_bpo::calendar::Date::parse(day)?;
+    let (clock, offset) = match time.strip_suffix('Z') {
+        Some(clock) => (clock, 0),
+        None => {
+            let at = time.rfind(['+', '-'])?;
+            let (clock, zone) = time.split_at(at);
+            let (hours, minutes) = zone[1..].split_once(':')?;
+            let minutes = hours.parse::<i64>().ok()? * 60 + minutes.parse::<i64>().ok()?;
+            (
+                clock,
+                if zone.starts_with('-') {
+                    -minutes
+                } else {
+                    minutes
+                },
+            )
+        }
+    };
+    let mut parts = clock.split(':').map(|p| p.parse::<i64>().ok());
+    let (hour, minute) = (parts.next()??, parts.next()??);
+    let second = parts.next().unwrap_or(Some(0))?;
+    if parts.next().is_some() || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    Some(day.days_since_epoch() * 86_400 + hour * 3_600 + minute * 60 + second - offset * 60)
 }
 
 /// `quote staffing --calls 100 --interval 1800 …`: one interval's agents as JSON.

@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::money::Overflow;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum EstimateError {
     /// The request names an activity the tariff does not offer.
     UnknownActivity { activity: String },

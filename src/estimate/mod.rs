@@ -25,7 +25,7 @@ pub use request::{
 
 /// What a line of the estimate charges for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum LineKind {
     /// The activity's fixed monthly management fee.
     ManagementFee,
@@ -69,7 +69,6 @@ pub enum LineKind {
 /// One line of the estimate, in the display currency, rounded as shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Line {
-    #[serde(flatten)]
     pub kind: LineKind,
     /// How many units (or people) the line charges, where it charges by the unit.
     pub quantity: Option<u64>,

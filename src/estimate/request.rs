@@ -26,11 +26,9 @@ pub struct Request {
     pub activities: Vec<ActivityRequest>,
     /// A discount a salesperson negotiated on the recurring charges, a fraction (0.05): only on
     /// a quotation whose signature stands (see `signature`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount: Option<Decimal>,
     /// Whether the figures include VAT (the default) or leave it out, for a VAT-registered (PKP)
     /// client who reclaims it.
-    #[serde(default, skip_serializing_if = "VatMode::is_included")]
     pub vat: VatMode,
 }
 
@@ -54,18 +52,71 @@ impl VatMode {
 /// The client's own figures for doing an activity in-house, where they differ from the tariff's.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InHouseFigures {
-    /// Monthly base wage of the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Monthly base wage of the role, in whole rupiah as the visitor types it.
+    #[serde(with = "whole")]
     pub wage: Option<Decimal>,
     /// Monthly cost of a seat beyond the wage.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "whole")]
     pub overhead: Option<Decimal>,
     /// One-time recruiting and training per hire.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "whole")]
     pub hire: Option<Decimal>,
     /// Units one employee handles a month, by unit id.
-    #[serde(default, skip_serializing_if = "LiteMap::is_empty")]
+    #[serde(with = "pairs")]
     pub per_fte: LiteMap<String, u64>,
+}
+
+/// An in-house amount as a whole number of rupiah: what the page lets a visitor type and a link
+/// carries, and in the page's modules' messages no decimal parser is needed to read it back.
+mod whole {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        amount: &Option<Decimal>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let whole = match amount {
+            Some(amount) => Some(
+                u64::try_from(*amount)
+                    .ok()
+                    .filter(|w| Decimal::from(*w) == *amount)
+                    .ok_or_else(|| serde::ser::Error::custom("not a whole amount"))?,
+            ),
+            None => None,
+        };
+        whole.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Decimal>, D::Error> {
+        Ok(Option::<u64>::deserialize(deserializer)?.map(Decimal::from))
+    }
+}
+
+/// Productivities as pairs in unit order: read back by insertion, which a sorted map keeps
+/// sorted, rather than by a sort.
+mod pairs {
+    use litemap::LiteMap;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        map: &LiteMap<String, u64>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(map.iter())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<LiteMap<String, u64>, D::Error> {
+        let mut map = LiteMap::new();
+        for (unit, count) in Vec::<(String, u64)>::deserialize(deserializer)? {
+            map.insert(unit, count);
+        }
+        Ok(map)
+    }
 }
 
 impl InHouseFigures {
@@ -88,13 +139,10 @@ pub struct ActivityRequest {
     pub options: OptionSet,
     /// How the volume of the unit the tariff lets a buyer size was arrived at, where it was:
     /// shown, never priced (the volume is).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sizing: Option<crate::staffing::Sizing>,
     /// Where this activity is delivered from, where not the request's site.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site: Option<String>,
     /// The client's own in-house figures, where they differ from the tariff's.
-    #[serde(default, skip_serializing_if = "InHouseFigures::is_empty")]
     pub in_house: InHouseFigures,
 }
 

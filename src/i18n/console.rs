@@ -168,6 +168,27 @@ texts! {
         column_until =>
             "Berlaku sampai",
             "Valid until";
+        column_salesperson =>
+            "Penjual",
+            "Salesperson";
+        column_standing =>
+            "Status",
+            "Standing";
+        column_discount =>
+            "Diskon (%)",
+            "Discount (%)";
+        column_contract =>
+            "Total kontrak",
+            "Contract total";
+        standing_valid =>
+            "Berlaku",
+            "Valid";
+        standing_expired =>
+            "Kedaluwarsa",
+            "Expired";
+        standing_void =>
+            "Tidak sah",
+            "Does not stand";
         column_monthly =>
             "Per bulan",
             "Monthly";
@@ -243,6 +264,17 @@ pub fn discount_over_limit(max: Decimal, lang: Lang) -> String {
     }
 }
 
+/// A last day beyond what the provider lets a quotation hold, at its field.
+#[must_use]
+pub fn until_too_late(latest: crate::calendar::Date, days: u32, lang: Lang) -> String {
+    let latest = super::format_date(latest, lang);
+    say!(
+        lang,
+        "Paling lama {days} hari sejak hari ini: sampai {latest}.",
+        "At most {days} days from today: until {latest}."
+    )
+}
+
 /// How long the note may be.
 #[must_use]
 pub fn note_help(max: usize, lang: Lang) -> String {
@@ -268,5 +300,81 @@ pub fn quotation_message(
         Lang::En => format!(
             "Dear {client}, here is quotation {number} from {provider}, digitally signed: {url}"
         ),
+    }
+}
+
+/// Why a quotation cannot be issued as it stands, in a sentence saying what to change: the
+/// console shows it under the form, the quote tool prints it.
+#[must_use]
+pub fn refusal(refusal: &crate::quote::Refusal, lang: Lang) -> String {
+    use crate::quote::Refusal;
+    let date = |d: &crate::calendar::Date| super::format_date(*d, lang);
+    match refusal {
+        Refusal::Undated => say!(
+            lang,
+            "Penawaran harus bertanggal.",
+            "A quotation must be dated."
+        ),
+        Refusal::DatedInFuture { issued } => {
+            let issued = date(issued);
+            say!(
+                lang,
+                "Bertanggal {issued}, setelah hari ini: penawaran diberi tanggal hari ini.",
+                "Dated {issued}, after today: a quotation is dated today."
+            )
+        }
+        Refusal::DatedBeforeTariff { issued, effective } => {
+            let (issued, effective) = (date(issued), date(effective));
+            say!(
+                lang,
+                "Bertanggal {issued}, sebelum tarifnya berlaku ({effective}).",
+                "Dated {issued}, before its tariff took effect ({effective})."
+            )
+        }
+        Refusal::DatedBeforeKey { issued, from } => {
+            let (issued, from) = (date(issued), date(from));
+            say!(
+                lang,
+                "Bertanggal {issued}, sebelum kunci ini mulai dipakai ({from}).",
+                "Dated {issued}, before this key came into use ({from})."
+            )
+        }
+        Refusal::KeyNotYetValid { from } => {
+            let from = date(from);
+            say!(
+                lang,
+                "Kunci ini baru dapat dipakai mulai {from}.",
+                "This key can only be used from {from}."
+            )
+        }
+        Refusal::KeyWithdrawn { on } => {
+            let on = date(on);
+            say!(
+                lang,
+                "Kunci ini dicabut pada {on}: penawaran yang ditandatanganinya tidak berlaku sejak hari itu. Minta kunci baru kepada operator.",
+                "This key is withdrawn on {on}: nothing it signs holds from that day. Ask the operator for a new key."
+            )
+        }
+        Refusal::AlreadyExpired { until } => {
+            let until = date(until);
+            say!(
+                lang,
+                "Berlaku sampai {until}, yang sudah lewat: pilih tanggal mulai hari ini.",
+                "Valid until {until}, which has passed: choose a day from today."
+            )
+        }
+        Refusal::BeyondMaximum {
+            until,
+            latest,
+            days,
+        } => {
+            let (until, latest) = (date(until), date(latest));
+            say!(
+                lang,
+                "Berlaku sampai {until}: paling lama {days} hari sejak tanggal penawaran, yaitu {latest}.",
+                "Valid until {until}: at most {days} days from its date, that is {latest}."
+            )
+        }
+        Refusal::DiscountOverLimit { max } => discount_over_limit(*max, lang),
     }
 }

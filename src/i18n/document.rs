@@ -93,6 +93,18 @@ texts! {
         validity =>
             "Masa berlaku",
             "Validity";
+        special_terms =>
+            "Ketentuan khusus",
+            "Special terms";
+        example =>
+            "contoh",
+            "example";
+        examples_note =>
+            "Sebagian volume adalah contoh yang diisi halaman, bukan angka Anda: ditandai \"contoh\" pada barisnya.",
+            "Some volumes are examples the page filled in, not your figures: their lines say \"example\".";
+        stale_note =>
+            "Sebuah isian sedang diperbaiki: angka ini dari isian terakhir yang terbaca.",
+            "A field is being corrected: these figures are from the inputs as they last read.";
         payment =>
             "Pembayaran",
             "Payment";
@@ -131,7 +143,7 @@ texts! {
 
 /// How long a quotation holds: "Sampai 27 Desember 2026 (30 hari sejak tanggal penawaran)".
 #[must_use]
-pub fn validity(until: &str, days: u32, lang: Lang) -> String {
+pub fn validity(until: &str, days: i64, lang: Lang) -> String {
     match lang {
         Lang::Id => {
             format!("Penawaran ini berlaku sampai {until} ({days} hari sejak tanggal penawaran).")
@@ -182,6 +194,12 @@ texts! {
         provider =>
             "Penyedia",
             "Provider";
+        document =>
+            "Dokumen",
+            "Document";
+        standing =>
+            "Status",
+            "Standing";
         number =>
             "Nomor penawaran",
             "Quotation number";
@@ -191,6 +209,21 @@ texts! {
         date =>
             "Tanggal",
             "Date";
+        valid_until =>
+            "Berlaku sampai",
+            "Valid until";
+        made_on =>
+            "Dibuat pada",
+            "Made on";
+        basis =>
+            "Dasar angka",
+            "Basis of the figures";
+        examples =>
+            "Volume contoh",
+            "Example volumes";
+        stale =>
+            "Belum diperbarui",
+            "Not updated";
         settings =>
             "Lokasi, bahasa, jangka",
             "Site, language, term";
@@ -221,5 +254,17 @@ texts! {
         currency =>
             "Mata uang",
             "Currency";
+        note =>
+            "Catatan",
+            "Note";
+        example_volume =>
+            "volume contoh, bukan isian Anda",
+            "example volume, not yours";
+        saving_first_year =>
+            "Penghematan tahun pertama",
+            "Saving in the first year";
+        saving_contract =>
+            "Penghematan selama kontrak",
+            "Saving over the contract";
     }
 }

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::Lang;
+use crate::calendar::Date;
 use crate::money::{self, Currency};
 
 /// Digits with the language's grouping and decimal separators, `places` decimals.
@@ -40,6 +41,32 @@ pub fn mid_sentence(name: &str) -> String {
         first.make_ascii_lowercase();
     }
     out
+}
+
+/// A day as a letter writes it: "27 November 2026", with the month in the reader's language
+/// ("Agustus", "August").
+#[must_use]
+pub fn format_date(date: Date, lang: Lang) -> String {
+    const MONTHS: [[&str; 2]; 12] = [
+        ["Januari", "January"],
+        ["Februari", "February"],
+        ["Maret", "March"],
+        ["April", "April"],
+        ["Mei", "May"],
+        ["Juni", "June"],
+        ["Juli", "July"],
+        ["Agustus", "August"],
+        ["September", "September"],
+        ["Oktober", "October"],
+        ["November", "November"],
+        ["Desember", "December"],
+    ];
+    let names = MONTHS[usize::from(date.month().clamp(1, 12) - 1)];
+    let month = match lang {
+        Lang::Id => names[0],
+        Lang::En => names[1],
+    };
+    format!("{} {month} {}", date.day(), date.year())
 }
 
 /// A count of units or people: 12.000 or 12,000.

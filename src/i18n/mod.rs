@@ -35,6 +35,18 @@ macro_rules! texts {
     };
 }
 
+/// A sentence in the page's language, both written side by side on one line each: `say!(lang,
+/// "Berlaku sampai {until}.", "Valid until {until}.")`. Each is a `format!` string, so a
+/// sentence missing its translation, or a name missing from one of them, does not compile.
+macro_rules! say {
+    ($lang:expr, $id:literal, $en:literal $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::Id => format!($id),
+            $crate::i18n::Lang::En => format!($en),
+        }
+    };
+}
+
 mod charts;
 mod compare;
 mod console;
@@ -46,7 +58,7 @@ mod messages;
 mod method;
 mod page;
 mod share;
-mod signature;
+mod standing;
 mod traffic;
 
 pub use charts::{ChartTexts, CurvePoint, curve_axis, curve_description};
@@ -56,15 +68,16 @@ pub use compare::{
 };
 pub use console::{
     ConsoleTexts, discount_limit, discount_over_limit, key_problem_mismatch, key_problem_not_yet,
-    key_problem_revoked, key_problem_unknown, note_help, quotation_message,
+    key_problem_revoked, key_problem_unknown, note_help, quotation_message, refusal,
+    until_too_late,
 };
 pub use describe::{
     BreakdownTexts, line_detail, line_title, quoted_activity, quoted_settings, tariff_edition,
 };
 pub use document::{CsvTexts, PrintTexts, contract_total, estimate_validity, opening, validity};
 pub use format::{
-    format_compact, format_count, format_money, format_number, format_percent, format_unit_price,
-    mid_sentence,
+    format_compact, format_count, format_date, format_money, format_number, format_percent,
+    format_unit_price, mid_sentence,
 };
 pub use lang::Lang;
 pub use messages::{estimate_error, link_error, link_problem, quantity_error};
@@ -73,12 +86,13 @@ pub use method::{
     site_assumption, unit_prices, vat_assumption,
 };
 pub use page::{
-    PrerenderTexts, Texts, accept_message, ask_sales_message, currency_name, email_subject,
-    language_name, option_replaced, share_message, site_choice, site_effect, term_choice,
-    unavailable, vat_basis,
+    PrerenderTexts, Texts, currency_name, email_subject, language_name, option_replaced,
+    site_choice, site_effect, term_choice, unavailable, vat_basis,
 };
-pub use share::ShareTexts;
-pub use signature::{SealTexts, SignatureTexts, signature_sentence};
+pub use share::{ShareTexts, accept_message, ask_again_message, ask_sales_message, share_message};
+pub use standing::{
+    SignatureTexts, StandingTexts, standing_heading, standing_sentence, standing_signed,
+};
 pub use traffic::{
     SizingFigures, TrafficTexts, busiest_hour, minutes_from_calls, scheduled_agents, service_level,
     sizing_arithmetic, staffing_error,

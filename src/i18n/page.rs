@@ -223,6 +223,9 @@ texts! {
         edit_quote =>
             "Ubah estimasi ini",
             "Edit this estimate";
+        link_voice =>
+            "Rincian di bawah ini sebagaimana tertulis di tautan, tanpa tanda tangan: bukan kata-kata penyedia.",
+            "The details below are as the link writes them, unsigned: not the provider's words.";
         edit_quote_hint =>
             "Mengubah angka membuat estimasi Anda sendiri, tanpa nama penjual, nomor dan tanggal penawaran ini.",
             "Changing a figure makes an estimate of your own, without this quotation's salesperson, number and date.";
@@ -367,28 +370,6 @@ pub fn term_choice(term: &Term, lang: Lang) -> String {
     }
 }
 
-/// The message a prospect sends sales about an estimate, its link at the end.
-#[must_use]
-pub fn ask_sales_message(provider: &str, url: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Id => {
-            format!("Halo {provider}, saya ingin bertanya tentang estimasi biaya ini: {url}")
-        }
-        Lang::En => {
-            format!("Hello {provider}, I would like to ask about this cost estimate: {url}")
-        }
-    }
-}
-
-/// The message a visitor shares an estimate with.
-#[must_use]
-pub fn share_message(provider: &str, url: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Id => format!("Estimasi biaya outsourcing dari {provider}: {url}"),
-        Lang::En => format!("An outsourcing cost estimate from {provider}: {url}"),
-    }
-}
-
 /// The subject of an e-mail to sales: about an estimate, or about a quotation by its number.
 #[must_use]
 pub fn email_subject(number: Option<&str>, lang: Lang) -> String {
@@ -397,24 +378,6 @@ pub fn email_subject(number: Option<&str>, lang: Lang) -> String {
         (Some(n), Lang::En) => format!("Quotation {n}"),
         (None, Lang::Id) => "Estimasi biaya outsourcing".to_owned(),
         (None, Lang::En) => "Outsourcing cost estimate".to_owned(),
-    }
-}
-
-/// The message a client accepts a quotation with, its number and link.
-#[must_use]
-pub fn accept_message(number: &str, client: &str, url: &str, lang: Lang) -> String {
-    let number = if number.is_empty() { "-" } else { number };
-    match (client.is_empty(), lang) {
-        (false, Lang::Id) => {
-            format!("Halo, {client} menerima penawaran {number} sesuai tautan ini: {url}")
-        }
-        (true, Lang::Id) => {
-            format!("Halo, kami menerima penawaran {number} sesuai tautan ini: {url}")
-        }
-        (false, Lang::En) => {
-            format!("Hello, {client} accepts quotation {number} as in this link: {url}")
-        }
-        (true, Lang::En) => format!("Hello, we accept quotation {number} as in this link: {url}"),
     }
 }
 

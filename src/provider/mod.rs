@@ -9,6 +9,8 @@ pub use model::{Provider, ProviderError, Staff, StaffKey, Terms};
 
 // The source the build script writes names these types, `Cow` and `Decimal` bare.
 #[allow(unused_imports)]
+use crate::calendar::Date;
+#[allow(unused_imports)]
 use crate::tariff::Text;
 #[allow(unused_imports)]
 use rust_decimal::Decimal;

@@ -8,8 +8,12 @@
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use crate::calendar::Date;
+use crate::calendar::{Date, Zone};
 use crate::tariff::{List, Str, Text};
+
+/// The longest a quotation may hold, in days from its date, where the provider file does not
+/// say: three months.
+pub const MAX_VALIDITY_DAYS: u32 = 90;
 
 /// The provider, as `tariffs/provider.toml` describes it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -39,6 +43,15 @@ pub struct Provider {
     /// A made-up provider for demonstration: the page says so.
     #[serde(default)]
     pub example: bool,
+    /// The IANA name of the zone whose calendar dates and judges every quotation ("Asia/Jakarta"
+    /// unless the file says otherwise; one of `calendar::Zone::ALL`).
+    #[serde(default)]
+    pub time_zone: Option<Str>,
+    /// The longest a quotation may hold, in days from its date ([`MAX_VALIDITY_DAYS`] unless
+    /// the file says otherwise): what a salesperson sets beyond it is not honoured, so that a
+    /// withdrawn key stops mattering within that time.
+    #[serde(default)]
+    pub max_validity_days: Option<u32>,
     /// One line under the name.
     pub tagline: Text,
     pub terms: Terms,
@@ -86,12 +99,12 @@ pub struct StaffKey {
     pub id: Str,
     /// The public point, uncompressed (65 bytes from 0x04), base64url without padding.
     pub public: Str,
-    /// The first day quotations signed with it are valid, `YYYY-MM-DD`.
-    pub valid_from: Str,
-    /// The day it was withdrawn: quotations signed on or after it are refused, earlier ones
-    /// stand until they expire.
+    /// The first day quotations signed with it are valid.
+    pub valid_from: Date,
+    /// The day it was withdrawn: from that day no quotation it signed stands past it, however
+    /// it is dated.
     #[serde(default)]
-    pub revoked: Option<Str>,
+    pub revoked: Option<Date>,
     /// A key whose private half is public (the example's, in tests/fixtures): never for a real
     /// provider.
     #[serde(default)]
@@ -99,6 +112,27 @@ pub struct StaffKey {
 }
 
 impl Provider {
+    /// The calendar every quotation is dated and judged on.
+    #[must_use]
+    pub fn zone(&self) -> Zone {
+        self.time_zone
+            .as_deref()
+            .and_then(Zone::named)
+            .unwrap_or(Zone::JAKARTA)
+    }
+
+    /// The longest a quotation holds, in days from its date.
+    #[must_use]
+    pub fn max_validity_days(&self) -> u32 {
+        self.max_validity_days.unwrap_or(MAX_VALIDITY_DAYS)
+    }
+
+    /// Today on the provider's calendar, at `unix_seconds` on any clock.
+    #[must_use]
+    pub fn today_at(&self, unix_seconds: i64) -> Date {
+        self.zone().date_at(unix_seconds).unwrap_or(Date::EPOCH)
+    }
+
     #[must_use]
     pub fn staff(&self, id: &str) -> Option<&Staff> {
         self.staff.iter().find(|s| s.id == id)
@@ -181,14 +215,6 @@ fn https(url: &str, field: &str) -> Result<(), ProviderError> {
     )
 }
 
-fn date(text: &str, field: &str) -> Result<(), ProviderError> {
-    check(
-        Date::parse(text).is_some(),
-        field,
-        "must be a date YYYY-MM-DD",
-    )
-}
-
 /// The logo is drawn inline, under a Content-Security-Policy that refuses scripts, inline styles
 /// and other hosts: a logo needing any of those would break on the page, so it is refused here.
 fn logo(svg: &str) -> Result<(), ProviderError> {
@@ -260,6 +286,18 @@ impl Provider {
             "quote_prefix",
             "must be 1 to 6 letters or digits",
         )?;
+        if let Some(zone) = &self.time_zone {
+            check(
+                Zone::named(zone).is_some(),
+                "time_zone",
+                "must be a zone without daylight saving: Asia/Jakarta, Asia/Pontianak, Asia/Makassar, Asia/Jayapura, Asia/Singapore, Asia/Kuala_Lumpur, Asia/Manila, Asia/Bangkok, Asia/Ho_Chi_Minh, Asia/Kolkata or UTC",
+            )?;
+        }
+        check(
+            (1..=366).contains(&self.max_validity_days()),
+            "max_validity_days",
+            "must be a number of days from 1 to 366",
+        )?;
         both(&self.tagline, "tagline")?;
         both(&self.terms.payment, "terms.payment")?;
         both(&self.terms.indexation, "terms.indexation")?;
@@ -322,11 +360,9 @@ impl Provider {
                     &format!("{at}.public"),
                     "must be an uncompressed P-256 point in base64url (87 characters from B…), as quote keygen prints it",
                 )?;
-                date(&key.valid_from, &format!("{at}.valid_from"))?;
-                if let Some(revoked) = &key.revoked {
-                    date(revoked, &format!("{at}.revoked"))?;
+                if let Some(revoked) = key.revoked {
                     check(
-                        **revoked > *key.valid_from,
+                        revoked > key.valid_from,
                         &format!("{at}.revoked"),
                         "must come after valid_from",
                     )?;

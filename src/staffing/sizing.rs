@@ -9,7 +9,7 @@ use super::{Centre, MonthlySizing, Profile, StaffingError, size_month};
 
 /// How a unit's volume was arrived at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "from", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Sizing {
     /// Minutes from calls times their average handle time.
     Calls {

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::calendar::Date;
 use crate::i18n::Lang;
+use crate::quote::Today;
 use crate::ui::page::Visit;
 
 const LANG_KEY: &str = "biaya-bpo.lang";
@@ -159,13 +159,13 @@ pub fn replay_early() {
     }
 }
 
-/// Today in the visitor's time zone.
+/// Today on the provider's calendar, whatever the visitor's own time zone: a quotation issued at
+/// 06:30 in Jakarta is dated and judged that Jakarta day in New York too.
 #[must_use]
-pub fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    let part = |n: u32| u8::try_from(n).unwrap_or(1);
-    let year = u16::try_from(now.get_full_year()).unwrap_or(2026);
-    Date::new(year, part(now.get_month() + 1), part(now.get_date())).unwrap_or(Date::EPOCH)
+pub fn today() -> Today {
+    // Milliseconds since 1970 by the browser's clock: the same number in every time zone.
+    let seconds = (js_sys::Date::now() / 1000.0).floor();
+    Today::at(crate::provider::provider(), seconds as i64)
 }
 
 fn has(object: &JsValue, name: &str) -> bool {

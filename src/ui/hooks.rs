@@ -9,7 +9,6 @@ use yew::prelude::*;
 
 use super::browser;
 use super::state::{Action, Origin};
-use crate::signature::Claim;
 
 /// How long after the last keystroke the address bar and the draft are written: a storage write
 /// in every keystroke would slow it, and Chrome throttles history updates past a hundred in ten
@@ -111,20 +110,6 @@ pub fn use_stored_draft(origin: Origin) -> Option<AttrValue> {
             .map(AttrValue::from)
     });
     (*draft).clone()
-}
-
-/// Has the browser check the signature of a quotation on the page, and tells the state.
-#[hook]
-pub fn use_signature_check(claim: Option<Claim<'static, '_>>, dispatch: Callback<Action>) {
-    let claim = claim.map(|c| (c.public, c.signature, c.message.to_owned()));
-    use_effect_with(claim, move |claim| {
-        if let Some((public, signature, message)) = claim.clone() {
-            yew::platform::spawn_local(async move {
-                let holds = super::crypto::verify(&public, &signature, &message).await;
-                dispatch.emit(Action::Verified(holds));
-            });
-        }
-    });
 }
 
 /// Makes the changes the deferred parts ask for (see `bridge::Wish`), as the visitor's own.

@@ -15,6 +15,7 @@ pub mod state;
 pub mod traffic;
 
 use std::ops::Deref;
+use std::rc::Rc;
 
 use crate::estimate;
 use crate::money::Currency;
@@ -42,6 +43,32 @@ impl<T> Deref for Static<T> {
 
     fn deref(&self) -> &T {
         self.0
+    }
+}
+
+/// A value derived once per change and shown by several components: props compare it by
+/// address, since a new one is made only when something changed (comparing a whole document
+/// field by field would cost the page's first module its code, and every render its time).
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Self(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
     }
 }
 
@@ -133,7 +160,7 @@ pub fn prerender(lang: crate::i18n::Lang, today: crate::calendar::Date) -> Optio
     let catalogue = catalogue().ok()?;
     let visit = std::rc::Rc::new(page::Visit {
         lang,
-        today,
+        today: crate::quote::Today(today),
         link: None,
         draft: None,
         base: String::new(),

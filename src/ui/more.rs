@@ -7,22 +7,23 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::Static;
-use super::bridge::{self, Scene};
+use super::bridge::{self, Scene, Wish};
 use super::components::breakdown::Breakdown;
 use super::components::charts::{ContributionChart, CurveChart};
 use super::components::compare::{SiteComparison, TermComparison};
-use super::components::document::Document;
+use super::components::document::Paper;
 use super::components::link_notices::{LinkProblems, TariffNotice};
 use super::components::method::Method;
 use super::components::quote::{QuoteActions, Seal};
 use super::components::share::{CsvLink, Share};
 use super::components::summary::Comparison;
 use super::components::traffic::TrafficForm;
-use crate::calendar::Date;
-use crate::estimate;
+use super::{Shared, Static};
+use crate::document::Standing;
 use crate::i18n::ChartTexts;
 use crate::link;
+use crate::provider::provider;
+use crate::signature;
 use crate::tariff::{Catalogue, catalogue};
 
 /// Where each part is drawn: elements the page renders and never fills itself.
@@ -104,81 +105,79 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
         let listener = super::browser::prepare_print();
         move || drop(listener)
     });
-    let opened = use_memo(
-        scene.as_ref().map(|s| (s.link.clone(), s.discount)),
-        move |scene| {
-            let (link, discount) = scene.as_ref()?;
-            let mut opened = link::decode(link, catalogue.0).ok()?;
-            let tariff = catalogue.0.get(&opened.contents.tariff)?;
-            // The negotiated discount, where the page says the signature vouches for it.
-            if *discount {
-                opened.contents.request.discount = opened.contents.quote.discount;
-            }
-            let priced = estimate::estimate(tariff, &opened.contents.request).ok()?;
-            Some((Static(tariff), opened.contents, Rc::new(priced)))
-        },
-    );
-    let (
-        Some(Scene {
-            lang,
-            url,
-            stands,
-            signer,
-            traffic,
-            received,
-            today,
-            seal,
-            repriced_from,
-            ..
-        }),
-        Some((tariff, contents, priced)),
-    ) = ((*scene).clone(), (*opened).clone())
+    // A quotation's signature, checked here with the browser's cryptography: the page's first
+    // module shows "checking" until it hears the answer.
+    let checking = scene
+        .as_ref()
+        .and_then(|s| s.document.as_ref())
+        .filter(|d| d.standing == Standing::Checking)
+        .map(|d| d.link.clone());
+    use_effect_with(checking, move |checking| {
+        if let Some(link) = checking.clone() {
+            yew::platform::spawn_local(async move {
+                let holds = check_signature(&link, catalogue.0).await;
+                bridge::wish(&[Wish::Verified { link, holds }]);
+            });
+        }
+    });
+    let Some(Scene {
+        lang,
+        url,
+        document: Some(document),
+        repriced,
+        traffic,
+    }) = (*scene).clone()
     else {
         return Html::default();
     };
+    let Some(tariff) = catalogue.0.get(&document.tariff).map(Static) else {
+        return Html::default();
+    };
     let url = AttrValue::from(url);
+    let document = Shared(document);
+    let request = &document.request;
+    let estimate = Rc::new(document.estimate.clone());
     let mut hosts = hosts.borrow_mut();
     // Every part keyed by its place (see `Hosts::draw`).
     let mut parts = vec![
         hosts.draw(PRINT, html! {
-            <Document {tariff} {lang} contents={contents.clone()} estimate={priced.clone()} url={url.clone()} />
+            <Paper {tariff} {lang} document={document.clone()} url={url.clone()} />
         }),
-        hosts.draw(SHARE, html! { <Share url={url.clone()} {lang} /> }),
+        hosts.draw(SHARE, html! { <Share {tariff} document={document.clone()} url={url.clone()} {lang} /> }),
         hosts.draw(COMPARISON, html! {
-            <Comparison {tariff} estimate={priced.clone()} activities={contents.request.activities.clone()}
-                adjustable={contents.quote.is_empty()} {lang} />
+            <Comparison {tariff} estimate={estimate.clone()} activities={request.activities.clone()}
+                adjustable={document.quote.is_none()} {lang} />
         }),
         hosts.draw(COMPARE, html! {
             <>
-                <SiteComparison {tariff} request={contents.request.clone()} estimate={priced.clone()} {lang} />
-                <TermComparison {tariff} request={contents.request.clone()} estimate={priced.clone()} {lang} />
+                <SiteComparison {tariff} request={request.clone()} estimate={estimate.clone()} {lang} />
+                <TermComparison {tariff} request={request.clone()} estimate={estimate.clone()} {lang} />
             </>
         }),
         hosts.draw(QUOTE, html! {
-            <QuoteActions {tariff} {lang} quote={contents.quote.clone()} request={contents.request.clone()}
-                url={url.clone()} {stands} signer={signer.clone()} />
+            <QuoteActions {tariff} {lang} document={document.clone()} url={url.clone()} />
         }),
         hosts.draw(CSV, html! {
-            <CsvLink {tariff} estimate={priced.clone()} contents={contents.clone()} url={url.clone()} {lang} />
+            <CsvLink {tariff} document={document.clone()} url={url.clone()} {lang} />
         }),
         hosts.draw(CHARTS, html! {
             <section class="charts" aria-label={ChartTexts::of(lang).charts}>
-                <ContributionChart {tariff} estimate={priced.clone()} {lang} />
-                { for priced.activities.iter().map(|a| html! {
-                    <CurveChart key={a.activity.clone()} {tariff} request={contents.request.clone()}
-                        activity={a.activity.clone()} currency={priced.currency} {lang} />
+                <ContributionChart {tariff} estimate={estimate.clone()} {lang} />
+                { for estimate.activities.iter().map(|a| html! {
+                    <CurveChart key={a.activity.clone()} {tariff} request={request.clone()}
+                        activity={a.activity.clone()} currency={estimate.currency} {lang} />
                 }) }
             </section>
         }),
-        hosts.draw(BREAKDOWN, html! { <Breakdown {tariff} estimate={priced.clone()} {lang} /> }),
+        hosts.draw(BREAKDOWN, html! { <Breakdown {tariff} estimate={estimate.clone()} {lang} /> }),
         hosts.draw(METHOD, html! { <Method {tariff} {lang} /> }),
-        hosts.draw(SEAL, html! { <Seal seal={AttrValue::from(seal)} {lang} /> }),
+        hosts.draw(SEAL, html! { <Seal document={document.clone()} {lang} /> }),
         hosts.draw(LINK_PROBLEMS, html! {
-            <LinkProblems {catalogue} received={AttrValue::from(received)} today={Date::parse(&today)} {lang} />
+            <LinkProblems {tariff} problems={document.problems.clone()} {lang} />
         }),
         hosts.draw(TARIFF, html! {
-            <TariffNotice {catalogue} {tariff} request={Rc::new(contents.request.clone())}
-                repriced_from={AttrValue::from(repriced_from)} {lang} />
+            <TariffNotice {catalogue} {tariff} request={Rc::new(request.clone())}
+                repriced={repriced.unwrap_or_default()} {lang} />
         }),
     ];
     for described in &traffic {
@@ -189,12 +188,24 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
             .and_then(|m| m.units.iter().find(|u| u.sized_by.is_some()));
         if let Some(unit) = unit {
             parts.push(hosts.draw(&traffic_host(&described.activity), html! {
-                <TrafficForm {tariff} request={contents.request.clone()} activity={described.activity.clone()}
+                <TrafficForm {tariff} request={request.clone()} activity={described.activity.clone()}
                     unit={Static(unit)} traffic={described.inputs.clone()} {lang} />
             }));
         }
     }
     parts.into_iter().collect::<Html>()
+}
+
+/// Whether the signature of the quotation link `text` holds, by the key the provider file lists
+/// for it: `false` too where the link or its seal does not read.
+async fn check_signature(text: &str, catalogue: &Catalogue) -> bool {
+    let Ok(opened) = link::decode(text, catalogue) else {
+        return false;
+    };
+    match signature::claim(opened.seal.as_ref(), provider()) {
+        Ok(claim) => super::crypto::verify(&claim.public, &claim.signature, claim.message).await,
+        Err(_) => false,
+    }
 }
 
 /// Mounts the deferred parts, for the module's entry (`src/bin/more.rs`).

@@ -10,17 +10,16 @@ use super::components::activity::{ActivityForm, ActivityPicker};
 use super::components::colophon::Colophon;
 use super::components::masthead::Masthead;
 use super::components::notices::Notices;
-use super::components::quote::{QuoteView, seal};
+use super::components::quote::QuoteView;
 use super::components::settings::Settings;
 use super::components::summary::Summary;
-use super::hooks::{
-    use_after_first_paint, use_link_sync, use_signature_check, use_stored_draft, use_wishes,
-};
+use super::hooks::{use_after_first_paint, use_link_sync, use_stored_draft, use_wishes};
 use super::state::{Action, Inputs, State};
-use super::{Static, browser, more};
-use crate::calendar::Date;
-use crate::estimate::{self, Estimate, EstimateError};
+use super::{Shared, Static, browser, more};
+use crate::document::Document;
+use crate::estimate::EstimateError;
 use crate::i18n::{Lang, Texts, estimate_error, format_money};
+use crate::quote::Today;
 use crate::tariff::{Catalogue, Tariff, catalogue};
 
 /// What the browser tells the page as it starts (`browser::visit`): the language, today, the
@@ -28,7 +27,8 @@ use crate::tariff::{Catalogue, Tariff, catalogue};
 #[derive(Clone, PartialEq)]
 pub struct Visit {
     pub lang: Lang,
-    pub today: Date,
+    /// Today on the provider's calendar.
+    pub today: Today,
     pub link: Option<String>,
     pub draft: Option<String>,
     /// The page's address without its fragment: a link's address is this, `#` and the link.
@@ -70,32 +70,15 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
     // inputs from the start.
     let hold = !painted && (visit.link.is_some() || visit.draft.is_some());
     let draft = use_stored_draft(state.origin);
-    use_signature_check(state.pending_claim(), dispatch.clone());
     use_wishes(dispatch.clone());
-    // The deferred parts draw from the scene: the estimate on screen as a link.
-    let verdict = state.verdict();
+    let document = state.document.clone().ok();
+    // The deferred parts draw from the scene: the document on screen, and what only the screen
+    // needs besides.
     let scene = Scene {
         lang,
         url: format!("{}#{link}", visit.base),
-        link: state.canonical_link(),
-        stands: state.quote_stands(),
-        signer: verdict
-            .filter(|v| v.state.vouches())
-            .and_then(|v| v.staff)
-            .map(|s| s.id.to_string())
-            .unwrap_or_default(),
-        discount: verdict.is_some_and(|v| v.discount.is_some()),
-        received: state
-            .received
-            .as_ref()
-            .map(|r| r.text.clone())
-            .unwrap_or_default(),
-        today: state.today.to_string(),
-        seal: state
-            .quote()
-            .map(|quote| seal(quote, tariff.0, verdict))
-            .unwrap_or_default(),
-        repriced_from: state.repriced_from.clone().unwrap_or_default(),
+        document: document.clone(),
+        repriced: state.repriced.clone(),
         traffic: state
             .inputs
             .activities
@@ -124,30 +107,28 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
         }
     });
 
-    let priced = use_memo((tariff, state.priced.clone()), |(tariff, request)| {
-        estimate::estimate(tariff.0, request).map(Rc::new)
-    });
     let texts = Texts::of(lang);
-    let view = match (&*priced, state.quote()) {
-        (Ok(estimate), Some(quote)) => html! {
+    let quoted = document.as_ref().filter(|d| d.quote.is_some());
+    let view = match (&state.document, quoted) {
+        (Ok(_), Some(document)) => html! {
             <main class="layout single">
-                <QuoteView {tariff} {lang} quote={quote.clone()} estimate={estimate.clone()} verdict={state.verdict().cloned()} dispatch={dispatch.clone()} />
+                <QuoteView {tariff} {lang} document={Shared(document.clone())} dispatch={dispatch.clone()} />
             </main>
         },
-        (priced, _) => html! {
-            <Calculator {tariff} {lang} inputs={state.inputs.clone()} stale={state.stale} {hold}
-                problem={state.problem.clone()} priced={priced.clone()} dispatch={dispatch.clone()} />
+        (document, _) => html! {
+            <Calculator {tariff} {lang} inputs={state.inputs.clone()} {hold}
+                problem={state.problem.clone()} document={document.clone().map(Shared)} dispatch={dispatch.clone()} />
         },
     };
     html! {
         <>
             <a class="skip" href="#summary-title" onclick={jump("summary-title")}>{ texts.skip }</a>
-            <Masthead {lang} currency={state.quote().is_none().then_some(state.inputs.currency)}
+            <Masthead {lang} currency={quoted.is_none().then_some(state.inputs.currency)}
                 dispatch={dispatch.clone()} />
             <div id={more::PRINT} class="deferred"></div>
             <Notices {lang} link_error={state.link_error} dropped={!state.dropped().is_empty()}
-                expired={state.expired()} origin={state.origin} quote={state.quote().is_some()} {draft}
-                dispatch={dispatch.clone()} />
+                expired={document.as_ref().and_then(|d| d.expired_on())} origin={state.origin}
+                quote={quoted.is_some()} {draft} dispatch={dispatch.clone()} />
             { view }
             <div id={more::METHOD} class="deferred"></div>
             // Below the forms: it comes with them, where it stays.
@@ -163,12 +144,11 @@ struct CalculatorProps {
     tariff: Static<Tariff>,
     lang: Lang,
     inputs: Inputs,
-    stale: bool,
     /// The forms and settings wait for the first paint (see `Estimator`).
     hold: bool,
     /// Why the inputs cannot be priced together.
     problem: Option<EstimateError>,
-    priced: Result<Rc<Estimate>, EstimateError>,
+    document: Result<Shared<Document>, EstimateError>,
     dispatch: Callback<Action>,
 }
 
@@ -180,10 +160,9 @@ fn Calculator(props: &CalculatorProps) -> Html {
         tariff,
         lang,
         inputs,
-        stale,
         hold,
         problem,
-        priced,
+        document,
         dispatch,
     } = props;
     let (tariff, lang, texts) = (*tariff, *lang, Texts::of(*lang));
@@ -199,25 +178,22 @@ fn Calculator(props: &CalculatorProps) -> Html {
     });
     let message = |e: &EstimateError| AttrValue::from(estimate_error(e, tariff.0, lang));
     let site_error = problem.as_ref().filter(|_| own_site.is_none()).map(message);
-    let examples = tariff
-        .activities
-        .iter()
-        .zip(&inputs.activities)
-        .any(|(activity, inputs)| inputs.chosen && inputs.has_examples(activity));
     // Nothing chosen yet: an invitation, and nothing to share, compare or chart.
-    let chosen = priced.as_ref().is_ok_and(|e| !e.activities.is_empty());
-    let results = match priced {
-        Ok(estimate) if !chosen => html! {
-            <Summary estimate={estimate.clone()} {lang} stale={*stale} />
+    let chosen = document
+        .as_ref()
+        .is_ok_and(|d| !d.estimate.activities.is_empty());
+    let results = match document {
+        Ok(document) if !chosen => html! {
+            <Summary document={document.clone()} {lang} />
         },
-        Ok(estimate) => html! {
+        Ok(document) => html! {
             <>
-                <Summary estimate={estimate.clone()} {lang} stale={*stale} {examples} />
+                <Summary document={document.clone()} {lang} />
                 // Sharing, asking sales, printing: with the deferred module, below the totals.
                 <div id={more::SHARE} class="deferred"></div>
                 <a class="peek" href="#summary-title" aria-hidden="true" tabindex="-1" onclick={jump("summary-title")}>
                     <span>{ texts.monthly }</span>
-                    <span>{ format_money(estimate.totals.monthly, estimate.currency, lang) }</span>
+                    <span>{ format_money(document.estimate.totals.monthly, document.estimate.currency, lang) }</span>
                 </a>
             </>
         },

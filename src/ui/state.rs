@@ -6,7 +6,7 @@ use std::rc::Rc;
 use litemap::LiteMap;
 use yew::Reducible;
 
-use crate::calendar::Date;
+use crate::document::{Document, Example, Source};
 use crate::estimate::{
     ActivityRequest, EstimateError, InHouseFigures, OptionSet, Request, VatMode, Volumes,
 };
@@ -15,7 +15,8 @@ use crate::link::{self, Contents, Dropped, LinkError, Opened, QuoteDetails};
 use crate::money::Currency;
 use crate::provider::provider;
 use crate::quantity::{self, QuantityError};
-use crate::signature::{self, SignatureState, Verdict};
+use crate::quote::Today;
+use crate::signature::{self, Verdict};
 use crate::staffing::{MonthlySizing, Profile};
 use crate::tariff::{Activity, Catalogue, Tariff};
 use crate::ui::bridge::Wish;
@@ -70,7 +71,7 @@ pub struct Inputs {
 }
 
 /// A change the visitor makes to the estimate.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Edit {
     Currency(Currency),
     Site(String),
@@ -122,25 +123,11 @@ pub enum Edit {
 
 impl From<Wish> for Action {
     fn from(wish: Wish) -> Self {
-        let edit = match wish {
-            Wish::Reprice => return Self::Reprice,
-            Wish::Site(site) => Edit::Site(site),
-            Wish::Term(term) => Edit::Term(term),
-            Wish::ServiceLanguage(language) => Edit::ServiceLanguage(language),
-            Wish::ActivitySite { activity, site } => Edit::ActivitySite { activity, site },
-            Wish::InHouse { activity, figures } => Edit::InHouse { activity, figures },
-            Wish::Traffic {
-                activity,
-                field,
-                text,
-            } => Edit::Traffic {
-                activity,
-                field,
-                text,
-            },
-            Wish::Profile { activity, profile } => Edit::Profile { activity, profile },
-        };
-        Self::Edit(edit)
+        match wish {
+            Wish::Edit(edit) => Self::Edit(edit),
+            Wish::Reprice => Self::Reprice,
+            Wish::Verified { link, holds } => Self::Verified { link, holds },
+        }
     }
 }
 
@@ -169,8 +156,8 @@ pub enum Action {
     /// "Edit this estimate" on a quotation: the same figures as an estimate of the visitor's
     /// own, without the salesperson, number and date.
     EditCopy,
-    /// The browser has checked the signature of the quotation on the page.
-    Verified(bool),
+    /// The browser has checked the signature of the quotation whose link (as it arrived) this is.
+    Verified { link: String, holds: bool },
     /// The visitor left a volume's field: a number that reads is written grouped, as the page
     /// writes numbers (120000 becomes 120,000). The estimate is the same.
     Tidy { activity: String, unit: String },
@@ -517,19 +504,21 @@ pub struct State {
     pub origin: Origin,
     /// The link the estimate came from, until the visitor changes it.
     pub received: Option<Received>,
-    /// Today in the visitor's calendar: a quote expires by it.
-    pub today: Date,
+    /// Today on the provider's calendar: a quote is judged by it.
+    pub today: Today,
     /// Why the address could not be opened at all.
     pub link_error: Option<LinkError>,
-    /// The link of the estimate before it was re-priced with the newest tariff, until the next
-    /// change: what re-pricing gave up is worked out from it where it is shown.
-    pub repriced_from: Option<String>,
+    /// What re-pricing the estimate with the newest tariff gave up, until the next change;
+    /// `None` where it was not re-priced.
+    pub repriced: Option<Vec<Dropped>>,
+    /// What every surface shows: derived from the rest after every change (see `document`).
+    pub document: Result<Rc<Document>, EstimateError>,
 }
 
 impl State {
     /// A fresh page priced with the newest tariff.
     #[must_use]
-    pub fn new(catalogue: &'static Catalogue, lang: Lang, today: Date) -> Self {
+    pub fn new(catalogue: &'static Catalogue, lang: Lang, today: Today) -> Self {
         let tariff = catalogue.latest();
         let mut state = Self {
             catalogue,
@@ -543,9 +532,11 @@ impl State {
             received: None,
             today,
             link_error: None,
-            repriced_from: None,
+            repriced: None,
+            document: Err(EstimateError::Overflow),
         };
         state.derive();
+        state.settle();
         state
     }
 
@@ -556,7 +547,7 @@ impl State {
     pub fn load(
         catalogue: &'static Catalogue,
         lang: Lang,
-        today: Date,
+        today: Today,
         address: Option<&str>,
         stored: Option<&str>,
     ) -> Self {
@@ -568,6 +559,7 @@ impl State {
             let origin = if own { Origin::Own } else { Origin::Link };
             state.open(text, origin);
             if state.link_error.is_none() {
+                state.settle();
                 return state;
             }
         }
@@ -581,6 +573,7 @@ impl State {
             }
             state.link_error = error;
         }
+        state.settle();
         state
     }
 
@@ -592,9 +585,9 @@ impl State {
                     .get(&opened.contents.tariff)
                     .unwrap_or(self.catalogue.latest());
                 self.show(tariff, &opened.contents.request);
-                let dropped = link::problems(&opened, tariff, self.today);
+                let dropped = link::problems(&opened, tariff, self.today.0);
                 // Settled at once where no cryptography is needed; else the browser checks it.
-                let verdict = signature::claim(opened.seal.as_ref(), provider()).err();
+                let verdict = signature::signer(opened.seal.as_ref(), provider()).err();
                 self.received = Some(Received {
                     text: text.split_once('#').map_or(text, |(_, f)| f).to_owned(),
                     opened,
@@ -609,28 +602,26 @@ impl State {
         }
     }
 
-    /// Judges the signature on the page once the browser has checked it.
-    fn verified(&mut self, holds: bool) {
+    /// Judges the signature of the link on the page once the browser has checked it; a check of
+    /// another link (one the visitor has since left) is not this one's.
+    fn verified(&mut self, link: &str, holds: bool) {
         let (today, tariff) = (self.today, self.tariff);
-        if let Some(received) = self.received.as_mut().filter(|r| r.verdict.is_none())
-            && let Ok(claim) = signature::claim(received.opened.seal.as_ref(), provider())
+        if let Some(received) = self
+            .received
+            .as_mut()
+            .filter(|r| r.verdict.is_none() && r.text == link)
+            && let Ok(signer) = signature::signer(received.opened.seal.as_ref(), provider())
         {
             received.verdict = Some(signature::judge(
-                &claim,
+                signer,
                 holds,
                 &received.opened,
                 tariff,
+                provider(),
                 today,
             ));
         }
         self.derive();
-    }
-
-    /// What the browser must check of the signature on the page, while it has not.
-    #[must_use]
-    pub fn pending_claim(&self) -> Option<signature::Claim<'static, '_>> {
-        let received = self.received.as_ref().filter(|r| r.verdict.is_none())?;
-        signature::claim(received.opened.seal.as_ref(), provider()).ok()
     }
 
     /// What the signature on the page says; `None` while it is checked.
@@ -700,20 +691,6 @@ impl State {
         }
     }
 
-    /// The estimate on screen as this release writes its link, quote details included: what the
-    /// deferred parts of the page draw from.
-    #[must_use]
-    pub fn canonical_link(&self) -> String {
-        link::encode(
-            &Contents {
-                tariff: self.tariff.version.to_string(),
-                request: self.priced.clone(),
-                quote: self.quote().cloned().unwrap_or_default(),
-            },
-            self.tariff,
-        )
-    }
-
     /// A newer tariff than the one the estimate is priced with, if one is bundled.
     #[must_use]
     pub fn newer_tariff(&self) -> Option<&'static Tariff> {
@@ -721,22 +698,59 @@ impl State {
         (latest.version != self.tariff.version).then_some(latest)
     }
 
-    /// Whether the quote on the page is one its client may act on: whole as it was issued, dated
-    /// possibly, and not expired.
-    #[must_use]
-    pub fn quote_stands(&self) -> bool {
-        let whole = match self.verdict().map(|v| v.state) {
-            Some(SignatureState::Unsigned) => self.dropped().is_empty(),
-            state => state == Some(SignatureState::Valid),
-        };
-        self.quote().is_some() && whole && self.expired().is_none()
+    /// The volumes of the chosen activities the page filled in and nobody typed.
+    fn examples(&self) -> Vec<Example> {
+        let mut examples = Vec::new();
+        for (activity, inputs) in self.tariff.activities.iter().zip(&self.inputs.activities) {
+            let Some(model) = activity.model(&inputs.model).filter(|_| inputs.chosen) else {
+                continue;
+            };
+            for unit in model.units.iter() {
+                let sized = unit.sized_by.is_some() && inputs.traffic.on;
+                if !sized && inputs.is_example(&unit.id) {
+                    examples.push(Example {
+                        activity: activity.id.to_string(),
+                        unit: unit.id.to_string(),
+                    });
+                }
+            }
+        }
+        examples
     }
 
-    /// The last day the quote holds, when it has passed.
-    #[must_use]
-    pub fn expired(&self) -> Option<Date> {
-        let until = self.quote()?.valid_until(self.tariff)?;
-        (until < self.today).then_some(until)
+    /// Derives the document once the state has changed.
+    fn settle(&mut self) {
+        self.document = self.derive_document().map(Rc::new);
+    }
+
+    /// The document on the page: what every surface shows, derived from the rest of the state.
+    ///
+    /// # Errors
+    /// [`EstimateError`] where the request on screen cannot be priced (its figures overflow).
+    fn derive_document(&self) -> Result<Document, EstimateError> {
+        let examples = self.examples();
+        let link = self.link();
+        let no_verdict = Verdict::unsigned();
+        let received = self.received.as_ref();
+        Document::of(
+            &Source {
+                tariff: self.tariff,
+                request: &self.priced,
+                quote: received.map(|r| &r.opened.contents.quote),
+                // An estimate's own request has no signature to check.
+                verdict: match received {
+                    Some(received) => received.verdict.as_ref(),
+                    None => Some(&no_verdict),
+                },
+                problems: self.dropped(),
+                link: &link,
+                stale: self.stale,
+                examples: &examples,
+            },
+            self.catalogue,
+            provider(),
+            self.today,
+        )
     }
 }
 
@@ -749,7 +763,7 @@ impl Reducible for State {
             Action::Edit(edit) => {
                 next.inputs.apply(edit, next.tariff);
                 next.received = None;
-                next.repriced_from = None;
+                next.repriced = None;
                 next.derive();
             }
             Action::Tidy { activity, unit } => {
@@ -770,20 +784,20 @@ impl Reducible for State {
             }
             Action::Reprice => {
                 let latest = next.catalogue.latest();
-                let before = next.canonical_link();
-                let (request, _) = link::reprice(&next.priced, latest);
+                let (request, dropped) = link::reprice(&next.priced, latest);
                 next.show(latest, &request);
                 next.received = None;
-                next.repriced_from = Some(before);
+                next.repriced = Some(dropped);
             }
             Action::KeepAsDraft => next.origin = Origin::Own,
             Action::EditCopy => {
                 next.received = None;
                 next.derive();
             }
-            Action::Verified(holds) => next.verified(holds),
+            Action::Verified { link, holds } => next.verified(&link, holds),
             Action::Open { text, origin } => next.open(&text, origin),
         }
+        next.settle();
         Rc::new(next)
     }
 }
@@ -791,11 +805,17 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calendar::Date;
+    use crate::document::Standing;
     use crate::i18n::Lang::{En as ENGLISH, Id as INDONESIAN};
     use crate::tariff::catalogue;
 
-    fn today() -> Date {
-        Date::parse("2026-12-20").expect("a date")
+    fn today() -> Today {
+        Today(Date::parse("2026-12-20").expect("a date"))
+    }
+
+    fn document(state: &State) -> Rc<Document> {
+        state.document.clone().expect("priced")
     }
 
     fn state(lang: Lang) -> Rc<State> {
@@ -948,7 +968,7 @@ mod tests {
         assert_eq!(s.quote().map(|q| q.client.as_str()), Some("PT Maju"));
         // Issued 2 November, valid 30 days: expired on 2 December, before the 20th.
         assert_eq!(
-            s.expired().map(|d| d.to_string()).as_deref(),
+            document(&s).expired_on().map(|d| d.to_string()).as_deref(),
             Some("2026-12-02")
         );
         assert_eq!(s.newer_tariff(), None);
@@ -974,10 +994,11 @@ mod tests {
         ] {
             let s = loaded(Some(&SHARED.replace("2026-11-02", date)), None);
             assert_eq!(s.dropped(), [Dropped::Truncated, problem]);
-            assert!(!s.quote_stands());
+            assert!(!document(&s).stands());
         }
         let s = loaded(Some(SHARED), Some(""));
-        assert!(!s.quote_stands(), "expired");
+        assert!(!document(&s).stands(), "expired");
+        assert_eq!(document(&s).standing, Standing::Unsigned);
     }
 
     #[test]
@@ -1034,14 +1055,15 @@ mod tests {
     #[test]
     fn an_expired_quote_edited_is_the_visitors_estimate_not_a_renewed_quote() {
         let s = Rc::new(loaded(Some(SHARED), None));
-        assert!(s.expired().is_some());
+        assert!(document(&s).expired_on().is_some());
         let s = s.reduce(typed("fulfilment", "orders", "900")).reduce(typed(
             "fulfilment",
             "orders",
             "800",
         ));
         assert_eq!(s.quote(), None);
-        assert_eq!(s.expired(), None);
+        assert_eq!(document(&s).expired_on(), None);
+        assert_eq!(document(&s).standing, Standing::Estimate);
         assert_eq!(
             s.origin,
             Origin::Link,
@@ -1083,11 +1105,13 @@ mod tests {
             "premium QA is gone from 2027-05"
         );
         assert_eq!(
-            link::repriced(s.repriced_from.as_deref().expect("re-priced"), catalogue),
-            [Dropped::NotOffered {
-                activity: "call-centre".into(),
-                option: Some("premium-qa".into())
-            }]
+            s.repriced.as_deref(),
+            Some(
+                &[Dropped::NotOffered {
+                    activity: "call-centre".into(),
+                    option: Some("premium-qa".into())
+                }][..]
+            )
         );
         assert!(s.link().contains("t=2027-05"));
     }

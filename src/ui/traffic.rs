@@ -12,7 +12,9 @@ use crate::staffing::{
 use crate::tariff::SizedBy;
 
 /// A field of the traffic.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum TrafficField {
     Calls,
     /// Seconds, talk and wrap-up.
@@ -86,7 +88,7 @@ pub enum TrafficError {
 }
 
 /// The traffic as typed, kept for the activity whatever its model.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TrafficInputs {
     /// The visitor describes the volume by its traffic rather than typing it.
     pub on: bool,

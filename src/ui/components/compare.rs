@@ -18,6 +18,7 @@ use crate::money::Currency;
 use crate::tariff::Tariff;
 use crate::ui::Static;
 use crate::ui::bridge::{self, Wish};
+use crate::ui::state::Edit;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
@@ -88,7 +89,7 @@ pub fn SiteComparison(props: &CompareProps) -> Html {
                                 <span class="current" aria-current="true">{ t.chosen }</span>
                             } else {
                                 { ask(t.choose.into(), format!("{} {name}", t.choose),
-                                    format!("choose-site-{}", row.site), vec![Wish::Site(row.site.clone())]) }
+                                    format!("choose-site-{}", row.site), vec![Wish::Edit(Edit::Site(row.site.clone()))]) }
                             }
                         </td>
                     </tr>
@@ -112,7 +113,7 @@ pub fn SiteComparison(props: &CompareProps) -> Html {
                                     },
                                     lang,
                                 ),
-                                Wish::ServiceLanguage(language.clone()),
+                                Wish::Edit(Edit::ServiceLanguage(language.clone())),
                             ),
                             Fix::ActivityElsewhere { activity, site } => (
                                 fix_action(
@@ -122,16 +123,16 @@ pub fn SiteComparison(props: &CompareProps) -> Html {
                                     },
                                     lang,
                                 ),
-                                Wish::ActivitySite {
+                                Wish::Edit(Edit::ActivitySite {
                                     activity: activity.clone(),
                                     site: Some(site.clone()),
-                                },
+                                }),
                             ),
                         })
                         .unzip();
                     let action = both(&words, lang);
                     let mut wishes = wishes;
-                    wishes.push(Wish::Site(row.site.clone()));
+                    wishes.push(Wish::Edit(Edit::Site(row.site.clone())));
                     let price = blocked
                         .fixed
                         .as_ref()
@@ -180,7 +181,7 @@ pub fn SiteComparison(props: &CompareProps) -> Html {
                         } else {
                             { ask(action.clone(), format!("{action}: {name}"),
                                 format!("activity-cheapest-{}", cheapest.activity),
-                                vec![Wish::ActivitySite { activity: cheapest.activity.clone(), site: Some(site.clone()) }]) }
+                                vec![Wish::Edit(Edit::ActivitySite { activity: cheapest.activity.clone(), site: Some(site.clone()) })]) }
                         }
                     </>
                 }
@@ -276,7 +277,7 @@ pub fn TermComparison(props: &CompareProps) -> Html {
                                         <span class="current" aria-current="true">{ t.chosen }</span>
                                     } else {
                                         { ask(t.choose.into(), format!("{} {name}", t.choose),
-                                            format!("choose-term-{}", row.term), vec![Wish::Term(row.term.clone())]) }
+                                            format!("choose-term-{}", row.term), vec![Wish::Edit(Edit::Term(row.term.clone()))]) }
                                     }
                                 </td>
                             </tr>

@@ -4,28 +4,28 @@
 //! shows, the terms, the signature block, the link with its QR code, and the quoted activities'
 //! pricing basis as an appendix. Only paper shows it.
 
-use std::rc::Rc;
-
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::estimate::{ActivityEstimate, Estimate, Line, LineKind};
+use crate::calendar::Date;
+use crate::document::{Document, Standing, Voice};
+use crate::estimate::{ActivityEstimate, Line, LineKind};
 use crate::i18n::{
-    Lang, PrintTexts, contract_total, estimate_validity, format_count, format_money,
-    format_unit_price, line_title, opening, quoted_settings, tariff_edition, validity,
+    Lang, PrintTexts, StandingTexts, contract_total, estimate_validity, format_count, format_date,
+    format_money, format_unit_price, line_title, opening, quoted_settings, standing_heading,
+    standing_sentence, standing_signed, tariff_edition, validity,
 };
-use crate::link::Contents;
 use crate::money::Currency;
 use crate::provider::provider;
 use crate::tariff::{Activity, Tariff};
+use crate::ui::Shared;
 use crate::ui::Static;
 
 #[derive(Properties, PartialEq)]
-pub struct DocumentProps {
+pub struct PaperProps {
     pub tariff: Static<Tariff>,
     pub lang: Lang,
-    pub contents: Contents,
-    pub estimate: Rc<Estimate>,
+    pub document: Shared<Document>,
     /// The whole address, which the QR code carries.
     pub url: AttrValue,
 }
@@ -55,6 +55,7 @@ fn activity_table(
     number: usize,
     activity: &Activity,
     priced: &ActivityEstimate,
+    document: &Document,
     currency: Currency,
     lang: Lang,
 ) -> Html {
@@ -73,7 +74,13 @@ fn activity_table(
     let taxable = discount.map_or(Some(priced.monthly_subtotal), |d| {
         priced.monthly_subtotal.checked_add(d.amount)
     });
-    let title = |line: &Line| line_title(line, activity, lang);
+    // A volume the page filled in says so at its line.
+    let title = |line: &Line| match &line.kind {
+        LineKind::Tier { unit, .. } if document.is_example(&priced.activity, unit) => {
+            format!("{} ({})", line_title(line, activity, lang), t.example)
+        }
+        _ => line_title(line, activity, lang),
+    };
     let one_time_vat = priced
         .one_time_lines
         .iter()
@@ -120,55 +127,76 @@ fn total_cells(title: &str, amount: Decimal, currency: Currency, lang: Lang) -> 
 }
 
 #[component]
-pub fn Document(props: &DocumentProps) -> Html {
-    let DocumentProps {
+pub fn Paper(props: &PaperProps) -> Html {
+    let PaperProps {
         tariff,
         lang,
-        contents,
-        estimate,
+        document,
         url,
     } = props;
     let (lang, t) = (*lang, PrintTexts::of(*lang));
     let seller = provider();
-    let quote = &contents.quote;
-    let is_quote = !quote.is_empty();
+    let quote = document.quote.as_ref();
+    let estimate = &document.estimate;
     let currency = estimate.currency;
     let money = |amount| format_money(amount, currency, lang);
-    let dated = quote.issued.map(|d| d.to_string()).unwrap_or_default();
+    let dated = |date: Option<Date>| date.map(|d| format_date(d, lang)).unwrap_or_default();
+    // Only a quotation that stands speaks in the provider's name: its letter, its closing.
+    let stands = document.standing == Standing::Valid;
+    // What it is, on the first page in a heading no one can miss and on every page at its foot.
+    let heading = standing_heading(document, lang);
+    let signed = standing_signed(document, lang);
     let mut meta: Vec<(&str, String)> = Vec::new();
-    if is_quote {
-        meta.push((t.number, quote.reference.clone()));
-        meta.push((t.date, dated));
+    if let Some(quote) = quote {
+        meta.push((t.number, quote.number.clone()));
+        meta.push((t.date, dated(quote.issued)));
         meta.push((t.to, quote.client.clone()));
+        meta.push((t.attention, quote.attention.clone()));
     }
-    meta.push((
-        t.subject,
-        if is_quote {
-            t.quotation_subject
-        } else {
-            t.estimate_subject
-        }
-        .to_owned(),
-    ));
-    let validity = match quote.valid_until(tariff) {
-        Some(until) if is_quote => validity(&until.to_string(), tariff.quote_validity_days, lang),
-        _ => estimate_validity(&tariff_edition(tariff, lang), lang),
+    let subject = match quote {
+        Some(quote) if !quote.subject.is_empty() => quote.subject.clone(),
+        Some(_) => t.quotation_subject.to_owned(),
+        None => t.estimate_subject.to_owned(),
     };
-    let terms = [
-        (t.validity, validity),
+    meta.push((t.subject, subject));
+    let validity = match quote.and_then(|q| Some((q.issued?, q.until?))) {
+        Some((issued, until)) => {
+            let days = until.days_since_epoch() - issued.days_since_epoch();
+            validity(&format_date(until, lang), days, lang)
+        }
+        None => estimate_validity(&tariff_edition(tariff, lang), lang),
+    };
+    let mut terms = vec![(t.validity, validity)];
+    if let Some(note) = quote.map(|q| q.note.clone()).filter(|n| !n.is_empty()) {
+        terms.push((t.special_terms, note));
+    }
+    terms.extend([
         (t.payment, seller.terms.payment.get(lang).to_owned()),
         (t.indexation, seller.terms.indexation.get(lang).to_owned()),
         (t.notice, seller.terms.notice.get(lang).to_owned()),
         (t.sla, seller.terms.sla.get(lang).to_owned()),
-    ];
+    ]);
     let quoted: Vec<(&Activity, &ActivityEstimate)> = estimate
         .activities
         .iter()
         .filter_map(|a| Some((tariff.activity(&a.activity)?, a)))
         .collect();
     let totals = &estimate.totals;
+    let words = StandingTexts::of(lang);
+    let footer = heading.clone().or_else(|| signed.clone());
     html! {
-        <article class="document" data-testid="document">
+        <article class={classes!("document", (!stands && quote.is_some()).then_some("void"))}
+            data-testid="document" data-standing={document.standing.code()}>
+            if let Some(footer) = footer {
+                // Repeated at the foot of every printed page (a fixed element prints on each).
+                <p class="page-standing" data-testid="print-footer">{ footer }</p>
+            }
+            if let Some(heading) = &heading {
+                <div class="standing-banner" data-testid="print-standing" role="note">
+                    <p class="standing-heading">{ heading.clone() }</p>
+                    <p>{ standing_sentence(document, lang) }</p>
+                </div>
+            }
             <header class="letterhead">
                 <span class="logo" aria-hidden="true">{ Html::from_html_unchecked(AttrValue::Static(&seller.logo)) }</span>
                 <div>
@@ -177,19 +205,28 @@ pub fn Document(props: &DocumentProps) -> Html {
                     <p>{ format!("NPWP {} · {} · {} · {}", seller.npwp, seller.phone, seller.email, seller.website) }</p>
                 </div>
             </header>
-            <h2 class="document-title">{ if is_quote { t.quotation } else { t.estimate } }</h2>
+            <h2 class="document-title">{ if quote.is_some() { t.quotation } else { t.estimate } }</h2>
+            if quote.is_some_and(|q| q.voice == Voice::Link) {
+                <p class="link-voice">{ format!("{}:", words.as_the_link_says) }</p>
+            }
             <dl class="document-meta">
                 { for meta.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
             </dl>
-            if is_quote {
+            if stands {
                 <p>{ t.greeting }</p>
                 <p>{ opening(&tariff.version, lang) }</p>
-            } else {
+            } else if quote.is_none() {
                 <p>{ t.estimate_note }</p>
             }
-            <p class="quoted-settings"><strong>{ t.quoted }{ ": " }</strong>{ quoted_settings(tariff, &contents.request, lang) }</p>
+            if !document.examples.is_empty() {
+                <p class="examples-note" data-testid="print-examples">{ t.examples_note }</p>
+            }
+            if document.stale {
+                <p class="examples-note" data-testid="print-stale">{ t.stale_note }</p>
+            }
+            <p class="quoted-settings"><strong>{ t.quoted }{ ": " }</strong>{ quoted_settings(tariff, &document.request, lang) }</p>
             <div class="tables">
-                { for quoted.iter().enumerate().map(|(i, (activity, priced))| activity_table(i + 1, activity, priced, currency, lang)) }
+                { for quoted.iter().enumerate().map(|(i, (activity, priced))| activity_table(i + 1, activity, priced, document, currency, lang)) }
             </div>
             <table class="items summary-table">
                 <caption>{ t.summary }</caption>
@@ -209,16 +246,17 @@ pub fn Document(props: &DocumentProps) -> Html {
                 { if estimate.vat.is_some() { t.vat_included } else { t.vat_excluded } }
             </p>
             <h3>{ t.terms }</h3>
-            <dl class="terms">
+            <dl class="terms" data-testid="print-terms">
                 { for terms.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
             </dl>
             <div class="closing">
-                <div class="sign">
-                    if is_quote {
+                <div class="sign" data-testid="print-closing">
+                    if let (true, Some(signer)) = (stands, quote.and_then(|q| q.signer.as_ref())) {
                         <p>{ t.closing }</p>
                         <p>{ t.regards }</p>
-                        <p class="signature-space"></p>
-                        <p><strong>{ quote.preparer.clone() }</strong></p>
+                        <p class="signed-line">{ signed.clone().unwrap_or_default() }</p>
+                        <p><strong>{ signer.name.clone() }</strong></p>
+                        <p>{ signer.title.get(lang) }</p>
                         <p>{ &*seller.legal_name }</p>
                     }
                 </div>
@@ -227,16 +265,19 @@ pub fn Document(props: &DocumentProps) -> Html {
                     <p>{ t.scan }<br /><code>{ url.clone() }</code></p>
                 </div>
             </div>
+            if quote.is_some() {
+                <p class="note" data-testid="print-check">{ words.check_how }</p>
+            }
             <section class="appendix">
                 <h3>{ t.appendix }</h3>
                 <p>{ format!("{}: {}", t.tariff, tariff_edition(tariff, lang)) }</p>
                 if currency == Currency::Usd {
                     <p>{ format!("{}: {}", t.exchange_rate, crate::i18n::exchange_assumption(tariff, lang)) }</p>
                 }
-                if let Some(site) = tariff.site(&contents.request.site) {
+                if let Some(site) = tariff.site(&document.request.site) {
                     <p>{ format!("{}: {}", t.site, crate::i18n::site_assumption(site, lang)) }</p>
                 }
-                { for contents.request.activities.iter().filter_map(|wanted| {
+                { for document.request.activities.iter().filter_map(|wanted| {
                     let activity = tariff.activity(&wanted.activity)?;
                     let model = activity.model(&wanted.model)?;
                     Some(html! {

@@ -18,6 +18,7 @@ use crate::quantity;
 use crate::tariff::{Activity, Tariff};
 use crate::ui::Static;
 use crate::ui::bridge::{self, Wish};
+use crate::ui::state::Edit;
 
 /// One figure of an activity's in-house side.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,20 +187,20 @@ fn ActivityFigures(props: &ActivityFiguresProps) -> Html {
             let mut figures = applied.clone();
             figure.set(&mut figures, value);
             if figures != applied {
-                bridge::wish(&[Wish::InHouse {
+                bridge::wish(&[Wish::Edit(Edit::InHouse {
                     activity: id.clone(),
                     figures,
-                }]);
+                })]);
             }
         })
     };
     let reset = {
         let id = id.clone();
         Callback::from(move |_: MouseEvent| {
-            bridge::wish(&[Wish::InHouse {
+            bridge::wish(&[Wish::Edit(Edit::InHouse {
                 activity: id.clone(),
                 figures: InHouseFigures::default(),
-            }]);
+            })]);
         })
     };
     let field = |(figure, label, default): (Figure, String, String)| {

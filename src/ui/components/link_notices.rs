@@ -7,7 +7,6 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::calendar::Date;
 use crate::estimate;
 use crate::i18n::{Lang, Texts, format_money, link_problem, mid_sentence, tariff_edition};
 use crate::link::{self, Dropped};
@@ -18,10 +17,10 @@ use crate::ui::bridge::{self, Wish};
 
 #[derive(Properties, PartialEq)]
 pub struct ProblemsProps {
-    pub catalogue: Static<Catalogue>,
-    /// The link exactly as it arrived.
-    pub received: AttrValue,
-    pub today: Option<Date>,
+    /// The tariff the link is priced with.
+    pub tariff: Static<Tariff>,
+    /// What the link lost on the way (see `Document::problems`).
+    pub problems: Vec<Dropped>,
     pub lang: Lang,
 }
 
@@ -29,28 +28,17 @@ pub struct ProblemsProps {
 #[component]
 pub fn LinkProblems(props: &ProblemsProps) -> Html {
     let ProblemsProps {
-        catalogue,
-        received,
-        today,
+        tariff,
+        problems,
         lang,
     } = props;
-    let catalogue = *catalogue;
-    let problems = use_memo((received.clone(), *today), move |(received, today)| {
-        let opened = link::decode(received, catalogue.0).ok()?;
-        let tariff = catalogue
-            .0
-            .get(&opened.contents.tariff)
-            .unwrap_or(catalogue.0.latest());
-        let problems = link::problems(&opened, tariff, (*today)?);
-        Some((Static(tariff), problems))
-    });
-    match &*problems {
-        Some((tariff, problems)) if !problems.is_empty() => html! {
-            <ul data-testid="link-problems">
-                { for problems.iter().map(|p| html! { <li>{ link_problem(p, tariff.0, *lang) }</li> }) }
-            </ul>
-        },
-        _ => Html::default(),
+    if problems.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul data-testid="link-problems">
+            { for problems.iter().map(|p| html! { <li>{ link_problem(p, tariff.0, *lang) }</li> }) }
+        </ul>
     }
 }
 
@@ -60,8 +48,8 @@ pub struct TariffProps {
     /// The tariff the estimate on screen is priced with.
     pub tariff: Static<Tariff>,
     pub request: Rc<estimate::Request>,
-    /// The link before the estimate was re-priced, where it just was.
-    pub repriced_from: AttrValue,
+    /// What re-pricing gave up, where the estimate just was.
+    pub repriced: Vec<Dropped>,
     pub lang: Lang,
 }
 
@@ -73,7 +61,7 @@ pub fn TariffNotice(props: &TariffProps) -> Html {
         catalogue,
         tariff,
         request,
-        repriced_from,
+        repriced,
         lang,
     } = props;
     let (catalogue, lang, texts) = (*catalogue, *lang, Texts::of(*lang));
@@ -93,13 +81,6 @@ pub fn TariffNotice(props: &TariffProps) -> Html {
             ))
         },
     );
-    let repriced: Rc<Vec<Dropped>> = use_memo(repriced_from.clone(), move |before| {
-        if before.is_empty() {
-            Vec::new()
-        } else {
-            link::repriced(before, catalogue.0)
-        }
-    });
     let money = |amount: Decimal, currency: Currency| format_money(amount, currency, lang);
     let reprice = Callback::from(|_: MouseEvent| {
         bridge::wish(&[Wish::Reprice]);

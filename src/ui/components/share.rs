@@ -1,24 +1,24 @@
 //! Sharing the estimate and reaching sales: the link with copy and share (WhatsApp first, as
 //! Indonesian business talks there), print, CSV, and a message to sales holding the link.
 
-use std::rc::Rc;
-
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use web_sys::{Element, HtmlAnchorElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::estimate::Estimate;
+use crate::csv;
+use crate::document::Document;
 use crate::i18n::{Lang, ShareTexts, ask_sales_message, email_subject, share_message};
-use crate::link::Contents;
 use crate::provider::{self, provider};
-use crate::quote;
 use crate::tariff::Tariff;
+use crate::ui::Shared;
 use crate::ui::Static;
 use crate::ui::browser;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
+    pub tariff: Static<Tariff>,
+    pub document: Shared<Document>,
     /// The whole address of the estimate.
     pub url: AttrValue,
     pub lang: Lang,
@@ -33,7 +33,12 @@ enum Copied {
 
 #[component]
 pub fn Share(props: &ShareProps) -> Html {
-    let ShareProps { url, lang } = props;
+    let ShareProps {
+        tariff,
+        document,
+        url,
+        lang,
+    } = props;
     let sh = ShareTexts::of(*lang);
     let copied = use_state(|| None::<Copied>);
     {
@@ -65,7 +70,8 @@ pub fn Share(props: &ShareProps) -> Html {
             spawn_local(async move { browser::share(&seller.name, &url).await });
         })
     };
-    let ask = ask_sales_message(&seller.name, url, lang);
+    let ask = ask_sales_message(&seller.name, document, tariff, url, lang);
+    let shared = share_message(&seller.name, document, tariff, url, lang);
     html! {
         <section class="share" aria-labelledby="share-title">
             <h2 id="share-title"><span class="step">{ "3" }</span>{ sh.share }</h2>
@@ -81,7 +87,7 @@ pub fn Share(props: &ShareProps) -> Html {
             <div class="actions">
                 <button type="button" data-testid="copy-link" onclick={on_copy}>{ sh.copy_link }</button>
                 <a class="button" data-testid="share-whatsapp" target="_blank" rel="noopener"
-                    href={provider::whatsapp(None, &share_message(&seller.name, url, lang))}>{ sh.share_whatsapp }</a>
+                    href={provider::whatsapp(None, &shared)}>{ sh.share_whatsapp }</a>
                 if browser::can_share() {
                     <button type="button" data-testid="share-native" onclick={on_share}>{ sh.share_native }</button>
                 }
@@ -103,8 +109,7 @@ pub fn Share(props: &ShareProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct CsvProps {
     pub tariff: Static<Tariff>,
-    pub estimate: Rc<Estimate>,
-    pub contents: Contents,
+    pub document: Shared<Document>,
     /// The whole address of the estimate.
     pub url: AttrValue,
     pub lang: Lang,
@@ -115,18 +120,16 @@ pub struct CsvProps {
 pub fn CsvLink(props: &CsvProps) -> Html {
     let CsvProps {
         tariff,
-        estimate,
-        contents,
+        document,
         url,
         lang,
     } = props;
     let lang = *lang;
     // The file is made when asked for, not on every keystroke.
     let on_csv = {
-        let (estimate, contents, url, tariff) =
-            (estimate.clone(), contents.clone(), url.clone(), *tariff);
+        let (document, url, tariff) = (document.clone(), url.clone(), *tariff);
         Callback::from(move |e: MouseEvent| {
-            let text = quote::csv(&estimate, &contents, tariff.0, &url, lang);
+            let text = csv::document(&document, tariff.0, provider(), &url, lang).write(lang);
             let href = format!(
                 "data:text/csv;charset=utf-8,{}",
                 utf8_percent_encode(&text, NON_ALPHANUMERIC)

@@ -7,12 +7,14 @@ use yew::prelude::*;
 
 use super::charts::share;
 use super::in_house::InHouseFigureForms;
+use crate::document::Document;
 use crate::estimate::{ActivityRequest, Estimate};
 use crate::i18n::{
     BreakdownTexts, CompareTexts, Lang, Period, Texts, format_count, format_money, saving_sentence,
     vat_basis,
 };
 use crate::tariff::Tariff;
+use crate::ui::Shared;
 use crate::ui::Static;
 use crate::ui::hooks::use_settled;
 
@@ -21,27 +23,19 @@ const SETTLE_MS: u32 = 1_000;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
-    pub estimate: Rc<Estimate>,
+    pub document: Shared<Document>,
     pub lang: Lang,
-    /// The inputs hold a mistake: the figures are the last valid ones.
-    pub stale: bool,
-    /// The figures are a quotation's, not an estimate's.
-    #[prop_or_default]
-    pub quote: bool,
-    /// Some volume priced is still the page's example, not the visitor's.
-    #[prop_or_default]
-    pub examples: bool,
 }
 
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
-    let SummaryProps {
-        estimate,
-        lang,
-        stale,
-        quote,
-        examples,
-    } = props;
+    let SummaryProps { document, lang } = props;
+    let estimate = &document.estimate;
+    // The inputs hold a mistake: the figures are the last valid ones.
+    let stale = &document.stale;
+    let quote = &document.quote.is_some();
+    // Some volume priced is still the page's example, not the visitor's.
+    let examples = !document.examples.is_empty();
     let (lang, labels) = (*lang, Texts::of(*lang));
     let money = |amount: Decimal| format_money(amount, estimate.currency, lang);
     let totals = &estimate.totals;
@@ -80,7 +74,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 if *stale { { labels.stale } }
             </p>
             <p class="visually-hidden" aria-live="polite" data-testid="announced">{ said }</p>
-            if *examples {
+            if examples {
                 <p class="examples-note" data-testid="example-note">{ labels.examples_note }</p>
             }
             <dl class="totals">

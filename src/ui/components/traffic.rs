@@ -18,6 +18,7 @@ use crate::staffing::Profile;
 use crate::tariff::{SizedBy, Tariff, Unit};
 use crate::ui::Static;
 use crate::ui::bridge::{self, Wish};
+use crate::ui::state::Edit;
 use crate::ui::traffic::{TrafficError, TrafficField, TrafficInputs};
 
 /// The service levels buyers ask for most (percent answered, within seconds): the 80/20
@@ -65,10 +66,12 @@ pub fn TrafficForm(props: &TrafficProps) -> Html {
             .any(|a| a.activity == **activity && a.sizing.is_some());
     let wish = {
         let activity = activity.to_string();
-        move |field: TrafficField, text: String| Wish::Traffic {
-            activity: activity.clone(),
-            field,
-            text,
+        move |field: TrafficField, text: String| {
+            Wish::Edit(Edit::Traffic {
+                activity: activity.clone(),
+                field,
+                text,
+            })
         }
     };
     let field = |field: TrafficField, label: &str, help: &str, unit: &str| {
@@ -132,10 +135,10 @@ pub fn TrafficForm(props: &TrafficProps) -> Html {
             } else {
                 Profile::Typical
             };
-            bridge::wish(&[Wish::Profile {
+            bridge::wish(&[Wish::Edit(Edit::Profile {
                 activity: activity.clone(),
                 profile,
-            }]);
+            })]);
         })
     };
     let within = traffic.typed(TrafficField::Within).parse().unwrap_or(0);

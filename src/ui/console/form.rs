@@ -8,7 +8,8 @@ use crate::calendar::Date;
 use crate::estimate::Request;
 use crate::i18n::{Lang, PrintTexts};
 use crate::link::{Contents, MAX_LENGTH, QuoteDetails, QuoteField};
-use crate::provider::Staff;
+use crate::provider::{Provider, Staff, StaffKey};
+use crate::quote::{self, Refusal, Today};
 use crate::tariff::Tariff;
 
 /// The form as typed.
@@ -79,6 +80,11 @@ pub enum UntilError {
     NotADate,
     /// Before the day the quotation is issued.
     Past,
+    /// Later than the provider lets a quotation hold: `days` from today, `latest`.
+    TooLate {
+        latest: Date,
+        days: u32,
+    },
 }
 
 /// Everything that keeps the draft from being issued, field by field.
@@ -90,6 +96,8 @@ pub struct Problems {
     pub discount: Option<DiscountError>,
     /// The signed link would be longer than a link may be.
     pub too_long: bool,
+    /// What else the quotation rules refuse (the key, the dates): see `quote::may_issue`.
+    pub refused: Option<Refusal>,
 }
 
 impl Problems {
@@ -103,8 +111,11 @@ impl Problems {
 pub struct Context<'a> {
     pub tariff: &'a Tariff,
     pub request: &'a Request,
+    pub provider: &'a Provider,
     pub staff: &'a Staff,
-    pub today: Date,
+    pub key: &'a StaffKey,
+    /// Today on the provider's calendar: the quotation's date.
+    pub today: Today,
     /// The number the console proposes.
     pub proposed: &'a str,
     /// Characters the link adds around the fields: the page's address, the key and signature.
@@ -171,7 +182,7 @@ impl Draft {
 
     /// The validity date field's text.
     #[must_use]
-    pub fn until_shown(&self, tariff: &Tariff, today: Date) -> String {
+    pub fn until_shown(&self, tariff: &Tariff, today: Today) -> String {
         match &self.until {
             Some(text) => text.clone(),
             None => default_until(tariff, today)
@@ -201,11 +212,12 @@ impl Draft {
             QuoteField::Reference,
         );
         problems.number_missing = number.is_empty();
+        let today = context.today.0;
         let usual = default_until(context.tariff, context.today);
         let until = match &self.until {
             None => None,
             Some(text) => match Date::parse(text.trim()) {
-                Some(date) if date < context.today => {
+                Some(date) if date < today => {
                     problems.until = Some(UntilError::Past);
                     None
                 }
@@ -242,7 +254,7 @@ impl Draft {
                 subject,
                 note: clean(&self.note, QuoteField::Note),
                 reference: number,
-                issued: Some(context.today),
+                issued: Some(today),
                 // The tariff's validity goes without saying, as a link read back says it.
                 until: until.filter(|u| Some(*u) != usual),
                 discount,
@@ -251,6 +263,24 @@ impl Draft {
         };
         let length = crate::link::encode(&contents, context.tariff).len() + context.overhead;
         problems.too_long = length > MAX_LENGTH;
+        // The rules every issued quotation keeps, here at the field they concern where it has
+        // one: the same function decides for `quote sign`.
+        match quote::may_issue(
+            context.staff,
+            context.key,
+            &contents.quote,
+            context.tariff,
+            context.provider,
+            context.today,
+        ) {
+            Ok(()) => {}
+            Err(Refusal::BeyondMaximum { latest, days, .. }) => {
+                problems.until = Some(UntilError::TooLate { latest, days });
+            }
+            // Said at their fields already.
+            Err(Refusal::AlreadyExpired { .. } | Refusal::DiscountOverLimit { .. }) => {}
+            Err(refused) => problems.refused = Some(refused),
+        }
         if problems.is_empty() {
             Ok(contents)
         } else {
@@ -261,8 +291,8 @@ impl Draft {
 
 /// The last day a quotation issued `today` holds by default: the tariff's validity.
 #[must_use]
-pub fn default_until(tariff: &Tariff, today: Date) -> Option<Date> {
-    today.plus_days(tariff.quote_validity_days)
+pub fn default_until(tariff: &Tariff, today: Today) -> Option<Date> {
+    today.0.plus_days(tariff.quote_validity_days)
 }
 
 /// Where a salesperson's sequence for the month is kept: `SD/2026-11`.
@@ -360,7 +390,7 @@ mod tests {
     #[test]
     fn a_draft_makes_the_quotation_the_salesperson_means() {
         let tariff = catalogue().expect("valid").latest();
-        let staff = provider().staff("SD").expect("the demo salesperson");
+        let (staff, key) = provider().key("SD-14cd3d").expect("the demo key");
         let mut request = Request::starter(tariff);
         request.activities = vec![ActivityRequest::starter(
             tariff.activity("sales").expect("sales"),
@@ -369,8 +399,10 @@ mod tests {
         let context = Context {
             tariff,
             request: &request,
+            provider: provider(),
             staff,
-            today,
+            key,
+            today: Today(today),
             proposed: "NLY/SD/2026/11/0001",
             overhead: 150,
         };
@@ -389,7 +421,10 @@ mod tests {
         assert_eq!(quote.note.chars().count(), QuoteField::Note.max());
         assert_eq!(quote.discount, Some(dec!(0.05)));
         assert_eq!(quote.issued, Some(today));
-        assert_eq!(quote.valid_until(tariff), default_until(tariff, today));
+        assert_eq!(
+            quote.valid_until(tariff),
+            default_until(tariff, Today(today))
+        );
         // What it makes reads back whole: nothing a decoder would repair.
         let opened = link::decode(
             &link::encode(&contents, tariff),
@@ -413,8 +448,27 @@ mod tests {
                 until: Some(UntilError::Past),
                 discount: Some(DiscountError::OverLimit { max: dec!(0.10) }),
                 too_long: false,
+                refused: None,
             })
         );
+        // At most the provider's 90 days from today: 26 February 2027, not a day more.
+        let far = Draft {
+            client: "PT".into(),
+            until: Some("2027-02-27".into()),
+            ..Draft::default()
+        };
+        assert_eq!(
+            far.contents(&context).map_err(|p| p.until),
+            Err(Some(UntilError::TooLate {
+                latest: day("2027-02-26"),
+                days: 90
+            }))
+        );
+        let furthest = Draft {
+            until: Some("2027-02-26".into()),
+            ..far
+        };
+        assert!(furthest.contents(&context).is_ok());
         let long = Draft {
             client: "PT".into(),
             note: "é".repeat(200),

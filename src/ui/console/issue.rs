@@ -12,14 +12,14 @@ use super::form::{
     sequence_name,
 };
 use super::keys::Signer;
-use crate::calendar::Date;
 use crate::estimate::{Request, estimate};
 use crate::i18n::{
     ConsoleTexts, Lang, ShareTexts, discount_limit, discount_over_limit, format_money, note_help,
-    quotation_message,
+    quotation_message, refusal, until_too_late,
 };
 use crate::link::{self, QuoteField};
 use crate::provider::{self, provider};
+use crate::quote::Today;
 use crate::signature;
 use crate::tariff::{Catalogue, Tariff};
 use crate::ui::{Static, browser, crypto};
@@ -82,9 +82,11 @@ pub struct TextFieldProps {
     pub inputmode: Option<AttrValue>,
     #[prop_or_default]
     pub min: Option<AttrValue>,
+    #[prop_or_default]
+    pub max: Option<AttrValue>,
     /// The longest text, in characters.
     #[prop_or_default]
-    pub max: Option<usize>,
+    pub maxlength: Option<usize>,
     #[prop_or_default]
     pub multiline: bool,
 }
@@ -105,7 +107,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     .collect();
     let described = (!described.is_empty()).then(|| described.join(" "));
     let invalid = props.error.is_some().then_some("true");
-    let maxlength = props.max.map(|m| m.to_string());
+    let maxlength = props.maxlength.map(|m| m.to_string());
     let control = if props.multiline {
         let on_change = props.on_change.clone();
         let oninput = Callback::from(move |e: InputEvent| {
@@ -122,7 +124,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         });
         html! {
             <input id={id.clone()} data-testid={id.clone()} type={props.kind.clone()}
-                inputmode={props.inputmode.clone()} min={props.min.clone()} autocomplete="off"
+                inputmode={props.inputmode.clone()} min={props.min.clone()} max={props.max.clone()} autocomplete="off"
                 value={props.value.clone()} maxlength={maxlength} aria-invalid={invalid}
                 aria-describedby={described} {oninput} />
         }
@@ -156,7 +158,8 @@ pub struct IssueFormProps {
     /// The calculator's estimate: its tariff and request.
     pub estimate: Option<(Static<Tariff>, Request)>,
     pub signer: Option<Rc<Signer>>,
-    pub today: Date,
+    /// Today on the provider's calendar.
+    pub today: Today,
     /// A quotation was issued: its whole link.
     pub on_issued: Callback<String>,
 }
@@ -179,10 +182,10 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
     let issued = use_state_eq(|| None::<Issued>);
     let seller = provider();
     let staff = signer.as_ref().map(|s| s.staff);
-    let sequence = staff.map(|s| sequence_name(&s.id, today));
+    let sequence = staff.map(|s| sequence_name(&s.id, today.0));
     let last = sequence.as_deref().map_or(0, last_issued);
     let proposed = staff
-        .map(|s| proposed_number(&seller.quote_prefix, &s.id, today, last))
+        .map(|s| proposed_number(&seller.quote_prefix, &s.id, today.0, last))
         .unwrap_or_default();
     let discount = staff.map(|s| draft.discount(s));
     let discount_error = match discount {
@@ -218,7 +221,9 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
             Some(draft.contents(&Context {
                 tariff: tariff.0,
                 request,
+                provider: seller,
                 staff: signer.staff,
+                key: signer.key,
                 today,
                 proposed: &proposed,
                 overhead,
@@ -234,11 +239,13 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
     let required =
         |missing: bool| (*attempted && missing).then_some(AttrValue::Static(texts.required));
     let until_error = problems.until.map(|e| {
-        AttrValue::Static(match e {
-            UntilError::NotADate => texts.not_a_date,
-            UntilError::Past => texts.until_past,
+        AttrValue::from(match e {
+            UntilError::NotADate => texts.not_a_date.to_owned(),
+            UntilError::Past => texts.until_past.to_owned(),
+            UntilError::TooLate { latest, days } => until_too_late(latest, days, lang),
         })
     });
+    let refused = problems.refused.map(|r| refusal(&r, lang));
 
     let edit = |make: fn(String) -> DraftEdit| {
         let dispatch = draft.dispatcher();
@@ -292,7 +299,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                 let last = after_issuing(
                     &seller.quote_prefix,
                     &signer.staff.id,
-                    today,
+                    today.0,
                     last_issued(&sequence),
                     &contents.quote.reference,
                 );
@@ -312,6 +319,10 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
     let until_shown = issuable
         .map(|(tariff, _)| draft.until_shown(tariff.0, today))
         .unwrap_or_default();
+    let latest_until = today
+        .0
+        .plus_days(seller.max_validity_days())
+        .map(|d| AttrValue::from(d.to_string()));
     let limit = staff.map(|s| AttrValue::from(discount_limit(&s.name, s.max_discount, lang)));
     let disabled = *busy || signer.is_none() || issuable.is_none();
     let number_shown = draft.number.clone().unwrap_or(proposed);
@@ -329,36 +340,38 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
             </div>
             <div class="quote-fields">
                 <TextField testid="console-client" label={texts.client} value={draft.client.clone()}
-                    max={QuoteField::Client.max()} error={required(problems.client_missing)}
+                    maxlength={QuoteField::Client.max()} error={required(problems.client_missing)}
                     on_change={edit(DraftEdit::Client)} />
                 <TextField testid="console-attention" label={texts.attention} value={draft.attention.clone()}
-                    max={QuoteField::Attention.max()} on_change={edit(DraftEdit::Attention)} />
+                    maxlength={QuoteField::Attention.max()} on_change={edit(DraftEdit::Attention)} />
                 <TextField testid="console-subject" label={texts.subject} value={draft.subject_shown(lang)}
-                    max={QuoteField::Subject.max()} on_change={edit(DraftEdit::Subject)} />
+                    maxlength={QuoteField::Subject.max()} on_change={edit(DraftEdit::Subject)} />
                 <TextField testid="console-until" label={texts.until} kind="date" value={until_shown}
-                    min={today.to_string()} error={until_error} on_change={edit(DraftEdit::Until)} />
+                    min={today.0.to_string()} max={latest_until} error={until_error} on_change={edit(DraftEdit::Until)} />
                 <TextField testid="console-discount" label={texts.discount} value={draft.discount.clone()}
                     inputmode="decimal" help={limit} error={discount_error.map(AttrValue::from)}
                     on_change={edit(DraftEdit::Discount)} />
                 <TextField testid="console-number" label={texts.number} value={number_shown}
-                    max={QuoteField::Reference.max()} help={AttrValue::Static(texts.number_help)}
+                    maxlength={QuoteField::Reference.max()} help={AttrValue::Static(texts.number_help)}
                     error={required(problems.number_missing)} on_change={edit(DraftEdit::Number)} />
             </div>
             <TextField testid="console-note" label={texts.note} value={draft.note.clone()} multiline={true}
-                max={QuoteField::Note.max()} help={AttrValue::from(note_help(QuoteField::Note.max(), lang))}
+                maxlength={QuoteField::Note.max()} help={AttrValue::from(note_help(QuoteField::Note.max(), lang))}
                 on_change={edit(DraftEdit::Note)} />
             <div class="actions">
                 <button type="button" class="primary" data-testid="console-issue" {disabled}
                     onclick={on_issue}>{ if *busy { texts.signing } else { texts.issue } }</button>
             </div>
-            <p class={classes!("status", (signer.is_some() && (problems.too_long || failure.is_some())).then_some("bad"))}
+            <p class={classes!("status", (signer.is_some() && (problems.too_long || refused.is_some() || failure.is_some())).then_some("bad"))}
                 role="status" data-testid="console-issue-status">
                 { if signer.is_none() {
-                    texts.need_key
+                    texts.need_key.to_owned()
                 } else if problems.too_long {
-                    texts.too_long
+                    texts.too_long.to_owned()
+                } else if let Some(refused) = refused.clone() {
+                    refused
                 } else {
-                    (*failure).unwrap_or_default()
+                    (*failure).unwrap_or_default().to_owned()
                 } }
             </p>
             if let Some(issued) = &*issued {

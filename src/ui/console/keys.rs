@@ -14,10 +14,11 @@ use yew::prelude::*;
 use super::store;
 use crate::calendar::Date;
 use crate::i18n::{
-    ConsoleTexts, Lang, key_problem_mismatch, key_problem_not_yet, key_problem_revoked,
-    key_problem_unknown,
+    ConsoleTexts, Lang, format_date, key_problem_mismatch, key_problem_not_yet,
+    key_problem_revoked, key_problem_unknown,
 };
 use crate::provider::{Provider, Staff, StaffKey, provider};
+use crate::quote::Today;
 use crate::signature;
 use crate::ui::crypto;
 
@@ -45,9 +46,9 @@ pub enum KeyProblem {
     /// Its key id is listed, with another public point.
     Mismatch { kid: String },
     /// The key's first day is still to come.
-    NotYet { kid: String, from: String },
+    NotYet { kid: String, from: Date },
     /// The key was withdrawn.
-    Revoked { kid: String, on: String },
+    Revoked { kid: String, on: Date },
     /// The browser would not import it (an insecure page has no WebCrypto).
     Refused,
 }
@@ -61,8 +62,8 @@ impl KeyProblem {
             Self::Unreadable => texts.key_unreadable.to_owned(),
             Self::Unknown { kid } => key_problem_unknown(kid, lang),
             Self::Mismatch { kid } => key_problem_mismatch(kid, lang),
-            Self::NotYet { kid, from } => key_problem_not_yet(kid, from, lang),
-            Self::Revoked { kid, on } => key_problem_revoked(kid, on, lang),
+            Self::NotYet { kid, from } => key_problem_not_yet(kid, &format_date(*from, lang), lang),
+            Self::Revoked { kid, on } => key_problem_revoked(kid, &format_date(*on, lang), lang),
             Self::Refused => texts.key_refused.to_owned(),
         }
     }
@@ -78,7 +79,7 @@ pub fn check<'p>(
     x: &str,
     y: &str,
     provider: &'p Provider,
-    today: Date,
+    today: Today,
 ) -> Result<(&'p Staff, &'p StaffKey), KeyProblem> {
     let (staff, key) = provider.key(kid).ok_or_else(|| KeyProblem::Unknown {
         kid: kid.to_owned(),
@@ -99,22 +100,17 @@ pub fn check<'p>(
 fn in_force<'p>(
     staff: &'p Staff,
     key: &'p StaffKey,
-    today: Date,
+    today: Today,
 ) -> Result<(&'p Staff, &'p StaffKey), KeyProblem> {
     let kid = key.id.to_string();
-    if Date::parse(&key.valid_from).is_none_or(|from| today < from) {
+    if today.0 < key.valid_from {
         return Err(KeyProblem::NotYet {
             kid,
-            from: key.valid_from.to_string(),
+            from: key.valid_from,
         });
     }
-    if let Some(on) = key.revoked.as_deref()
-        && Date::parse(on).is_none_or(|on| today >= on)
-    {
-        return Err(KeyProblem::Revoked {
-            kid,
-            on: on.to_owned(),
-        });
+    if let Some(on) = key.revoked.filter(|on| today.0 >= *on) {
+        return Err(KeyProblem::Revoked { kid, on });
     }
     Ok((staff, key))
 }
@@ -133,7 +129,7 @@ fn wipe(text: String) {
 }
 
 /// Reads, checks and imports a key file; remembers it on this device where asked and able.
-async fn load(file: web_sys::File, remember: bool, today: Date) -> Result<Signer, KeyProblem> {
+async fn load(file: web_sys::File, remember: bool, today: Today) -> Result<Signer, KeyProblem> {
     let text = JsFuture::from(file.text())
         .await
         .map_err(|_| KeyProblem::Unreadable)?;
@@ -195,7 +191,7 @@ pub async fn remembered_key() -> Option<CryptoKey> {
 
 /// The signer remembered on this device, while the provider file still lists their key and it
 /// is in force; a key that no longer is, is forgotten.
-async fn remembered(today: Date) -> Option<Signer> {
+async fn remembered(today: Today) -> Option<Signer> {
     let record = store::get(store::KEYS, SIGNER).await?;
     let kid = member(&record, "kid").unwrap_or_default();
     let crypto = remembered_key().await;
@@ -239,7 +235,7 @@ pub struct UseSigner {
 
 /// The signer of this session: the remembered one on start, else whoever loads a key file.
 #[hook]
-pub fn use_signer(today: Date) -> UseSigner {
+pub fn use_signer(today: Today) -> UseSigner {
     let signer = use_state_eq(|| None::<Rc<Signer>>);
     let status = use_state_eq(|| KeyStatus::Starting);
     // Whether the salesperson has loaded or forgotten a key since the console opened: the
@@ -411,7 +407,7 @@ mod tests {
 
     #[test]
     fn a_key_file_is_checked_against_the_provider_file() {
-        let today = Date::parse("2026-11-28").expect("a date");
+        let today = Today(Date::parse("2026-11-28").expect("a date"));
         let (staff, key) = check("SD-14cd3d", X, Y, provider(), today).expect("the demo key");
         assert_eq!((&*staff.id, &*key.id), ("SD", "SD-14cd3d"));
         assert_eq!(
@@ -431,12 +427,12 @@ mod tests {
             check("SD-14cd3d", X, "!!", provider(), today),
             Err(KeyProblem::Unreadable)
         );
-        let before = Date::parse("2026-10-31").expect("a date");
+        let before = Today(Date::parse("2026-10-31").expect("a date"));
         assert_eq!(
             check("SD-14cd3d", X, Y, provider(), before),
             Err(KeyProblem::NotYet {
                 kid: "SD-14cd3d".into(),
-                from: "2026-11-01".into()
+                from: Date::parse("2026-11-01").expect("a date"),
             })
         );
     }

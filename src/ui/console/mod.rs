@@ -16,7 +16,6 @@ use super::bridge::{self, Scene};
 use super::{Static, browser};
 use crate::estimate::Request;
 use crate::i18n::ConsoleTexts;
-use crate::link;
 use crate::tariff::{Catalogue, Tariff, catalogue};
 
 pub use keys::remembered_key;
@@ -53,12 +52,9 @@ fn Console(props: &ConsoleProps) -> Html {
     let lang = scene
         .as_ref()
         .map_or_else(browser::initial_lang, |scene| scene.lang);
-    let wanted = use_memo(scene.map(|s| s.link), move |link| {
-        let opened = link::decode(link.as_deref()?, catalogue.0).ok()?;
-        let tariff = catalogue.0.get(&opened.contents.tariff)?;
-        Some((Static::<Tariff>(tariff), opened.contents.request))
-    });
-    let wanted: Option<(Static<Tariff>, Request)> = (*wanted).clone();
+    let wanted: Option<(Static<Tariff>, Request)> = scene
+        .and_then(|s| s.document)
+        .and_then(|d| Some((Static(catalogue.0.get(&d.tariff)?), d.request.clone())));
     let signer = keys::use_signer(today);
     let register = register::use_register();
     let texts = ConsoleTexts::of(lang);
@@ -74,7 +70,7 @@ fn Console(props: &ConsoleProps) -> Html {
                     on_file={signer.on_file.clone()} on_forget={signer.on_forget.clone()} />
                 <issue::IssueForm {lang} {catalogue} estimate={wanted} signer={signer.signer.clone()}
                     {today} on_issued={register.on_add.clone()} />
-                <register::Register {lang} {catalogue} links={register.links.clone()} />
+                <register::Register {lang} {catalogue} {today} links={register.links.clone()} />
             </div>
         </section>
     }

@@ -1,8 +1,8 @@
 //! The register: the quotations issued on this device, newest first, searchable by number or
 //! client, exportable as CSV. It keeps only the links (in IndexedDB): every figure it shows is
-//! read back from them, as a client's page would. Losing it loses no quotation.
+//! the document its link makes today, as a client's page would make it. Losing it loses no
+//! quotation.
 
-use std::fmt::Write as _;
 use std::rc::Rc;
 
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
@@ -11,46 +11,58 @@ use web_sys::{HtmlAnchorElement, HtmlInputElement};
 use yew::prelude::*;
 
 use super::store;
-use crate::estimate::estimate;
-use crate::i18n::{ConsoleTexts, Lang, format_money};
-use crate::link;
+use crate::csv::{Cell, Sheet};
+use crate::document::{Document, Standing};
+use crate::i18n::{ConsoleTexts, Lang, format_date, format_money};
 use crate::money::Currency;
-use crate::quote::Dialect;
+use crate::provider::provider;
+use crate::quote::Today;
 use crate::tariff::Catalogue;
 use crate::ui::Static;
 
-/// One issued quotation, as its link says.
+/// One issued quotation, as the document its link makes says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub number: String,
     pub client: String,
+    /// The salesperson who signed it.
+    pub salesperson: String,
     pub issued: String,
     pub until: String,
+    pub standing: Standing,
+    /// The negotiated discount priced, a fraction.
+    pub discount: Option<Decimal>,
     /// The monthly total the client is quoted, the negotiated discount applied.
     pub monthly: Decimal,
+    pub contract: Decimal,
     pub currency: Currency,
     /// The whole link, as issued.
     pub link: String,
 }
 
-/// The register's row for an issued link; `None` for a link this release cannot price.
+/// The register's row for an issued link on `today`; `None` for a link this release cannot
+/// price. The console verified each signature before adding its link (`issue::stands`), so it
+/// is taken as holding here.
 #[must_use]
-pub fn row(text: &str, catalogue: &Catalogue) -> Option<Row> {
-    let opened = link::decode(text, catalogue).ok()?;
-    let contents = opened.contents;
-    let tariff = catalogue.get(&contents.tariff)?;
-    let mut request = contents.request;
-    request.discount = contents.quote.discount;
-    let priced = estimate(tariff, &request).ok()?;
-    let quote = contents.quote;
+pub fn row(text: &str, catalogue: &Catalogue, today: Today) -> Option<Row> {
+    let document = Document::from_link(text, catalogue, provider(), today, |_| true).ok()?;
+    let quote = document.quote.as_ref()?;
     let dated = |d: Option<crate::calendar::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     Some(Row {
-        until: dated(quote.valid_until(tariff)),
-        number: quote.reference,
-        client: quote.client,
+        number: quote.number.clone(),
+        client: quote.client.clone(),
+        salesperson: quote
+            .signer
+            .as_ref()
+            .map(|s| s.name.clone())
+            .unwrap_or_default(),
         issued: dated(quote.issued),
-        monthly: priced.totals.monthly,
-        currency: priced.currency,
+        until: dated(quote.until),
+        standing: document.standing,
+        discount: quote.discount,
+        monthly: document.estimate.totals.monthly,
+        contract: document.estimate.totals.contract,
+        currency: document.estimate.currency,
         link: text.to_owned(),
     })
 }
@@ -64,45 +76,45 @@ pub fn matches(row: &Row, query: &str) -> bool {
         || row.client.to_lowercase().contains(&query)
 }
 
-/// The rows as a CSV file, as src/quote.rs writes one: the page language's separator and
-/// decimal mark, a byte-order mark for spreadsheet programs, plain amounts.
+/// The rows as a spreadsheet (see `csv`).
 #[must_use]
-pub fn csv(rows: &[Row], lang: Lang) -> String {
+pub fn sheet(rows: &[Row], lang: Lang) -> Sheet {
     let texts = ConsoleTexts::of(lang);
-    let dialect = Dialect::of(lang);
-    let sep = dialect.separator.to_string();
-    let mut out = String::from("\u{feff}");
-    out.push_str(
-        &[
+    let mut sheet = Sheet::default();
+    sheet.row(
+        [
             texts.column_number,
             texts.column_client,
+            texts.column_salesperson,
             texts.column_issued,
             texts.column_until,
+            texts.column_standing,
+            texts.column_discount,
             texts.column_monthly,
+            texts.column_contract,
             texts.column_currency,
             texts.column_link,
         ]
-        .map(|t| dialect.field(t))
-        .join(&sep),
+        .map(Cell::from),
     );
-    out.push_str("\r\n");
     for row in rows {
-        let _ = write!(
-            out,
-            "{}\r\n",
-            [
-                dialect.field(&row.number),
-                dialect.field(&row.client),
-                row.issued.clone(),
-                row.until.clone(),
-                dialect.number(row.monthly),
-                row.currency.code().to_owned(),
-                dialect.field(&row.link),
-            ]
-            .join(&sep)
-        );
+        sheet.row([
+            row.number.as_str().into(),
+            row.client.as_str().into(),
+            row.salesperson.as_str().into(),
+            row.issued.as_str().into(),
+            row.until.as_str().into(),
+            row.standing.code().into(),
+            row.discount.map_or(Cell::Empty, |d| {
+                Cell::Number((d * Decimal::ONE_HUNDRED).normalize())
+            }),
+            row.monthly.into(),
+            row.contract.into(),
+            row.currency.code().into(),
+            row.link.as_str().into(),
+        ]);
     }
-    out
+    sheet
 }
 
 /// The register's links, newest first, and a way to add one.
@@ -151,6 +163,7 @@ pub fn use_register() -> UseRegister {
 pub struct RegisterProps {
     pub lang: Lang,
     pub catalogue: Static<Catalogue>,
+    pub today: Today,
     /// Newest first.
     pub links: Rc<Vec<String>>,
 }
@@ -160,16 +173,28 @@ pub fn Register(props: &RegisterProps) -> Html {
     let RegisterProps {
         lang,
         catalogue,
+        today,
         links,
     } = props;
     let (lang, texts) = (*lang, ConsoleTexts::of(*lang));
     let query = use_state_eq(String::new);
-    let rows = use_memo((links.clone(), *catalogue), |(links, catalogue)| {
-        links
-            .iter()
-            .filter_map(|l| row(l, catalogue.0))
-            .collect::<Vec<_>>()
-    });
+    let date = |text: &str| {
+        crate::calendar::Date::parse(text).map_or_else(String::new, |d| format_date(d, lang))
+    };
+    let standing = |standing: Standing| match standing {
+        Standing::Valid => texts.standing_valid,
+        Standing::Expired => texts.standing_expired,
+        _ => texts.standing_void,
+    };
+    let rows = use_memo(
+        (links.clone(), *catalogue, *today),
+        |(links, catalogue, today)| {
+            links
+                .iter()
+                .filter_map(|l| row(l, catalogue.0, *today))
+                .collect::<Vec<_>>()
+        },
+    );
     let shown: Vec<Row> = rows
         .iter()
         .filter(|r| matches(r, &query))
@@ -187,7 +212,7 @@ pub fn Register(props: &RegisterProps) -> Html {
         Callback::from(move |e: MouseEvent| {
             let href = format!(
                 "data:text/csv;charset=utf-8,{}",
-                utf8_percent_encode(&csv(&shown, lang), NON_ALPHANUMERIC)
+                utf8_percent_encode(&sheet(&shown, lang).write(lang), NON_ALPHANUMERIC)
             );
             e.target_unchecked_into::<HtmlAnchorElement>()
                 .set_href(&href);
@@ -207,6 +232,7 @@ pub fn Register(props: &RegisterProps) -> Html {
                         <th scope="col">{ texts.column_client }</th>
                         <th scope="col">{ texts.column_issued }</th>
                         <th scope="col">{ texts.column_until }</th>
+                        <th scope="col">{ texts.column_standing }</th>
                         <th scope="col">{ texts.column_monthly }</th>
                         <th scope="col">{ texts.column_link }</th>
                     </tr></thead>
@@ -215,8 +241,9 @@ pub fn Register(props: &RegisterProps) -> Html {
                             <tr key={r.link.clone()} data-testid="register-row">
                                 <th scope="row">{ &r.number }</th>
                                 <td>{ &r.client }</td>
-                                <td>{ &r.issued }</td>
-                                <td>{ &r.until }</td>
+                                <td>{ date(&r.issued) }</td>
+                                <td>{ date(&r.until) }</td>
+                                <td data-standing={r.standing.code()}>{ standing(r.standing) }</td>
                                 <td>{ format_money(r.monthly, r.currency, lang) }</td>
                                 <td><a href={r.link.clone()} target="_blank" rel="noopener">{ texts.open_link }</a></td>
                             </tr>
@@ -248,11 +275,18 @@ pub fn Register(props: &RegisterProps) -> Html {
 mod tests {
     use super::*;
     use crate::calendar::Date;
-    use crate::estimate::{ActivityRequest, Request};
-    use crate::link::{Contents, QuoteDetails};
+    use crate::estimate::{ActivityRequest, Request, estimate};
+    use crate::link::{self, Contents, QuoteDetails};
+    use crate::signature::native;
     use crate::tariff::catalogue;
     use rust_decimal_macros::dec;
 
+    fn day(text: &str) -> Today {
+        Today(Date::parse(text).expect("a date"))
+    }
+
+    /// A quotation for the starting accounting volumes, signed with the demo key on 28 November
+    /// 2026, and its monthly total worked out by the engine with the discount.
     fn issued(client: &str, number: &str, discount: Option<Decimal>) -> (String, Decimal) {
         let catalogue = catalogue().expect("valid");
         let tariff = catalogue.latest();
@@ -273,52 +307,60 @@ mod tests {
         };
         request.discount = discount;
         let monthly = estimate(tariff, &request).expect("prices").totals.monthly;
+        let jwk = include_str!("../../../tests/fixtures/demo-key.jwk");
+        let key = native::signing_key(jwk).expect("the demo key");
+        let signable = link::signable(&contents, tariff, "SD-14cd3d");
+        let sealed = link::sealed(&signable, &native::sign(&key, &signable));
         (
-            format!(
-                "https://nusa-layanan.example/biaya/#{}",
-                link::encode(&contents, tariff)
-            ),
+            format!("https://nusa-layanan.example/biaya/#{sealed}"),
             monthly,
         )
     }
 
     #[test]
-    fn a_row_is_read_back_from_its_link_discount_applied() {
+    fn a_row_is_the_document_its_link_makes_discount_applied() {
         let (link, monthly) = issued("PT Maju; Jaya", "NLY/SD/2026/11/0001", Some(dec!(0.05)));
         let (_, list) = issued("PT Maju; Jaya", "NLY/SD/2026/11/0001", None);
-        let row = row(&link, catalogue().expect("valid")).expect("a row");
+        let catalogue = catalogue().expect("valid");
+        let row = row(&link, catalogue, day("2026-12-01")).expect("a row");
         assert_eq!(row.number, "NLY/SD/2026/11/0001");
+        assert_eq!(row.salesperson, "Sari Dewi");
         assert_eq!(row.issued, "2026-11-28");
         assert_eq!(row.until, "2026-12-28");
+        assert_eq!(row.standing, Standing::Valid);
+        assert_eq!(row.discount, Some(dec!(0.05)));
         assert_eq!(row.monthly, monthly);
         assert!(monthly < list, "the discount is in the register's figure");
         assert!(matches(&row, "maju"));
         assert!(matches(&row, "/0001"));
         assert!(!matches(&row, "Sentosa"));
+        // The day after its last day, the same link reads expired, as on the client's page.
+        let later = super::row(&link, catalogue, day("2026-12-29")).expect("a row");
+        assert_eq!(later.standing, Standing::Expired);
     }
 
     #[test]
-    fn the_csv_opens_in_columns_in_either_language() {
-        let (link, monthly) = issued("PT Maju; Jaya", "NLY/SD/2026/11/0001", None);
-        let rows = vec![row(&link, catalogue().expect("valid")).expect("a row")];
-        for (lang, sep, decimal) in [(Lang::Id, ';', ','), (Lang::En, ',', '.')] {
-            let text = csv(&rows, lang);
-            assert!(text.starts_with('\u{feff}'));
+    fn the_csv_opens_in_columns_and_a_formula_stays_a_name() {
+        let (link, monthly) = issued("=HYPERLINK(\"x\")", "NLY/SD/2026/11/0001", None);
+        let rows = vec![row(&link, catalogue().expect("valid"), day("2026-12-01")).expect("a row")];
+        for (lang, decimal) in [(Lang::Id, ','), (Lang::En, '.')] {
+            let text = sheet(&rows, lang).write(lang);
             let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
-            assert_eq!(lines.len(), 2);
-            assert_eq!(lines[0].matches(sep).count(), 6, "{}", lines[0]);
+            assert_eq!(lines[0], "sep=;");
+            assert_eq!(lines.len(), 3);
+            assert_eq!(lines[1].matches("\";\"").count(), 10, "{}", lines[1]);
+            assert!(
+                lines[2].starts_with(
+                    "\"NLY/SD/2026/11/0001\";\"'=HYPERLINK(\"\"x\"\")\";\"Sari Dewi\";"
+                ),
+                "{}",
+                lines[2]
+            );
             let amount = monthly.to_string().replace('.', &decimal.to_string());
             assert!(
-                lines[1].contains(&format!("{sep}{amount}{sep}IDR{sep}")),
+                lines[2].contains(&format!(";\"{amount}\";")),
                 "{}",
-                lines[1]
-            );
-            // The client's name holds `;`: quoted where `;` separates.
-            assert_eq!(
-                lines[1].contains("\"PT Maju; Jaya\""),
-                sep == ';',
-                "{}",
-                lines[1]
+                lines[2]
             );
         }
     }

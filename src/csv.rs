@@ -269,3 +269,129 @@ pub fn document(
     }
     sheet
 }
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal_macros::dec;
+
+    use super::*;
+    use crate::calendar::Date;
+    use crate::provider::provider;
+    use crate::quote::Today;
+    use crate::tariff::catalogue;
+
+    /// The rows of a file as a spreadsheet reads them: the `sep=` line says the separator,
+    /// quotes are honoured and undoubled, the byte-order mark is not a cell.
+    fn read(text: &str) -> Vec<Vec<String>> {
+        let text = text.strip_prefix('\u{feff}').expect("a byte-order mark");
+        let (first, rest) = text.split_once("\r\n").expect("a first line");
+        assert_eq!(first, "sep=;");
+        rest.split("\r\n")
+            .filter(|l| !l.is_empty())
+            .map(|line| {
+                let (mut cells, mut cell, mut quoted) = (Vec::new(), String::new(), false);
+                let mut chars = line.chars().peekable();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '"' if quoted && chars.peek() == Some(&'"') => {
+                            cell.push('"');
+                            chars.next();
+                        }
+                        '"' => quoted = !quoted,
+                        ';' if !quoted => cells.push(std::mem::take(&mut cell)),
+                        c => cell.push(c),
+                    }
+                }
+                cells.push(cell);
+                cells
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_cell_a_spreadsheet_would_run_is_written_as_text() {
+        let mut sheet = Sheet::default();
+        let dangerous = [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "+1+1",
+            "-2+3+cmd|' /C calc'!A0",
+            "@SUM(1)",
+            "\tx",
+            "\rx",
+        ];
+        sheet.row(dangerous.map(Cell::from));
+        sheet.row([
+            "PT Maju; Jaya".into(),
+            "a \"b\"".into(),
+            dec!(-1234.5).into(),
+        ]);
+        let rows = read(&sheet.write(Lang::Id));
+        for (cell, original) in rows[0].iter().zip(dangerous) {
+            assert_eq!(*cell, format!("'{original}"));
+        }
+        // The separator and quotes inside a text are the text's; an amount is a plain number
+        // with the language's decimal mark.
+        assert_eq!(rows[1], ["PT Maju; Jaya", "a \"b\"", "-1234,5"]);
+        assert_eq!(
+            read(&Sheet::default().write(Lang::En)),
+            Vec::<Vec<String>>::new()
+        );
+        let mut english = Sheet::default();
+        english.row([dec!(673.95).into()]);
+        assert_eq!(read(&english.write(Lang::En)), [["673.95"]]);
+    }
+
+    #[test]
+    fn the_prospects_file_is_the_document_its_lines_adding_up_to_its_totals() {
+        let catalogue = catalogue().expect("valid");
+        let link = "v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&accounting=4000.1500.250.2.6~1&fulfilment=12000.9000.120.0.300.40~1&sales=3.40.150~1&z=a3f3cc3c";
+        let today = Today(Date::parse("2026-12-10").expect("a date"));
+        let document =
+            Document::from_link(link, catalogue, provider(), today, |_| false).expect("a document");
+        let tariff = catalogue.latest();
+        let url = format!("https://nusa-layanan.example/biaya/#{link}");
+        for lang in Lang::ALL {
+            let (texts, labels) = (CsvTexts::of(lang), Texts::of(lang));
+            let rows = read(&self::document(&document, tariff, provider(), &url, lang).write(lang));
+            let about = |name: &str| {
+                rows.iter()
+                    .find(|r| r[0] == name)
+                    .map(|r| r[1].clone())
+                    .unwrap_or_else(|| panic!("{name} in {rows:?}"))
+            };
+            assert_eq!(about(texts.provider), "PT Nusa Layanan Contoh");
+            assert_eq!(about(texts.made_on), format_date(document.today, lang));
+            assert_eq!(about(texts.currency), "USD");
+            assert_eq!(about(texts.link), url);
+            let number = |cell: &str| -> Decimal {
+                cell.replace(lang.decimal_separator(), ".")
+                    .parse()
+                    .expect("a number")
+            };
+            // The monthly lines of every activity add up to the monthly total, and the total
+            // row says so.
+            let bd = BreakdownTexts::of(lang);
+            let monthly_lines: Decimal = rows
+                .iter()
+                .filter(|r| r.len() == 8 && r[0] == bd.monthly_bill && r[2] != labels.monthly)
+                .map(|r| number(&r[5]))
+                .sum();
+            assert_eq!(monthly_lines, document.estimate.totals.monthly);
+            let total = |item: &str| {
+                rows.iter()
+                    .find(|r| r.len() == 8 && r[0] == labels.estimate && r[2] == item)
+                    .map(|r| number(&r[5]))
+                    .unwrap_or_else(|| panic!("{item}"))
+            };
+            assert_eq!(total(labels.monthly), document.estimate.totals.monthly);
+            assert_eq!(
+                total(texts.saving_first_year),
+                document.estimate.saving.first_year
+            );
+            assert_eq!(
+                total(texts.saving_contract),
+                document.estimate.saving.contract
+            );
+        }
+    }
+}

@@ -146,3 +146,141 @@ pub fn may_issue(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal_macros::dec;
+
+    use super::*;
+    use crate::provider::provider;
+    use crate::tariff::catalogue;
+
+    fn day(text: &str) -> Date {
+        Date::parse(text).expect("a date")
+    }
+
+    /// A quotation of the demo salesperson dated `issued`, its last day `until` where set.
+    fn quote(issued: &str, until: Option<&str>, discount: Option<Decimal>) -> QuoteDetails {
+        QuoteDetails {
+            client: "PT Maju Jaya".into(),
+            issued: Some(day(issued)),
+            until: until.map(day),
+            discount,
+            ..QuoteDetails::default()
+        }
+    }
+
+    #[test]
+    fn the_last_day_is_the_one_set_never_more_than_90_days_on() {
+        let tariff = catalogue().expect("valid").latest();
+        let seller = provider();
+        // Tariff 2026-11 holds a quotation 30 days: 28 November + 30 = 28 December.
+        let usual = quote("2026-11-28", None, None);
+        assert_eq!(last_day(&usual, tariff, seller), Some(day("2026-12-28")));
+        let set = quote("2026-11-28", Some("2027-01-15"), None);
+        assert_eq!(last_day(&set, tariff, seller), Some(day("2027-01-15")));
+        // 2099 is cut to 90 days on: 2 + 31 + 31 + 26 = 90, 26 February 2027.
+        let far = quote("2026-11-28", Some("2099-12-31"), None);
+        assert_eq!(last_day(&far, tariff, seller), Some(day("2027-02-26")));
+    }
+
+    #[test]
+    fn a_salesperson_may_issue_only_what_will_stand() {
+        let tariff = catalogue().expect("valid").latest();
+        let seller = provider();
+        let (staff, key) = seller.key("SD-14cd3d").expect("the demo key");
+        let today = Today(day("2026-12-08"));
+        let may = |quote: &QuoteDetails| may_issue(staff, key, quote, tariff, seller, today);
+        assert_eq!(may(&quote("2026-12-08", None, Some(dec!(0.10)))), Ok(()));
+        // Dated a day it cannot be: tomorrow, before the tariff took effect.
+        assert_eq!(
+            may(&quote("2026-12-09", None, None)),
+            Err(Refusal::DatedInFuture {
+                issued: day("2026-12-09")
+            })
+        );
+        assert_eq!(
+            may(&quote("2026-10-31", Some("2026-12-20"), None)),
+            Err(Refusal::DatedBeforeTariff {
+                issued: day("2026-10-31"),
+                effective: day("2026-11-01")
+            })
+        );
+        // Already over, or beyond the provider's 90 days (8 December + 90 = 8 March 2027).
+        assert_eq!(
+            may(&quote("2026-11-01", None, None)),
+            Err(Refusal::AlreadyExpired {
+                until: day("2026-12-01")
+            })
+        );
+        assert_eq!(may(&quote("2026-12-08", Some("2027-03-08"), None)), Ok(()));
+        assert_eq!(
+            may(&quote("2026-12-08", Some("2027-03-09"), None)),
+            Err(Refusal::BeyondMaximum {
+                until: day("2027-03-09"),
+                latest: day("2027-03-08"),
+                days: 90
+            })
+        );
+        assert_eq!(
+            may(&quote("2026-12-08", None, Some(dec!(0.11)))),
+            Err(Refusal::DiscountOverLimit { max: dec!(0.10) })
+        );
+        assert_eq!(
+            may(&QuoteDetails::default()),
+            Err(Refusal::Undated),
+            "a quotation is always dated"
+        );
+    }
+
+    #[test]
+    fn a_key_issues_nothing_outside_its_own_days() {
+        let tariff = catalogue().expect("valid").latest();
+        let mut seller = provider().clone();
+        let key_of =
+            |seller: &Provider| seller.key("SD-14cd3d").map(|(s, k)| (s.clone(), k.clone()));
+        let edit = |seller: &mut Provider, change: &dyn Fn(&mut StaffKey)| {
+            for person in seller.staff.to_mut() {
+                for key in person.keys.to_mut() {
+                    change(key);
+                }
+            }
+        };
+        // Withdrawn on 20 December: from that day nothing, and before it nothing that would hold
+        // past it (8 December + 30 days runs to 7 January).
+        edit(&mut seller, &|k| k.revoked = Some(day("2026-12-20")));
+        let (staff, key) = key_of(&seller).expect("listed");
+        let withdrawn = Err(Refusal::KeyWithdrawn {
+            on: day("2026-12-20"),
+        });
+        let today = Today(day("2026-12-08"));
+        let usual = quote("2026-12-08", None, None);
+        assert_eq!(
+            may_issue(&staff, &key, &usual, tariff, &seller, today),
+            withdrawn
+        );
+        let short = quote("2026-12-08", Some("2026-12-19"), None);
+        assert_eq!(
+            may_issue(&staff, &key, &short, tariff, &seller, today),
+            Ok(())
+        );
+        let later = Today(day("2026-12-20"));
+        let on_the_day = quote("2026-12-20", Some("2026-12-21"), None);
+        assert_eq!(
+            may_issue(&staff, &key, &on_the_day, tariff, &seller, later),
+            withdrawn
+        );
+        // A key whose first day is still to come signs nothing yet.
+        edit(&mut seller, &|k| {
+            k.revoked = None;
+            k.valid_from = day("2026-12-10");
+        });
+        let (staff, key) = key_of(&seller).expect("listed");
+        assert_eq!(
+            may_issue(&staff, &key, &usual, tariff, &seller, today),
+            Err(Refusal::KeyNotYetValid {
+                from: day("2026-12-10")
+            })
+        );
+    }
+}

@@ -10,12 +10,12 @@ use std::time::Duration;
 
 use biaya_bpo::calendar::Date;
 use biaya_bpo::estimate::{ActivityRequest, Estimate, Request, estimate};
-use biaya_bpo::i18n::{Lang, format_money, quantity_error};
+use biaya_bpo::i18n::{Lang, Texts, format_money, quantity_error};
 use biaya_bpo::link::{self, Contents, QuoteDetails};
 use biaya_bpo::money::Currency;
 use biaya_bpo::quantity::QuantityError;
 use biaya_bpo::tariff::{Catalogue, Tariff, catalogue};
-use support::{Testids, address, fire, painted, settle, storage, until};
+use support::{Clock, Testids, address, csv_rows, fire, painted, settle, storage, until};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
@@ -657,16 +657,9 @@ async fn printing_draws_the_qr_code_of_the_link() {
     assert!(qr.inner_html().starts_with("<svg"), "{}", qr.inner_html());
 }
 
-/// Today in the browser's calendar, as the page reads it: quotes in these tests are dated from it.
+/// Today on the provider's calendar, as the page reads it: quotes in these tests are dated from it.
 fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    let part = |n: u32| u8::try_from(n).expect("a day or month");
-    Date::new(
-        u16::try_from(now.get_full_year()).expect("a year"),
-        part(now.get_month() + 1),
-        part(now.get_date()),
-    )
-    .expect("a date")
+    support::provider_today()
 }
 
 /// A quote for call centre and sales, issued `days` from today (negative: ago), as a link.
@@ -702,7 +695,7 @@ fn whatsapp_text(href: &str) -> String {
 }
 
 #[test]
-async fn a_quote_opens_for_its_client_and_becomes_their_own_estimate_when_edited() {
+async fn an_unsigned_quote_shows_its_figures_as_the_links_and_asks_for_a_signed_one() {
     let (text, request) = quote_link(0);
     storage().remove_item("biaya-bpo.draft").expect("remove");
     address(&text);
@@ -714,19 +707,46 @@ async fn a_quote_opens_for_its_client_and_becomes_their_own_estimate_when_edited
     assert!(page.find("input-call-centre-minutes").is_none());
     assert_eq!(page.text("quote-number"), "NLY/SD/2026/11/0007");
     assert_eq!(page.text("quote-client"), "PT Maju Jaya");
-    let until = today()
+    // Its details are the link's words, said to be so; nobody is named as its issuer.
+    assert!(
+        page.text("quote-link-voice")
+            .contains("not the provider's words")
+    );
+    assert!(page.find("quote-preparer").is_none());
+    let last_day = today()
         .plus_days(tariff().quote_validity_days)
         .expect("a date");
-    assert_eq!(page.text("quote-valid-until"), until.to_string());
+    assert_eq!(
+        page.text("quote-valid-until"),
+        biaya_bpo::i18n::format_date(last_day, Lang::En)
+    );
     page.shows(&estimate(tariff(), &request).expect("prices"), Lang::En);
-    // Accepting writes to sales with the quote's number and its link as it arrived.
-    let accept = page
-        .get("quote-accept")
+    until("the standing from the deferred module", || {
+        page.find("quote-signature").is_some()
+    })
+    .await;
+    assert_eq!(
+        page.get("quote-signature")
+            .get_attribute("data-state")
+            .as_deref(),
+        Some("unsigned")
+    );
+    // Nothing to accept: anyone could have written it. Asking for a new one carries its link.
+    assert!(page.find("quote-accept").is_none());
+    let ask = page
+        .get("quote-ask-again")
         .get_attribute("href")
         .expect("a link");
-    let message = whatsapp_text(&accept);
+    let message = whatsapp_text(&ask);
     assert!(message.contains("NLY/SD/2026/11/0007"), "{message}");
     assert!(message.ends_with(&format!("#{text}")), "{message}");
+    // On paper it says the same, in a heading, and closes in nobody's name.
+    assert!(
+        page.text("print-standing")
+            .starts_with("NOT SIGNED: anyone could have written these figures")
+    );
+    assert!(page.text("print-footer").starts_with("NOT SIGNED"));
+    assert_eq!(page.text("print-closing"), "");
 
     // Edited, it is the visitor's own: no salesperson, number or date in its link.
     page.click("quote-edit").await;
@@ -843,12 +863,15 @@ async fn asking_sales_and_sharing_on_whatsapp_carry_the_same_estimate() {
 }
 
 #[test]
-async fn the_csv_opens_in_columns_in_a_spreadsheet_of_either_language() {
+async fn the_csv_opens_in_columns_whatever_the_language_and_carries_the_whole_document() {
     let page = Page::open(Some("id")).await;
     page.click("activity-accounting").await;
     page.choose("currency", "USD").await;
     let expected = engine(&["accounting"], |r| r.currency = Currency::Usd);
-    for (lang, separator, decimal) in [("id", ';', ','), ("en", ',', '.')] {
+    for (lang, decimal, saving) in [
+        ("id", ',', "Penghematan selama kontrak"),
+        ("en", '.', "Saving over the contract"),
+    ] {
         page.choose("language", lang).await;
         until("the CSV link from the deferred module", || {
             page.find("download-csv").is_some()
@@ -871,70 +894,133 @@ async fn the_csv_opens_in_columns_in_a_spreadsheet_of_either_language() {
         )
         .expect("encoded")
         .into();
-        let table = text.split_once("\r\n\r\n").expect("a header block").1;
-        let monthly = format!(
-            "{separator}{}{separator}USD",
-            expected
-                .totals
-                .monthly
-                .to_string()
-                .replace('.', &decimal.to_string())
-        );
+        // The same `sep=;` in both languages: Excel splits at it whatever its region.
+        assert!(text.starts_with("\u{feff}sep=;\r\n"), "{lang}");
+        let rows = csv_rows(&text);
+        let amount = |a: rust_decimal::Decimal| a.to_string().replace('.', &decimal.to_string());
+        let row = |item: &str| {
+            rows.iter()
+                .find(|r| r.get(2).is_some_and(|c| c == item))
+                .unwrap_or_else(|| panic!("{lang}: {item} in {rows:?}"))
+        };
+        let monthly = Texts::of(if lang == "id" { Lang::Id } else { Lang::En }).monthly;
+        assert_eq!(row(monthly)[5], amount(expected.totals.monthly), "{lang}");
+        assert_eq!(row(monthly)[6], "USD");
+        assert_eq!(row(saving)[5], amount(expected.saving.contract), "{lang}");
+        // The date it was made, and its basis, are in the file too.
         assert!(
-            table.lines().any(|l| l.ends_with(&monthly)),
-            "{lang}: {monthly} in {table}"
-        );
-        assert!(
-            table.lines().all(|l| l.matches(separator).count() >= 6),
+            rows.iter()
+                .any(|r| r[0] == "Dibuat pada" || r[0] == "Made on"),
             "{lang}"
         );
+        let table: Vec<&Vec<String>> = rows.iter().filter(|r| r.len() > 2).collect();
+        assert!(table.iter().all(|r| r.len() == 8), "{lang}: {table:?}");
     }
 }
 
-/// A quotation signed by the quote tool (`quote sign` with the demo key of tests/fixtures), valid
-/// until 2099, with a 5 % discount and a note.
+/// A quotation signed by the quote tool (`quote sign` with the demo key of tests/fixtures), dated
+/// 28 November 2026, its link asking until 2099 (which the provider's 90 days end on 26 February
+/// 2027), with a 5 % discount and special terms.
 const SIGNED_NATIVELY: &str = include_str!("fixtures/signed-natively.txt");
 
-#[test]
-async fn a_quotation_signed_natively_verifies_in_the_browser_and_its_discount_applies() {
-    let signed = SIGNED_NATIVELY.trim();
+/// 10:00 on 10 December 2026 in Jakarta, when the fixture above stands.
+const READING: i64 = 1_796_871_600;
+
+/// Opens `link` and waits for its signature to be checked.
+async fn checked(link: &str, lang: &str) -> Page {
     storage().remove_item("biaya-bpo.draft").expect("remove");
-    address(signed);
-    let page = Page::visit(Some("en"), None).await;
+    address(link);
+    let page = Page::visit(Some(lang), None).await;
     until("the browser to check the signature", || {
         page.find("quote-signature")
             .and_then(|e| e.get_attribute("data-state"))
             .is_some_and(|s| s != "checking")
     })
     .await;
-    let seal = page.get("quote-signature");
-    assert_eq!(seal.get_attribute("data-state").as_deref(), Some("valid"));
+    page
+}
+
+fn standing(page: &Page) -> String {
+    page.get("quote-signature")
+        .get_attribute("data-state")
+        .unwrap_or_default()
+}
+
+#[test]
+async fn a_quotation_signed_natively_verifies_in_the_browser_and_its_discount_applies() {
+    let _clock = Clock::at(READING);
+    let signed = SIGNED_NATIVELY.trim();
+    let page = checked(signed, "en").await;
+    assert_eq!(standing(&page), "valid");
     assert!(page.text("quote-signature").contains("Sari Dewi"));
     assert!(page.text("quote-preparer").contains("Sales Manager"));
     assert_eq!(page.text("quote-note"), "Harga termasuk laporan mingguan.");
+    // Its last day is the provider's ceiling, not the link's 2099.
+    assert_eq!(page.text("quote-valid-until"), "26 February 2027");
     // Priced with the negotiated 5 %, as the engine prices it.
     let opened = link::decode(signed, catalogue().expect("valid")).expect("our link");
     let mut request = opened.contents.request.clone();
     request.discount = opened.contents.quote.discount;
-    page.shows(&estimate(tariff(), &request).expect("prices"), Lang::En);
+    let priced = estimate(tariff(), &request).expect("prices");
+    page.shows(&priced, Lang::En);
+    // The terms come before the buttons that accept them.
+    let terms = page.get("quote-terms");
+    let accept = page.get("quote-accept");
+    assert!(
+        terms
+            .text_content()
+            .unwrap_or_default()
+            .contains("30 days of the invoice")
+    );
+    assert_ne!(
+        terms.compare_document_position(&accept) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING,
+        0,
+        "terms above Accept"
+    );
+    // Accepting names what is accepted: the number, the monthly and contract totals, the last
+    // day, and the link as it arrived; to the salesperson who signed it.
+    let href = accept.get_attribute("href").expect("a link");
+    assert!(
+        href.starts_with("https://wa.me/6281200000000?text="),
+        "{href}"
+    );
+    let message = whatsapp_text(&href);
+    for part in [
+        "NLY/SD/2026/11/0001".to_owned(),
+        format_money(priced.totals.monthly, Currency::Usd, Lang::En),
+        format_money(priced.totals.contract, Currency::Usd, Lang::En),
+        "26 February 2027".to_owned(),
+        format!("#{signed}"),
+    ] {
+        assert!(message.contains(&part), "{part} in {message}");
+    }
+    // Paper says it is signed, and by whom, on every page, with its special terms and the
+    // real last day; it closes in the signer's name.
+    assert!(
+        page.find("print-standing").is_none(),
+        "no warning on a valid one"
+    );
+    assert!(page.text("print-footer").starts_with(
+        "Digitally signed by Sari Dewi on 28 November 2026; valid until 26 February 2027."
+    ));
+    let terms = page.text("print-terms");
+    assert!(
+        terms.contains("Harga termasuk laporan mingguan."),
+        "{terms}"
+    );
+    assert!(
+        terms.contains("valid until 26 February 2027 (90 days"),
+        "{terms}"
+    );
+    assert!(page.text("print-closing").contains("Sari Dewi"));
+    printed_tables_add_up(&page);
     drop(page);
 
-    // One character of the client's name changed: altered, list prices, nobody as issuer.
+    // One character of the client's name changed: altered, list prices, nobody as issuer, and
+    // paper that says so on every page.
     let altered = signed.replacen("Maju", "Maja", 1);
-    address(&altered);
-    let page = Page::visit(Some("en"), None).await;
-    until("the browser to check the signature", || {
-        page.find("quote-signature")
-            .and_then(|e| e.get_attribute("data-state"))
-            .is_some_and(|s| s != "checking")
-    })
-    .await;
-    assert_eq!(
-        page.get("quote-signature")
-            .get_attribute("data-state")
-            .as_deref(),
-        Some("altered")
-    );
+    let page = checked(&altered, "en").await;
+    assert_eq!(standing(&page), "altered");
     assert!(page.find("quote-note").is_none());
     assert!(page.find("quote-accept").is_none());
     assert!(page.find("quote-preparer").is_none(), "nobody as issuer");
@@ -942,6 +1028,106 @@ async fn a_quotation_signed_natively_verifies_in_the_browser_and_its_discount_ap
         &estimate(tariff(), &opened.contents.request).expect("prices"),
         Lang::En,
     );
+    assert!(
+        page.text("print-standing")
+            .starts_with("NOT A VALID QUOTATION: the link was changed after it was signed")
+    );
+    assert!(
+        page.text("print-footer")
+            .starts_with("NOT A VALID QUOTATION")
+    );
+    assert_eq!(page.text("print-closing"), "");
+    assert!(
+        !page.text("print-terms").contains("laporan mingguan"),
+        "no special terms"
+    );
+}
+
+/// Every printed table adds up from the lines it shows: the subtotal is its items, the taxable
+/// amount the subtotal less the discounts, and each section's total everything above it but the
+/// subtotal and the taxable amount (which restate it).
+fn printed_tables_add_up(page: &Page) {
+    use rust_decimal::Decimal;
+    let words = biaya_bpo::i18n::PrintTexts::of(Lang::En);
+    let tables = page
+        .root
+        .query_selector_all(".document table.items:not(.summary-table)")
+        .expect("tables");
+    assert!(tables.length() >= 4, "a table per activity");
+    for t in 0..tables.length() {
+        let table: Element = tables.item(t).expect("a table").unchecked_into();
+        let rows = table.query_selector_all("tbody tr").expect("rows");
+        let (mut items, mut running, mut past_subtotal) = (Decimal::ZERO, Decimal::ZERO, false);
+        for r in 0..rows.length() {
+            let row: Element = rows.item(r).expect("a row").unchecked_into();
+            let cells = row.query_selector_all("th, td").expect("cells");
+            let text = |i: u32| {
+                cells
+                    .item(i)
+                    .and_then(|c| c.text_content())
+                    .unwrap_or_default()
+            };
+            if row.class_name().contains("section") {
+                (items, running, past_subtotal) = (Decimal::ZERO, Decimal::ZERO, false);
+                continue;
+            }
+            let label = text(0);
+            let shown = text(cells.length() - 1);
+            let value: Decimal = shown
+                .trim()
+                .replace("USD ", "")
+                .replace(',', "")
+                .parse()
+                .unwrap_or_else(|_| panic!("an amount: {shown}"));
+            if row.class_name().contains("total") {
+                assert_eq!(value, running, "{label} in table {t}");
+            } else if label == words.subtotal {
+                assert_eq!(value, items, "the subtotal in table {t}");
+                past_subtotal = true;
+            } else if label == words.taxable {
+                assert_eq!(value, running, "the taxable amount in table {t}");
+            } else {
+                if !past_subtotal {
+                    items += value;
+                }
+                running += value;
+            }
+        }
+    }
+}
+
+#[test]
+async fn a_quotation_past_its_last_day_says_it_expired_everywhere() {
+    // 27 February 2027 in Jakarta: the day after the fixture's last day.
+    let _clock = Clock::at(1_803_697_200);
+    let page = checked(SIGNED_NATIVELY.trim(), "id").await;
+    assert_eq!(standing(&page), "expired");
+    assert!(page.find("quote-accept").is_none());
+    assert!(page.find("quote-ask-again").is_some());
+    assert_eq!(
+        page.text("print-standing").split_once(':').map(|(h, _)| h),
+        Some("KEDALUWARSA pada 26 Februari 2027")
+    );
+    assert_eq!(page.text("print-closing"), "");
+}
+
+/// The quote tool's signature of a quotation at 06:30 in Jakarta on 8 December 2026
+/// (`quote --at 2026-12-07T23:30:00Z sign …`), dated that day.
+const SIGNED_AT_0630_WIB: &str = include_str!("fixtures/signed-0630-wib.txt");
+
+#[test]
+async fn a_quotation_issued_at_0630_in_jakarta_stands_at_once_wherever_it_is_read() {
+    // A minute after it was signed: 23:31 on 7 December in UTC, 18:31 in New York, whatever
+    // this machine's zone. The page judges on Jakarta's calendar, where it is the 8th.
+    let _clock = Clock::at(1_796_686_260);
+    let page = checked(SIGNED_AT_0630_WIB.trim(), "en").await;
+    assert_eq!(standing(&page), "valid");
+    assert_eq!(page.text("quote-date"), "8 December 2026");
+    drop(page);
+    // At 23:59 on the 7th in Jakarta it was not yet the day it is dated.
+    let _earlier = Clock::at(1_796_662_740);
+    let page = checked(SIGNED_AT_0630_WIB.trim(), "en").await;
+    assert_eq!(standing(&page), "not-yet-valid");
 }
 
 #[test]

@@ -340,6 +340,8 @@ async fn a_remembered_key_survives_a_reload_signs_and_cannot_be_read_out() {
     );
     assert!(!readable().contains(private_part()));
 
+    // The client opens it on a page of their own, not beside the console.
+    drop(console);
     let page = Mounted::prospect(fragment).await;
     assert_eq!(signature_state(&page).await, "valid");
     drop(page);

@@ -134,3 +134,86 @@ pub fn on_wish(then: impl Fn(Vec<Wish>) + 'static) -> EventListener {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::estimate::InHouseFigures;
+    use crate::quote::Today;
+    use crate::staffing::Profile;
+    use crate::tariff::catalogue;
+    use crate::ui::state::State;
+    use crate::ui::traffic::TrafficField;
+
+    /// A value through the bytes the page puts on `window` and back.
+    fn through<T: Serialize + serde::de::DeserializeOwned>(value: &T) -> T {
+        let bytes = postcard::to_allocvec(value).expect("written");
+        postcard::from_bytes(&bytes).expect("read back")
+    }
+
+    #[test]
+    fn a_scene_reaches_the_deferred_module_whole() {
+        // A signed four-activity quotation, its in-house figures and traffic: every kind of
+        // field the document carries.
+        let link = include_str!("../../tests/fixtures/signed-natively.txt").trim();
+        let today = Today(crate::calendar::Date::parse("2026-12-10").expect("a date"));
+        let state = State::load(
+            catalogue().expect("valid"),
+            Lang::Id,
+            today,
+            Some(link),
+            None,
+        );
+        let mut inputs = TrafficInputs::starter(Lang::Id);
+        inputs.on = true;
+        inputs
+            .typed
+            .insert(TrafficField::Calls, "12.000\t=\n% x".into());
+        inputs.profile = Profile::Flat;
+        let scene = Scene {
+            lang: Lang::Id,
+            url: format!("https://nusa-layanan.example/biaya/#{link}"),
+            document: state.document.clone().ok(),
+            repriced: Some(vec![Dropped::Truncated, Dropped::Altered]),
+            traffic: vec![Traffic {
+                activity: "call-centre".into(),
+                model: "dedicated".into(),
+                inputs,
+            }],
+        };
+        assert!(scene.document.as_ref().is_some_and(|d| d.quote.is_some()));
+        assert_eq!(through(&scene), scene);
+    }
+
+    #[test]
+    fn a_wish_reaches_the_page_as_the_visitors_own_edit() {
+        let mut figures = InHouseFigures {
+            wage: Some(rust_decimal::Decimal::from(7_500_000)),
+            ..InHouseFigures::default()
+        };
+        figures.per_fte.insert("minutes".into(), 2_500);
+        let wishes = vec![
+            Wish::Edit(Edit::Site("manila".into())),
+            Wish::Edit(Edit::Term("36m".into())),
+            Wish::Edit(Edit::ActivitySite {
+                activity: "fulfilment".into(),
+                site: None,
+            }),
+            Wish::Edit(Edit::InHouse {
+                activity: "call-centre".into(),
+                figures,
+            }),
+            Wish::Edit(Edit::Traffic {
+                activity: "call-centre".into(),
+                field: TrafficField::HandleTime,
+                text: "4:00\t%".into(),
+            }),
+            Wish::Reprice,
+            Wish::Verified {
+                link: "v=1&t=2026-11".into(),
+                holds: true,
+            },
+        ];
+        assert_eq!(through(&wishes), wishes);
+    }
+}

@@ -172,6 +172,29 @@ fn has(object: &JsValue, name: &str) -> bool {
     js_sys::Reflect::get(object, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined())
 }
 
+/// What every printed page says at its head (the style sheet's `@page` margin box reads the
+/// root's `--standing`), or nothing.
+pub fn set_print_heading(text: Option<&str>) {
+    let Some(root) = gloo::utils::document()
+        .document_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let style = root.style();
+    let _ = match text {
+        // A CSS string: its quotes and backslashes escaped, a line break as `\A`.
+        Some(text) => {
+            let escaped = text
+                .replace('\\', "\\\\")
+                .replace('"', "\\\"")
+                .replace('\n', "\\A ");
+            style.set_property("--standing", &format!("\"{escaped}\""))
+        }
+        None => style.remove_property("--standing").map(|_| ()),
+    };
+}
+
 /// Copies the text with the Clipboard API. `false` where it is missing or refused (insecure
 /// context, permission): the caller then selects the text for the visitor to copy.
 pub async fn copy(text: &str) -> bool {

@@ -15,7 +15,7 @@ use super::components::document::Paper;
 use super::components::link_notices::{LinkProblems, TariffNotice};
 use super::components::method::Method;
 use super::components::quote::{QuoteActions, Seal};
-use super::components::share::{CsvLink, Share};
+use super::components::share::Share;
 use super::components::summary::Comparison;
 use super::components::traffic::TrafficForm;
 use super::{Shared, Static};
@@ -31,7 +31,6 @@ pub const CHARTS: &str = "more-charts";
 pub const BREAKDOWN: &str = "more-breakdown";
 pub const METHOD: &str = "more-method";
 pub const PRINT: &str = "more-print";
-pub const CSV: &str = "more-csv";
 pub const SHARE: &str = "more-share";
 pub const COMPARISON: &str = "more-comparison";
 pub const QUOTE: &str = "more-quote";
@@ -156,9 +155,6 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
         }),
         hosts.draw(QUOTE, html! {
             <QuoteActions {tariff} {lang} document={document.clone()} url={url.clone()} />
-        }),
-        hosts.draw(CSV, html! {
-            <CsvLink {tariff} document={document.clone()} url={url.clone()} {lang} />
         }),
         hosts.draw(CHARTS, html! {
             <section class="charts" aria-label={ChartTexts::of(lang).charts}>

@@ -2,6 +2,9 @@
 //! as a visitor leaves them, elements found by their `data-testid`, acted on as a visitor would,
 //! and waiting for what the page does a moment later.
 
+// Shared by two suites: each uses a part.
+#![allow(dead_code)]
+
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -117,4 +120,66 @@ pub trait Testids {
         fire(&field, "input");
         settle().await;
     }
+}
+
+/// The browser's clock held at `unix_seconds` until the guard is dropped: `Date.now()` answers
+/// that instant, whatever the machine's own time and zone. For quotations whose standing
+/// depends on the day.
+pub struct Clock {
+    now: JsValue,
+}
+
+impl Clock {
+    pub fn at(unix_seconds: i64) -> Self {
+        let date =
+            js_sys::Reflect::get(&gloo::utils::window(), &JsValue::from_str("Date")).expect("Date");
+        let now = js_sys::Reflect::get(&date, &JsValue::from_str("now")).expect("Date.now");
+        let fixed = js_sys::Function::new_no_args(&format!("return {}", unix_seconds * 1000));
+        js_sys::Reflect::set(&date, &JsValue::from_str("now"), &fixed).expect("set");
+        Self { now }
+    }
+}
+
+impl Drop for Clock {
+    fn drop(&mut self) {
+        if let Ok(date) = js_sys::Reflect::get(&gloo::utils::window(), &JsValue::from_str("Date")) {
+            let _ = js_sys::Reflect::set(&date, &JsValue::from_str("now"), &self.now);
+        }
+    }
+}
+
+/// Today on the provider's calendar (Jakarta), as the page reads it from the browser's clock.
+pub fn provider_today() -> biaya_bpo::calendar::Date {
+    let seconds = (js_sys::Date::now() / 1000.0).floor() as i64;
+    biaya_bpo::quote::Today::at(biaya_bpo::provider::provider(), seconds).0
+}
+
+/// Rows of a CSV file as a spreadsheet splits them: the `sep=` line names the separator, fields
+/// may be quoted (a quote inside doubled), and the byte-order mark is not a cell.
+pub fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').expect("a byte-order mark");
+    let (first, rest) = text.split_once("\r\n").expect("a first line");
+    let separator = first
+        .strip_prefix("sep=")
+        .and_then(|s| s.chars().next())
+        .expect("a sep= line");
+    let mut rows = Vec::new();
+    for line in rest.split("\r\n").filter(|l| !l.is_empty()) {
+        let (mut cells, mut cell, mut quoted, mut chars) =
+            (Vec::new(), String::new(), false, line.chars().peekable());
+        while let Some(c) = chars.next() {
+            match c {
+                '"' if quoted && chars.peek() == Some(&'"') => {
+                    cell.push('"');
+                    chars.next();
+                }
+                '"' => quoted = !quoted,
+                c if c == separator && !quoted => cells.push(std::mem::take(&mut cell)),
+                c => cell.push(c),
+            }
+        }
+        cells.push(cell);
+        rows.push(cells);
+    }
+    rows
 }

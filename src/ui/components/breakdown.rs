@@ -23,7 +23,7 @@ pub struct BreakdownProps {
 
 fn line_class(kind: &LineKind) -> &'static str {
     match kind {
-        LineKind::Discount { .. } => "discount",
+        LineKind::Discount { .. } | LineKind::NegotiatedDiscount { .. } => "discount",
         LineKind::Vat { .. } => "vat",
         LineKind::Minimum => "minimum",
         LineKind::Option { .. } => "option",

@@ -60,20 +60,32 @@ fn activity_table(
     lang: Lang,
 ) -> Html {
     let t = PrintTexts::of(lang);
-    let is_total_part =
-        |l: &&Line| matches!(l.kind, LineKind::Discount { .. } | LineKind::Vat { .. });
+    // Below the subtotal: the discounts, the taxable amount, the VAT, the total, each a sum of
+    // what is above it.
+    let is_total_part = |l: &&Line| {
+        matches!(
+            l.kind,
+            LineKind::Discount { .. } | LineKind::NegotiatedDiscount { .. } | LineKind::Vat { .. }
+        )
+    };
     let items = priced.monthly_lines.iter().filter(|l| !is_total_part(l));
-    let discount = priced
+    let discounts: Vec<&Line> = priced
         .monthly_lines
         .iter()
-        .find(|l| matches!(l.kind, LineKind::Discount { .. }));
+        .filter(|l| {
+            matches!(
+                l.kind,
+                LineKind::Discount { .. } | LineKind::NegotiatedDiscount { .. }
+            )
+        })
+        .collect();
     let vat = priced
         .monthly_lines
         .iter()
         .find(|l| matches!(l.kind, LineKind::Vat { .. }));
-    let taxable = discount.map_or(Some(priced.monthly_subtotal), |d| {
-        priced.monthly_subtotal.checked_add(d.amount)
-    });
+    let taxable = discounts
+        .iter()
+        .try_fold(priced.monthly_subtotal, |sum, d| sum.checked_add(d.amount));
     // A volume the page filled in says so at its line.
     let title = |line: &Line| match &line.kind {
         LineKind::Tier { unit, .. } if document.is_example(&priced.activity, unit) => {
@@ -98,8 +110,8 @@ fn activity_table(
                 <tr class="section"><th scope="rowgroup" colspan="4">{ t.monthly }</th></tr>
                 { for items.map(|line| row(title(line), Some(line), line.amount, currency, lang)) }
                 { row(t.subtotal.into(), None, priced.monthly_subtotal, currency, lang) }
-                if let Some(line) = discount { { row(title(line), None, line.amount, currency, lang) } }
-                if let (Some(_), Some(taxable)) = (discount, taxable) { { row(t.taxable.into(), None, taxable, currency, lang) } }
+                { for discounts.iter().map(|line| row(title(line), None, line.amount, currency, lang)) }
+                if let (false, Some(taxable)) = (discounts.is_empty(), taxable) { { row(t.taxable.into(), None, taxable, currency, lang) } }
                 if let Some(line) = vat { { row(title(line), None, line.amount, currency, lang) } }
                 <tr class="total">{ total_cells(t.monthly_total, priced.monthly, currency, lang) }</tr>
                 if !priced.one_time_lines.is_empty() {
@@ -184,11 +196,18 @@ pub fn Paper(props: &PaperProps) -> Html {
     let totals = &estimate.totals;
     let words = StandingTexts::of(lang);
     let footer = heading.clone().or_else(|| signed.clone());
+    // What it is, at the head of every printed page: the page's margin box shows the root's
+    // `--standing`, set here (a property set by script, not an inline style, which the page's
+    // Content-Security-Policy forbids).
+    use_effect_with(footer.clone(), |footer| {
+        crate::ui::browser::set_print_heading(footer.as_deref());
+        || crate::ui::browser::set_print_heading(None)
+    });
     html! {
         <article class={classes!("document", (!stands && quote.is_some()).then_some("void"))}
             data-testid="document" data-standing={document.standing.code()}>
             if let Some(footer) = footer {
-                // Repeated at the foot of every printed page (a fixed element prints on each).
+                // Printed at the head of every page by the page's margin box (see above).
                 <p class="page-standing" data-testid="print-footer">{ footer }</p>
             }
             if let Some(heading) = &heading {

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::calendar::Date;
-use crate::i18n::{Lang, Texts, link_error};
+use crate::i18n::{Lang, Texts, format_date, link_error};
 use crate::link::LinkError;
 use crate::ui::more;
 use crate::ui::state::{Action, Origin};
@@ -66,7 +66,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
             <div id={more::TARIFF} class="deferred"></div>
             if let Some(until) = expired {
                 <div class="notice warning" data-testid="quote-expired">
-                    <p>{ format!("{} {until}. {}", texts.expired, texts.prices_may_change) }</p>
+                    <p>{ format!("{} {}. {}", texts.expired, format_date(*until, lang), texts.prices_may_change) }</p>
                 </div>
             }
             if *origin == Origin::Link && !*quote {

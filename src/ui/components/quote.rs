@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use super::share::CsvLink;
 use super::summary::Summary;
 use crate::document::{Document, Voice};
 use crate::i18n::{
@@ -167,6 +168,7 @@ pub fn QuoteActions(props: &QuoteActionsProps) -> Html {
                         href={provider::whatsapp(Some(whatsapp), &ask_again_message(document, url, lang))}>{ sh.ask_again }</a>
                 }
                 <button type="button" data-testid="print" onclick={Callback::from(|_| browser::print())}>{ sh.print }</button>
+                <CsvLink tariff={*tariff} document={document.clone()} url={url.clone()} {lang} />
             </div>
         </>
     }

@@ -92,8 +92,7 @@ pub fn Share(props: &ShareProps) -> Html {
                     <button type="button" data-testid="share-native" onclick={on_share}>{ sh.share_native }</button>
                 }
                 <button type="button" data-testid="print" onclick={Callback::from(|_| browser::print())}>{ sh.print }</button>
-                // The deferred module draws the CSV link here.
-                <span id={crate::ui::more::CSV} class="deferred"></span>
+                <CsvLink tariff={*tariff} document={document.clone()} url={url.clone()} {lang} />
             </div>
             <p class="status" role="status" data-testid="copy-status">
                 { match *copied {

@@ -627,7 +627,7 @@ async fn an_older_tariff_keeps_its_figures_and_offers_todays_prices() {
         notice.contains("2026-11") && notice.contains("2027-05"),
         "{notice}"
     );
-    assert!(page.text("quote-expired").contains("2026-02-04"));
+    assert!(page.text("quote-expired").contains("4 February 2026"));
 
     page.click("reprice").await;
     assert!(page.find("tariff-notice").is_none());

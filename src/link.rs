@@ -3,10 +3,12 @@
 //! figures. Decoding is lenient field by field: what can be read is kept, what cannot is
 //! reported, and nothing in a link is ever run.
 //!
-//! Format 1, fields joined by `&`, values percent-encoded, in this order:
+//! Fields joined by `&`, values percent-encoded, in this order:
 //!
 //! ```text
-//! v=1                      format (2 where it holds the format-2 fields below)
+//! v=3                      format: 3 for every estimate priced by the current rules; 1 or 2
+//!                          for one priced by the rules before (2 where it holds the format-2
+//!                          fields below)
 //! t=2026-11                tariff version
 //! s=jakarta k=12m c=IDR    site, term, currency
 //! l=id f=30                customers' language, fluctuation %
@@ -14,7 +16,8 @@
 //! <activity>=[model.]n.n.n[~mask]
 //!                          one field per chosen activity, in tariff order: the model (only where
 //!                          the activity has several), the volumes in the model's unit order
-//!                          (trailing zeros left out), the options as a bit mask in tariff order
+//!                          and, from format 3, the channels priced beside a team (trailing
+//!                          zeros left out), the options as a bit mask in tariff order
 //! <activity>-traffic=…    the traffic its volume was sized from (see `traffic`)
 //! <activity>-site=manila   delivered from its own site (format 2)
 //! <activity>-own=w…~o…~h…  the client's own in-house figures (format 2)
@@ -43,17 +46,20 @@ use rust_decimal::Decimal;
 
 use crate::calendar::Date;
 use crate::estimate::{
-    ActivityRequest, EstimateError, InHouseFigures, MAX_FLUCTUATION, OptionSet, Request, VatMode,
-    Volumes,
+    ActivityRequest, EstimateError, InHouseFigures, MAX_FLUCTUATION, OptionSet, Request, Rules,
+    VatMode, Volumes, units,
 };
 use crate::money::Currency;
 use crate::staffing::{Profile, Sizing};
 use crate::tariff::{Activity, Catalogue, SizedBy, Tariff};
 
-/// The newest format this release writes: format 2 where a link holds what format 1 cannot say
-/// (an activity delivered from its own site, the client's in-house figures, figures without
-/// VAT), so that an older page, which would price it wrongly, asks to be reloaded instead.
-pub const FORMAT: u32 = 2;
+/// The newest format this release writes. Format 3 is priced by the current rules (lines that
+/// multiply out, channels priced beside a team: rules 13 and 14), and every estimate priced by
+/// them is written in it. A request priced by the rules before keeps the format it came in:
+/// format 2 where it holds what format 1 cannot say (an activity delivered from its own site,
+/// the client's in-house figures, figures without VAT). An older page, which would price a newer
+/// format wrongly, asks to be reloaded instead.
+pub const FORMAT: u32 = 3;
 /// Links longer than this are refused before any parsing. A full four-activity estimate with
 /// every quote detail at its cap stays well under it.
 pub const MAX_LENGTH: usize = 2048;
@@ -402,7 +408,11 @@ fn fields(contents: &Contents, tariff: &Tariff) -> String {
             .activities
             .iter()
             .any(|a| a.site.is_some() || !a.in_house.is_empty());
-    let format = if newer { 2 } else { 1 };
+    let format = match request.rules {
+        Rules::Format3 => 3,
+        Rules::Format2 if newer => 2,
+        Rules::Format2 => 1,
+    };
     let mut out = format!(
         "v={format}&t={}&s={}&k={}&c={}&l={}&f={}",
         value(&contents.tariff),
@@ -431,9 +441,8 @@ fn fields(contents: &Contents, tariff: &Tariff) -> String {
         if activity.models.len() > 1 {
             parts.push(value(&model.id));
         }
-        let mut volumes: Vec<u64> = model
-            .units
-            .iter()
+        let mut volumes: Vec<u64> = units(activity, model, request.rules)
+            .into_iter()
             .map(|u| wanted.volumes.get(&*u.id).copied().unwrap_or(0))
             .collect();
         while volumes.last() == Some(&0) {
@@ -584,12 +593,13 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
         }
     }
 
-    match fields.remove("v").map(|v| v.parse::<u32>()) {
+    let rules = match fields.remove("v").map(|v| v.parse::<u32>()) {
         None => return Err(LinkError::NotALink),
-        Some(Ok(1..=FORMAT)) => {}
+        Some(Ok(1..=2)) => Rules::Format2,
+        Some(Ok(3..=FORMAT)) => Rules::Format3,
         Some(Ok(format)) if format > FORMAT => return Err(LinkError::NewerFormat { format }),
         Some(_) => return Err(LinkError::NotALink),
-    }
+    };
 
     let named = fields.remove("t").unwrap_or_default();
     let tariff = match catalogue.get(&named) {
@@ -600,6 +610,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
         }
     };
     let mut request = Request::starter(tariff);
+    request.rules = rules;
     // A setting the tariff does not offer keeps the starting value.
     let mut setting = |key: &str, ok: &dyn Fn(&str) -> bool| -> Option<String> {
         let text = fields.remove(key)?;
@@ -660,7 +671,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
         let site = fields.remove(&*format!("{}-site", activity.id));
         let figures = fields.remove(&*format!("{}-own", activity.id));
         if let Some(text) = fields.remove(&*activity.id)
-            && let Some(mut wanted) = activity_from(activity, &text, &mut dropped)
+            && let Some(mut wanted) = activity_from(activity, rules, &text, &mut dropped)
         {
             if let Some(site) = site {
                 if tariff.site(&site).is_some() {
@@ -677,7 +688,8 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
                 // opens with the tariff's.
                 let fits = |figures: &InHouseFigures| {
                     activity.model(&wanted.model).is_some_and(|model| {
-                        crate::estimate::check_in_house(tariff, activity, model, figures).is_ok()
+                        crate::estimate::check_in_house(tariff, activity, model, rules, figures)
+                            .is_ok()
                     })
                 };
                 match own_from(&text).filter(fits) {
@@ -732,6 +744,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
         // Every field was checked against the tariff above, so no other error can come; should
         // one, the starting request is safer than a broken one.
         request = Request::starter(tariff);
+        request.rules = rules;
         dropped.push(Dropped::Removed {
             activity: String::new(),
             error,
@@ -788,10 +801,11 @@ fn leave_out_undeliverable(
     Ok(())
 }
 
-/// One activity's field: `[model.]n.n.n[~mask]`. `None` where the activity cannot be kept;
-/// every repair is reported in `dropped`.
+/// One activity's field: `[model.]n.n.n[~mask]`, its volumes those of the units `rules` price.
+/// `None` where the activity cannot be kept; every repair is reported in `dropped`.
 fn activity_from(
     activity: &Activity,
+    rules: Rules,
     text: &str,
     dropped: &mut Vec<Dropped>,
 ) -> Option<ActivityRequest> {
@@ -816,7 +830,7 @@ fn activity_from(
         _ => activity.models.first()?,
     };
     let mut quantities = Volumes::new();
-    let mut units = model.units.iter();
+    let mut units = units(activity, model, rules).into_iter();
     for part in parts {
         let Some(unit) = units.next() else {
             dropped.push(Dropped::ExtraVolumes { activity: id() });
@@ -1059,7 +1073,7 @@ pub fn reprice(request: &Request, tariff: &Tariff) -> (Request, Vec<Dropped>) {
         };
         // Filled by insertion: collect() and extend() sort, and a sort weighs on the page.
         let mut volumes = Volumes::new();
-        for unit in model.units.iter() {
+        for unit in units(activity, model, moved.rules) {
             let quantity = wanted.volumes.get(&*unit.id).copied().unwrap_or(0);
             if quantity > unit.max {
                 dropped.push(Dropped::Capped {

@@ -1698,3 +1698,137 @@ async fn the_new_total_is_said_once_the_typing_pauses() {
     .await;
     assert_ne!(page.text("announced"), said);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 22, items 1, 4 and 5: every channel priced with dedicated agents, a custom service level,
+// lines that multiply out.
+
+#[test]
+async fn dedicated_agents_keep_the_chats_and_e_mails_and_both_models_price_them() {
+    let page = Page::open(Some("en")).await;
+    page.click("activity-call-centre").await;
+    page.type_in("input-call-centre-chats", "12,000").await;
+    page.type_in("input-call-centre-emails", "500").await;
+    page.click("model-call-centre-dedicated").await;
+    // The chats and e-mails stay on the form, priced beside the agents (rule 14): Jakarta, 12
+    // months, 5,000,000 + 5 x 12,000,000 + 97,100,000 chats + 5,500,000 e-mails = 167,600,000,
+    // less 5 % = 159,220,000, plus VAT = 176,734,200 a month.
+    assert_eq!(page.value("input-call-centre-chats"), "12,000");
+    assert!(page.text("total-monthly").contains("176,734,200"));
+    let team = |r: &mut Request| {
+        r.activities[0].model = "dedicated".into();
+        r.activities[0].volumes = [("agents", 5), ("chats", 12_000), ("emails", 500)]
+            .into_iter()
+            .map(|(unit, quantity)| (unit.to_owned(), quantity))
+            .collect();
+    };
+    page.shows(&engine(&["call-centre"], team), Lang::En);
+
+    // Sized from 30,000 calls of 240 s: the team's figures say they cover calls only, and the
+    // shared price beside it has the same chats and e-mails as the dedicated one.
+    page.click("sizing-call-centre").await;
+    until("the traffic form", || {
+        page.find("traffic-call-centre-calls").is_some()
+    })
+    .await;
+    page.type_in("traffic-call-centre-calls", "30,000").await;
+    page.type_in("traffic-call-centre-handle-time", "240").await;
+    until("the staffing section", || {
+        page.find("models-compared").is_some()
+    })
+    .await;
+    let covers = page.text("covers-call-centre");
+    assert!(
+        covers.contains("for calls only") && covers.contains("chat conversations 12,000"),
+        "{covers}"
+    );
+    assert!(
+        page.text("models-cover")
+            .contains("30,000 calls, chat conversations 12,000, e-mails 500")
+    );
+    let shared = engine(&["call-centre"], |r| {
+        volume(r, "call-centre", "minutes", 120_000);
+        volume(r, "call-centre", "chats", 12_000);
+        volume(r, "call-centre", "emails", 500);
+    });
+    let money = |amount| format_money(amount, Currency::Idr, Lang::En);
+    assert!(
+        page.get("model-price-shared")
+            .text_content()
+            .unwrap_or_default()
+            .contains(&money(shared.totals.monthly))
+    );
+}
+
+#[test]
+async fn a_custom_service_level_opens_its_fields_and_is_priced_like_a_preset() {
+    let page = Page::open(Some("en")).await;
+    page.click("activity-call-centre").await;
+    page.click("model-call-centre-dedicated").await;
+    page.click("sizing-call-centre").await;
+    until("the traffic form", || {
+        page.find("traffic-call-centre-calls").is_some()
+    })
+    .await;
+    page.choose("traffic-call-centre-profile", "flat").await;
+    page.type_in("traffic-call-centre-calls", "72,800").await;
+    page.type_in("traffic-call-centre-handle-time", "180").await;
+    // Custom…: its fields open, holding the target as it was, 80 % within 20 s.
+    assert!(page.find("traffic-call-centre-service-level").is_none());
+    page.choose("traffic-call-centre-target", "custom").await;
+    until("the target's fields", || {
+        page.find("traffic-call-centre-service-level").is_some()
+    })
+    .await;
+    assert_eq!(page.value("traffic-call-centre-service-level"), "80");
+    assert_eq!(page.value("traffic-call-centre-within"), "20");
+    // 90 % within 20 s, no preset: 10 erlangs an hour need 15 agents (14 answer 88.8 %),
+    // 15 x 12 h x 7 days / (40 h x 0.7) = 45 to schedule, priced like any team of 45.
+    page.type_in("traffic-call-centre-service-level", "90")
+        .await;
+    let sized = page.text("sized-call-centre");
+    assert!(sized.contains("45 full-time agents"), "{sized}");
+    let team = engine(&["call-centre"], |r| {
+        r.activities[0].model = "dedicated".into();
+        r.activities[0].volumes = [("agents".to_owned(), 45)].into_iter().collect();
+    });
+    page.shows(&team, Lang::En);
+    // Out of bounds: a message at the field, and the last estimate stays.
+    page.type_in("traffic-call-centre-within", "601").await;
+    assert!(
+        page.text("error-traffic-call-centre-within")
+            .contains("At most 600")
+    );
+    page.type_in("traffic-call-centre-within", "4").await;
+    assert!(
+        page.text("error-traffic-call-centre-within")
+            .contains("5 to 600 seconds")
+    );
+    page.shows(&team, Lang::En);
+}
+
+#[test]
+async fn a_dollar_line_multiplies_out_in_the_breakdown() {
+    let page = Page::open(Some("en")).await;
+    page.click("activity-accounting").await;
+    page.choose("currency", "USD").await;
+    for (unit, text) in [
+        ("transactions", "0"),
+        ("invoices", "0"),
+        ("payslips", "250"),
+        ("closes", "0"),
+        ("tax-filings", "0"),
+    ] {
+        page.type_in(&format!("input-accounting-{unit}"), text)
+            .await;
+    }
+    until("the breakdown", || {
+        page.find("estimate-accounting").is_some()
+    })
+    .await;
+    // 250 x USD 2.6957 = 673.925 -> 673.93 (rule 13); the page once showed 250 x USD 2.70
+    // beside USD 673.94.
+    let lines = page.text("estimate-accounting");
+    assert!(lines.contains("250 × USD 2.6957"), "{lines}");
+    assert!(lines.contains("USD 673.93"), "{lines}");
+}

@@ -185,14 +185,15 @@ fn each_activity_can_come_from_its_own_site() {
         cheapest[0].cheapest.as_ref().map(|(s, m)| (s.as_str(), *m)),
         Some(("yogyakarta", dec!(60633750)))
     );
-    // A link carries it, in format 2, and reopens it.
+    // A link carries it, in format 3 as every estimate priced by the current rules, and
+    // reopens it.
     let contents = Contents {
         tariff: t.version.to_string(),
         request: r.clone(),
         quote: QuoteDetails::default(),
     };
     let text = link::encode(&contents, t);
-    assert!(text.starts_with("v=2&"), "{text}");
+    assert!(text.starts_with("v=3&"), "{text}");
     assert!(text.contains("&call-centre-site=yogyakarta&"), "{text}");
     assert_eq!(
         link::decode(&text, catalogue().expect("valid")).map(|o| o.contents),
@@ -231,7 +232,7 @@ fn without_vat_the_figures_are_what_a_vat_registered_client_bears() {
         t,
     );
     assert!(
-        text.starts_with("v=2&") && text.contains("&vat=excl&"),
+        text.starts_with("v=3&") && text.contains("&vat=excl&"),
         "{text}"
     );
 }
@@ -241,8 +242,9 @@ fn the_clients_own_in_house_figures_replace_the_tariffs() {
     let t = tariff();
     // Seven agents (20,000 minutes at 3,000 each) at the client's own wage of 7,000,000:
     //   wages 49,000,000; BPJS 10.24 % = 716,800 x 7 = 5,017,600;
-    //   THR 7,000,000 / 12 = 583,333.33 x 7 = 4,083,333.33 -> 4,083,333;
-    //   seats at the client's 5,000,000: 35,000,000. Month 93,100,933. Hiring 8,000,000 x 7.
+    //   THR 7,000,000 / 12 = 583,333.33, a price in whole rupiah of 583,333 (rule 13),
+    //   x 7 = 4,083,331; seats at the client's 5,000,000: 35,000,000. Month 93,100,931.
+    //   Hiring 8,000,000 x 7.
     let r = request(&["call-centre"], |r| {
         minutes(r, 20_000);
         let own = &mut r.activities[0].in_house;
@@ -252,7 +254,7 @@ fn the_clients_own_in_house_figures_replace_the_tariffs() {
     });
     let e = estimate(t, &r).expect("prices");
     assert_eq!(e.in_house.staff, 7);
-    assert_eq!(e.in_house.monthly, dec!(93100933));
+    assert_eq!(e.in_house.monthly, dec!(93100931));
     assert_eq!(e.in_house.one_time, dec!(56000000));
     // 4,000 minutes per agent instead: five agents.
     let mut productive = r.clone();
@@ -280,11 +282,11 @@ fn the_clients_own_in_house_figures_replace_the_tariffs() {
 #[test]
 fn the_saving_is_shown_for_the_first_year_and_the_contract_one_time_costs_included() {
     let t = tariff();
-    // 20,000 minutes on 12 months. In-house 93,460,827 a month and 70,000,000 hiring (rule 10's
-    // example): a first year of 70,000,000 + 12 x 93,460,827 = 1,191,529,924. Outsourced
-    // 965,700,000 (above). Saving 225,829,924; the contract is the first year here.
+    // 20,000 minutes on 12 months. In-house 93,460,829 a month and 70,000,000 hiring (rule 10's
+    // example): a first year of 70,000,000 + 12 x 93,460,829 = 1,191,529,948. Outsourced
+    // 965,700,000 (above). Saving 225,829,948; the contract is the first year here.
     let r = request(&["call-centre"], |r| minutes(r, 20_000));
     let e = estimate(t, &r).expect("prices");
-    assert_eq!(e.saving.first_year, dec!(225829924));
-    assert_eq!(e.saving.contract, dec!(225829924));
+    assert_eq!(e.saving.first_year, dec!(225829948));
+    assert_eq!(e.saving.contract, dec!(225829948));
 }

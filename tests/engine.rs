@@ -2,7 +2,7 @@
 
 use biaya_bpo::estimate::{
     ActivityEstimate, ActivityRequest, Estimate, EstimateError, LineKind, OptionSet, Request,
-    Volumes, estimate,
+    Rules, Volumes, estimate,
 };
 use biaya_bpo::money::Currency;
 use biaya_bpo::tariff::{Activity, Tariff, Tier, catalogue};
@@ -46,6 +46,7 @@ fn request(site: &str, term: &str, activities: Vec<ActivityRequest>) -> Request 
         activities,
         discount: None,
         vat: Default::default(),
+        rules: Default::default(),
     }
 }
 
@@ -332,6 +333,8 @@ fn rule_7_converts_at_the_tariffs_rate_before_rounding() {
     let t = tariff();
     let mut r = request("jakarta", "monthly", vec![minutes(20_000)]);
     r.currency = Currency::Usd;
+    // As links of formats 1 and 2 are priced; rule 13 multiplies the lines out from format 3.
+    r.rules = Rules::Format2;
     // At 16,693 rupiah a dollar: fee 5,000,000 = 299.5267.. = 299.53; minutes 70,000,000 =
     // 4,193.3745.. = 4,193.37 (a price of 0.2097 times 20,000 would say 4,194.00);
     // VAT 11 % of 4,492.90 = 494.219 = 494.22; monthly 4,987.12.
@@ -429,9 +432,10 @@ fn rule_10_the_same_work_in_house() {
     // 20,000 minutes / 3,000 a month per agent = 6.67: 7 agents at 6,200,000.
     //   wages          7 x 6,200,000                                  = 43,400,000
     //   BPJS           7 x 6,200,000 x (4 + 3.7 + 2 + 0.3 + 0.24) %   =  4,444,160
-    //   THR            7 x 6,200,000 / 12 = 3,616,666.67              =  3,616,667
+    //   THR            6,200,000 / 12 = 516,666.67, a price in whole
+    //                  rupiah of 516,667 (rule 13) x 7                =  3,616,669
     //   overhead       7 x 6,000,000                                  = 42,000,000
-    //   monthly                                                         93,460,827
+    //   monthly                                                         93,460,829
     //   one-time       7 x 10,000,000                                 = 70,000,000
     let e = priced(&t, &request("jakarta", "12m", vec![minutes(20_000)]));
     let in_house = &only(&e).in_house;
@@ -446,16 +450,16 @@ fn rule_10_the_same_work_in_house() {
         vec![
             (LineKind::Wages, dec!(43400000)),
             (LineKind::Contributions, dec!(4444160)),
-            (LineKind::Thr, dec!(3616667)),
+            (LineKind::Thr, dec!(3616669)),
             (LineKind::Overhead, dec!(42000000)),
         ]
     );
-    assert_eq!(e.in_house.monthly, dec!(93460827));
+    assert_eq!(e.in_house.monthly, dec!(93460829));
     assert_eq!(e.in_house.one_time, dec!(70000000));
     // Outsourced on 12 months: (75,000,000 - 3,750,000) x 1.11 = 79,087,500. Saving
-    // 14,373,327 = 15.38 % of the in-house month.
+    // 14,373,329 = 15.38 % of the in-house month.
     assert_eq!(e.totals.monthly, dec!(79087500));
-    assert_eq!(e.saving.monthly, dec!(14373327));
+    assert_eq!(e.saving.monthly, dec!(14373329));
     assert_eq!(e.saving.percent, Some(dec!(15.4)));
 
     // Where outsourcing costs more, the saving is negative, not hidden. 20 appointments:
@@ -595,6 +599,140 @@ fn rule_10_in_house_options_are_a_share_of_the_pay_lines_as_shown() {
 }
 
 #[test]
+fn rule_13_every_line_is_its_quantity_times_its_unit_price_as_shown() {
+    let t = tariff();
+    // 250 payslips in dollars, Jakarta, month to month, at 16,693 rupiah a dollar. A payslip's
+    // Rp 45,000 is 2.695740.. = USD 2.6957 to four places, and the line is 250 x 2.6957 =
+    // 673.925 -> 673.93 (half away from zero). The fee 2,500,000 = 149.7633.. = 149.76;
+    // subtotal 823.69 (over the minimum, 6,000,000 = 359.43); VAT 11 % = 90.6059 -> 90.61;
+    // monthly 914.30.
+    let payslips = activity("accounting", "standard", &[("payslips", 250)], &[]);
+    let mut r = request("jakarta", "monthly", vec![payslips]);
+    r.currency = Currency::Usd;
+    let e = priced(&t, &r);
+    let line = &only(&e).monthly_lines[1];
+    assert_eq!(
+        (line.quantity, line.unit_price, line.amount),
+        (Some(250), Some(dec!(2.6957)), dec!(673.93))
+    );
+    assert_eq!(only(&e).monthly, dec!(914.30));
+    // Links of formats 1 and 2 keep their figures: there the line is the rupiah amount
+    // 11,250,000 converted, 673.935.. -> 673.94, beside the same unit price, which does not
+    // multiply out; subtotal 823.70, VAT 90.607 -> 90.61, monthly 914.31.
+    r.rules = Rules::Format2;
+    let e = priced(&t, &r);
+    assert_eq!(only(&e).monthly_lines[1].amount, dec!(673.94));
+    assert_eq!(only(&e).monthly, dec!(914.31));
+
+    // The in-house lines too. Eleven agents at 6,200,000, in dollars: a wage of 371.41316.. =
+    // 371.4132 x 11 = 4,085.5452 -> 4,085.55; BPJS 634,880 = 38.03270.. = 38.0327 x 11 =
+    // 418.3597 -> 418.36; THR 516,666.67 = 30.95109.. = 30.9511 x 11 = 340.4621 -> 340.46; the
+    // extra language 15 % of the 4,844.37 shown = 726.6555 -> 726.66. (Priced from the rupiah
+    // amounts, as a format-1 link is, they are 4,085.54, 418.36, 340.46 and 726.65: rule 10.)
+    let team = activity(
+        "call-centre",
+        "dedicated",
+        &[("agents", 11)],
+        &["extra-language"],
+    );
+    let mut r = request("jakarta", "12m", vec![team]);
+    r.currency = Currency::Usd;
+    let e = priced(&t, &r);
+    let lines: Vec<_> = only(&e).in_house.monthly_lines[..4]
+        .iter()
+        .map(|l| (l.quantity, l.unit_price, l.amount))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (Some(11), Some(dec!(371.4132)), dec!(4085.55)),
+            (Some(11), Some(dec!(38.0327)), dec!(418.36)),
+            (Some(11), Some(dec!(30.9511)), dec!(340.46)),
+            (None, None, dec!(726.66)),
+        ]
+    );
+
+    // In rupiah a unit price is whole rupiah: the THR of 6,200,000 / 12 = 516,666.67 is priced
+    // at 516,667 a person (rule 10's example).
+    let r = request("jakarta", "12m", vec![minutes(20_000)]);
+    let thr = only(&priced(&t, &r)).in_house.monthly_lines[2].clone();
+    assert_eq!(
+        (thr.kind, thr.quantity, thr.unit_price, thr.amount),
+        (LineKind::Thr, Some(7), Some(dec!(516667)), dec!(3616669))
+    );
+}
+
+#[test]
+fn rule_14_a_team_of_agents_has_the_channels_it_does_not_answer_priced_beside_it() {
+    let t = tariff();
+    // Jakarta, month to month, in rupiah: five dedicated agents, 12,000 chats and 500 e-mails.
+    //   fee                                           5,000,000
+    //   agents 1-10            5 x 12,000,000   =    60,000,000
+    //   chats 1-5,000      5,000 x  8,500       =    42,500,000
+    //   chats 5,001-25,000 7,000 x  7,800       =    54,600,000
+    //   e-mails 1-5,000      500 x 11,000       =     5,500,000
+    //   subtotal 167,600,000; VAT 11 % 18,436,000; monthly 186,036,000.
+    // One-time: onboarding 15,000,000 + 5 seats x 9,000,000, plus VAT: 66,600,000.
+    let team = activity(
+        "call-centre",
+        "dedicated",
+        &[("agents", 5), ("chats", 12_000), ("emails", 500)],
+        &[],
+    );
+    let r = request("jakarta", "monthly", vec![team]);
+    let e = priced(&t, &r);
+    let a = only(&e);
+    assert_eq!(
+        monthly(a),
+        vec![
+            (LineKind::ManagementFee, None, dec!(5000000)),
+            (tier("agents", 0, 1, Some(10)), Some(5), dec!(60000000)),
+            (
+                tier("chats", 0, 1, Some(5_000)),
+                Some(5_000),
+                dec!(42500000)
+            ),
+            (
+                tier("chats", 1, 5_001, Some(25_000)),
+                Some(7_000),
+                dec!(54600000)
+            ),
+            (tier("emails", 0, 1, Some(5_000)), Some(500), dec!(5500000)),
+            (LineKind::Vat { rate: dec!(0.11) }, None, dec!(18436000)),
+        ]
+    );
+    assert_eq!(a.monthly, dec!(186036000));
+    assert_eq!(e.totals.one_time, dec!(66600000));
+    // In-house: 5 agents + 12,000 / 1,300 + 500 / 1,000 = 14.73 employees, so 15.
+    assert_eq!(a.in_house.staff, 15);
+    // The fixed part is the fee and the agents, 65,000,000 + VAT = 72,150,000; the range moves
+    // the chats and e-mails, never the agents: 30 % fewer is 8,400 chats (5,000 x 8,500 +
+    // 3,400 x 7,800 = 69,020,000) and 350 e-mails (3,850,000), a month of 137,870,000 + VAT =
+    // 153,035,700.
+    assert_eq!(a.monthly_fixed, dec!(72150000));
+    assert_eq!(e.range.low, dec!(153035700));
+
+    // The calls are what the agents answer: inbound minutes beside them are refused, and a
+    // shared model has no team to price anything beside.
+    for (model, unit) in [("dedicated", "minutes"), ("shared", "agents")] {
+        let wrong = activity("call-centre", model, &[(unit, 100)], &[]);
+        let r = request("jakarta", "monthly", vec![wrong]);
+        assert_eq!(
+            estimate(&t, &r).map_err(|e| e.code()),
+            Err("unknown_unit"),
+            "{model}"
+        );
+    }
+    // Links of formats 1 and 2 priced a team's agents alone: there the chats are refused too.
+    let mut old = r.clone();
+    old.rules = Rules::Format2;
+    assert_eq!(
+        estimate(&t, &old).map_err(|e| e.code()),
+        Err("unknown_unit")
+    );
+}
+
+#[test]
 fn amounts_in_dollars_are_written_in_cents_even_when_nothing_is_owed() {
     // No activity: nothing in-house either, yet every amount reads 0.00 as a quote prints it.
     let t = tariff();
@@ -721,10 +859,10 @@ fn the_cost_curve_runs_from_nothing_to_twice_the_volume_through_the_estimate() {
             .find(|p| p.volume == v)
             .expect("on the curve")
     };
-    // At the requested volume the curve is the estimate: 79,087,500 against 93,460,827.
+    // At the requested volume the curve is the estimate: 79,087,500 against 93,460,829.
     assert_eq!(
         (at(20_000).outsourced, at(20_000).in_house),
-        (dec!(79087500), dec!(93460827))
+        (dec!(79087500), dec!(93460829))
     );
     // With no volume: the minimum, discounted and taxed, against nobody employed.
     assert_eq!(

@@ -2,7 +2,7 @@
 //! figures: never edit an entry, only add. A failure here means a release would break a promise
 //! already made to a client.
 
-use biaya_bpo::estimate::estimate;
+use biaya_bpo::estimate::{Rules, estimate};
 use biaya_bpo::link;
 use biaya_bpo::money::Currency;
 use biaya_bpo::tariff::catalogue;
@@ -68,6 +68,52 @@ const GOLDEN: &[(&str, Currency, &str, &str, &str, &str)] = &[
         "1070958000",
         "144875143",
     ),
+    // Format 3 (issue 22): every line is its quantity times its unit price as shown (rule 13).
+    // Worked by hand from tariff 2026-11 at 16,693 rupiah a dollar, month to month, Jakarta:
+    //  250 payslips at Rp 45,000 = USD 2.695740.. = 2.6957: 250 x 2.6957 = 673.925 -> 673.93
+    //  (format 1 would say 673.94); fee 2,500,000 = 149.76; 823.69 + VAT 90.6059 -> 90.61 =
+    //  914.30 a month. Onboarding 10,000,000 = 599.05 + VAT 65.8955 -> 65.90 = 664.95; the
+    //  contract, one month, 1,579.25. In-house one staff accountant (250 / 800 payslips) at
+    //  8,500,000: wage 509.195.. = 509.1955 -> 509.20; BPJS 870,400 = 52.1416 -> 52.14; THR
+    //  708,333.33 = 42.4330 -> 42.43; overhead 4,000,000 = 239.6214 -> 239.62: 843.39.
+    (
+        "v=3&t=2026-11&s=jakarta&k=monthly&c=USD&l=id&f=30&accounting=0.0.250&z=5cde467d",
+        Currency::Usd,
+        "664.95",
+        "914.30",
+        "1579.25",
+        "843.39",
+    ),
+    // Format 3: dedicated agents with the chats and e-mails priced beside them (rule 14).
+    //  fee 5,000,000 + 5 agents x 12,000,000 + 5,000 chats x 8,500 + 7,000 x 7,800
+    //  + 500 e-mails x 11,000 = 167,600,000 + VAT 18,436,000 = 186,036,000 a month;
+    //  one-time 15,000,000 + 5 x 9,000,000 = 60,000,000 + VAT 6,600,000 = 66,600,000;
+    //  contract (one month) 252,636,000. In-house 5 + 12,000 / 1,300 + 500 / 1,000 = 14.73
+    //  -> 15 agents at 6,200,000: wages 93,000,000, BPJS 634,880 x 15 = 9,523,200, THR
+    //  516,667 (whole rupiah, rule 13) x 15 = 7,750,005, overhead 90,000,000: 200,273,205.
+    (
+        "v=3&t=2026-11&s=jakarta&k=monthly&c=IDR&l=id&f=30&call-centre=dedicated.5.0.12000.500&z=997d71ea",
+        Currency::Idr,
+        "66600000",
+        "186036000",
+        "252636000",
+        "200273205",
+    ),
+    // Format 3: agents sized for a custom service level, 90 % within 20 s (no preset): 72,800
+    // calls of 180 s over a flat 12-hour, 7-day month are 10 erlangs an hour; 15 agents give
+    // 94.1 % (14 give 88.8 %, pyworkforce's grid), 15 x 12 x 7 / (40 x 0.7) = 45 to schedule.
+    //  fee 5,000,000 + 10 x 12,000,000 + 35 x 11,500,000 = 527,500,000 + VAT 58,025,000 =
+    //  585,525,000; one-time 15,000,000 + 45 x 9,000,000 = 420,000,000 + VAT 46,200,000 =
+    //  466,200,000; contract 1,051,725,000. In-house 45 agents: 279,000,000 + 634,880 x 45
+    //  = 28,569,600 + 516,667 x 45 = 23,250,015 + 270,000,000 = 600,819,615.
+    (
+        "v=3&t=2026-11&s=jakarta&k=monthly&c=IDR&l=id&f=30&call-centre=dedicated.45&call-centre-traffic=e.72800.180.12.7.90.20.85.30.f&z=965deac1",
+        Currency::Idr,
+        "466200000",
+        "585525000",
+        "1051725000",
+        "600819615",
+    ),
 ];
 
 fn amount(text: &str) -> Decimal {
@@ -103,6 +149,31 @@ fn every_golden_link_opens_to_its_figures() {
         // This release still writes the same link for it.
         assert_eq!(link::encode(&opened.contents, tariff), text);
     }
+}
+
+#[test]
+fn a_link_is_priced_by_the_rules_of_its_format() {
+    let catalogue = catalogue().expect("the bundled tariffs are valid");
+    for &(text, ..) in GOLDEN {
+        let opened = link::decode(text, catalogue).expect(text);
+        let expected = if text.starts_with("v=3&") {
+            Rules::Format3
+        } else {
+            Rules::Format2
+        };
+        assert_eq!(opened.contents.request.rules, expected, "{text}");
+    }
+    // The first link's first 20,000 minutes at Rp 3,500 in dollars: its own 70,000,000 /
+    // 16,693 = 4,193.37, where the current rules would bill 20,000 x 0.2097 = 4,194.00.
+    let (text, ..) = GOLDEN[0];
+    let mut request = link::decode(text, catalogue).expect(text).contents.request;
+    let tariff = catalogue.latest();
+    let minutes = |request: &biaya_bpo::estimate::Request| {
+        estimate(tariff, request).expect(text).activities[0].monthly_lines[1].amount
+    };
+    assert_eq!(minutes(&request), amount("4193.37"));
+    request.rules = Rules::Format3;
+    assert_eq!(minutes(&request), amount("4194.00"));
 }
 
 #[test]
@@ -146,8 +217,35 @@ fn the_quote_tool_prints_the_same_figures() {
 }
 
 #[test]
+fn the_quote_tool_prints_lines_that_multiply_out() {
+    // The payslips of the first format-3 link: 250 x USD 2.6957 = 673.925 -> 673.93.
+    let (text, ..) = GOLDEN
+        .iter()
+        .find(|g| g.0.contains("accounting=0.0.250"))
+        .expect("an entry");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_quote"))
+        .arg(text)
+        .output()
+        .expect("the quote tool runs");
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let line = &json["estimate"]["activities"][0]["monthly_lines"][1];
+    assert_eq!(
+        (&line["quantity"], &line["unit_price"], &line["amount"]),
+        (
+            &serde_json::json!(250),
+            &serde_json::json!("2.6957"),
+            &serde_json::json!("673.93")
+        )
+    );
+}
+
+#[test]
 fn the_quote_tool_prints_figures_without_vat_where_the_link_leaves_it_out() {
-    let &(text, _, one_time, monthly, contract, _) = GOLDEN.last().expect("an entry");
+    let &(text, _, one_time, monthly, contract, _) = GOLDEN
+        .iter()
+        .find(|g| g.0.contains("&vat=excl&"))
+        .expect("an entry without VAT");
     assert!(text.contains("vat=excl"));
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_quote"))
         .arg(text)

@@ -78,7 +78,7 @@ fn a_full_estimate_fits_in_300_characters_and_reopens_exactly() {
     assert!(text.len() <= 300, "{} characters: {text}", text.len());
     assert!(
         text.starts_with(
-            "v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&"
+            "v=3&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&"
         ),
         "{text}"
     );
@@ -313,8 +313,8 @@ fn what_is_not_a_link_is_refused_whole() {
         );
     }
     assert_eq!(
-        link::decode("v=3&t=2031-01", bundled()),
-        Err(LinkError::NewerFormat { format: 3 })
+        link::decode("v=4&t=2031-01", bundled()),
+        Err(LinkError::NewerFormat { format: 4 })
     );
 }
 
@@ -420,7 +420,16 @@ fn a_volume_sized_from_calls_travels_with_its_traffic_and_reopens_exactly() {
     let agents = centre.volume().expect("sizes");
     let call = &mut contents.request.activities[0];
     call.model = "dedicated".into();
-    call.volumes = [("agents".to_owned(), agents)].into_iter().collect();
+    // A team's request holds the channels priced beside it (rule 14): none here.
+    call.volumes = [
+        ("agents", agents),
+        ("outbound-minutes", 0),
+        ("chats", 0),
+        ("emails", 0),
+    ]
+    .into_iter()
+    .map(|(unit, quantity)| (unit.to_owned(), quantity))
+    .collect();
     call.sizing = Some(centre);
     let text = link::encode(&contents, t);
     assert!(text.contains("&call-centre-traffic=e.30000.240.12.7.80.20.85.30.t&"));
@@ -440,4 +449,130 @@ fn a_volume_sized_from_calls_travels_with_its_traffic_and_reopens_exactly() {
     let call = &opened.contents.request.activities[0];
     assert_eq!(call.volumes.get("agents"), Some(&(agents + 1)));
     assert_eq!(call.sizing, None);
+}
+
+#[test]
+fn a_team_carries_the_channels_priced_beside_it_and_older_links_read_as_before() {
+    let t = bundled().latest();
+    // Five dedicated agents with 12,000 chats and 500 e-mails beside them (rule 14): the field
+    // lists the agents, then outbound minutes, chats and e-mails, in format 3.
+    let mut request = Request::starter(t);
+    request.term = "monthly".into();
+    let mut team = ActivityRequest::starter(t.activity("call-centre").expect("offered"));
+    team.model = "dedicated".into();
+    team.volumes = [
+        ("agents", 5),
+        ("outbound-minutes", 0),
+        ("chats", 12_000),
+        ("emails", 500),
+    ]
+    .into_iter()
+    .map(|(unit, quantity)| (unit.to_owned(), quantity))
+    .collect();
+    request.activities.push(team);
+    let contents = Contents {
+        tariff: t.version.to_string(),
+        request,
+        quote: QuoteDetails::default(),
+    };
+    let text = link::encode(&contents, t);
+    assert!(text.starts_with("v=3&"), "{text}");
+    assert!(
+        text.contains("&call-centre=dedicated.5.0.12000.500&"),
+        "{text}"
+    );
+    let opened = link::decode(&text, bundled()).expect("our link");
+    assert_eq!(opened.dropped, []);
+    assert_eq!(opened.contents, contents);
+    // 186,036,000 a month, as rule 14 works it out in tests/engine.rs.
+    let e = estimate(t, &opened.contents.request).expect("prices");
+    assert_eq!(e.totals.monthly, "186036000".parse().expect("a decimal"));
+
+    // A format-1 link never carried channels beside a team: extra volumes there are reported
+    // and left out, as before, and the agents alone are priced by the rules of format 1.
+    let old =
+        "v=1&t=2026-11&s=jakarta&k=monthly&c=IDR&l=id&f=30&call-centre=dedicated.5.0.12000.500";
+    let opened = link::decode(old, bundled()).expect("recoverable");
+    assert!(opened.dropped.contains(&Dropped::ExtraVolumes {
+        activity: "call-centre".into()
+    }));
+    let call = &opened.contents.request.activities[0];
+    assert_eq!(
+        call.volumes.iter().collect::<Vec<_>>(),
+        [(&"agents".to_owned(), &5)]
+    );
+    assert_eq!(
+        opened.contents.request.rules,
+        biaya_bpo::estimate::Rules::Format2
+    );
+}
+
+#[test]
+fn a_custom_service_level_travels_in_the_link_and_reopens() {
+    use biaya_bpo::staffing::{Profile, Sizing};
+    let t = bundled().latest();
+    // A flat 12-hour, 7-day centre with 72,800 calls of 180 s a month: 200 calls, 10 erlangs,
+    // every hour. 90 % within 20 s is no preset (80/20, 90/15, 70/30). pyworkforce's published
+    // grid (tests/staffing.rs) gives 14 agents 88.8 % and 15 agents 94.1 %: 15 an hour, 15 x 12
+    // x 7 = 1,260 agent-hours a week / (40 h x 0.7 after shrinkage) = 45 agents to schedule.
+    let custom = Sizing::Centre {
+        calls: 72_800,
+        handle_time: 180,
+        hours_per_day: 12,
+        days_per_week: 7,
+        service_level: 90,
+        answer_within: 20,
+        max_occupancy: 85,
+        shrinkage: 30,
+        profile: Profile::Flat,
+    };
+    assert_eq!(custom.volume(), Ok(45));
+    let mut request = Request::starter(t);
+    let mut team = ActivityRequest::starter(t.activity("call-centre").expect("offered"));
+    team.model = "dedicated".into();
+    team.volumes = [
+        ("agents", 45),
+        ("outbound-minutes", 0),
+        ("chats", 0),
+        ("emails", 0),
+    ]
+    .into_iter()
+    .map(|(unit, quantity)| (unit.to_owned(), quantity))
+    .collect();
+    team.sizing = Some(custom);
+    request.activities.push(team);
+    let contents = Contents {
+        tariff: t.version.to_string(),
+        request,
+        quote: QuoteDetails::default(),
+    };
+    let text = link::encode(&contents, t);
+    assert!(
+        text.contains(
+            "&call-centre=dedicated.45&call-centre-traffic=e.72800.180.12.7.90.20.85.30.f&"
+        ),
+        "{text}"
+    );
+    let opened = link::decode(&text, bundled()).expect("our link");
+    assert_eq!(opened.dropped, []);
+    assert_eq!(opened.contents, contents);
+
+    // A target edited by hand beyond what the page accepts (50 to 99 % within 5 to 600 s) is
+    // left out with a message, and the 45 agents stand.
+    for target in [".100.20.", ".49.20.", ".90.4.", ".90.601."] {
+        let edited = text.replacen(".90.20.", target, 1);
+        let opened = link::decode(&edited, bundled()).expect("recoverable");
+        assert!(
+            opened.dropped.contains(&Dropped::Traffic {
+                activity: "call-centre".into()
+            }),
+            "{target}"
+        );
+        let call = &opened.contents.request.activities[0];
+        assert_eq!(
+            (call.volumes.get("agents"), call.sizing),
+            (Some(&45), None),
+            "{target}"
+        );
+    }
 }

@@ -5,8 +5,9 @@ use std::collections::BTreeSet;
 
 use biaya_bpo::calendar::Date;
 use biaya_bpo::estimate::{
-    ActivityRequest, Estimate, Line, LineKind, OptionSet, Request, Volumes, estimate,
+    ActivityRequest, Estimate, Line, LineKind, OptionSet, Request, Rules, Volumes, estimate, units,
 };
+use biaya_bpo::i18n::{Lang, format_money, format_unit_price};
 use biaya_bpo::link::{self, Contents, QuoteDetails, QuoteField};
 use biaya_bpo::money::Currency;
 use biaya_bpo::tariff::{Tariff, catalogue};
@@ -29,6 +30,8 @@ struct Recipe {
     site: usize,
     term: usize,
     usd: bool,
+    /// Priced by the rules of link format 3, else by those of formats 1 and 2.
+    current: bool,
     fluctuation: u32,
     activities: Vec<(bool, usize, Vec<u64>, u8)>,
 }
@@ -37,6 +40,7 @@ fn recipe() -> impl Strategy<Value = Recipe> {
     (
         any::<usize>(),
         any::<usize>(),
+        any::<bool>(),
         any::<bool>(),
         0..=100u32,
         prop::collection::vec(
@@ -49,19 +53,27 @@ fn recipe() -> impl Strategy<Value = Recipe> {
             4,
         ),
     )
-        .prop_map(|(site, term, usd, fluctuation, activities)| Recipe {
-            site,
-            term,
-            usd,
-            fluctuation,
-            activities,
-        })
+        .prop_map(
+            |(site, term, usd, current, fluctuation, activities)| Recipe {
+                site,
+                term,
+                usd,
+                current,
+                fluctuation,
+                activities,
+            },
+        )
 }
 
 /// A request the tariff accepts: ids that exist, volumes within bounds, no clashing options,
 /// only activities the site delivers, in a language the site speaks.
 fn valid(tariff: &Tariff, recipe: &Recipe) -> Request {
     let site = &tariff.sites[recipe.site % tariff.sites.len()];
+    let rules = if recipe.current {
+        Rules::Format3
+    } else {
+        Rules::Format2
+    };
     let mut activities = Vec::new();
     for (activity, (chosen, model, volumes, options)) in
         tariff.activities.iter().zip(&recipe.activities)
@@ -70,9 +82,9 @@ fn valid(tariff: &Tariff, recipe: &Recipe) -> Request {
             continue;
         }
         let model = &activity.models[model % activity.models.len()];
-        let volumes: Volumes = model
-            .units
-            .iter()
+        // Under format 3 a team's request holds the channels priced beside it too (rule 14).
+        let volumes: Volumes = units(activity, model, rules)
+            .into_iter()
             .zip(volumes)
             .map(|(unit, &raw)| (unit.id.to_string(), raw % (unit.max + 1)))
             .collect();
@@ -111,6 +123,7 @@ fn valid(tariff: &Tariff, recipe: &Recipe) -> Request {
         activities,
         discount: None,
         vat: Default::default(),
+        rules,
     }
 }
 
@@ -148,8 +161,57 @@ const ERROR_CODES: [&str; 15] = [
     "overflow",
 ];
 
+/// A figure as the page shows it in English ("USD 2.6957", "IDR 516,667", "-USD 12.50"), read
+/// back as a reader of the quotation would read it.
+fn shown(text: &str) -> Decimal {
+    let (sign, text) = match text.strip_prefix('-') {
+        Some(rest) => (Decimal::NEGATIVE_ONE, rest),
+        None => (Decimal::ONE, text),
+    };
+    let digits = text
+        .trim_start_matches("USD ")
+        .trim_start_matches("IDR ")
+        .replace(',', "");
+    sign * digits.parse::<Decimal>().expect("a figure")
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn every_shown_line_is_its_quantity_times_its_unit_price_as_shown(recipe in recipe()) {
+        // Rule 13, checked on what a reader sees: each line that shows a quantity and a unit
+        // price shows an amount equal to the two multiplied, rounded half away from zero to
+        // the currency's unit (whole rupiah, cents), outsourced and in-house alike; and every
+        // total is the sum of the amounts shown.
+        let request = valid(tariff(), &Recipe { current: true, ..recipe });
+        let e = priced(&request);
+        let currency = e.currency;
+        let show = |amount: Decimal| shown(&format_money(amount, currency, Lang::En));
+        let total = |lines: &[Line]| lines.iter().map(|l| show(l.amount)).sum::<Decimal>();
+        let (mut monthly, mut one_time, mut in_house) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        for a in &e.activities {
+            let lines = a.monthly_lines.iter().chain(&a.one_time_lines)
+                .chain(&a.in_house.monthly_lines).chain(&a.in_house.one_time_lines);
+            for line in lines {
+                let (Some(quantity), Some(price)) = (line.quantity, line.unit_price) else {
+                    continue;
+                };
+                let price = shown(&format_unit_price(price, currency, Lang::En));
+                let product = Decimal::from(quantity) * price;
+                let expected = product.round_dp_with_strategy(currency.places(), RoundingStrategy::MidpointAwayFromZero);
+                prop_assert_eq!(show(line.amount), expected, "{} x {}: {:?}", quantity, price, line);
+            }
+            monthly += total(&a.monthly_lines);
+            one_time += total(&a.one_time_lines);
+            in_house += total(&a.in_house.monthly_lines);
+        }
+        prop_assert_eq!(show(e.totals.monthly), monthly);
+        prop_assert_eq!(show(e.totals.one_time), one_time);
+        prop_assert_eq!(show(e.in_house.monthly), in_house);
+        let months = tariff().term(&request.term).expect("a term").months;
+        prop_assert_eq!(show(e.totals.contract), one_time + Decimal::from(months) * monthly);
+    }
 
     #[test]
     fn every_document_adds_up_from_its_shown_lines(recipe in recipe()) {
@@ -246,8 +308,33 @@ proptest! {
     }
 
     #[test]
+    fn a_unit_price_to_four_places_strays_from_the_rupiah_by_half_its_last_place(recipe in recipe()) {
+        // Rule 13: a dollar line is its quantity times a unit price rounded to 0.0001, so it
+        // may stray from the same rupiah converted by half a cent plus 0.00005 a unit, and no
+        // more. In rupiah the tariff's prices are whole and nothing strays.
+        let mut request = valid(tariff(), &Recipe { current: true, ..recipe });
+        request.currency = Currency::Idr;
+        let rupiah = priced(&request);
+        request.currency = Currency::Usd;
+        let dollars = priced(&request);
+        let rate = dollars.rate;
+        for (idr, usd) in rupiah.activities.iter().zip(&dollars.activities) {
+            let pairs = idr.monthly_lines.iter().zip(&usd.monthly_lines)
+                .chain(idr.one_time_lines.iter().zip(&usd.one_time_lines));
+            for (idr_line, usd_line) in pairs.filter(|(l, _)| is_priced_from_the_tariff(&l.kind)) {
+                let units = Decimal::from(usd_line.quantity.unwrap_or(0));
+                let allowed = rate * (dec!(0.005) + units * dec!(0.00005));
+                let back = usd_line.amount * rate;
+                prop_assert!((back - idr_line.amount).abs() <= allowed, "{:?}: {} vs {}", idr_line.kind, back, idr_line.amount);
+            }
+        }
+    }
+
+    #[test]
     fn converting_then_rounding_never_loses_a_rupiah(recipe in recipe()) {
-        let mut request = valid(tariff(), &recipe);
+        // Rule 7, as links of formats 1 and 2 are priced; format 3's law is the property above.
+        let old = Recipe { current: false, ..recipe };
+        let mut request = valid(tariff(), &old);
         request.currency = Currency::Idr;
         let rupiah = priced(&request);
         request.currency = Currency::Usd;
@@ -319,6 +406,7 @@ proptest! {
                 .collect(),
             discount: None,
             vat: Default::default(),
+            rules: Default::default(),
         };
         // Either an estimate or a typed error with one of the codes the README lists; never a
         // panic.

@@ -43,7 +43,6 @@ impl Context<'_> {
             }
         }
         let staff = workload.ceil().to_u64().ok_or(Overflow)?;
-        let people = Decimal::from(staff);
 
         let own = &chosen.in_house;
         let wage = own.wage.unwrap_or(role.wage);
@@ -55,14 +54,7 @@ impl Context<'_> {
             contributions = money::add(contributions, money::mul(base, contribution.rate)?)?;
         }
         let thr = money::div(money::mul(wage, basis.thr_months)?, Decimal::from(12))?;
-        let per_person = |kind: LineKind, each: Decimal| -> Result<Line, Overflow> {
-            Ok(Line {
-                kind,
-                quantity: Some(staff),
-                unit_price: Some(conversion.price(each)?),
-                amount: conversion.amount(money::mul(people, each)?)?,
-            })
-        };
+        let per_person = |kind: LineKind, each: Decimal| self.line(kind, each, staff);
 
         let mut monthly_lines = Vec::new();
         let mut one_time_lines = Vec::new();
@@ -87,14 +79,10 @@ impl Context<'_> {
         }
         for &(unit, quantity) in &chosen.volumes {
             if let (Some(cost), true) = (unit.cost, quantity > 0) {
-                monthly_lines.push(Line {
-                    kind: LineKind::Space {
-                        unit: unit.id.to_string(),
-                    },
-                    quantity: Some(quantity),
-                    unit_price: Some(conversion.price(cost)?),
-                    amount: conversion.amount(money::mul(cost, Decimal::from(quantity))?)?,
-                });
+                let kind = LineKind::Space {
+                    unit: unit.id.to_string(),
+                };
+                monthly_lines.push(self.line(kind, cost, quantity)?);
             }
         }
 

@@ -20,7 +20,7 @@ pub use error::EstimateError;
 pub use in_house::InHouse;
 pub use request::{
     ActivityRequest, DEFAULT_FLUCTUATION, InHouseFigures, MAX_FLUCTUATION, MAX_IN_HOUSE_AMOUNT,
-    MAX_PER_FTE, OptionSet, Request, VatMode, Volumes, check_in_house,
+    MAX_PER_FTE, OptionSet, Request, Rules, VatMode, Volumes, check_in_house, units,
 };
 
 /// What a line of the estimate charges for.
@@ -208,6 +208,23 @@ struct Context<'t> {
     /// The negotiated discount, where a quotation carries one.
     discount: Option<Decimal>,
     vat: VatMode,
+    rules: Rules,
+}
+
+impl Context<'_> {
+    /// A line of `count` units at `rupiah` each, in the display currency: from format 3 its
+    /// amount is the unit price as shown times the count (rule 13); before, the rupiah amount
+    /// converted and rounded on its own (rules 7 and 8).
+    fn line(&self, kind: LineKind, rupiah: Decimal, count: u64) -> Result<Line, Overflow> {
+        let multiplied = self.rules == Rules::Format3;
+        let (unit_price, amount) = self.conversion.line(rupiah, count, multiplied)?;
+        Ok(Line {
+            kind,
+            quantity: Some(count),
+            unit_price: Some(unit_price),
+            amount,
+        })
+    }
 }
 
 /// Prices a request with a tariff.

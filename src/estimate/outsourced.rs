@@ -59,17 +59,13 @@ impl Context<'_> {
                 let top = band.up_to.map_or(quantity, |up_to| up_to.min(quantity));
                 let count = top - floor;
                 let price = Self::unit_price(chosen.site, unit, band.price)?;
-                let line = Line {
-                    kind: LineKind::Tier {
-                        unit: unit.id.to_string(),
-                        tier,
-                        from: floor + 1,
-                        to: band.up_to,
-                    },
-                    quantity: Some(count),
-                    unit_price: Some(conversion.price(price)?),
-                    amount: conversion.amount(money::mul(price, Decimal::from(count))?)?,
+                let kind = LineKind::Tier {
+                    unit: unit.id.to_string(),
+                    tier,
+                    from: floor + 1,
+                    to: band.up_to,
                 };
+                let line = self.line(kind, price, count)?;
                 if unit.labour {
                     labour = money::add(labour, line.amount)?;
                 }
@@ -142,14 +138,10 @@ impl Context<'_> {
         if !activity.seat_setup.is_zero() {
             for (unit, quantity) in seats {
                 let price = Self::unit_price(chosen.site, unit, activity.seat_setup)?;
-                one_time_lines.push(Line {
-                    kind: LineKind::SeatSetup {
-                        unit: unit.id.to_string(),
-                    },
-                    quantity: Some(quantity),
-                    unit_price: Some(conversion.price(price)?),
-                    amount: conversion.amount(money::mul(price, Decimal::from(quantity))?)?,
-                });
+                let kind = LineKind::SeatSetup {
+                    unit: unit.id.to_string(),
+                };
+                one_time_lines.push(self.line(kind, price, quantity)?);
             }
         }
         // ...and on the one-time charges.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Chosen, Context, EstimateError};
 use crate::money::{Conversion, Currency};
-use crate::tariff::{Activity, Model, Tariff};
+use crate::tariff::{Activity, Model, Tariff, Unit};
 
 /// The fluctuation the range shows unless the request says otherwise, in percent.
 pub const DEFAULT_FLUCTUATION: u32 = 30;
@@ -30,6 +30,24 @@ pub struct Request {
     /// Whether the figures include VAT (the default) or leave it out, for a VAT-registered (PKP)
     /// client who reclaims it.
     pub vat: VatMode,
+    /// The edition of the rules it is priced by: a link names it by its format.
+    pub rules: Rules,
+}
+
+/// The edition of the pricing rules a request is priced by. A link names it by its format, so
+/// that a link handed out before a rule changed re-opens to its own figures.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rules {
+    /// As links of formats 1 and 2 were priced: a line's amount is its rupiah amount converted,
+    /// then rounded, beside a unit price rounded on its own (rules 7 and 8); a model prices its
+    /// own units only.
+    Format2,
+    /// From link format 3: every line's amount is its quantity times its unit price as shown
+    /// (rule 13), and a team of dedicated agents has the channels it does not answer priced
+    /// beside it (rule 14).
+    #[default]
+    Format3,
 }
 
 /// Whether an estimate's figures include VAT.
@@ -243,6 +261,7 @@ impl Request {
             activities: Vec::new(),
             discount: None,
             vat: VatMode::Included,
+            rules: Rules::default(),
         }
     }
 
@@ -277,6 +296,17 @@ impl ActivityRequest {
     }
 }
 
+/// The units a request on `model` holds volumes for under `rules`: the model's own, and from
+/// format 3 the channels priced beside a team (see [`Activity::priced_units`]).
+#[must_use]
+pub fn units<'a>(activity: &'a Activity, model: &'a Model, rules: Rules) -> Vec<&'a Unit> {
+    let mut units = activity.priced_units(model);
+    if rules == Rules::Format2 {
+        units.truncate(model.units.len());
+    }
+    units
+}
+
 /// The largest in-house amount a visitor may give, wage, overhead or hiring (Rp 1 billion): far
 /// above any real one, and small enough that no total overflows.
 pub const MAX_IN_HOUSE_AMOUNT: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
@@ -284,12 +314,13 @@ pub const MAX_IN_HOUSE_AMOUNT: Decimal = Decimal::from_parts(1_000_000_000, 0, 0
 pub const MAX_PER_FTE: u64 = 1_000_000;
 
 /// Checks the client's own in-house figures for an activity bought on `model`: a wage at least
-/// the minimum wage, amounts that are not negative nor absurd, productivities of the model's
-/// staff-time units only and not zero.
+/// the minimum wage, amounts that are not negative nor absurd, productivities of the staff-time
+/// units priced (see [`units`]) only and not zero.
 pub fn check_in_house(
     tariff: &Tariff,
     activity: &Activity,
     model: &Model,
+    rules: Rules,
     own: &InHouseFigures,
 ) -> Result<(), EstimateError> {
     let id = || activity.id.to_string();
@@ -304,6 +335,7 @@ pub fn check_in_house(
     let amount_out_of_range = |amount: Option<Decimal>| {
         amount.is_some_and(|a| a.is_sign_negative() || a > MAX_IN_HOUSE_AMOUNT)
     };
+    let priced = units(activity, model, rules);
     if amount_out_of_range(own.wage)
         || amount_out_of_range(own.overhead)
         || amount_out_of_range(own.hire)
@@ -311,7 +343,7 @@ pub fn check_in_house(
         || own
             .per_fte
             .keys()
-            .any(|u| model.unit(u).is_none_or(|u| u.per_fte.is_none()))
+            .any(|id| !priced.iter().any(|u| u.id == *id && u.per_fte.is_some()))
     {
         return Err(EstimateError::InHouseOutOfRange { activity: id() });
     }
@@ -369,14 +401,19 @@ pub(super) fn check<'t>(
                 activity: id.clone(),
                 model: wanted.model.clone(),
             })?;
-        if let Some(unit) = wanted.volumes.keys().find(|u| model.unit(u).is_none()) {
+        let priced = units(activity, model, request.rules);
+        if let Some(unit) = wanted
+            .volumes
+            .keys()
+            .find(|id| !priced.iter().any(|u| u.id == **id))
+        {
             return Err(EstimateError::UnknownUnit {
                 activity: id.clone(),
                 unit: unit.clone(),
             });
         }
-        let mut volumes = Vec::with_capacity(model.units.len());
-        for unit in model.units.iter() {
+        let mut volumes = Vec::with_capacity(priced.len());
+        for unit in priced {
             let quantity = wanted.volumes.get(&*unit.id).copied().unwrap_or(0);
             if quantity > unit.max {
                 return Err(EstimateError::QuantityTooLarge {
@@ -435,7 +472,7 @@ pub(super) fn check<'t>(
                 language: request.service_language.clone(),
             });
         }
-        check_in_house(tariff, activity, model, &wanted.in_house)?;
+        check_in_house(tariff, activity, model, request.rules, &wanted.in_house)?;
         chosen.push(Chosen {
             activity,
             model,
@@ -461,6 +498,7 @@ pub(super) fn check<'t>(
             conversion,
             discount: request.discount,
             vat: request.vat,
+            rules: request.rules,
         },
         chosen,
     ))

@@ -154,10 +154,11 @@ pub fn line_detail(line: &Line, currency: Currency, lang: Lang) -> Option<String
 /// assurance."
 #[must_use]
 pub fn quoted_activity(activity: &Activity, wanted: &ActivityRequest, lang: Lang) -> String {
+    // The model's units, then the channels priced beside a team (rule 14).
     let model = activity.model(&wanted.model);
     let volumes: Vec<String> = model
         .into_iter()
-        .flat_map(|m| m.units.iter())
+        .flat_map(|m| activity.priced_units(m))
         .filter_map(|unit| {
             let quantity = *wanted.volumes.get(&*unit.id)?;
             (quantity > 0).then(|| {
@@ -336,5 +337,22 @@ mod tests {
             ..option
         };
         assert_eq!(line_title(&vat, call, Lang::Id), "PPN 11%");
+    }
+
+    #[test]
+    fn a_quotation_names_the_channels_priced_beside_dedicated_agents() {
+        let tariff = catalogue().expect("valid").latest();
+        let call = tariff.activity("call-centre").expect("call centre");
+        let mut wanted = ActivityRequest::starter(call);
+        wanted.model = "dedicated".into();
+        wanted.volumes = [("agents", 5), ("chats", 12_000), ("emails", 500)]
+            .into_iter()
+            .map(|(unit, quantity)| (unit.to_owned(), quantity))
+            .collect();
+        assert_eq!(
+            quoted_activity(call, &wanted, Lang::En),
+            "Call centre (Dedicated agents, per month): dedicated agents 5, chat conversations \
+             12,000, e-mails 500."
+        );
     }
 }

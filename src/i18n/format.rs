@@ -98,17 +98,29 @@ pub fn format_money(amount: Decimal, currency: Currency, lang: Lang) -> String {
     format!("{sign}{symbol} {digits}")
 }
 
-/// A price of one unit, with the decimals it needs and no more: whole rupiah; dollars to the
-/// cent, or to four places under a dollar (a minute at USD 0.2097). The amounts beside it are
-/// exact; a unit price is what a reader compares.
+/// A line's unit price in full, as its amount is multiplied from (rule 13): whole rupiah;
+/// dollars with every decimal the price has, two to four (USD 2.6957, USD 0.50), so that a reader
+/// who multiplies it by the quantity finds the amount beside it.
 #[must_use]
 pub fn format_unit_price(price: Decimal, currency: Currency, lang: Lang) -> String {
+    format_money(
+        money::round(price, currency.unit_price_places()),
+        currency,
+        lang,
+    )
+}
+
+/// What one unit costs all in (an activity's month divided by its volume), with the decimals it
+/// needs and no more: whole rupiah; dollars to the cent, or to four places under a dollar (a
+/// minute at USD 0.2237). Not a line's price: nothing is multiplied from it.
+#[must_use]
+pub fn format_unit_cost(cost: Decimal, currency: Currency, lang: Lang) -> String {
     let places = match currency {
         Currency::Idr => 0,
-        Currency::Usd if price.abs() >= Decimal::ONE => 2,
+        Currency::Usd if cost.abs() >= Decimal::ONE => 2,
         Currency::Usd => 4,
     };
-    format_money(money::round(price, places), currency, lang)
+    format_money(money::round(cost, places), currency, lang)
 }
 
 /// An amount short enough for a chart's axis: Rp 1,2 M or IDR 1.2B, USD 350K.
@@ -188,8 +200,8 @@ mod tests {
     }
 
     #[test]
-    fn unit_prices_have_the_decimals_they_need() {
-        for &(price, currency, lang, expected) in &[
+    fn costs_per_unit_have_the_decimals_they_need() {
+        for &(cost, currency, lang, expected) in &[
             // The examples: a minute's all-in cost, converted tier prices.
             (dec!(4477.23), Currency::Idr, Lang::Id, "Rp 4.477"),
             (dec!(562.5), Currency::Idr, Lang::En, "IDR 563"),
@@ -198,6 +210,24 @@ mod tests {
             (dec!(0.2097), Currency::Usd, Lang::En, "USD 0.2097"),
             (dec!(0.5), Currency::Usd, Lang::En, "USD 0.50"),
             (dec!(3500), Currency::Idr, Lang::En, "IDR 3,500"),
+        ] {
+            assert_eq!(format_unit_cost(cost, currency, lang), expected);
+        }
+    }
+
+    #[test]
+    fn a_lines_unit_price_is_shown_in_full() {
+        for &(price, currency, lang, expected) in &[
+            // 250 payslips x USD 2.6957 = 673.925 -> 673.93: the price a reader multiplies is
+            // the one shown, not USD 2.70 (which would make 675.00).
+            (dec!(2.6957), Currency::Usd, Lang::En, "USD 2.6957"),
+            (dec!(718.8642), Currency::Usd, Lang::Id, "USD 718,8642"),
+            (dec!(0.2097), Currency::Usd, Lang::En, "USD 0.2097"),
+            (dec!(0.5), Currency::Usd, Lang::En, "USD 0.50"),
+            (dec!(12), Currency::Usd, Lang::En, "USD 12.00"),
+            (dec!(516667), Currency::Idr, Lang::Id, "Rp 516.667"),
+            // A link of format 2 priced a rupiah unit price to the sen: shown whole, as before.
+            (dec!(516666.67), Currency::Idr, Lang::En, "IDR 516,667"),
         ] {
             assert_eq!(format_unit_price(price, currency, lang), expected);
         }

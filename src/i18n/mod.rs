@@ -77,7 +77,7 @@ pub use describe::{
 pub use document::{CsvTexts, PrintTexts, contract_total, estimate_validity, opening, validity};
 pub use format::{
     format_compact, format_count, format_date, format_money, format_number, format_percent,
-    format_unit_price, mid_sentence,
+    format_unit_cost, format_unit_price, mid_sentence,
 };
 pub use lang::Lang;
 pub use messages::{estimate_error, link_error, link_problem, quantity_error};
@@ -94,6 +94,6 @@ pub use standing::{
     SignatureTexts, StandingTexts, standing_heading, standing_sentence, standing_signed,
 };
 pub use traffic::{
-    SizingFigures, TrafficTexts, busiest_hour, minutes_from_calls, scheduled_agents, service_level,
-    sizing_arithmetic, staffing_error,
+    SizingFigures, TrafficTexts, both_cover, busiest_hour, calls_only, minutes_from_calls,
+    scheduled_agents, service_level, sizing_arithmetic, staffing_error, target_bounds,
 };

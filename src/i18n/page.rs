@@ -124,6 +124,9 @@ texts! {
         size_agents =>
             "Hitung agen dari volume panggilan (Erlang C)",
             "Size the agents from call traffic (Erlang C)";
+        beside =>
+            "Dihargai per unit di samping agen, yang menjawab panggilan",
+            "Priced per unit beside the agents, who answer calls";
         delivered_from =>
             "Dilayani dari",
             "Delivered from";

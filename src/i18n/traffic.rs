@@ -1,7 +1,7 @@
 //! The words of sizing a call centre from its traffic.
 
 use super::{Lang, format_count, format_percent};
-use crate::staffing::{Performance, StaffingError};
+use crate::staffing::{ANSWER_WITHIN, Performance, SERVICE_LEVELS, StaffingError};
 
 texts! {
     /// Labels of the traffic form and its answer.
@@ -97,8 +97,8 @@ texts! {
             "Selisih",
             "Difference";
         models =>
-            "Bersama atau khusus untuk panggilan yang sama",
-            "Shared or dedicated for the same calls";
+            "Bersama atau khusus untuk lalu lintas yang sama",
+            "Shared or dedicated for the same traffic";
         cheaper =>
             "lebih murah",
             "cheaper";
@@ -149,6 +149,18 @@ pub fn staffing_error(error: StaffingError, lang: Lang) -> String {
         StaffingError::AnswerTimeNegative | StaffingError::CallsNegative | StaffingError::IntervalZero => {
             if id { "Angka ini tidak mungkin." } else { "This figure cannot be." }.into()
         }
+        StaffingError::TargetOutOfBounds { within: false } => {
+            let (low, high) = (SERVICE_LEVELS.start(), SERVICE_LEVELS.end());
+            say!(lang, "Target dari {low}% sampai {high}%.", "The target is from {low}% to {high}%.")
+        }
+        StaffingError::TargetOutOfBounds { within: true } => {
+            let (low, high) = (ANSWER_WITHIN.start(), ANSWER_WITHIN.end());
+            say!(
+                lang,
+                "Waktu menjawab dari {low} sampai {high} detik.",
+                "Answer within {low} to {high} seconds."
+            )
+        }
         StaffingError::Unreachable => if id {
             "Tidak ada jumlah agen yang bisa melayani panggilan ini di bawah batas okupansi: naikkan batasnya atau kurangi panggilan."
         } else {
@@ -156,6 +168,62 @@ pub fn staffing_error(error: StaffingError, lang: Lang) -> String {
         }
         .into(),
     }
+}
+
+/// The help of a custom target's two fields: what each may be.
+#[must_use]
+pub fn target_bounds(lang: Lang) -> [String; 2] {
+    let (low, high) = (SERVICE_LEVELS.start(), SERVICE_LEVELS.end());
+    let (first, last) = (ANSWER_WITHIN.start(), ANSWER_WITHIN.end());
+    [
+        say!(
+            lang,
+            "Dari {low}% sampai {high}%.",
+            "From {low}% to {high}%."
+        ),
+        say!(
+            lang,
+            "Dari {first} sampai {last} detik.",
+            "From {first} to {last} seconds."
+        ),
+    ]
+}
+
+/// What a team's figures cover: calls only, and the channels priced beside it, each with its
+/// volume ("chat conversations 12,000").
+#[must_use]
+pub fn calls_only(beside: &[String], lang: Lang) -> String {
+    let list = beside.join(", ");
+    if beside.is_empty() {
+        say!(
+            lang,
+            "Agen, tingkat layanan dan okupansi ini hanya untuk panggilan.",
+            "These agents, service level and occupancy are for calls only."
+        )
+    } else {
+        say!(
+            lang,
+            "Agen, tingkat layanan dan okupansi ini hanya untuk panggilan; {list} dihargai per unit di samping agen.",
+            "These agents, service level and occupancy are for calls only; {list} are priced per unit beside the agents."
+        )
+    }
+}
+
+/// What both prices of the shared-or-dedicated comparison cover: the calls, and every other
+/// channel with its volume.
+#[must_use]
+pub fn both_cover(calls: u64, others: &[String], lang: Lang) -> String {
+    let calls = format_count(calls, lang);
+    let mut list = say!(lang, "{calls} panggilan", "{calls} calls");
+    for other in others {
+        list.push_str(", ");
+        list.push_str(other);
+    }
+    say!(
+        lang,
+        "Kedua harga mencakup {list}.",
+        "Both prices cover {list}."
+    )
 }
 
 /// A service-level target as a choice reads: "80% within 20 seconds".

@@ -26,6 +26,9 @@ pub enum StaffingError {
     HoursOutOfRange,
     /// Days open a week are not from 1 to 7.
     DaysOutOfRange,
+    /// A centre's target is outside what a buyer may ask for ([`super::SERVICE_LEVELS`] percent
+    /// within [`super::ANSWER_WITHIN`] seconds): its seconds where `within`, else its percentage.
+    TargetOutOfBounds { within: bool },
     /// No number of agents up to [`MAX_AGENTS`] answers the traffic within the target and under
     /// the occupancy cap (a cap of 0, or traffic too large for any team).
     Unreachable,
@@ -45,6 +48,8 @@ impl StaffingError {
             Self::ShrinkageOutOfRange => "shrinkage_out_of_range",
             Self::HoursOutOfRange => "hours_out_of_range",
             Self::DaysOutOfRange => "days_out_of_range",
+            Self::TargetOutOfBounds { within: false } => "service_level_out_of_bounds",
+            Self::TargetOutOfBounds { within: true } => "answer_time_out_of_bounds",
             Self::Unreachable => "unreachable",
         }
     }
@@ -70,6 +75,12 @@ impl fmt::Display for StaffingError {
             }
             Self::HoursOutOfRange => f.write_str("opening hours must be from 1 to 24 a day"),
             Self::DaysOutOfRange => f.write_str("days open must be from 1 to 7 a week"),
+            Self::TargetOutOfBounds { within: false } => {
+                f.write_str("the service-level target must be from 50 % to 99 %")
+            }
+            Self::TargetOutOfBounds { within: true } => {
+                f.write_str("the time to answer within must be from 5 to 600 seconds")
+            }
             Self::Unreachable => write!(
                 f,
                 "no team of up to {MAX_AGENTS} agents meets the service level under the \

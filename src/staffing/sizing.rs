@@ -3,9 +3,22 @@
 //! the volume it gave, so the link re-prices from the volume (a promise) and still shows how it
 //! was sized.
 
+use std::ops::RangeInclusive;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Centre, MonthlySizing, Profile, StaffingError, size_month};
+
+/// The service levels a buyer may size a centre for, in percent of calls answered in time.
+/// Published targets run from 70 % (high-volume simple work) to 95 % (emergency lines); 50 % is
+/// the least that still promises most callers an answer in time, and 100 % no finite team can
+/// promise (Erlang C always leaves some chance of waiting).
+pub const SERVICE_LEVELS: RangeInclusive<u8> = 50..=99;
+
+/// The seconds a target may give to answer in: the fastest published target is 5 seconds (95/5,
+/// emergency lines); beyond 10 minutes a caller is no longer waiting on the line but waiting for
+/// a call back.
+pub const ANSWER_WITHIN: RangeInclusive<u32> = 5..=600;
 
 /// How a unit's volume was arrived at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,9 +81,23 @@ impl Sizing {
     /// A centre's month, sized.
     ///
     /// # Errors
-    /// As [`size_month`]; [`StaffingError::HandleTimeZero`] is also what a calls sizing gives,
-    /// which has no month to size.
+    /// As [`size_month`], and [`StaffingError::TargetOutOfBounds`] for a target outside
+    /// [`SERVICE_LEVELS`] and [`ANSWER_WITHIN`]; [`StaffingError::HandleTimeZero`] is also what a
+    /// calls sizing gives, which has no month to size.
     pub fn month(&self) -> Result<MonthlySizing, StaffingError> {
+        if let Self::Centre {
+            service_level,
+            answer_within,
+            ..
+        } = *self
+        {
+            if !SERVICE_LEVELS.contains(&service_level) {
+                return Err(StaffingError::TargetOutOfBounds { within: false });
+            }
+            if !ANSWER_WITHIN.contains(&answer_within) {
+                return Err(StaffingError::TargetOutOfBounds { within: true });
+            }
+        }
         size_month(&self.centre().ok_or(StaffingError::HandleTimeZero)?)
     }
 

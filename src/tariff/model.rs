@@ -199,6 +199,27 @@ impl Activity {
     pub fn units(&self) -> impl Iterator<Item = &Unit> {
         self.models.iter().flat_map(|m| m.units.iter())
     }
+
+    /// The units a request on `model` may hold volumes for: the model's own, then, where the
+    /// model is a team sized from calls (dedicated agents), the channels the team does not
+    /// answer, priced beside it at their own tiers: every unit of the activity's other models
+    /// that is neither a seat nor the calls themselves (a unit sized from calls). Rule 14 of
+    /// `docs/pricing-rules.md`; unit ids are unique across an activity's models.
+    pub fn priced_units<'a>(&'a self, model: &'a Model) -> Vec<&'a Unit> {
+        let team = model
+            .units
+            .iter()
+            .any(|u| u.sized_by == Some(SizedBy::Erlang));
+        let mut units: Vec<&Unit> = model.units.iter().collect();
+        for other in self.models.iter().filter(|m| team && m.id != model.id) {
+            for unit in other.units.iter() {
+                if !unit.seat && unit.sized_by.is_none() {
+                    units.push(unit);
+                }
+            }
+        }
+        units
+    }
 }
 
 /// The in-house figures for one activity: the role that would do the work.

@@ -8,7 +8,8 @@ use yew::Reducible;
 
 use crate::document::{Document, Example, Source};
 use crate::estimate::{
-    ActivityRequest, EstimateError, InHouseFigures, OptionSet, Request, VatMode, Volumes,
+    ActivityRequest, EstimateError, InHouseFigures, OptionSet, Request, Rules, VatMode, Volumes,
+    units,
 };
 use crate::i18n::{Lang, format_count};
 use crate::link::{self, Contents, Dropped, LinkError, Opened, QuoteDetails};
@@ -17,7 +18,7 @@ use crate::provider::provider;
 use crate::quantity::{self, QuantityError};
 use crate::quote::Today;
 use crate::signature::{self, Verdict};
-use crate::staffing::{MonthlySizing, Profile};
+use crate::staffing::Profile;
 use crate::tariff::{Activity, Catalogue, Tariff};
 use crate::ui::bridge::Wish;
 use crate::ui::traffic::{TrafficError, TrafficField, TrafficInputs};
@@ -43,11 +44,6 @@ pub struct ActivityInputs {
     pub errors: LiteMap<String, QuantityError>,
     /// What is wrong with the traffic, by field, worked out with every change.
     pub traffic_errors: LiteMap<TrafficField, TrafficError>,
-    /// The volume the traffic gave, worked out with every change.
-    pub sized_volume: Option<u64>,
-    /// The month a dedicated team was sized for, worked out with every change: what the page
-    /// shows beside the agents it gave.
-    pub month: Option<MonthlySizing>,
     /// The units still holding the starting volume the page filled in, which nobody typed: the
     /// page marks them as examples.
     pub examples: Vec<String>,
@@ -66,6 +62,9 @@ pub struct Inputs {
     pub fluctuation: u32,
     /// Whether the figures include VAT.
     pub vat: VatMode,
+    /// The rules the estimate is priced by: a link's until the visitor changes it, then the
+    /// current ones.
+    pub rules: Rules,
     /// One per activity of the tariff, in its order.
     pub activities: Vec<ActivityInputs>,
 }
@@ -197,8 +196,6 @@ impl ActivityInputs {
             in_house: InHouseFigures::default(),
             errors: LiteMap::new(),
             traffic_errors: LiteMap::new(),
-            sized_volume: None,
-            month: None,
             examples: activity
                 .units()
                 .filter(|u| u.default > 0)
@@ -236,23 +233,20 @@ impl ActivityInputs {
     }
 
     /// The activity's request, or `None` while a volume is wrong. Records what is wrong with
-    /// each volume of the chosen model.
-    fn read(&mut self, activity: &Activity) -> Option<ActivityRequest> {
+    /// each volume the chosen model prices under `rules`.
+    fn read(&mut self, activity: &Activity, rules: Rules) -> Option<ActivityRequest> {
         self.errors.clear();
         self.traffic_errors.clear();
-        self.sized_volume = None;
-        self.month = None;
         let model = activity.model(&self.model)?;
         let mut volumes = Volumes::new();
         let mut sizing = None;
-        for unit in model.units.iter() {
+        let priced = units(activity, model, rules);
+        for &unit in &priced {
             let read = match unit.sized_by.filter(|_| self.traffic.on) {
                 // Described by its traffic: the volume is what the traffic gives, within bounds.
                 Some(by) => match self.traffic.read(by) {
                     Ok((sized, volume)) if volume <= unit.max => {
                         sizing = Some(sized);
-                        self.sized_volume = Some(volume);
-                        self.month = sized.month().ok();
                         Ok(volume)
                     }
                     Ok(_) => Err(QuantityError::TooLarge { max: unit.max }),
@@ -283,7 +277,7 @@ impl ActivityInputs {
                 // Kept for another model, priced with the one chosen.
                 let mut own = self.in_house.clone();
                 own.per_fte
-                    .retain(|unit, _| model.unit(unit).is_some_and(|u| u.per_fte.is_some()));
+                    .retain(|id, _| priced.iter().any(|u| u.id == *id && u.per_fte.is_some()));
                 own
             },
         })
@@ -322,6 +316,7 @@ impl Inputs {
             service_language: request.service_language,
             fluctuation: request.fluctuation,
             vat: request.vat,
+            rules: request.rules,
             activities: tariff
                 .activities
                 .iter()
@@ -343,6 +338,7 @@ impl Inputs {
             .clone_from(&request.service_language);
         inputs.fluctuation = request.fluctuation;
         inputs.vat = request.vat;
+        inputs.rules = request.rules;
         for wanted in &request.activities {
             if let Some(activity) = inputs.activity_mut(&wanted.activity) {
                 activity.chosen = true;
@@ -381,7 +377,7 @@ impl Inputs {
             }
             let wanted = tariff
                 .activity(&inputs.activity)
-                .and_then(|activity| inputs.read(activity));
+                .and_then(|activity| inputs.read(activity, self.rules));
             match wanted {
                 Some(wanted) => activities.push(wanted),
                 None => readable = false,
@@ -396,10 +392,13 @@ impl Inputs {
             activities,
             discount: None,
             vat: self.vat,
+            rules: self.rules,
         })
     }
 
     fn apply(&mut self, edit: Edit, tariff: &Tariff) {
+        // A change makes a new estimate, priced by the current rules.
+        self.rules = Rules::default();
         match edit {
             Edit::Currency(currency) => self.currency = currency,
             Edit::Site(site) => self.site = site,
@@ -705,7 +704,7 @@ impl State {
             let Some(model) = activity.model(&inputs.model).filter(|_| inputs.chosen) else {
                 continue;
             };
-            for unit in model.units.iter() {
+            for unit in units(activity, model, self.inputs.rules) {
                 let sized = unit.sized_by.is_some() && inputs.traffic.on;
                 if !sized && inputs.is_example(&unit.id) {
                     examples.push(Example {
@@ -941,6 +940,160 @@ mod tests {
         assert_eq!(s.priced.activities[0].volumes.get("minutes"), None);
         let s = s.reduce(model("shared"));
         assert_eq!(s.priced.activities[0].volumes.get("minutes"), Some(&45_000));
+    }
+
+    #[test]
+    fn dedicated_agents_keep_the_chats_and_e_mails_the_buyer_entered() {
+        let model = |m: &str| {
+            edit(Edit::Model {
+                activity: "call-centre".into(),
+                model: m.into(),
+            })
+        };
+        // Rina's estimate: calls as minutes, 12,000 WhatsApp chats and 500 e-mails, then
+        // dedicated agents. The chats and e-mails stay, priced beside the agents (rule 14).
+        let s = state(ENGLISH).reduce(toggle("call-centre"));
+        let s = s
+            .reduce(typed("call-centre", "chats", "12,000"))
+            .reduce(typed("call-centre", "emails", "500"))
+            .reduce(model("dedicated"));
+        let call = &s.priced.activities[0];
+        assert_eq!(call.model, "dedicated");
+        let held: Vec<(&str, u64)> = call.volumes.iter().map(|(u, q)| (u.as_str(), *q)).collect();
+        assert_eq!(
+            held,
+            [
+                ("agents", 5),
+                ("chats", 12_000),
+                ("emails", 500),
+                ("outbound-minutes", 0)
+            ]
+        );
+        // Jakarta, 12 months: 5,000,000 + 60,000,000 + 97,100,000 chats + 5,500,000 e-mails =
+        // 167,600,000, less 5 % = 159,220,000, plus VAT 17,514,200 = 176,734,200 a month.
+        assert_eq!(
+            document(&s).estimate.totals.monthly,
+            rust_decimal::Decimal::from(176_734_200)
+        );
+        assert!(
+            s.link().contains("&call-centre=dedicated.5.0.12000.500&"),
+            "{}",
+            s.link()
+        );
+        // Back to shared: the same chats and e-mails, and the minutes as they were.
+        let s = s.reduce(model("shared"));
+        let call = &s.priced.activities[0];
+        assert_eq!(
+            (call.volumes.get("minutes"), call.volumes.get("chats")),
+            (Some(&20_000), Some(&12_000))
+        );
+    }
+
+    #[test]
+    fn a_custom_service_level_is_priced_and_reopens_from_the_link() {
+        let traffic = |field: TrafficField, text: &str| {
+            edit(Edit::Traffic {
+                activity: "call-centre".into(),
+                field,
+                text: text.into(),
+            })
+        };
+        let s = state(ENGLISH).reduce(toggle("call-centre"));
+        let s = s
+            .reduce(edit(Edit::Model {
+                activity: "call-centre".into(),
+                model: "dedicated".into(),
+            }))
+            .reduce(edit(Edit::Sizing {
+                activity: "call-centre".into(),
+                on: true,
+            }))
+            .reduce(edit(Edit::Profile {
+                activity: "call-centre".into(),
+                profile: Profile::Flat,
+            }))
+            .reduce(traffic(TrafficField::Calls, "72,800"))
+            .reduce(traffic(TrafficField::HandleTime, "180"))
+            .reduce(traffic(TrafficField::ServiceLevel, "90"))
+            .reduce(traffic(TrafficField::Within, "20"));
+        // 10 erlangs an hour need 15 agents for 90 % within 20 s (14 give 88.8 %:
+        // pyworkforce's grid): 15 x 12 h x 7 days / (40 h x 0.7) = 45 to schedule.
+        let call = &s.priced.activities[0];
+        assert_eq!(call.volumes.get("agents"), Some(&45));
+        let link = s.link();
+        assert!(
+            link.contains("&call-centre-traffic=e.72800.180.12.7.90.20.85.30.f&"),
+            "{link}"
+        );
+        let reopened = loaded(Some(&link), None);
+        let inputs = &reopened.inputs.activities[0];
+        assert_eq!(
+            (
+                inputs.traffic.typed(TrafficField::ServiceLevel),
+                inputs.traffic.typed(TrafficField::Within)
+            ),
+            ("90", "20")
+        );
+        assert_eq!(reopened.priced, s.priced);
+
+        // Outside 50 to 99 % or 5 to 600 s: a message at the field, and the last estimate.
+        let t = s.reduce(traffic(TrafficField::Within, "2"));
+        assert_eq!(
+            t.inputs.activities[0]
+                .traffic_errors
+                .get(&TrafficField::Within),
+            Some(&TrafficError::Staffing(
+                crate::staffing::StaffingError::TargetOutOfBounds { within: true }
+            ))
+        );
+        assert!(t.stale);
+        assert_eq!(t.priced.activities[0].volumes.get("agents"), Some(&45));
+    }
+
+    #[test]
+    fn an_older_link_keeps_its_rules_until_the_visitor_changes_it() {
+        // 250 payslips in dollars, priced as a format-1 link was: 914.31 a month (rule 13's
+        // test works both out); once the visitor changes anything, by the current rules:
+        // 914.30.
+        let t = catalogue().expect("valid").latest();
+        let mut request = Request::starter(t);
+        request.term = "monthly".into();
+        request.currency = Currency::Usd;
+        request.rules = Rules::Format2;
+        let mut payslips = ActivityRequest::starter(t.activity("accounting").expect("offered"));
+        payslips.volumes = [
+            ("transactions", 0),
+            ("invoices", 0),
+            ("payslips", 250),
+            ("closes", 0),
+            ("tax-filings", 0),
+        ]
+        .into_iter()
+        .map(|(unit, quantity)| (unit.to_owned(), quantity))
+        .collect();
+        request.activities.push(payslips);
+        let text = link::encode(
+            &Contents {
+                tariff: t.version.to_string(),
+                request,
+                quote: QuoteDetails::default(),
+            },
+            t,
+        );
+        assert!(text.starts_with("v=1&"), "{text}");
+        let s = Rc::new(loaded(Some(&text), None));
+        assert_eq!(s.dropped(), []);
+        let monthly = |s: &State| document(s).estimate.totals.monthly.to_string();
+        assert_eq!(monthly(&s), "914.31");
+        let s = s.reduce(Action::SetLang(INDONESIAN));
+        assert_eq!(
+            monthly(&s),
+            "914.31",
+            "a language is no change to the estimate"
+        );
+        let s = s.reduce(edit(Edit::Fluctuation(20)));
+        assert_eq!(monthly(&s), "914.30");
+        assert!(s.link().starts_with("v=3&"), "{}", s.link());
     }
 
     const SHARED: &str = "v=1&t=2026-11&s=yogyakarta&k=monthly&c=IDR&l=id&f=20&fulfilment=800.0.6.40~6&for=PT%20Maju&d=2026-11-02";

@@ -7,7 +7,8 @@ use litemap::LiteMap;
 use crate::i18n::{Lang, format_count};
 use crate::quantity::{self, QuantityError};
 use crate::staffing::{
-    DEFAULT_OCCUPANCY_PERCENT, DEFAULT_SHRINKAGE_PERCENT, Profile, Sizing, StaffingError,
+    ANSWER_WITHIN, DEFAULT_OCCUPANCY_PERCENT, DEFAULT_SHRINKAGE_PERCENT, Profile, SERVICE_LEVELS,
+    Sizing, StaffingError,
 };
 use crate::tariff::SizedBy;
 
@@ -70,10 +71,12 @@ impl TrafficField {
     fn max(self) -> u64 {
         match self {
             Self::Calls => 100_000_000,
-            Self::HandleTime | Self::Within => 86_400,
+            Self::HandleTime => 86_400,
             Self::Hours => 24,
             Self::Days => 7,
-            Self::ServiceLevel | Self::Occupancy | Self::Shrinkage => 100,
+            Self::ServiceLevel => u64::from(*SERVICE_LEVELS.end()),
+            Self::Within => u64::from(*ANSWER_WITHIN.end()),
+            Self::Occupancy | Self::Shrinkage => 100,
         }
     }
 }
@@ -228,8 +231,11 @@ impl TrafficInputs {
 fn at(error: StaffingError) -> TrafficField {
     match error {
         StaffingError::HandleTimeZero => TrafficField::HandleTime,
-        StaffingError::ServiceLevelOutOfRange => TrafficField::ServiceLevel,
-        StaffingError::AnswerTimeNegative => TrafficField::Within,
+        StaffingError::ServiceLevelOutOfRange
+        | StaffingError::TargetOutOfBounds { within: false } => TrafficField::ServiceLevel,
+        StaffingError::AnswerTimeNegative | StaffingError::TargetOutOfBounds { within: true } => {
+            TrafficField::Within
+        }
         StaffingError::OccupancyOutOfRange => TrafficField::Occupancy,
         StaffingError::ShrinkageOutOfRange => TrafficField::Shrinkage,
         StaffingError::HoursOutOfRange => TrafficField::Hours,
@@ -277,10 +283,26 @@ mod tests {
                 TrafficField::HandleTime,
                 TrafficError::Staffing(StaffingError::HandleTimeZero),
             ),
+            // A target is from 50 % to 99 % within 5 to 600 seconds.
             (
-                vec![(TrafficField::ServiceLevel, "120")],
+                vec![(TrafficField::ServiceLevel, "100")],
                 TrafficField::ServiceLevel,
-                TrafficError::Quantity(QuantityError::TooLarge { max: 100 }),
+                TrafficError::Quantity(QuantityError::TooLarge { max: 99 }),
+            ),
+            (
+                vec![(TrafficField::ServiceLevel, "49")],
+                TrafficField::ServiceLevel,
+                TrafficError::Staffing(StaffingError::TargetOutOfBounds { within: false }),
+            ),
+            (
+                vec![(TrafficField::Within, "4")],
+                TrafficField::Within,
+                TrafficError::Staffing(StaffingError::TargetOutOfBounds { within: true }),
+            ),
+            (
+                vec![(TrafficField::Within, "601")],
+                TrafficField::Within,
+                TrafficError::Quantity(QuantityError::TooLarge { max: 600 }),
             ),
             (
                 vec![(TrafficField::Shrinkage, "100")],
@@ -290,7 +312,7 @@ mod tests {
             (
                 vec![(TrafficField::ServiceLevel, "0")],
                 TrafficField::ServiceLevel,
-                TrafficError::Staffing(StaffingError::ServiceLevelOutOfRange),
+                TrafficError::Staffing(StaffingError::TargetOutOfBounds { within: false }),
             ),
             // No team answers at an occupancy cap of 0.
             (

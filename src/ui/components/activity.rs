@@ -125,12 +125,17 @@ pub fn ActivityForm(props: &FormProps) -> Html {
         let example = inputs
             .is_example(&unit.id)
             .then(|| AttrValue::from(labels.example));
+        // A channel a team does not answer is priced beside it (rule 14): its help says so.
+        let mut help = unit.help.get(lang).to_owned();
+        if model.unit(&unit.id).is_none() {
+            help = format!("{help}. {}", labels.beside);
+        }
         html! {
             <QuantityInput
                 key={unit.id.to_string()}
                 testid={format!("input-{}-{}", activity.id, unit.id)}
                 label={unit.name.get(lang).to_owned()}
-                help={unit.help.get(lang).to_owned()}
+                {help}
                 unit={unit.unit.get(lang).to_owned()}
                 value={text.to_owned()}
                 {error}
@@ -141,7 +146,7 @@ pub fn ActivityForm(props: &FormProps) -> Html {
         }
     };
 
-    let volumes = model.units.iter().map(|unit| {
+    let volumes = activity.priced_units(model).into_iter().map(|unit| {
         // A volume described by its traffic: the traffic's form, and what it gives, instead.
         if let Some(by) = unit.sized_by {
             let toggle_id = format!("sizing-{}", activity.id);

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::estimate::{ActivityEstimate, Estimate, Line, LineKind};
 use crate::i18n::{
-    BreakdownTexts, Lang, Texts, format_count, format_money, format_unit_price, line_detail,
+    BreakdownTexts, Lang, Texts, format_count, format_money, format_unit_cost, line_detail,
     line_title,
 };
 use crate::money::Currency;
@@ -94,7 +94,7 @@ fn ActivityCard(props: &CardProps) -> Html {
             .map_or("", |u| u.unit.get(lang));
         format!(
             "{} {} {noun}, {}",
-            format_unit_price(cost.amount, currency, lang),
+            format_unit_cost(cost.amount, currency, lang),
             bd.per,
             bd.all_in
         )

@@ -304,7 +304,7 @@ pub fn Paper(props: &PaperProps) -> Html {
                             <h4>{ activity.name.get(lang) }</h4>
                             <p>{ activity.fee_note.get(lang) }{ ". " }{ activity.setup_note.get(lang) }{ "." }</p>
                             <ul>
-                                { for model.units.iter().filter(|u| wanted.volumes.get(&*u.id).is_some_and(|q| *q > 0)).map(|unit| html! {
+                                { for activity.priced_units(model).into_iter().filter(|u| wanted.volumes.get(&*u.id).is_some_and(|q| *q > 0)).map(|unit| html! {
                                     <li><strong>{ unit.name.get(lang) }</strong>{ ": " }{ unit.note.get(lang) }{ "." }</li>
                                 }) }
                             </ul>

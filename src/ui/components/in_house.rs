@@ -169,7 +169,12 @@ fn ActivityFigures(props: &ActivityFiguresProps) -> Html {
         ),
     ];
     if let Some(model) = activity.model(&wanted.model) {
-        for unit in model.units.iter() {
+        // The units the request prices: with dedicated agents, the channels beside them too.
+        let priced = activity.priced_units(model);
+        for unit in priced
+            .into_iter()
+            .filter(|u| wanted.volumes.get(&*u.id).is_some())
+        {
             if let Some(per_fte) = unit.per_fte {
                 figures.push((
                     Figure::PerFte(unit.id.to_string()),

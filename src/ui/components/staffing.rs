@@ -6,14 +6,14 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
 use yew::prelude::*;
 
-use crate::estimate::{self, ActivityRequest, Request};
+use crate::estimate::{self, ActivityRequest, Request, Rules, Volumes};
 use crate::i18n::{
-    Lang, SizingFigures, TrafficTexts, format_count, format_money, format_number, format_percent,
-    sizing_arithmetic,
+    Lang, SizingFigures, TrafficTexts, both_cover, format_count, format_money, format_number,
+    format_percent, mid_sentence, sizing_arithmetic,
 };
 use crate::money::{self, Currency};
 use crate::staffing::{Performance, Profile, Sizing};
-use crate::tariff::{Model, SizedBy, Tariff};
+use crate::tariff::{Activity, Model, SizedBy, Tariff, Unit};
 use crate::ui::Static;
 
 /// The service levels the month is priced at besides the buyer's own, in percent.
@@ -35,15 +35,70 @@ fn decimal(value: f64, places: u32) -> Decimal {
         .unwrap_or_default()
 }
 
-/// The monthly total of the one activity of `request` with `wanted` in its place.
+/// The monthly total of the one activity of `request` with `wanted` in its place, by the
+/// current rules: a team has the channels it does not answer priced beside it (rule 14), so
+/// both models price the same traffic.
 fn monthly(tariff: &Tariff, request: &Request, wanted: ActivityRequest) -> Option<Decimal> {
     let mut alone = request.clone();
     alone.activities = vec![wanted];
+    alone.rules = Rules::default();
     Some(estimate::estimate(tariff, &alone).ok()?.totals.monthly)
 }
 
+/// The activity's channels other than calls that `wanted` has volumes for, each as "chat
+/// conversations 12,000": what a team sized from calls does not cover, and what both models of
+/// the comparison price beside the calls.
+fn channels(activity: &Activity, wanted: &ActivityRequest, lang: Lang) -> Vec<String> {
+    activity
+        .units()
+        .filter(|u| !u.seat && u.sized_by.is_none())
+        .filter_map(|u| {
+            let quantity = *wanted.volumes.get(&*u.id)?;
+            (quantity > 0).then(|| {
+                let name = mid_sentence(u.name.get(lang));
+                format!("{name} {}", format_count(quantity, lang))
+            })
+        })
+        .collect()
+}
+
+/// The channels priced beside the team of `activity` in `request`, as [`channels`] words them.
+pub fn beside(tariff: &Tariff, request: &Request, activity: &str, lang: Lang) -> Vec<String> {
+    let wanted = request.activities.iter().find(|a| a.activity == activity);
+    match (tariff.activity(activity), wanted) {
+        (Some(offered), Some(wanted)) => channels(offered, wanted, lang),
+        _ => Vec::new(),
+    }
+}
+
+/// `wanted` bought on `model`, `unit` at `volume` and every other channel as `wanted` has it.
+fn on_model(
+    activity: &Activity,
+    wanted: &ActivityRequest,
+    model: &Model,
+    unit: &Unit,
+    volume: u64,
+) -> ActivityRequest {
+    let mut volumes = Volumes::new();
+    for each in activity.priced_units(model) {
+        let quantity = if each.id == unit.id {
+            volume
+        } else {
+            wanted.volumes.get(&*each.id).copied().unwrap_or(0)
+        };
+        volumes.insert(each.id.to_string(), quantity);
+    }
+    ActivityRequest {
+        model: model.id.to_string(),
+        volumes,
+        sizing: None,
+        ..wanted.clone()
+    }
+}
+
 /// The activity bought shared, for minutes from `calls`, and dedicated, for the agents a
-/// centre with these calls needs (its own sizing, or the usual one).
+/// centre with these calls needs (its own sizing, or the usual one), each with every other
+/// channel `wanted` holds: the same traffic both ways.
 fn both_models<'t>(
     tariff: &'t Tariff,
     request: &Request,
@@ -72,31 +127,13 @@ fn both_models<'t>(
         shrinkage: crate::staffing::DEFAULT_SHRINKAGE_PERCENT,
         profile: Profile::Typical,
     });
-    let with = |model: &str, unit: &str, volume: u64| ActivityRequest {
-        model: model.to_owned(),
-        volumes: [(unit.to_owned(), volume)].into_iter().collect(),
-        sizing: None,
-        ..wanted.clone()
-    };
     let shared_minutes = Sizing::Calls { calls, handle_time }.volume().ok()?;
     let dedicated_agents = centre.volume().ok()?;
+    let shared_request = on_model(activity, wanted, shared, minutes, shared_minutes);
+    let dedicated_request = on_model(activity, wanted, dedicated, agents, dedicated_agents);
     Some([
-        (
-            shared,
-            monthly(
-                tariff,
-                request,
-                with(&shared.id, &minutes.id, shared_minutes),
-            )?,
-        ),
-        (
-            dedicated,
-            monthly(
-                tariff,
-                request,
-                with(&dedicated.id, &agents.id, dedicated_agents),
-            )?,
-        ),
+        (shared, monthly(tariff, request, shared_request)?),
+        (dedicated, monthly(tariff, request, dedicated_request)?),
     ])
 }
 
@@ -126,13 +163,15 @@ pub fn Staffing(props: &StaffingProps) -> Html {
     };
     let centre = matches!(sizing, Sizing::Centre { .. }).then_some(sizing);
 
-    // The same calls, shared and dedicated: both prices, the cheaper marked.
+    // The same traffic, shared and dedicated: both prices, the cheaper marked.
     let models = both_models(tariff, request, wanted, calls, handle_time, centre);
+    let others = beside(tariff, request, activity, lang);
     let models = models.map(|models| {
         let cheaper = models.iter().map(|(_, m)| *m).min();
         html! {
             <section class="models-compared" data-testid="models-compared">
                 <h4>{ t.models }</h4>
+                <p data-testid="models-cover">{ both_cover(calls, &others, lang) }</p>
                 <dl class="pairs">
                     { for models.iter().map(|(model, amount)| html! {
                         <div class={classes!((Some(*amount) == cheaper).then_some("cheaper"))}

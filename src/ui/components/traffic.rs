@@ -10,8 +10,8 @@ use super::field::{Choices, QuantityInput, Select};
 use super::staffing::Staffing;
 use crate::estimate::Request;
 use crate::i18n::{
-    Lang, TrafficTexts, busiest_hour, minutes_from_calls, quantity_error, scheduled_agents,
-    service_level, staffing_error,
+    Lang, TrafficTexts, busiest_hour, calls_only, minutes_from_calls, quantity_error,
+    scheduled_agents, service_level, staffing_error, target_bounds,
 };
 use crate::quantity::QuantityError;
 use crate::staffing::Profile;
@@ -48,6 +48,8 @@ pub fn TrafficForm(props: &TrafficProps) -> Html {
         lang,
     } = props;
     let (lang, t) = (*lang, TrafficTexts::of(*lang));
+    // "Custom…" chosen: its fields stay open even while they hold a preset's figures.
+    let custom = use_state_eq(|| false);
     let Some(by) = unit.sized_by else {
         return Html::default();
     };
@@ -97,6 +99,7 @@ pub fn TrafficForm(props: &TrafficProps) -> Html {
     );
     let preset = PRESETS
         .iter()
+        .filter(|_| !*custom)
         .find(|(level, within)| typed_level == (&*level.to_string(), &*within.to_string()))
         .map_or("custom".to_owned(), |(level, within)| {
             format!("{level}/{within}")
@@ -113,9 +116,11 @@ pub fn TrafficForm(props: &TrafficProps) -> Html {
         .collect();
     presets.push((AttrValue::from("custom"), AttrValue::from(t.custom)));
     let on_preset = {
-        let wish = wish.clone();
+        let (wish, custom) = (wish.clone(), custom.setter());
         Callback::from(move |value: String| {
-            if let Some((level, within)) = value.split_once('/') {
+            let chosen = value.split_once('/');
+            custom.set(chosen.is_none());
+            if let Some((level, within)) = chosen {
                 bridge::wish(&[
                     wish(TrafficField::ServiceLevel, level.to_owned()),
                     wish(TrafficField::Within, within.to_owned()),
@@ -141,6 +146,9 @@ pub fn TrafficForm(props: &TrafficProps) -> Html {
             })]);
         })
     };
+    let [target_help, within_help] = target_bounds(lang);
+    // What the team's figures cover: calls, and the channels priced beside it.
+    let beside = super::staffing::beside(tariff, request, activity, lang);
     let within = traffic.typed(TrafficField::Within).parse().unwrap_or(0);
     let shrinkage = traffic.typed(TrafficField::Shrinkage).parse().unwrap_or(0);
 
@@ -155,8 +163,8 @@ pub fn TrafficForm(props: &TrafficProps) -> Html {
                     <Select testid={format!("traffic-{activity}-target")} label={t.target}
                         value={preset.clone()} choices={presets} on_change={on_preset} />
                     if preset == "custom" {
-                        { field(TrafficField::ServiceLevel, t.service_level, "", t.percent) }
-                        { field(TrafficField::Within, t.within, "", t.seconds) }
+                        { field(TrafficField::ServiceLevel, t.service_level, &target_help, t.percent) }
+                        { field(TrafficField::Within, t.within, &within_help, t.seconds) }
                     }
                     { field(TrafficField::Occupancy, t.occupancy, t.occupancy_help, t.percent) }
                     { field(TrafficField::Shrinkage, t.shrinkage, t.shrinkage_help, t.percent) }
@@ -175,6 +183,7 @@ pub fn TrafficForm(props: &TrafficProps) -> Html {
                     if let (SizedBy::Erlang, Some(month), Some(agents)) = (by, month, volume) {
                         <p>{ busiest_hour(month.busiest_hour, &month.busiest, within, lang) }</p>
                         <p><strong>{ scheduled_agents(agents, shrinkage, lang) }</strong></p>
+                        <p data-testid={format!("covers-{activity}")}>{ calls_only(&beside, lang) }</p>
                     }
                 }
             </div>

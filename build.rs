@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::{env, fs};
 
 use rust_decimal::Decimal;
@@ -36,22 +36,39 @@ mod tariff {
 
 #[path = "src/provider"]
 mod provider {
+    pub mod file;
     mod model;
     pub use model::*;
 }
+
+/// The example provider's folder: the default, and the tests' fixture.
+const EXAMPLE: &str = "providers/example";
 
 fn main() {
     println!("cargo::rerun-if-changed=tariffs");
     println!("cargo::rerun-if-changed=src/tariff/model.rs");
     println!("cargo::rerun-if-changed=src/tariff/validate.rs");
     println!("cargo::rerun-if-changed=src/provider/model.rs");
+    println!("cargo::rerun-if-changed=src/provider/file.rs");
+    println!("cargo::rerun-if-env-changed=BIAYA_PROVIDER_DIR");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    bake_provider(Path::new(&out));
+    let out = Path::new(&out);
+    // The provider this release is for, and the example the native tests hold to.
+    let chosen = env::var_os("BIAYA_PROVIDER_DIR")
+        .filter(|dir| !dir.is_empty())
+        .map_or_else(|| PathBuf::from(EXAMPLE), PathBuf::from);
+    if let Err(error) = bake_provider(&chosen, &out.join("provider.rs"), Some(out))
+        .and_then(|()| bake_provider(Path::new(EXAMPLE), &out.join("example.rs"), None))
+    {
+        // One line an operator can act on, and no backtrace: Cargo shows it and fails the build.
+        println!("cargo::error={error}");
+        return;
+    }
 
     let mut files: Vec<_> = fs::read_dir("tariffs")
         .expect("tariffs/ holds the published tariffs")
         .map(|entry| entry.expect("tariffs/ is readable").path())
-        // A published tariff is named after its version, YYYY-MM.toml; provider.toml sits beside.
+        // A published tariff is named after its version, YYYY-MM.toml.
         .filter(|path| {
             path.extension().is_some_and(|e| e == "toml")
                 && path
@@ -119,26 +136,16 @@ fn without_sources(tariff: &mut tariff::Tariff) {
     }
 }
 
-/// Checks `tariffs/provider.toml`, reads its logo in, and writes it out as Rust. A bad file fails
-/// the build with the field that is wrong.
-fn bake_provider(out: &Path) {
-    let path = Path::new("tariffs/provider.toml");
-    let text = fs::read_to_string(path).expect("tariffs/provider.toml describes the provider");
-    let mut provider: provider::Provider =
-        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message()));
-    let logo = Path::new("tariffs").join(&*provider.logo);
-    println!("cargo::rerun-if-changed={}", logo.display());
-    let markup = fs::read_to_string(&logo).unwrap_or_else(|e| {
-        panic!(
-            "{}: logo {} cannot be read: {e}",
-            path.display(),
-            logo.display()
-        )
-    });
-    provider.logo = Cow::Owned(markup.trim().to_owned());
-    if let Err(error) = provider.validate() {
-        panic!("{}: {error}", path.display());
+/// Checks the provider's folder `dir` (relative to the repository, or absolute) and writes it
+/// out as Rust to `to`; with `assets`, its favicon there too. A mistake is returned as the line
+/// that names its file, line and field.
+fn bake_provider(dir: &Path, to: &Path, assets: Option<&Path>) -> Result<(), String> {
+    println!("cargo::rerun-if-changed={}", dir.display());
+    for name in fs::read_dir(dir).into_iter().flatten().flatten() {
+        println!("cargo::rerun-if-changed={}", name.path().display());
     }
+    let folder = provider::file::read(dir).map_err(|e| e.to_string())?;
+    let mut provider = folder.provider;
     // The commercial terms are printed on a quotation, by the deferred module: the page's first
     // module goes without them, as without the tariffs' notes.
     if env::var_os("CARGO_FEATURE_NOTES").is_none() {
@@ -155,7 +162,11 @@ fn bake_provider(out: &Path) {
     }
     let mut source = String::new();
     provider.bake(&mut source);
-    fs::write(out.join("provider.rs"), source).expect("OUT_DIR is writable");
+    fs::write(to, source).expect("OUT_DIR is writable");
+    if let Some(assets) = assets {
+        fs::write(assets.join("favicon.svg"), folder.favicon).expect("OUT_DIR is writable");
+    }
+    Ok(())
 }
 
 /// Writes a value as a Rust expression that builds it in a `static`: texts and lists borrowed,
@@ -380,6 +391,8 @@ bake_struct!(provider::Provider {
     page_url,
     logo,
     brand_colour,
+    tint_colour,
+    chart_colour,
     quote_prefix,
     example,
     time_zone,

@@ -276,7 +276,7 @@ mod tests {
 
     use super::*;
     use crate::calendar::Date;
-    use crate::provider::provider;
+    use crate::provider::example as provider;
     use crate::quote::Today;
     use crate::tariff::catalogue;
 

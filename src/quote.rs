@@ -152,7 +152,7 @@ mod tests {
     use rust_decimal_macros::dec;
 
     use super::*;
-    use crate::provider::provider;
+    use crate::provider::example as provider;
     use crate::tariff::catalogue;
 
     fn day(text: &str) -> Date {

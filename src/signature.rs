@@ -343,10 +343,10 @@ pub mod native {
         format!("{staff}-{hex}")
     }
 
-    /// The id of the provider's key with this public point, if it lists one.
+    /// The id of `provider`'s key with this public point, if it lists one.
     #[must_use]
-    pub fn key_id_of_public(public: &str) -> Option<String> {
-        crate::provider::provider()
+    pub fn key_id_of_public(provider: &crate::provider::Provider, public: &str) -> Option<String> {
+        provider
             .staff
             .iter()
             .flat_map(|s| s.keys.iter())

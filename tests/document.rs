@@ -9,7 +9,7 @@ use std::rc::Rc;
 use biaya_bpo::calendar::Date;
 use biaya_bpo::document::{Document, Standing, Voice};
 use biaya_bpo::i18n::Lang;
-use biaya_bpo::provider::provider;
+use biaya_bpo::provider::example;
 use biaya_bpo::quote::Today;
 use biaya_bpo::signature::native;
 use biaya_bpo::tariff::catalogue;
@@ -29,7 +29,7 @@ fn natively(link: &str, today: Today) -> Document {
     Document::from_link(
         link,
         catalogue().expect("valid"),
-        provider(),
+        example(),
         today,
         native::verify,
     )
@@ -47,7 +47,7 @@ fn on_the_page(link: &str, today: Today) -> Document {
         None,
     );
     let opened = biaya_bpo::link::decode(link, catalogue().expect("valid")).expect("a link");
-    let holds = biaya_bpo::signature::claim(opened.seal.as_ref(), provider())
+    let holds = biaya_bpo::signature::claim(opened.seal.as_ref(), example())
         .is_ok_and(|claim| native::verify(&claim));
     let state = Rc::new(state).reduce(Action::Verified {
         link: link.to_owned(),

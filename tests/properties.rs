@@ -558,7 +558,7 @@ proptest! {
 mod signed {
     use std::sync::OnceLock;
 
-    use biaya_bpo::provider::provider;
+    use biaya_bpo::provider::example;
     use biaya_bpo::quote::Today;
     use biaya_bpo::signature::{self, native};
     use p256::ecdsa::SigningKey;
@@ -653,13 +653,13 @@ mod signed {
                 return Ok(());
             };
             let t = catalogue.get(&opened.contents.tariff).expect("a bundled tariff");
-            let verdict = match signature::claim(opened.seal.as_ref(), provider()) {
+            let verdict = match signature::claim(opened.seal.as_ref(), example()) {
                 Ok(claim) => signature::judge(
                     (claim.staff, claim.key),
                     native::verify(&claim),
                     &opened,
                     t,
-                    provider(),
+                    example(),
                     Today(today()),
                 ),
                 Err(verdict) => verdict,

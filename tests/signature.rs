@@ -21,7 +21,7 @@ use std::process::{Command, Output};
 
 use biaya_bpo::calendar::Date;
 use biaya_bpo::link::{self, Contents, Dropped, LinkError};
-use biaya_bpo::provider::{Provider, StaffKey, provider};
+use biaya_bpo::provider::{Provider, StaffKey, example, file};
 use biaya_bpo::quote::Today;
 use biaya_bpo::signature::{self, SignatureState, Verdict, native};
 use biaya_bpo::tariff::{Catalogue, catalogue};
@@ -118,7 +118,7 @@ fn state(text: &str, provider: &Provider, today: Date) -> Result<SignatureState,
 /// The bundled provider with the demo key changed by `change`: the model's lists are borrowed
 /// from the build, `to_mut` gives the test its own copy.
 fn with_demo_key(change: impl FnOnce(&mut StaffKey)) -> Provider {
-    let mut changed = provider().clone();
+    let mut changed = example().clone();
     let key = changed
         .staff
         .to_mut()
@@ -133,8 +133,13 @@ fn with_demo_key(change: impl FnOnce(&mut StaffKey)) -> Provider {
     changed
 }
 
+/// The quote tool, for the example provider whatever the build is for.
 fn quote_tool(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_quote"))
+        .args([
+            "--provider",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/providers/example"),
+        ])
         .args(args)
         .output()
         .expect("the quote tool runs")
@@ -180,9 +185,9 @@ fn amount(value: &Value) -> Decimal {
         .expect("an amount")
 }
 
-/// A fresh directory for one test's files.
+/// A fresh directory for one test's files, outside the repository (keygen refuses it).
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("signature-{name}"));
+    let dir = std::env::temp_dir().join(format!("biaya-signature-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("a scratch directory");
     dir
@@ -245,17 +250,16 @@ fn keygen_prints_a_key_entry_the_provider_file_accepts_and_its_key_signs() {
     assert_eq!((key.revoked, key.demo), (None, false));
 
     // Pasted under SD's entry, as the printed comment says, the provider file still builds.
-    let tariffs = Path::new(env!("CARGO_MANIFEST_DIR")).join("tariffs");
-    let file_text = std::fs::read_to_string(tariffs.join("provider.toml")).expect("provider.toml");
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("providers/example");
+    let file_text = std::fs::read_to_string(folder.join("provider.toml")).expect("provider.toml");
     let next = "\n[[staff]]\nid = \"BP\"";
     let at = file_text.find(next).expect("BP follows SD");
     let edited = format!("{}\n{printed}{}", &file_text[..at], &file_text[at..]);
-    let provider = Provider::parse(&edited, |name| {
-        std::fs::read_to_string(tariffs.join(name))
-            .ok()
-            .map(|s| s.trim().to_owned())
+    let provider = file::parse(&edited, "provider.toml", |name| {
+        std::fs::read_to_string(folder.join(name)).ok()
     })
-    .expect("the provider file with the new key is valid");
+    .expect("the provider file with the new key is valid")
+    .provider;
     let (staff, listed) = provider.key(&key.id).expect("the new key is listed");
     assert_eq!((&*staff.id, listed), ("SD", key));
 
@@ -308,7 +312,7 @@ fn keygen_for_a_salesperson_the_provider_does_not_list_exits_2() {
     let dir = scratch("keygen-unknown");
     let file = dir.join("nobody.jwk");
     // ZZ is not among provider.toml's staff (SD and BP).
-    assert!(provider().staff("ZZ").is_none());
+    assert!(example().staff("ZZ").is_none());
     let output = quote_tool(&[
         "keygen",
         "--staff",
@@ -344,7 +348,7 @@ fn the_quote_tool_verifies_what_it_signed() {
     // names the demo key.
     let head = format!(
         "{}#{FOUR}&for=PT%20Maju%20Jaya&ref=NLY/SD/2026/11/0007&d=2026-12-10&disc=5&key={DEMO}&sig=",
-        provider().page_url
+        example().page_url
     );
     let sig = text.strip_prefix(&head).expect(text);
     assert_eq!(signature::decode(sig).map(|s| s.len()), Some(64), "r‖s");
@@ -390,7 +394,7 @@ fn one_character_changed_in_any_field_of_a_signed_link_is_noticed() {
     assert!(fixture.is_ascii());
     // Unchanged it stands: every change below is what turns it.
     assert_eq!(
-        state(fixture, provider(), reading_day()),
+        state(fixture, example(), reading_day()),
         Ok(SignatureState::Valid)
     );
     let (message, _) = fixture.rsplit_once("&sig=").expect("signed");
@@ -416,13 +420,13 @@ fn one_character_changed_in_any_field_of_a_signed_link_is_noticed() {
                 // reader is told the key is unknown, which vouches for nothing either.
                 ("key", false) => {
                     let id = &text[start + 4..text.rfind("&sig=").expect("signed")];
-                    assert!(provider().key(id).is_none(), "{id}");
+                    assert!(example().key(id).is_none(), "{id}");
                     Ok(SignatureState::UnknownKey)
                 }
                 // Any other byte before `&sig=` is signed: the signature no longer holds.
                 _ => Ok(SignatureState::Altered),
             };
-            assert_eq!(state(&text, provider(), reading_day()), expected, "{text}");
+            assert_eq!(state(&text, example(), reading_day()), expected, "{text}");
         }
         start += field.len() + 1;
     }
@@ -485,7 +489,7 @@ fn one_character_changed_in_the_signature_is_altered() {
         let mut text = fixture.to_owned();
         text.replace_range(at_sig + i..=at_sig + i, &c.to_string());
         assert_eq!(
-            state(&text, provider(), reading_day()),
+            state(&text, example(), reading_day()),
             Ok(SignatureState::Altered),
             "{text}"
         );
@@ -496,7 +500,7 @@ fn one_character_changed_in_the_signature_is_altered() {
         fixture[..fixture.len() - 1].to_owned(),
     ] {
         assert_eq!(
-            state(&text, provider(), reading_day()),
+            state(&text, example(), reading_day()),
             Ok(SignatureState::Altered),
             "{text}"
         );
@@ -521,7 +525,7 @@ fn damage_to_the_seal_s_own_names_reads_altered_not_unsigned() {
         let text = fixture.replacen(from, to, 1);
         assert_ne!(text, fixture);
         assert_eq!(
-            state(&text, provider(), reading_day()),
+            state(&text, example(), reading_day()),
             Ok(SignatureState::Altered),
             "{text}"
         );
@@ -582,11 +586,11 @@ fn a_quotation_dated_after_today_is_not_yet_valid() {
         &demo_key(),
         DEMO,
     );
-    let judged = verdict(&text, provider(), today).expect("a link");
+    let judged = verdict(&text, example(), today).expect("a link");
     assert_eq!(judged.state, SignatureState::NotYetValid);
     assert_eq!(judged.discount, None);
     // On the day it is dated, the same link is valid: only the date made it not yet valid.
-    let judged = verdict(&text, provider(), later).expect("a link");
+    let judged = verdict(&text, example(), later).expect("a link");
     assert_eq!(judged.state, SignatureState::Valid);
     assert_eq!(judged.discount, Some(dec!(0.05)));
 }
@@ -638,7 +642,7 @@ fn a_withdrawn_key_ends_every_quotation_that_would_hold_past_its_withdrawal() {
         // With the key not withdrawn the same link stands: the withdrawal made the difference.
         if expected == SignatureState::Revoked {
             assert_eq!(
-                state(&text, provider(), day(read)),
+                state(&text, example(), day(read)),
                 Ok(SignatureState::Valid)
             );
         }
@@ -657,11 +661,11 @@ fn a_quotation_holds_at_most_the_providers_90_days_whatever_its_link_says() {
         DEMO,
     );
     assert_eq!(
-        state(&text, provider(), day("2027-02-26")),
+        state(&text, example(), day("2027-02-26")),
         Ok(SignatureState::Valid)
     );
     assert_eq!(
-        state(&text, provider(), day("2027-02-27")),
+        state(&text, example(), day("2027-02-27")),
         Ok(SignatureState::Expired)
     );
     // The tool says the same: 23:59:59 on the 26th in Jakarta, then midnight.
@@ -677,9 +681,9 @@ fn a_key_the_provider_does_not_list_is_unknown() {
     let (key, jwk) = native::generate("SD");
     let members: Value = serde_json::from_str(&jwk).expect("JSON");
     let id = members["kid"].as_str().expect("a key id");
-    assert!(provider().key(id).is_none(), "{id} is a new key");
+    assert!(example().key(id).is_none(), "{id} is a new key");
     let text = signed(contents(FOUR), "2026-11-28", &key, id);
-    let judged = verdict(&text, provider(), reading_day()).expect("a link");
+    let judged = verdict(&text, example(), reading_day()).expect("a link");
     assert_eq!(judged.state, SignatureState::UnknownKey);
     assert_eq!(
         (judged.staff, judged.key, judged.discount),
@@ -687,7 +691,7 @@ fn a_key_the_provider_does_not_list_is_unknown() {
     );
 
     // The signature itself is good: with the key listed under SD, the same link is valid.
-    let mut listed = provider().clone();
+    let mut listed = example().clone();
     let sd = listed
         .staff
         .to_mut()
@@ -716,7 +720,7 @@ fn a_quotation_dated_before_its_key_came_into_use_says_so() {
     // unknown one.
     let text = signed(contents(FOUR), "2026-10-31", &demo_key(), DEMO);
     assert_eq!(
-        state(&text, provider(), reading_day()),
+        state(&text, example(), reading_day()),
         Ok(SignatureState::KeyNotYetValid)
     );
     // 2026-10-31 is also before the tariff took effect: with the key listed from 2026-12-01
@@ -759,9 +763,9 @@ fn a_discount_over_the_limit_signed_anyway_is_not_applied() {
     let four = contents(&format!("{FOUR}&u=2099-12-31&disc=12"));
     let text = signed(four, "2026-11-28", &demo_key(), DEMO);
     let opened = link::decode(&text, bundled()).expect("a link");
-    let claim = signature::claim(opened.seal.as_ref(), provider()).expect("the demo key");
+    let claim = signature::claim(opened.seal.as_ref(), example()).expect("the demo key");
     assert!(native::verify(&claim));
-    let judged = verdict(&text, provider(), reading_day()).expect("a link");
+    let judged = verdict(&text, example(), reading_day()).expect("a link");
     assert_eq!(judged.state, SignatureState::Valid);
     assert!(judged.over_limit);
     assert_eq!(judged.discount, None);
@@ -774,7 +778,7 @@ fn a_discount_over_the_limit_signed_anyway_is_not_applied() {
     // Exactly at the limit, it applies.
     let four = contents(&format!("{FOUR}&u=2099-12-31&disc=10"));
     let text = signed(four, "2026-11-28", &demo_key(), DEMO);
-    let judged = verdict(&text, provider(), reading_day()).expect("a link");
+    let judged = verdict(&text, example(), reading_day()).expect("a link");
     assert_eq!(
         (judged.state, judged.over_limit, judged.discount),
         (SignatureState::Valid, false, Some(dec!(0.10)))
@@ -789,7 +793,7 @@ fn a_signed_four_activity_quotation_fits_in_400_characters() {
     assert_eq!(quotation.request.activities.len(), 4);
     let text = signed(quotation, "2026-11-28", &demo_key(), DEMO);
     assert_eq!(
-        state(&text, provider(), reading_day()),
+        state(&text, example(), reading_day()),
         Ok(SignatureState::Valid)
     );
     assert!(text.len() <= 400, "{} characters: {text}", text.len());
@@ -820,7 +824,7 @@ fn the_twin_signature_with_n_minus_s_is_refused_so_a_quotation_has_one_link() {
     let forged = format!("{message}&sig={}", signature::encode(&twin.to_bytes()));
     assert_ne!(forged, fixture);
     assert_eq!(
-        state(&forged, provider(), reading_day()),
+        state(&forged, example(), reading_day()),
         Ok(SignatureState::Altered)
     );
     // Putting the twin in canonical form gives back the signature written.
@@ -836,11 +840,11 @@ fn a_quotation_signed_in_the_browser_verifies_natively() {
     // on every run and has the quote tool check it; this one is kept.
     let signed = include_str!("fixtures/signed-in-browser.txt").trim();
     assert_eq!(
-        state(signed, provider(), day("2026-12-01")),
+        state(signed, example(), day("2026-12-01")),
         Ok(SignatureState::Valid)
     );
     assert_eq!(
-        state(signed, provider(), day("2026-12-30")),
+        state(signed, example(), day("2026-12-30")),
         Ok(SignatureState::Expired)
     );
     let output = quote_tool(&["--at", "2026-12-01T03:00:00Z", signed]);
@@ -851,7 +855,7 @@ fn a_quotation_signed_in_the_browser_verifies_natively() {
     // One character of the client changed: altered.
     let changed = signed.replacen("Maju", "Maja", 1);
     assert_eq!(
-        state(&changed, provider(), day("2026-12-01")),
+        state(&changed, example(), day("2026-12-01")),
         Ok(SignatureState::Altered)
     );
 }

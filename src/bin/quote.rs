@@ -16,7 +16,7 @@ use biaya_bpo::document::{Document, Quotation, Standing, Unreadable};
 use biaya_bpo::estimate::{Estimate, Request};
 use biaya_bpo::i18n::{Lang, estimate_error, link_error, link_problem, refusal, standing_sentence};
 use biaya_bpo::link::{self, Dropped};
-use biaya_bpo::provider::provider;
+use biaya_bpo::provider::{Provider, file};
 use biaya_bpo::quote::{Today, may_issue};
 use biaya_bpo::signature::native;
 use biaya_bpo::tariff::catalogue;
@@ -91,8 +91,34 @@ fn print_json(value: &impl Serialize) -> bool {
     }
 }
 
+/// The provider this tool judges and signs for: the one it was built with, or the folder
+/// `--provider` names.
+static SELLER: std::sync::OnceLock<Provider> = std::sync::OnceLock::new();
+
+fn provider() -> &'static Provider {
+    SELLER.get_or_init(|| biaya_bpo::provider::provider().clone())
+}
+
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // `--provider <folder>` reads a provider's folder instead of the one built in: a new
+    // provider's keys are made before its first build, and the tests hold to the example's.
+    match args.iter().position(|a| a == "--provider") {
+        Some(at) if at + 1 < args.len() => {
+            match file::read(std::path::Path::new(&args[at + 1])) {
+                Ok(folder) => {
+                    let _ = SELLER.set(folder.provider);
+                }
+                Err(error) => {
+                    eprintln!("{error}");
+                    return ExitCode::from(2);
+                }
+            }
+            args.drain(at..=at + 1);
+        }
+        Some(_) => return usage(),
+        None => {}
+    }
     // `--at <instant>` judges (or signs) as at that moment rather than now.
     let now = match args.iter().position(|a| a == "--at") {
         Some(at) if at + 1 < args.len() => {
@@ -122,7 +148,7 @@ fn main() -> ExitCode {
 
 fn usage_text() -> String {
     format!(
-        "usage: quote [--at <instant>] '<link, URL or fragment>'\n       quote [--at <instant>] sign --key <file> '<link>'\n       quote keygen --staff <id> --out <file>\n       {}\n\nA link is read and judged on the provider's calendar ({}), now or at --at (2026-12-07T23:30:00Z).",
+        "usage: quote [--provider <folder>] [--at <instant>] '<link, URL or fragment>'\n       quote [--provider <folder>] [--at <instant>] sign --key <file> '<link>'\n       quote [--provider <folder>] keygen --staff <id> --out <file> [--inside-repository]\n       {}\n\nA link is read and judged on the provider's calendar ({}), now or at --at (2026-12-07T23:30:00Z), for the provider this tool was built with, or the one in the folder --provider names (providers/acme).",
         biaya_bpo::staffing::USAGE,
         provider().zone().name
     )
@@ -143,22 +169,42 @@ fn flag<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
     found.next().is_none().then_some(value)
 }
 
-/// `quote keygen --staff SD --out sari.jwk`: a new key pair for a salesperson.
+/// `quote keygen --staff SD --out sari.jwk`: a new key pair for a salesperson. The private key
+/// is written readable by its owner only, and never into a repository (where `git add -A` would
+/// publish it) unless `--inside-repository` says so.
 fn keygen(args: &[String], today: Today) -> ExitCode {
-    let (Some(staff), Some(out), 4) = (flag(args, "--staff"), flag(args, "--out"), args.len())
+    let inside = args.iter().any(|a| a == "--inside-repository");
+    let rest: Vec<String> = args
+        .iter()
+        .filter(|a| *a != "--inside-repository")
+        .cloned()
+        .collect();
+    let (Some(staff), Some(out), 4) = (flag(&rest, "--staff"), flag(&rest, "--out"), rest.len())
     else {
         return usage();
     };
     if provider().staff(staff).is_none() {
-        eprintln!("no salesperson {staff} in tariffs/provider.toml: add them first");
+        eprintln!(
+            "no salesperson {staff} in the provider file: add their [[staff]] entry first (and pass --provider <folder> for a provider not yet built)"
+        );
+        return ExitCode::from(2);
+    }
+    let path = std::path::Path::new(out);
+    if let Some(repository) = repository_holding(path).filter(|_| !inside) {
+        eprintln!(
+            "{}: inside the repository {}, where a commit would publish the private key: write it outside (a folder only you can read, backed up offline), or add --inside-repository if you mean it",
+            path.display(),
+            repository.display()
+        );
         return ExitCode::from(2);
     }
     let (key, jwk) = native::generate(staff);
-    let path = std::path::Path::new(out);
-    // Never over a key someone may still sign with.
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
+    // Never over a key someone may still sign with; readable by its owner only.
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let written = options
         .open(path)
         .and_then(|mut file| std::io::Write::write_all(&mut file, jwk.as_bytes()));
     if let Err(error) = written {
@@ -166,12 +212,30 @@ fn keygen(args: &[String], today: Today) -> ExitCode {
         return ExitCode::FAILURE;
     }
     println!(
-        "# The private key is in {out}: give it to {staff} only, never to a link, e-mail or chat.\n# Add these lines under their [[staff]] entry in tariffs/provider.toml:\n[[staff.keys]]\nid = \"{}\"\npublic = \"{}\"\nvalid_from = \"{}\"",
+        "# The private key is in {out} (readable by you only): give it to {staff} only, never to a link, e-mail or chat.\n# Add these lines under their [[staff]] entry in the provider's provider.toml:\n[[staff.keys]]\nid = \"{}\"\npublic = \"{}\"\nvalid_from = \"{}\"",
         native::key_id(staff, &key),
         native::public(&key),
         today.0
     );
     ExitCode::SUCCESS
+}
+
+/// The git repository (a folder with `.git`) that `path` would be written into, if any, or this
+/// tool's own source folder.
+fn repository_holding(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    let absolute = std::path::absolute(path).ok()?;
+    let folder = absolute.parent()?;
+    // The folder may not exist yet: its nearest existing ancestor, without `..` or links.
+    let real = folder
+        .ancestors()
+        .find_map(|a| std::fs::canonicalize(a).ok())?;
+    let source = std::fs::canonicalize(env!("CARGO_MANIFEST_DIR")).ok();
+    if let Some(source) = source.filter(|s| real.starts_with(s)) {
+        return Some(source);
+    }
+    real.ancestors()
+        .find(|a| a.join(".git").exists())
+        .map(std::path::Path::to_path_buf)
 }
 
 /// `quote sign --key sari.jwk '<link>'`: the whole link signed, as the sales console signs it,
@@ -210,7 +274,7 @@ fn sign(args: &[String], today: Today) -> ExitCode {
         return refuse(dropped.code(), link_problem(dropped, tariff, Lang::En));
     }
     let seller = provider();
-    let id = native::key_id_of_public(&native::public(&key));
+    let id = native::key_id_of_public(seller, &native::public(&key));
     let Some((staff, listed)) = id.as_deref().and_then(|id| seller.key(id)) else {
         return refuse(
             "unknown_key",

@@ -1,11 +1,15 @@
-//! The provider whose page this is: see `model`. The build script checks `tariffs/provider.toml`
-//! and compiles it in; a provider read from a file (tests, tools) is checked the same way.
+//! The provider whose page this is: see `model`. The build script reads the provider's folder
+//! (`BIAYA_PROVIDER_DIR`, `providers/example` unless set) with `file`, checks it and compiles it
+//! in; a provider read from a folder at run time (the quote tool's `--provider`) is checked the
+//! same way.
 
+#[cfg(feature = "cli")]
+pub mod file;
 mod model;
 
 use std::borrow::Cow;
 
-pub use model::{Provider, ProviderError, Staff, StaffKey, Terms};
+pub use model::{Colours, DEMO_PUBLIC, Provider, ProviderError, Rgb, Staff, StaffKey, Terms, svg};
 
 // The source the build script writes names these types, `Cow` and `Decimal` bare.
 #[allow(unused_imports)]
@@ -15,7 +19,7 @@ use crate::tariff::Text;
 #[allow(unused_imports)]
 use rust_decimal::Decimal;
 
-/// `tariffs/provider.toml`, checked and written out as Rust by the build script.
+/// The provider's folder the build read, checked and written out as Rust by the build script.
 static BUNDLED: Provider = include!(concat!(env!("OUT_DIR"), "/provider.rs"));
 
 /// The provider this release is built for.
@@ -24,29 +28,21 @@ pub fn provider() -> &'static Provider {
     &BUNDLED
 }
 
-impl Provider {
-    /// Reads and checks a provider file; `logo` reads the logo file it names.
-    ///
-    /// # Errors
-    /// [`ProviderError`] naming the field that is wrong (`file` when the text is not a provider
-    /// file at all, `logo` when its file cannot be read).
-    pub fn parse(
-        text: &str,
-        logo: impl FnOnce(&str) -> Option<String>,
-    ) -> Result<Self, ProviderError> {
-        let mut provider: Provider = toml::from_str(text).map_err(|e| ProviderError {
-            field: "file".into(),
-            problem: e.message().to_owned(),
-        })?;
-        let markup = logo(&provider.logo).ok_or_else(|| ProviderError {
-            field: "logo".into(),
-            problem: "names a file beside provider.toml that cannot be read".into(),
-        })?;
-        provider.logo = Cow::Owned(markup);
-        provider.validate()?;
-        Ok(provider)
-    }
+/// The example provider (`providers/example`), whatever the release is built for: the fixture
+/// the native tests hold to, with its demo key. Never in the page.
+#[cfg(not(target_arch = "wasm32"))]
+static EXAMPLE: Provider = include!(concat!(env!("OUT_DIR"), "/example.rs"));
+
+/// The example provider, `providers/example`, as the build read it.
+#[cfg(not(target_arch = "wasm32"))]
+#[must_use]
+pub fn example() -> &'static Provider {
+    &EXAMPLE
 }
+
+/// The favicon of the provider this release is built for: the post-build step writes it out.
+#[cfg(feature = "prerender")]
+pub const FAVICON: &str = include_str!(concat!(env!("OUT_DIR"), "/favicon.svg"));
 
 /// What `encodeURIComponent` leaves as it is: WhatsApp and mail programs decode exactly that.
 const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
@@ -131,15 +127,10 @@ mod tests {
     }
 
     #[test]
-    fn the_bundled_provider_is_the_file_in_tariffs() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tariffs");
-        let text = std::fs::read_to_string(dir.join("provider.toml")).expect("the provider file");
-        let parsed = Provider::parse(&text, |name| {
-            std::fs::read_to_string(dir.join(name))
-                .ok()
-                .map(|s| s.trim().to_owned())
-        })
-        .expect("valid");
-        assert_eq!(*provider(), parsed);
+    fn the_example_is_the_folder_in_providers() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("providers/example");
+        let folder = file::read(&dir).expect("valid");
+        assert_eq!(*example(), folder.provider);
+        assert!(example().example && example().key("SD-14cd3d").is_some());
     }
 }

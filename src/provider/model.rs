@@ -1,7 +1,8 @@
 //! Who offers the prices: the BPO provider whose page this is, its legal identity, how to reach
 //! its sales staff, the commercial terms its quotations state, and the keys its sales staff sign
-//! quotations with. Configured once in `tariffs/provider.toml`; the build script checks it (a
-//! bad file fails the build, saying which field) and compiles it in, like the tariffs. Also
+//! quotations with. Configured once in the provider's folder (`providers/example/provider.toml`
+//! unless the build is told `BIAYA_PROVIDER_DIR`); the build script checks it (a bad file fails
+//! the build, saying which line and field: `file.rs`) and compiles it in, like the tariffs. Also
 //! compiled into the build script, so it depends on nothing but serde, decimals and the tariff
 //! model's text types.
 
@@ -15,7 +16,12 @@ use crate::tariff::{List, Str, Text};
 /// say: three months.
 pub const MAX_VALIDITY_DAYS: u32 = 90;
 
-/// The provider, as `tariffs/provider.toml` describes it.
+/// The demo key's public point: its private half is in `tests/fixtures/demo-key.jwk`, public, so
+/// only the example provider may list it.
+pub const DEMO_PUBLIC: &str =
+    "BCMD3tjGmDuaAe_6YPauF6YzF4InVP-699mJ9CpBKfkegcKmDiitAjAoQ1l5Kg2ZOh_CF-msCA9dCnSUcbep1TQ";
+
+/// The provider, as its `provider.toml` describes it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Provider {
@@ -33,11 +39,20 @@ pub struct Provider {
     pub website: Str,
     /// Where this page is published (`https://…/`): link previews need absolute addresses.
     pub page_url: Str,
-    /// The logo's SVG markup. The file names a file beside it (`logo = "provider-logo.svg"`);
-    /// the build reads it in.
+    /// The logo's SVG markup. The file names a file beside it (`logo = "logo.svg"`); the build
+    /// reads it in.
     pub logo: Str,
-    /// `#rrggbb`: the page's accents and the printed letterhead.
+    /// `#rrggbb`: the page's accents, buttons, the charts' fixed part and the printed letterhead;
+    /// white text sits on it.
     pub brand_colour: Str,
+    /// `#rrggbb`, light: the sales console's band, notices and chosen rows; the brand colour's
+    /// text sits on it. A tenth of the brand colour on white where the file does not say.
+    #[serde(default)]
+    pub tint_colour: Option<Str>,
+    /// `#rrggbb`: the charts' variable part, beside the brand colour's fixed part. The brand
+    /// colour lightened where the file does not say.
+    #[serde(default)]
+    pub chart_colour: Option<Str>,
     /// Starts every quote number: `NLY/SD/2026/11/0007`.
     pub quote_prefix: Str,
     /// A made-up provider for demonstration: the page says so.
@@ -162,6 +177,98 @@ impl std::fmt::Display for ProviderError {
 
 impl std::error::Error for ProviderError {}
 
+/// The page's colours, from the provider file, and those derived from them. The style sheets are
+/// written with the example's (`Colours::EXAMPLE`); the build puts these in their place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Colours {
+    pub brand: Rgb,
+    pub tint: Rgb,
+    pub chart: Rgb,
+}
+
+/// A colour, `#rrggbb`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub [u8; 3]);
+
+impl Rgb {
+    /// `#rrggbb`, case-insensitive.
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        let hex = text.strip_prefix('#')?;
+        if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).ok();
+        Some(Self([byte(0)?, byte(2)?, byte(4)?]))
+    }
+
+    /// WCAG 2's relative luminance, 0 (black) to 1 (white).
+    #[must_use]
+    pub fn luminance(self) -> f64 {
+        let linear = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * linear(self.0[0]) + 0.7152 * linear(self.0[1]) + 0.0722 * linear(self.0[2])
+    }
+
+    /// WCAG 2's contrast ratio between two colours, 1 to 21.
+    #[must_use]
+    pub fn contrast(self, other: Self) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    /// `share` of this colour over the rest of `other`, channel by channel.
+    #[must_use]
+    pub fn mix(self, other: Self, share: f64) -> Self {
+        let channel = |i: usize| {
+            let value = f64::from(self.0[i]) * share + f64::from(other.0[i]) * (1.0 - share);
+            // 0 to 255 by construction.
+            value.round().clamp(0.0, 255.0) as u8
+        };
+        Self([channel(0), channel(1), channel(2)])
+    }
+
+    pub const WHITE: Self = Self([255, 255, 255]);
+    pub const BLACK: Self = Self([0, 0, 0]);
+    /// The page's text colour (app.css `--ink`).
+    pub const INK: Self = Self([0x17, 0x21, 0x2b]);
+}
+
+impl std::fmt::Display for Rgb {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "#{:02x}{:02x}{:02x}", self.0[0], self.0[1], self.0[2])
+    }
+}
+
+impl Colours {
+    /// The example's, as the style sheets are written: brand, tint, chart, then the derived
+    /// hover, text-on-brand and notice-border colours.
+    pub const EXAMPLE: [&'static str; 6] = [
+        "#0c5a61", "#e6f2f2", "#5a9a9f", "#09474d", "#d7ecec", "#b6d3d6",
+    ];
+
+    /// The six colours in the order of [`Colours::EXAMPLE`]: what each of the style sheets'
+    /// becomes.
+    #[must_use]
+    pub fn sheet(self) -> [Rgb; 6] {
+        [
+            self.brand,
+            self.tint,
+            self.chart,
+            // A button under the pointer: the brand colour a fifth darker.
+            self.brand.mix(Rgb::BLACK, 0.8),
+            self.tint,
+            self.brand.mix(self.tint, 0.25),
+        ]
+    }
+}
+
 fn check(ok: bool, field: &str, problem: &'static str) -> Result<(), ProviderError> {
     if ok {
         Ok(())
@@ -169,6 +276,17 @@ fn check(ok: bool, field: &str, problem: &'static str) -> Result<(), ProviderErr
         Err(ProviderError {
             field: field.to_owned(),
             problem: problem.to_owned(),
+        })
+    }
+}
+
+fn check_owned(ok: bool, field: &str, problem: String) -> Result<(), ProviderError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(ProviderError {
+            field: field.to_owned(),
+            problem,
         })
     }
 }
@@ -217,13 +335,15 @@ fn https(url: &str, field: &str) -> Result<(), ProviderError> {
 
 /// The logo is drawn inline, under a Content-Security-Policy that refuses scripts, inline styles
 /// and other hosts: a logo needing any of those would break on the page, so it is refused here.
-fn logo(svg: &str) -> Result<(), ProviderError> {
-    let field = "logo";
+///
+/// # Errors
+/// What in `svg` the page could not draw, for `field`.
+pub fn svg(svg: &str, field: &str) -> Result<(), ProviderError> {
     let lower = svg.to_ascii_lowercase();
     check(
         lower.trim_start().starts_with("<svg") && lower.trim_end().ends_with("</svg>"),
         field,
-        "must be an SVG file, <svg …>…</svg>",
+        "must be an SVG file, <svg …>…</svg> (an XML declaration and comments before it are fine)",
     )?;
     check(
         lower.contains("viewbox="),
@@ -244,6 +364,69 @@ fn logo(svg: &str) -> Result<(), ProviderError> {
 }
 
 impl Provider {
+    /// The page's colours, each checked against what it must be read on.
+    ///
+    /// # Errors
+    /// The colour field that is not `#rrggbb`, or too faint where it is used.
+    pub fn colours(&self) -> Result<Colours, ProviderError> {
+        let read = |text: &str, field: &str| {
+            Rgb::parse(text).ok_or_else(|| ProviderError {
+                field: field.to_owned(),
+                problem: format!(
+                    "must be a colour written #rrggbb (like \"#0c5a61\"), not {text:?}"
+                ),
+            })
+        };
+        let brand = read(&self.brand_colour, "brand_colour")?;
+        let contrast = |ok: f64, field: &str, what: &str| {
+            check_owned(
+                ok >= 4.5,
+                field,
+                format!(
+                    "{what}: contrast {ok:.2}:1, at least 4.5:1 is needed (WCAG AA); choose a darker colour"
+                ),
+            )
+        };
+        contrast(
+            brand.contrast(Rgb::WHITE),
+            "brand_colour",
+            "is too light for the white text the page writes on it",
+        )?;
+        let tint = match &self.tint_colour {
+            Some(text) => read(text, "tint_colour")?,
+            None => brand.mix(Rgb::WHITE, 0.1),
+        };
+        let tint_contrast = brand.contrast(tint);
+        check_owned(
+            tint_contrast >= 4.5 && tint.contrast(Rgb::INK) >= 7.0,
+            "tint_colour",
+            format!(
+                "is too dark for the brand-coloured and dark text the page writes on it (contrast with brand_colour {tint_contrast:.2}:1, at least 4.5:1 is needed): choose a lighter colour"
+            ),
+        )?;
+        let chart = match &self.chart_colour {
+            Some(text) => read(text, "chart_colour")?,
+            None => brand.mix(Rgb::WHITE, 0.6),
+        };
+        let on_card = chart.contrast(Rgb::WHITE);
+        check_owned(
+            on_card >= 3.0,
+            "chart_colour",
+            format!(
+                "is too light to see on the white chart (contrast {on_card:.2}:1, at least 3:1 is needed, WCAG 1.4.11): choose a darker colour"
+            ),
+        )?;
+        let apart = chart.contrast(brand);
+        check_owned(
+            apart >= 1.5,
+            "chart_colour",
+            format!(
+                "is too close to brand_colour for the charts' two parts to be told apart (contrast {apart:.2}:1, at least 1.5:1 is needed): choose a lighter colour"
+            ),
+        )?;
+        Ok(Colours { brand, tint, chart })
+    }
+
     /// Checks every field.
     ///
     /// # Errors
@@ -272,13 +455,8 @@ impl Provider {
             "page_url",
             "must end with / (the page's folder)",
         )?;
-        logo(&self.logo)?;
-        let colour = self.brand_colour.strip_prefix('#').unwrap_or_default();
-        check(
-            colour.len() == 6 && colour.bytes().all(|b| b.is_ascii_hexdigit()),
-            "brand_colour",
-            "must be #rrggbb",
-        )?;
+        svg(&self.logo, "logo")?;
+        self.colours()?;
         check(
             !self.quote_prefix.is_empty()
                 && self.quote_prefix.len() <= 6
@@ -359,6 +537,12 @@ impl Provider {
                             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
                     &format!("{at}.public"),
                     "must be an uncompressed P-256 point in base64url (87 characters from B…), as quote keygen prints it",
+                )?;
+                // Its private half is in this repository: anyone could sign in the provider's name.
+                check(
+                    self.example || (!key.demo && key.public != DEMO_PUBLIC),
+                    &at,
+                    "is the demo key, whose private half is public (tests/fixtures/demo-key.jwk): only the example provider may list it; delete this [[staff.keys]] block and give each salesperson a key of their own (quote keygen)",
                 )?;
                 if let Some(revoked) = key.revoked {
                     check(

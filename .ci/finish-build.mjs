@@ -6,7 +6,9 @@
 //  - CSP: scripts only from this origin, WebAssembly compilation, and Trunk's inline loader by
 //    its SHA-256; no plugins; no <base> elsewhere; styles only from this origin.
 //  - Service worker: a cache named after a hash of the build, listing every file it must hold.
-//  - Provider: its name and picture for link previews, its colour in the style sheet.
+//  - Provider: its name and picture for link previews, its favicon, its colours in the style
+//    sheets in place of the example's; all from the provider the build read (BIAYA_PROVIDER_DIR,
+//    checked field by field by build.rs), as `prerender --provider` prints it.
 //  - Prerender: the landing page rendered natively into the body (src/bin/prerender.rs).
 //  - Sales console: console.html, the page of the console's module (built from index.html's third
 //    rust link); in development builds too, so that `trunk serve` serves it.
@@ -62,16 +64,23 @@ let deferredSheet;
 const sales = 'console';
 const salesBase = await selfStarting(sales);
 
-const require = createRequire(new URL('../.tools/node_modules/', import.meta.url));
+const nodeModules = createRequire(new URL('../.tools/node_modules/', import.meta.url));
+// The release's helpers, which .ci/tools installs into this checkout's .tools/.
+const require = (name) => {
+  try {
+    return nodeModules(name);
+  } catch {
+    throw new Error(`${name} is not installed in this checkout: run \`source .ci/tools\` first, then build again (README, "Deploying")`);
+  }
+};
 
-// The provider (tariffs/provider.toml, checked field by field by the build script before this
-// runs).
-const { parse } = require('smol-toml');
-const provider = parse(await readFile('tariffs/provider.toml', 'utf8'));
+// The provider the build read, as the Rust side checked it: no TOML parser here.
+const provider = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--features', 'prerender', '--bin', 'prerender', '--', '--provider'], { encoding: 'utf8', maxBuffer: 1 << 24 }));
 const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const hashed = (body) => createHash('sha256').update(body).digest('hex').slice(0, 16);
 // Its name in the title, Open Graph and Twitter card tags so that a link pasted in a chat
 // previews with the provider's name and picture, that picture (1200 × 630, drawn by Chromium from
-// the logo and the name), and its brand colour in the style sheet.
+// the logo and the name), its favicon, and its colours in the style sheets.
 {
   const title = `Biaya outsourcing · ${provider.name}`;
   const description = `${provider.tagline.id}. Hitung estimasi biaya alih daya proses bisnis Anda di peramban, lalu tanyakan kepada tim penjualan.`;
@@ -97,21 +106,36 @@ const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&quo
   if (titled === index) throw new Error('index.html has no <title> to name the provider in');
   index = titled.replace(/<meta charset[^>]*>/i, (m) => `${m}${tags}`);
 
+  // The favicon: the provider's own file, content-hashed like the rest (loaded after the page).
+  const icon = `favicon-${hashed(provider.favicon)}.svg`;
+  await writeFile(join(stage, icon), provider.favicon);
+  index = index.replace(/<\/title>/i, (m) => `${m}<link rel="icon" href="./${icon}" type="image/svg+xml">`);
+
+  // The style sheets are written with the example's colours: each becomes the provider's.
   const colour = provider.brand_colour;
   const sheets = (await readdir(stage)).filter((name) => name.endsWith('.css'));
+  let found = 0;
   for (const name of sheets) {
     const css = await readFile(join(stage, name), 'utf8');
-    const branded = css.replace(/--brand:\s*#[0-9a-fA-F]{6}/, `--brand:${colour}`);
+    let branded = css;
+    for (const [from, to] of provider.colours) {
+      const pattern = new RegExp(from, 'gi');
+      found += (css.match(pattern) ?? []).length;
+      branded = branded.replace(pattern, to);
+    }
     if (branded === css) continue;
     // A new colour is new content: a new name, so no browser keeps the old sheet for a year.
-    const renamed = name.replace(/-[0-9a-f]+\.css$/, `-${createHash('sha256').update(branded).digest('hex').slice(0, 16)}.css`);
+    const renamed = name.replace(/-[0-9a-f]+\.css$/, `-${hashed(branded)}.css`);
     await writeFile(join(stage, renamed), branded);
     if (renamed !== name) await rm(join(stage, name));
     const integrity = `sha384-${createHash('sha384').update(branded, 'utf8').digest('base64')}`;
+    // The first module's sheet is linked with its integrity; the deferred one's named in a <meta>.
     index = index.replace(/<link\b[^>]*>/g, (tag) => (tag.includes(name)
       ? tag.replace(name, renamed).replace(/integrity=("[^"]*"|'[^']*'|[^\s>]+)/, `integrity="${integrity}"`)
-      : tag));
+      : tag)).split(`./${name}"`).join(`./${renamed}"`);
+    if (name === deferredSheet) deferredSheet = renamed;
   }
+  if (found === 0) throw new Error("the style sheets hold none of the example's colours to put the provider's in place of");
 
   if (release) {
     const { chromium } = require('playwright-core');
@@ -120,7 +144,7 @@ const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&quo
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
     const page = await browser.newPage({ viewport: { width: 1200, height: 630 }, deviceScaleFactor: 1 });
-    const logo = await readFile(join('tariffs', provider.logo), 'utf8');
+    const logo = provider.logo;
     await page.setContent(`<!doctype html><html><body style="margin:0;width:1200px;height:630px;display:flex;flex-direction:column;justify-content:center;gap:36px;padding:0 96px;box-sizing:border-box;background:${colour};color:#fff;font-family:system-ui,'DejaVu Sans',sans-serif">
       <div style="display:flex;align-items:center;gap:32px"><div style="width:128px;height:128px;background:#fff;border-radius:24px;padding:12px;box-sizing:border-box">${logo}</div>
       <div style="font-size:64px;font-weight:700">${escape(provider.name)}</div></div>

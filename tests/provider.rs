@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use biaya_bpo::provider::file::{self, FileError};
-use biaya_bpo::provider::{DEMO_PUBLIC, Rgb, example};
+use biaya_bpo::provider::{Colours, DEMO_PUBLIC, Rgb, example};
 
 fn dir(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -337,22 +337,29 @@ fn colours_must_read_where_the_page_uses_them() {
             "too light for the white text",
         ),
         (
-            "brand_colour = \"#0c5a61\"",
-            "brand_colour = \"#0c5a61\"\ntint_colour = \"#5a9a9f\"",
+            "tint_colour = \"#e6f2f2\"",
+            "tint_colour = \"#5a9a9f\"",
             "tint_colour",
             "too dark",
         ),
         (
-            "brand_colour = \"#0c5a61\"",
-            "brand_colour = \"#0c5a61\"\nchart_colour = \"#e6f2f2\"",
+            "chart_colour = \"#5a9a9f\"",
+            "chart_colour = \"#e6f2f2\"",
             "chart_colour",
             "too light to see",
         ),
         (
-            "brand_colour = \"#0c5a61\"",
-            "brand_colour = \"#0c5a61\"\nchart_colour = \"#0c5a62\"",
+            "chart_colour = \"#5a9a9f\"",
+            "chart_colour = \"#0c5a62\"",
             "chart_colour",
             "too close to brand_colour",
+        ),
+        // Written twice, as a hurried paste does.
+        (
+            "tint_colour = \"#e6f2f2\"",
+            "tint_colour = \"#e6f2f2\"\ntint_colour = \"#e6f2f3\"",
+            "tint_colour",
+            "written twice",
         ),
     ] {
         let (_, error) = refused(from, to);
@@ -387,4 +394,27 @@ fn every_provider_folder_beside_the_example_is_valid_and_real() {
         }
     }
     assert!(real >= 1, "a real provider's folder beside the example");
+}
+
+#[test]
+fn the_style_sheets_are_written_with_the_example_colours_the_build_replaces() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let sheets: String = ["app.css", "more.css", "console.css"]
+        .iter()
+        .map(|name| std::fs::read_to_string(root.join(name)).expect("a style sheet"))
+        .collect();
+    for colour in Colours::EXAMPLE {
+        assert!(sheets.contains(colour), "{colour} in the style sheets");
+    }
+    // The example's sheets stay as written; Karya Kontak's brand takes the place of the teal.
+    let example_colours = example().colours().expect("valid");
+    assert_eq!(
+        example_colours.sheet().map(|c| c.to_string()),
+        Colours::EXAMPLE.map(str::to_owned)
+    );
+    let karya = file::read(&dir("karya-kontak")).expect("valid").provider;
+    let sheet = karya.colours().expect("valid").sheet();
+    assert_eq!(sheet[0].to_string(), "#3b2f80");
+    // The hover colour is the brand a fifth darker: 0x3b × 0.8 = 47.2 → 0x2f.
+    assert_eq!(sheet[3].to_string(), "#2f2666");
 }

@@ -276,6 +276,12 @@ fn explain(text: &str, error: &toml::de::Error) -> (String, String) {
             };
         return (field, format!("expects {expected}, not {found}{hint}"));
     }
+    if message.contains("duplicate key") {
+        return (
+            field,
+            "is written twice in the same table: keep one (a [[staff.keys]] block goes after its [[staff]] entry's own fields)".into(),
+        );
+    }
     if table.is_none() {
         // Not TOML at all: the parser's own words, which say what it expected.
         return (field, format!("is not valid TOML here: {message}"));

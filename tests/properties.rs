@@ -558,7 +558,7 @@ proptest! {
 mod signed {
     use std::sync::OnceLock;
 
-    use biaya_bpo::provider::example;
+    use biaya_bpo::provider::fixture as example;
     use biaya_bpo::quote::Today;
     use biaya_bpo::signature::{self, native};
     use p256::ecdsa::SigningKey;

@@ -21,7 +21,7 @@ use std::process::{Command, Output};
 
 use biaya_bpo::calendar::Date;
 use biaya_bpo::link::{self, Contents, Dropped, LinkError};
-use biaya_bpo::provider::{Provider, StaffKey, example, file};
+use biaya_bpo::provider::{Provider, StaffKey, file, fixture as example};
 use biaya_bpo::quote::Today;
 use biaya_bpo::signature::{self, SignatureState, Verdict, native};
 use biaya_bpo::tariff::{Catalogue, catalogue};

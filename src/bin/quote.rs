@@ -16,7 +16,7 @@ use biaya_bpo::document::{Document, Quotation, Standing, Unreadable};
 use biaya_bpo::estimate::{Estimate, Request};
 use biaya_bpo::i18n::{Lang, estimate_error, link_error, link_problem, refusal, standing_sentence};
 use biaya_bpo::link::{self, Dropped};
-use biaya_bpo::provider::{Provider, file};
+use biaya_bpo::provider::{Provider, file, provider};
 use biaya_bpo::quote::{Today, may_issue};
 use biaya_bpo::signature::native;
 use biaya_bpo::tariff::catalogue;
@@ -91,14 +91,6 @@ fn print_json(value: &impl Serialize) -> bool {
     }
 }
 
-/// The provider this tool judges and signs for: the one it was built with, or the folder
-/// `--provider` names.
-static SELLER: std::sync::OnceLock<Provider> = std::sync::OnceLock::new();
-
-fn provider() -> &'static Provider {
-    SELLER.get_or_init(|| biaya_bpo::provider::provider().clone())
-}
-
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     // `--provider <folder>` reads a provider's folder instead of the one built in: a new
@@ -107,7 +99,8 @@ fn main() -> ExitCode {
         Some(at) if at + 1 < args.len() => {
             match file::read(std::path::Path::new(&args[at + 1])) {
                 Ok(folder) => {
-                    let _ = SELLER.set(folder.provider);
+                    let chosen: &'static Provider = Box::leak(Box::new(folder.provider));
+                    biaya_bpo::provider::choose(chosen);
                 }
                 Err(error) => {
                     eprintln!("{error}");

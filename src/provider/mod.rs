@@ -22,9 +22,17 @@ use rust_decimal::Decimal;
 /// The provider's folder the build read, checked and written out as Rust by the build script.
 static BUNDLED: Provider = include!(concat!(env!("OUT_DIR"), "/provider.rs"));
 
-/// The provider this release is built for.
+/// The provider this release is built for (natively: or the one [`choose`] chose; in the
+/// library's own tests, the example).
 #[must_use]
 pub fn provider() -> &'static Provider {
+    #[cfg(test)]
+    return &EXAMPLE;
+    #[cfg(all(not(test), not(target_arch = "wasm32")))]
+    if let Some(chosen) = CHOSEN.get() {
+        return chosen;
+    }
+    #[allow(unreachable_code)]
     &BUNDLED
 }
 
@@ -37,6 +45,27 @@ static EXAMPLE: Provider = include!(concat!(env!("OUT_DIR"), "/example.rs"));
 #[cfg(not(target_arch = "wasm32"))]
 #[must_use]
 pub fn example() -> &'static Provider {
+    &EXAMPLE
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+static CHOSEN: std::sync::OnceLock<&'static Provider> = std::sync::OnceLock::new();
+
+/// Natively, makes `chosen` this process's provider in place of the one built in: the quote
+/// tool's `--provider <folder>`, and the tests' fixture. Once a process: false when another was
+/// chosen before.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn choose(chosen: &'static Provider) -> bool {
+    CHOSEN.get_or_init(|| chosen) == &chosen
+}
+
+/// The example provider, with this process held to it ([`choose`]): what a native test that
+/// reads the example's names, staff or demo key calls first, so that it holds whatever provider
+/// the build is for.
+#[cfg(not(target_arch = "wasm32"))]
+#[must_use]
+pub fn fixture() -> &'static Provider {
+    choose(&EXAMPLE);
     &EXAMPLE
 }
 

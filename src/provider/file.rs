@@ -370,8 +370,7 @@ fn locate(text: &str, field: &str) -> Option<usize> {
                 let Some((_, chosen)) = items
                     .iter()
                     .enumerate()
-                    .filter(|(index, v)| item_name(v.get_ref(), *index) == item)
-                    .last()
+                    .rfind(|(index, v)| item_name(v.get_ref(), *index) == item)
                 else {
                     return found;
                 };

@@ -48,13 +48,11 @@ pub fn example() -> &'static Provider {
     &EXAMPLE
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 static CHOSEN: std::sync::OnceLock<&'static Provider> = std::sync::OnceLock::new();
 
 /// Natively, makes `chosen` this process's provider in place of the one built in: the quote
 /// tool's `--provider <folder>`, and the tests' fixture. Once a process: false when another was
-/// chosen before.
-#[cfg(not(target_arch = "wasm32"))]
+/// chosen before. The page (WebAssembly) never reads it.
 pub fn choose(chosen: &'static Provider) -> bool {
     CHOSEN.get_or_init(|| chosen) == &chosen
 }

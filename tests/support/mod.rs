@@ -151,7 +151,7 @@ impl Drop for Clock {
 /// Today on the provider's calendar (Jakarta), as the page reads it from the browser's clock.
 pub fn provider_today() -> biaya_bpo::calendar::Date {
     let seconds = (js_sys::Date::now() / 1000.0).floor() as i64;
-    biaya_bpo::quote::Today::at(biaya_bpo::provider::example(), seconds).0
+    biaya_bpo::quote::Today::at(biaya_bpo::provider::provider(), seconds).0
 }
 
 /// Rows of a CSV file as a spreadsheet splits them: the `sep=` line names the separator, fields

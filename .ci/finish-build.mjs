@@ -109,7 +109,7 @@ const hashed = (body) => createHash('sha256').update(body).digest('hex').slice(0
   // The favicon: the provider's own file, content-hashed like the rest (loaded after the page).
   const icon = `favicon-${hashed(provider.favicon)}.svg`;
   await writeFile(join(stage, icon), provider.favicon);
-  index = index.replace(/<\/title>/i, (m) => `${m}<link rel="icon" href="./${icon}" type="image/svg+xml">`);
+  index = index.replace(/<\/title>/i, (m) => `${m}<link rel="icon" href="./${icon}">`);
 
   // The style sheets are written with the example's colours: each becomes the provider's.
   const colour = provider.brand_colour;

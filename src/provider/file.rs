@@ -181,14 +181,26 @@ pub fn markup(file: &str) -> String {
     }
     out.push_str(rest);
     let start = out.find("<svg").unwrap_or(0);
-    let before = &out[..start];
     // Only a prologue is dropped: an XML declaration, a doctype and space.
-    let prologue = before.trim().is_empty()
-        || before
-            .trim_start()
-            .strip_prefix("<?xml")
-            .is_some_and(|r| r.contains("?>"));
-    let kept = if prologue { &out[start..] } else { &out[..] };
+    let mut before = out[..start].trim_start();
+    loop {
+        let end = if before.starts_with("<?xml") {
+            before.find("?>").map(|e| e + 2)
+        } else if before.to_ascii_uppercase().starts_with("<!DOCTYPE") {
+            before.find('>').map(|e| e + 1)
+        } else {
+            None
+        };
+        match end {
+            Some(end) => before = before[end..].trim_start(),
+            None => break,
+        }
+    }
+    let kept = if before.is_empty() {
+        &out[start..]
+    } else {
+        &out[..]
+    };
     kept.trim().to_owned()
 }
 

@@ -307,6 +307,58 @@ fn keygen_never_writes_over_an_existing_file() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+#[cfg(unix)]
+#[test]
+fn keygen_writes_the_key_for_its_owner_only_and_never_into_the_repository() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = scratch("keygen-mode");
+    let file = dir.join("sari.jwk");
+    let output = quote_tool(&[
+        "keygen",
+        "--staff",
+        "SD",
+        "--out",
+        file.to_str().expect("UTF-8"),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // rw------- : no one but its owner reads it.
+    let mode = std::fs::metadata(&file)
+        .expect("written")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    let _ = std::fs::remove_dir_all(dir);
+
+    // Into this repository (under target/, or beside the code): refused, nothing written.
+    let inside = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/sari-inside.jwk");
+    let _ = std::fs::remove_file(&inside);
+    let path = inside.to_str().expect("UTF-8");
+    let output = quote_tool(&["keygen", "--staff", "SD", "--out", path]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("inside the repository"));
+    assert!(!inside.exists());
+    // Unless the operator says so.
+    let output = quote_tool(&[
+        "keygen",
+        "--staff",
+        "SD",
+        "--out",
+        path,
+        "--inside-repository",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(inside.exists());
+    let _ = std::fs::remove_file(&inside);
+}
+
 #[test]
 fn keygen_for_a_salesperson_the_provider_does_not_list_exits_2() {
     let dir = scratch("keygen-unknown");

@@ -89,6 +89,21 @@ fn a_mistake_names_the_file_the_line_the_field_and_what_it_expects() {
             "brand_color",
             &["is not a field of the provider file", "brand_colour"],
         ),
+        // A typo in a salesperson's field, and in a key's.
+        (
+            "max_discount = \"0.05\"",
+            "max_discont = \"0.05\"",
+            "max_discont",
+            "staff[BP].max_discont",
+            &["is not a field of the provider file", "max_discount"],
+        ),
+        (
+            "valid_from = \"2026-11-01\"",
+            "valid_form = \"2026-11-01\"",
+            "valid_form",
+            "staff[SD].keys[SD-14cd3d].valid_form",
+            &["is not a field of the provider file", "valid_from"],
+        ),
         // Values the checks refuse, at their own line.
         (
             "whatsapp = \"6281100000000\"",
@@ -170,6 +185,9 @@ fn a_missing_field_says_which_and_where_its_entry_is() {
     assert!(error.problem.contains("is missing"), "{error}");
     let (_, error) = refused("email = \"budi.pratama@nusa-layanan.example\"\n", "");
     assert_eq!(error.field, "staff[BP].email", "{error}");
+    assert!(error.problem.contains("is missing"), "{error}");
+    let (_, error) = refused(&format!("public = \"{DEMO_PUBLIC}\"\n"), "");
+    assert_eq!(error.field, "staff[SD].keys[SD-14cd3d].public", "{error}");
     assert!(error.problem.contains("is missing"), "{error}");
 }
 

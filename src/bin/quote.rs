@@ -3,7 +3,10 @@
 //! - `quote '<link, URL or fragment>'` prints the estimate or quotation a link encodes as JSON:
 //!   the lines and totals the page shows, what the link lost, and its signature's state;
 //! - `quote keygen --staff <id> --out <file>` makes a salesperson's key pair: the private key as a
-//!   JWK file, and the lines that add its public key to `tariffs/provider.toml`;
+//!   JWK file (mode 0600, never inside a repository unless `--inside-repository`), and the lines
+//!   that add its public key to the provider's `provider.toml`;
+//! - `--provider <folder>` before any of them: the provider in that folder rather than the one
+//!   built in;
 //! - `quote sign --key <file> '<link>'` signs a quotation exactly as the sales console does;
 //! - `quote staffing --calls …` sizes one interval of calls (`biaya_bpo::staffing::USAGE`).
 //!

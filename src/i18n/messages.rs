@@ -21,6 +21,14 @@ pub fn quantity_error(error: QuantityError, lang: Lang) -> String {
         (QuantityError::NotWhole, Lang::En) => {
             format!("Enter a whole number without decimals, e.g. {example}.")
         }
+        (QuantityError::Grouping { suggestion }, Lang::Id) => format!(
+            "Angka dikelompokkan per tiga digit; maksudnya {}?",
+            format_count(suggestion, lang)
+        ),
+        (QuantityError::Grouping { suggestion }, Lang::En) => format!(
+            "Digits are grouped in threes; did you mean {}?",
+            format_count(suggestion, lang)
+        ),
         (QuantityError::NotANumber, Lang::Id) => format!("Hanya angka, mis. {example}."),
         (QuantityError::NotANumber, Lang::En) => format!("Digits only, e.g. {example}."),
         (QuantityError::TooLarge { max }, Lang::Id) => {
@@ -753,19 +761,35 @@ mod tests {
             QuantityError::Empty,
             QuantityError::Negative,
             QuantityError::NotWhole,
+            QuantityError::Grouping {
+                suggestion: 3_500_000,
+            },
             QuantityError::NotANumber,
             QuantityError::TooLarge { max: 1_000 },
         ] {
             let id = quantity_error(error, Lang::Id);
             let en = quantity_error(error, Lang::En);
             assert!(
-                id.ends_with('.') && en.ends_with('.') && id != en,
+                id.ends_with(['.', '?']) && en.ends_with(['.', '?']) && id != en,
                 "{id} / {en}"
             );
         }
         assert_eq!(
             quantity_error(QuantityError::TooLarge { max: 5_000 }, Lang::Id),
             "Paling banyak 5.000."
+        );
+        // "3,500000" typed as the seat overhead: the message names the slip and offers the
+        // number the digits make, grouped as the page groups it.
+        let slip = QuantityError::Grouping {
+            suggestion: 3_500_000,
+        };
+        assert_eq!(
+            quantity_error(slip, Lang::En),
+            "Digits are grouped in threes; did you mean 3,500,000?"
+        );
+        assert_eq!(
+            quantity_error(slip, Lang::Id),
+            "Angka dikelompokkan per tiga digit; maksudnya 3.500.000?"
         );
     }
 }

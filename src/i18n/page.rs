@@ -115,9 +115,18 @@ texts! {
         example =>
             "contoh",
             "example";
+        confirm_examples =>
+            "Ini angka saya",
+            "These are my figures";
+        clear_examples =>
+            "Jadikan nol",
+            "Set them to zero";
+        not_updated =>
+            "belum diperbarui",
+            "not updated";
         examples_note =>
-            "Termasuk volume contoh (bertanda \u{201c}contoh\u{201d}) yang belum Anda ubah: ganti dengan volume Anda.",
-            "Includes example volumes (marked \u{201c}example\u{201d}) you have not changed: replace them with yours.";
+            "Termasuk volume contoh (bertanda \u{201c}contoh\u{201d}) yang belum Anda ubah: ganti dengan volume Anda, atau pakai sebagai angka Anda.",
+            "Includes example volumes (marked \u{201c}example\u{201d}) you have not changed: replace them with yours, or keep them as your figures.";
         describe_calls =>
             "Isi sebagai jumlah panggilan × durasi",
             "Enter as calls × handle time";

@@ -125,6 +125,7 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
         document: Some(document),
         repriced,
         traffic,
+        in_house_invalid,
     }) = (*scene).clone()
     else {
         return Html::default();
@@ -145,7 +146,7 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
         hosts.draw(SHARE, html! { <Share {tariff} document={document.clone()} url={url.clone()} {lang} /> }),
         hosts.draw(COMPARISON, html! {
             <Comparison {tariff} estimate={estimate.clone()} activities={request.activities.clone()}
-                adjustable={document.quote.is_none()} {lang} />
+                adjustable={document.quote.is_none()} {in_house_invalid} {lang} />
         }),
         hosts.draw(COMPARE, html! {
             <>

@@ -90,6 +90,13 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
                 inputs: a.traffic.clone(),
             })
             .collect(),
+        in_house_invalid: state
+            .inputs
+            .activities
+            .iter()
+            .filter(|a| a.chosen && a.in_house_invalid)
+            .map(|a| a.activity.clone())
+            .collect(),
     };
     {
         // Every render: the deferred parts follow the page. Whatever the last page published
@@ -184,15 +191,21 @@ fn Calculator(props: &CalculatorProps) -> Html {
         .is_ok_and(|d| !d.estimate.activities.is_empty());
     let results = match document {
         Ok(document) if !chosen => html! {
-            <Summary document={document.clone()} {lang} />
+            <Summary document={document.clone()} {lang} dispatch={dispatch.clone()} />
         },
         Ok(document) => html! {
             <>
-                <Summary document={document.clone()} {lang} />
+                <Summary document={document.clone()} {lang} dispatch={dispatch.clone()} />
                 // Sharing, asking sales, printing: with the deferred module, below the totals.
                 <div id={more::SHARE} class="deferred"></div>
-                <a class="peek" href="#summary-title" aria-hidden="true" tabindex="-1" onclick={jump("summary-title")}>
-                    <span>{ texts.monthly }</span>
+                <a class={classes!("peek", document.stale.then_some("stale"))} href="#summary-title" aria-hidden="true" tabindex="-1" onclick={jump("summary-title")}>
+                    <span>
+                        { texts.monthly }
+                        // The last valid total while a field is being corrected: said so here too.
+                        if document.stale {
+                            <small data-testid="peek-stale">{ format!(" ({})", texts.not_updated) }</small>
+                        }
+                    </span>
                     <span>{ format_money(document.estimate.totals.monthly, document.estimate.currency, lang) }</span>
                 </a>
             </>

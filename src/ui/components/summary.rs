@@ -17,6 +17,7 @@ use crate::tariff::Tariff;
 use crate::ui::Shared;
 use crate::ui::Static;
 use crate::ui::hooks::use_settled;
+use crate::ui::state::{Action, Edit};
 
 /// How long the typing pauses before the new total is said.
 const SETTLE_MS: u32 = 1_000;
@@ -25,11 +26,18 @@ const SETTLE_MS: u32 = 1_000;
 pub struct SummaryProps {
     pub document: Shared<Document>,
     pub lang: Lang,
+    /// Confirms the example volumes, or sets them to zero (a quotation has none).
+    #[prop_or_default]
+    pub dispatch: Callback<Action>,
 }
 
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
-    let SummaryProps { document, lang } = props;
+    let SummaryProps {
+        document,
+        lang,
+        dispatch,
+    } = props;
     let estimate = &document.estimate;
     // The inputs hold a mistake: the figures are the last valid ones.
     let stale = &document.stale;
@@ -75,7 +83,13 @@ pub fn Summary(props: &SummaryProps) -> Html {
             </p>
             <p class="visually-hidden" aria-live="polite" data-testid="announced">{ said }</p>
             if examples {
-                <p class="examples-note" data-testid="example-note">{ labels.examples_note }</p>
+                <div class="examples-note">
+                    <p data-testid="example-note">{ labels.examples_note }</p>
+                    <button type="button" class="secondary" data-testid="confirm-examples"
+                        onclick={dispatch.reform(|_| Action::Edit(Edit::ConfirmExamples))}>{ labels.confirm_examples }</button>
+                    <button type="button" class="secondary" data-testid="clear-examples"
+                        onclick={dispatch.reform(|_| Action::Edit(Edit::ClearExamples))}>{ labels.clear_examples }</button>
+                </div>
             }
             <dl class="totals">
                 <div class="total main">
@@ -126,6 +140,8 @@ pub struct ComparisonProps {
     pub activities: Vec<ActivityRequest>,
     /// The visitor may change the in-house figures (their own estimate, not a quotation).
     pub adjustable: bool,
+    /// The activities with an in-house figure typed that does not read.
+    pub in_house_invalid: Vec<String>,
     pub lang: Lang,
 }
 
@@ -138,6 +154,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
         estimate,
         activities,
         adjustable,
+        in_house_invalid,
         lang,
     } = props;
     let (lang, ct, bd) = (*lang, CompareTexts::of(*lang), BreakdownTexts::of(*lang));
@@ -170,7 +187,8 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 </li>
             </ul>
             if *adjustable && !activities.is_empty() {
-                <InHouseFigureForms tariff={*tariff} activities={activities.clone()} {lang} />
+                <InHouseFigureForms tariff={*tariff} activities={activities.clone()}
+                    invalid={in_house_invalid.clone()} {lang} />
             }
 
             <h3>{ format!("{} ±{}%", ct.range, estimate.range.percent) }</h3>

@@ -40,6 +40,91 @@ pub fn quantity_error(error: QuantityError, lang: Lang) -> String {
     }
 }
 
+/// Why the page's own request cannot be priced: the few reasons a visitor's choices can give (a
+/// site that does not deliver an activity or speak its customers' language, figures too large).
+/// Apart from [`estimate_error`], so that the page's first module carries these sentences only.
+#[must_use]
+pub fn problem(error: &EstimateError, tariff: &Tariff, lang: Lang) -> String {
+    let named = |text: Option<&Text>, id: &str| -> String {
+        text.map_or_else(
+            || format!("\u{201c}{id}\u{201d}"),
+            |t| t.get(lang).to_owned(),
+        )
+    };
+    let activity = |id: &str| named(tariff.activity(id).map(|a| &a.name), id);
+    let site = |id: &str| named(tariff.site(id).map(|s| &s.name), id);
+    let id = lang == Lang::Id;
+    match error {
+        EstimateError::SiteUnavailable {
+            activity: a,
+            site: s,
+        } => {
+            let from: Vec<String> = tariff
+                .sites
+                .iter()
+                .filter(|candidate| {
+                    tariff
+                        .activity(a)
+                        .is_some_and(|x| x.delivered_from(&candidate.id))
+                })
+                .map(|candidate| candidate.name.get(lang).to_owned())
+                .collect();
+            if id {
+                format!(
+                    "{} tidak dilayani dari {}: pilih {}.",
+                    activity(a),
+                    site(s),
+                    from.join(" atau ")
+                )
+            } else {
+                format!(
+                    "{} is not delivered from {}: choose {}.",
+                    activity(a),
+                    site(s),
+                    from.join(" or ")
+                )
+            }
+        }
+        EstimateError::LanguageNotServed {
+            activity: a,
+            site: s,
+            language,
+        } => {
+            let language = named(tariff.language(language).map(|l| &l.name), language);
+            if id {
+                format!(
+                    "{} tidak dapat melayani {} dalam {}: pilih lokasi atau bahasa lain.",
+                    site(s),
+                    mid_sentence(&activity(a)),
+                    language
+                )
+            } else {
+                format!(
+                    "{} cannot serve {} customers in {}: choose another site or language.",
+                    site(s),
+                    mid_sentence(&activity(a)),
+                    language
+                )
+            }
+        }
+        EstimateError::Overflow => {
+            if id {
+                "Angkanya terlalu besar untuk dihitung: kurangi volumenya.".into()
+            } else {
+                "The figures are too large to compute: lower a volume.".into()
+            }
+        }
+        // Nothing the page's inputs can make: only a hand-made request comes here.
+        _ => {
+            if id {
+                "Estimasi ini tidak dapat dihitung: ubah pilihan Anda.".into()
+            } else {
+                "This estimate cannot be priced: change your choices.".into()
+            }
+        }
+    }
+}
+
 /// Why the estimate cannot be priced, naming things as the tariff names them.
 #[must_use]
 pub fn estimate_error(error: &EstimateError, tariff: &Tariff, lang: Lang) -> String {
@@ -57,11 +142,13 @@ pub fn estimate_error(error: &EstimateError, tariff: &Tariff, lang: Lang) -> Str
             .map(|o| &o.name);
         named(text, id)
     };
-    let site = |id: &str| named(tariff.site(id).map(|s| &s.name), id);
     let quoted = |id: &str| format!("\u{201c}{id}\u{201d}");
     let id = lang == Lang::Id;
 
     match error {
+        EstimateError::SiteUnavailable { .. }
+        | EstimateError::LanguageNotServed { .. }
+        | EstimateError::Overflow => problem(error, tariff, lang),
         EstimateError::UnknownActivity { activity: a } => {
             if id {
                 format!(
@@ -134,36 +221,6 @@ pub fn estimate_error(error: &EstimateError, tariff: &Tariff, lang: Lang) -> Str
                 format!("Tariff {} has no site {}.", tariff.version, quoted(s))
             }
         }
-        EstimateError::SiteUnavailable {
-            activity: a,
-            site: s,
-        } => {
-            let from: Vec<String> = tariff
-                .sites
-                .iter()
-                .filter(|candidate| {
-                    tariff
-                        .activity(a)
-                        .is_some_and(|x| x.delivered_from(&candidate.id))
-                })
-                .map(|candidate| candidate.name.get(lang).to_owned())
-                .collect();
-            if id {
-                format!(
-                    "{} tidak dilayani dari {}: pilih {}.",
-                    activity(a),
-                    site(s),
-                    from.join(" atau ")
-                )
-            } else {
-                format!(
-                    "{} is not delivered from {}: choose {}.",
-                    activity(a),
-                    site(s),
-                    from.join(" or ")
-                )
-            }
-        }
         EstimateError::UnknownTerm { term } => {
             if id {
                 format!(
@@ -191,28 +248,6 @@ pub fn estimate_error(error: &EstimateError, tariff: &Tariff, lang: Lang) -> Str
                     "Tariff {} has no service language {}.",
                     tariff.version,
                     quoted(language)
-                )
-            }
-        }
-        EstimateError::LanguageNotServed {
-            activity: a,
-            site: s,
-            language,
-        } => {
-            let language = named(tariff.language(language).map(|l| &l.name), language);
-            if id {
-                format!(
-                    "{} tidak dapat melayani {} dalam {}: pilih lokasi atau bahasa lain.",
-                    site(s),
-                    mid_sentence(&activity(a)),
-                    language
-                )
-            } else {
-                format!(
-                    "{} cannot serve {} customers in {}: choose another site or language.",
-                    site(s),
-                    mid_sentence(&activity(a)),
-                    language
                 )
             }
         }
@@ -269,13 +304,6 @@ pub fn estimate_error(error: &EstimateError, tariff: &Tariff, lang: Lang) -> Str
                 format!("{}: angka biaya sendiri ini tidak mungkin.", activity(a))
             } else {
                 format!("{}: this in-house figure cannot be.", activity(a))
-            }
-        }
-        EstimateError::Overflow => {
-            if id {
-                "Angkanya terlalu besar untuk dihitung: kurangi volumenya.".into()
-            } else {
-                "The figures are too large to compute: lower a volume.".into()
             }
         }
     }

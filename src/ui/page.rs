@@ -18,7 +18,7 @@ use super::state::{Action, Inputs, State};
 use super::{Shared, Static, browser, more};
 use crate::document::Document;
 use crate::estimate::EstimateError;
-use crate::i18n::{Lang, Texts, estimate_error, format_money};
+use crate::i18n::{Lang, Texts, format_money, problem as problem_sentence};
 use crate::quote::Today;
 use crate::tariff::{Catalogue, Tariff, catalogue};
 
@@ -183,7 +183,7 @@ fn Calculator(props: &CalculatorProps) -> Html {
             .map(|a| a.activity.as_str()),
         _ => None,
     });
-    let message = |e: &EstimateError| AttrValue::from(estimate_error(e, tariff.0, lang));
+    let message = |e: &EstimateError| AttrValue::from(problem_sentence(e, tariff.0, lang));
     let site_error = problem.as_ref().filter(|_| own_site.is_none()).map(message);
     // Nothing chosen yet: an invitation, and nothing to share, compare or chart.
     let chosen = document
@@ -191,11 +191,11 @@ fn Calculator(props: &CalculatorProps) -> Html {
         .is_ok_and(|d| !d.estimate.activities.is_empty());
     let results = match document {
         Ok(document) if !chosen => html! {
-            <Summary document={document.clone()} {lang} dispatch={dispatch.clone()} />
+            <Summary document={document.clone()} {lang} />
         },
         Ok(document) => html! {
             <>
-                <Summary document={document.clone()} {lang} dispatch={dispatch.clone()} />
+                <Summary document={document.clone()} {lang} />
                 // Sharing, asking sales, printing: with the deferred module, below the totals.
                 <div id={more::SHARE} class="deferred"></div>
                 <a class={classes!("peek", document.stale.then_some("stale"))} href="#summary-title" aria-hidden="true" tabindex="-1" onclick={jump("summary-title")}>
@@ -211,7 +211,7 @@ fn Calculator(props: &CalculatorProps) -> Html {
             </>
         },
         Err(error) => html! {
-            <p class="error" data-testid="estimate-error">{ estimate_error(error, tariff.0, lang) }</p>
+            <p class="error" data-testid="estimate-error">{ problem_sentence(error, tariff.0, lang) }</p>
         },
     };
     let inputs_site = AttrValue::from(inputs.site.clone());

@@ -488,21 +488,10 @@ impl Inputs {
                 }
             }
             Edit::ClearExamples => {
-                let rules = self.rules;
+                // Every model's examples: none is left to be priced unmarked later.
                 for inputs in self.activities.iter_mut().filter(|a| a.chosen) {
-                    // The volumes priced now; another model's stay as they are.
-                    let priced: Vec<String> = tariff
-                        .activity(&inputs.activity)
-                        .and_then(|a| Some(units(a, a.model(&inputs.model)?, rules)))
-                        .unwrap_or_default()
-                        .iter()
-                        .map(|u| u.id.to_string())
-                        .collect();
-                    for unit in priced {
-                        if inputs.is_example(&unit) {
-                            inputs.examples.retain(|e| *e != unit);
-                            inputs.typed.insert(unit, "0".to_owned());
-                        }
+                    for unit in std::mem::take(&mut inputs.examples) {
+                        inputs.typed.insert(unit, "0".to_owned());
                     }
                     if !inputs.traffic.examples.is_empty() {
                         inputs.traffic.examples.clear();
@@ -817,25 +806,20 @@ impl Reducible for State {
                 unit,
                 text,
             } => {
-                let heard = next
+                // The field's own text, its digits grouped where it reads as a number: an edit
+                // where the page had not heard it so (set without an input event).
+                let text =
+                    quantity::parse(&text, u64::MAX).map_or(text, |n| format_count(n, next.lang));
+                if next
                     .inputs
                     .activity_mut(&activity)
-                    .is_some_and(|inputs| inputs.typed(&unit) == text);
-                let grouped = quantity::parse(&text, u64::MAX).map(|n| format_count(n, next.lang));
-                if !heard {
+                    .is_some_and(|inputs| inputs.typed(&unit) != text)
+                {
                     next.edited(Edit::Volume {
-                        activity: activity.clone(),
-                        unit: unit.clone(),
+                        activity,
+                        unit,
                         text,
                     });
-                }
-                if let (Ok(grouped), Some(typed)) = (
-                    grouped,
-                    next.inputs
-                        .activity_mut(&activity)
-                        .and_then(|inputs| inputs.typed.get_mut(&unit)),
-                ) {
-                    *typed = grouped;
                 }
             }
             Action::SetLang(lang) => {
@@ -1495,5 +1479,27 @@ mod tests {
         );
         assert!(s.stale);
         assert_eq!(s.priced.activities[0].volumes.get("orders"), Some(&5_000));
+    }
+
+    #[test]
+    fn messages_say_what_is_an_example_and_what_is_stale() {
+        let tariff = catalogue().expect("valid").latest();
+        let message = |s: &State| {
+            crate::i18n::ask_sales_message("Nusa", &document(s), tariff, "https://x/", ENGLISH)
+        };
+        let s = state(ENGLISH).reduce(toggle("sales"));
+        assert!(
+            message(&s).contains("(example volumes, not yet entered)"),
+            "{}",
+            message(&s)
+        );
+        let s = s.reduce(edit(Edit::ConfirmExamples));
+        assert!(!message(&s).contains("example"), "{}", message(&s));
+        let s = s.reduce(typed("sales", "appointments", "4o"));
+        assert!(
+            message(&s).contains("(the last valid figures; a field is being corrected)"),
+            "{}",
+            message(&s)
+        );
     }
 }

@@ -4,7 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct QuantityProps {
     /// Also the element's id; the error message is `error-<testid>`.
     pub testid: AttrValue,
@@ -36,7 +36,7 @@ struct Typed {
 /// it, and shows the page's value only when it is something the visitor did not type (a reset, a
 /// link, the digits grouped when they leave the field).
 #[hook]
-fn use_typed(value: &AttrValue, on_change: &Callback<String>) -> (AttrValue, Callback<InputEvent>) {
+fn use_typed(value: &AttrValue, on_change: &Callback<String>) -> (AttrValue, Callback<String>) {
     let typed = use_mut_ref(|| Typed {
         shown: value.clone(),
         seen: value.clone(),
@@ -58,8 +58,7 @@ fn use_typed(value: &AttrValue, on_change: &Callback<String>) -> (AttrValue, Cal
         typed.shown.clone()
     };
     let on_change = on_change.clone();
-    let oninput = Callback::from(move |e: InputEvent| {
-        let text = e.target_unchecked_into::<HtmlInputElement>().value();
+    let typing = Callback::from(move |text: String| {
         {
             let mut typed = typed.borrow_mut();
             // A page that never gives a text back (it ignored the edit) must not grow this.
@@ -72,7 +71,16 @@ fn use_typed(value: &AttrValue, on_change: &Callback<String>) -> (AttrValue, Cal
         redraw.force_update();
         on_change.emit(text);
     });
-    (shown, oninput)
+    (shown, typing)
+}
+
+/// A volume whose value the page hands back through the scene, a moment after each keystroke:
+/// the deferred module's fields (see `use_typed`). The page's own fields are drawn in the same
+/// turn as the keystroke and need none of this.
+#[component]
+pub fn EchoedQuantityInput(props: &QuantityProps) -> Html {
+    let (value, on_change) = use_typed(&props.value, &props.on_change);
+    html! { <QuantityInput {value} {on_change} ..props.clone() /> }
 }
 
 /// A volume, kept as typed: the page reads it, it never rewrites it under the visitor's fingers
@@ -86,7 +94,10 @@ pub fn QuantityInput(props: &QuantityProps) -> Html {
         Some(_) => format!("{error_id} {help_id}"),
         None => help_id.clone(),
     };
-    let (shown, oninput) = use_typed(&props.value, &props.on_change);
+    let on_change = props.on_change.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        on_change.emit(e.target_unchecked_into::<HtmlInputElement>().value());
+    });
     let onblur = props.on_leave.clone().map(|leave| {
         Callback::from(move |e: FocusEvent| {
             leave.emit(e.target_unchecked_into::<HtmlInputElement>().value());
@@ -109,7 +120,7 @@ pub fn QuantityInput(props: &QuantityProps) -> Html {
                     type="text"
                     inputmode="numeric"
                     autocomplete="off"
-                    value={shown}
+                    value={props.value.clone()}
                     aria-invalid={props.error.is_some().then_some("true")}
                     aria-describedby={described}
                     {oninput}

@@ -10,14 +10,15 @@ use super::in_house::InHouseFigureForms;
 use crate::document::Document;
 use crate::estimate::{ActivityRequest, Estimate};
 use crate::i18n::{
-    BreakdownTexts, CompareTexts, Lang, Period, Texts, format_count, format_money, saving_sentence,
-    vat_basis,
+    BreakdownTexts, CompareTexts, Lang, MoreTexts, Period, Texts, format_count, format_money,
+    saving_sentence, vat_basis,
 };
 use crate::tariff::Tariff;
 use crate::ui::Shared;
 use crate::ui::Static;
+use crate::ui::bridge::{self, Wish};
 use crate::ui::hooks::use_settled;
-use crate::ui::state::{Action, Edit};
+use crate::ui::state::Edit;
 
 /// How long the typing pauses before the new total is said.
 const SETTLE_MS: u32 = 1_000;
@@ -26,18 +27,11 @@ const SETTLE_MS: u32 = 1_000;
 pub struct SummaryProps {
     pub document: Shared<Document>,
     pub lang: Lang,
-    /// Confirms the example volumes, or sets them to zero (a quotation has none).
-    #[prop_or_default]
-    pub dispatch: Callback<Action>,
 }
 
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
-    let SummaryProps {
-        document,
-        lang,
-        dispatch,
-    } = props;
+    let SummaryProps { document, lang } = props;
     let estimate = &document.estimate;
     // The inputs hold a mistake: the figures are the last valid ones.
     let stale = &document.stale;
@@ -82,15 +76,6 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 if *stale { { labels.stale } }
             </p>
             <p class="visually-hidden" aria-live="polite" data-testid="announced">{ said }</p>
-            if examples {
-                <div class="examples-note">
-                    <p data-testid="example-note">{ labels.examples_note }</p>
-                    <button type="button" class="secondary" data-testid="confirm-examples"
-                        onclick={dispatch.reform(|_| Action::Edit(Edit::ConfirmExamples))}>{ labels.confirm_examples }</button>
-                    <button type="button" class="secondary" data-testid="clear-examples"
-                        onclick={dispatch.reform(|_| Action::Edit(Edit::ClearExamples))}>{ labels.clear_examples }</button>
-                </div>
-            }
             <dl class="totals">
                 <div class="total main">
                     <dt>{ labels.monthly }</dt>
@@ -125,6 +110,14 @@ pub fn Summary(props: &SummaryProps) -> Html {
             <p class="vat-basis" data-testid="vat-basis">
                 { vat_basis(estimate.vat.is_some(), estimate.vat.unwrap_or_default(), lang) }
             </p>
+            if examples {
+                <div class="examples-note">
+                    <p data-testid="example-note">{ labels.examples_note }</p>
+                    // "These are my figures" and "Set them to zero" follow with the deferred
+                    // module, below the totals, so nothing above them moves when they come.
+                    <div id={crate::ui::more::EXAMPLES} class="deferred"></div>
+                </div>
+            }
 
             // The comparison with doing it in-house and the range follow with the deferred module.
             <div id={crate::ui::more::COMPARISON} class="deferred"></div>
@@ -198,5 +191,26 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
             </dl>
             <p class="help">{ ct.range_hint }</p>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExampleActionsProps {
+    pub lang: Lang,
+}
+
+/// The buyer's answer to the page's example volumes: keep them as theirs, or set them to zero.
+#[component]
+pub fn ExampleActions(props: &ExampleActionsProps) -> Html {
+    let labels = MoreTexts::of(props.lang);
+    let settle =
+        |edit: Edit| Callback::from(move |_: MouseEvent| bridge::wish(&[Wish::Edit(edit.clone())]));
+    html! {
+        <>
+            <button type="button" class="secondary" data-testid="confirm-examples"
+                onclick={settle(Edit::ConfirmExamples)}>{ labels.confirm_examples }</button>
+            <button type="button" class="secondary" data-testid="clear-examples"
+                onclick={settle(Edit::ClearExamples)}>{ labels.clear_examples }</button>
+        </>
     }
 }

@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use super::field::{Choices, QuantityInput, Select};
+use super::field::{Choices, EchoedQuantityInput, Select};
 use super::staffing::Staffing;
 use crate::estimate::Request;
 use crate::i18n::{
@@ -92,7 +92,7 @@ pub fn TrafficForm(props: &TrafficProps) -> Html {
             .contains(&field)
             .then(|| AttrValue::from(Texts::of(lang).example));
         html! {
-            <QuantityInput key={field.key()} {testid}
+            <EchoedQuantityInput key={field.key()} {testid}
                 label={label.to_owned()} help={help.to_owned()} unit={unit.to_owned()}
                 value={traffic.typed(field).to_owned()} {error} {on_change} {example} />
         }

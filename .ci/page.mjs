@@ -99,7 +99,7 @@ for (const lang of ['id', 'en']) {
       // Written a moment after the last keystroke.
       await page.waitForTimeout(400);
       const shown = await page.textContent('[data-testid="share-link"]');
-      check(`${name}: the address bar holds the shared link`, shown === page.url() && /#v=1&t=/.test(shown), `${shown} vs ${page.url()}`);
+      check(`${name}: the address bar holds the shared link`, shown === page.url() && /#v=\d+&t=/.test(shown), `${shown} vs ${page.url()}`);
     }
     check(`${name}: no script error`, problems.length === 0, problems.join(' | '));
     const csp = await page.evaluate(() => window.__csp);
@@ -492,6 +492,12 @@ for (const lang of ['id', 'en']) {
       await page.click(`[data-testid="activity-${id}"]`);
     }
     await page.waitForSelector('[data-testid="console-monthly"]');
+    // The four activities at their starting volumes: not issued until the salesperson confirms
+    // them as the client's (or sets them to zero).
+    await page.waitForSelector('[data-testid="console-examples"]');
+    check(`${name}: starting volumes are not issued unconfirmed`, await page.isDisabled('[data-testid="console-issue"]'));
+    await page.click('[data-testid="console-confirm-examples"]');
+    await page.waitForSelector('[data-testid="console-examples"]', { state: 'detached' });
     const number = await page.inputValue('[data-testid="console-number"]');
     check(`${name}: proposes the month's next number`, /^NLY\/SD\/\d{4}\/\d{2}\/0001$/.test(number), number);
     await page.fill('[data-testid="console-client"]', 'PT Maju Jaya');
@@ -504,7 +510,7 @@ for (const lang of ['id', 'en']) {
     await page.click('[data-testid="console-issue"]');
     await page.waitForSelector('[data-testid="console-issued-link"]');
     const link = await page.textContent('[data-testid="console-issued-link"]');
-    check(`${name}: the link is for the prospect's page`, link.startsWith(`${origin}/#v=1&`) && link.includes('&key=SD-14cd3d&sig='), link);
+    check(`${name}: the link is for the prospect's page`, /^[^#]+\/#v=\d+&/.test(link) && link.startsWith(`${origin}/#v=`) && link.includes('&key=SD-14cd3d&sig='), link);
     const listed = await page.textContent('[data-testid="register"]');
     check(`${name}: the register lists it`, listed.includes(number) && listed.includes('PT Maju Jaya'), listed.slice(0, 200));
     const everything = await page.evaluate(() => document.documentElement.outerHTML + JSON.stringify({ ...localStorage }));

@@ -166,6 +166,8 @@ check('the quote tool reads it valid too', early.standing === 'valid', early.sta
   await page.waitForSelector('[data-testid="console-signer"]');
   await page.click('[data-testid="activity-sales"]');
   await page.waitForSelector('[data-testid="console-monthly"]');
+  // The starting volumes are the client's, as the salesperson confirms (.ci/entered.mjs checks the refusal).
+  await page.click('[data-testid="console-confirm-examples"]');
   await page.fill('[data-testid="console-client"]', '=HYPERLINK("http://x.example","PT Maju")');
   await page.click('[data-testid="console-issue"]');
   await page.waitForSelector('[data-testid="console-issued-link"]');

@@ -155,6 +155,20 @@ pub struct Example {
     pub unit: String,
 }
 
+/// The volumes the request still holds as the page's examples.
+fn examples(request: &Request) -> Vec<Example> {
+    let mut examples = Vec::new();
+    for wanted in &request.activities {
+        for unit in &wanted.examples {
+            examples.push(Example {
+                activity: wanted.activity.clone(),
+                unit: unit.clone(),
+            });
+        }
+    }
+    examples
+}
+
 /// One estimate or quotation, as every surface shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
@@ -193,7 +207,6 @@ pub struct Source<'a> {
     pub problems: &'a [Dropped],
     pub link: &'a str,
     pub stale: bool,
-    pub examples: &'a [Example],
 }
 
 /// Why a link makes no document.
@@ -285,7 +298,7 @@ impl Document {
             problems: source.problems.to_vec(),
             link: source.link.to_owned(),
             stale: source.stale,
-            examples: source.examples.to_vec(),
+            examples: examples(source.request),
         })
     }
 
@@ -324,7 +337,6 @@ impl Document {
                 problems: &problems,
                 link: &fragment,
                 stale: false,
-                examples: &[],
             },
             catalogue,
             provider,

@@ -21,6 +21,8 @@
 //! <activity>-traffic=…    the traffic its volume was sized from (see `traffic`)
 //! <activity>-site=manila   delivered from its own site (format 2)
 //! <activity>-own=w…~o…~h…  the client's own in-house figures (format 2)
+//! <activity>-ex=5          the volumes still the page's examples, a bit per priced unit in
+//!                          the volumes' order (format 3)
 //! for= by= contact= ref=   quote details, free text, length-capped: client, salesperson, their
 //!                          contact, quote number
 //! attn= subj= note=        the client's contact person, the subject, special terms
@@ -476,6 +478,14 @@ fn fields(contents: &Contents, tariff: &Tariff) -> String {
                 own(&wanted.in_house)
             );
         }
+        let examples = units(activity, model, request.rules)
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| wanted.examples.iter().any(|e| *e == *u.id))
+            .fold(0u64, |mask, (i, _)| mask | (1 << i));
+        if examples != 0 && request.rules == Rules::Format3 {
+            let _ = write!(out, "&{}-ex={examples}", value(&activity.id));
+        }
     }
     for field in QuoteField::ALL {
         let text = field.get(&contents.quote);
@@ -670,6 +680,10 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
         let sizing = fields.remove(&*format!("{}-traffic", activity.id));
         let site = fields.remove(&*format!("{}-site", activity.id));
         let figures = fields.remove(&*format!("{}-own", activity.id));
+        // Before format 3 there were no examples: the field is then unknown.
+        let examples = fields
+            .remove(&*format!("{}-ex", activity.id))
+            .filter(|_| rules == Rules::Format3);
         if let Some(text) = fields.remove(&*activity.id)
             && let Some(mut wanted) = activity_from(activity, rules, &text, &mut dropped)
         {
@@ -697,6 +711,14 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
                     None => dropped.push(Dropped::InHouse {
                         activity: activity.id.to_string(),
                     }),
+                }
+            }
+            let mask = examples.and_then(|m| m.parse::<u64>().ok()).unwrap_or(0);
+            if let Some(model) = activity.model(&wanted.model) {
+                for (i, unit) in units(activity, model, rules).iter().enumerate() {
+                    if i < 64 && mask & (1 << i) != 0 {
+                        wanted.examples.push(unit.id.to_string());
+                    }
                 }
             }
             if let Some(text) = sizing {
@@ -891,6 +913,7 @@ fn activity_from(
         sizing: None,
         site: None,
         in_house: InHouseFigures::default(),
+        examples: Vec::new(),
     })
 }
 
@@ -1103,6 +1126,13 @@ pub fn reprice(request: &Request, tariff: &Tariff) -> (Request, Vec<Dropped>) {
                 .filter(|_| model.units.iter().any(|u| u.sized_by.is_some())),
             site: wanted.site.clone().filter(|s| tariff.site(s).is_some()),
             in_house: wanted.in_house.clone(),
+            // Still examples where the new tariff prices the same units.
+            examples: wanted
+                .examples
+                .iter()
+                .filter(|u| model.units.iter().any(|m| *m.id == ***u))
+                .cloned()
+                .collect(),
         });
     }
     // What is left after that is nothing an activity could be dropped for.

@@ -10,6 +10,9 @@ pub enum QuantityError {
     Negative,
     /// A decimal separator, or thousands grouped wrongly (`1.5` in Indonesian).
     NotWhole,
+    /// Digits run together past a group of three (`3,500000`): a slip while typing, not a
+    /// decimal. The number the digits make, to offer it.
+    Grouping { suggestion: u64 },
     /// Letters or other signs.
     NotANumber,
     /// More than the tariff allows for the unit.
@@ -52,8 +55,18 @@ pub fn parse(text: &str, max: u64) -> Result<u64, QuantityError> {
     if let Some(group) = grouped_by {
         let mut groups = unsigned.split(group);
         let first = groups.next().unwrap_or_default();
-        if !(1..=3).contains(&first.len()) || !groups.all(|g| g.len() == 3) {
-            return Err(QuantityError::NotWhole);
+        let rest: Vec<&str> = groups.collect();
+        if !(1..=3).contains(&first.len()) || rest.iter().any(|g| g.len() != 3) {
+            // A group shorter than three reads as decimals (1,5 or 30,00); only digits run
+            // together (3,500000 or 3500,000) are a grouping slip whose number can be offered.
+            if first.is_empty() || rest.iter().any(|g| g.len() < 3) {
+                return Err(QuantityError::NotWhole);
+            }
+            let digits: String = unsigned.chars().filter(char::is_ascii_digit).collect();
+            return match digits.parse::<u64>() {
+                Ok(suggestion) if suggestion <= max => Err(QuantityError::Grouping { suggestion }),
+                _ => Err(QuantityError::TooLarge { max }),
+            };
         }
     }
     let digits: String = unsigned.chars().filter(char::is_ascii_digit).collect();
@@ -100,6 +113,38 @@ mod tests {
             ("30,", Lang::En, Err(NotWhole)),
             ("1.234,5", Lang::Id, Err(NotWhole)),
             ("1,234.5", Lang::En, Err(NotWhole)),
+            // Digits run together while typing: the number they make is offered.
+            (
+                "3,500000",
+                Lang::En,
+                Err(Grouping {
+                    suggestion: 3_500_000,
+                }),
+            ),
+            (
+                "3500,000",
+                Lang::Id,
+                Err(Grouping {
+                    suggestion: 3_500_000,
+                }),
+            ),
+            (
+                "12.0000",
+                Lang::Id,
+                Err(Grouping {
+                    suggestion: 120_000,
+                }),
+            ),
+            (
+                "1,2345,678",
+                Lang::En,
+                Err(Grouping {
+                    suggestion: 12_345_678,
+                }),
+            ),
+            ("1,234,56", Lang::En, Err(NotWhole)),
+            (",500", Lang::En, Err(NotWhole)),
+            ("9,9999999999", Lang::En, Err(TooLarge { max })),
             ("abc", Lang::En, Err(NotANumber)),
             ("12a", Lang::Id, Err(NotANumber)),
             ("1e6", Lang::En, Err(NotANumber)),

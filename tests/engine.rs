@@ -33,6 +33,7 @@ fn activity(id: &str, model: &str, volumes: &[(&str, u64)], options: &[&str]) ->
         sizing: None,
         site: None,
         in_house: Default::default(),
+        examples: Vec::new(),
     }
 }
 

@@ -106,6 +106,7 @@ fn valid(tariff: &Tariff, recipe: &Recipe) -> Request {
             sizing: None,
             site: None,
             in_house: Default::default(),
+            examples: Vec::new(),
         });
     }
     Request {
@@ -402,6 +403,7 @@ proptest! {
                     sizing: None,
                     site: None,
                     in_house: Default::default(),
+                    examples: Vec::new(),
                 })
                 .collect(),
             discount: None,

@@ -162,6 +162,10 @@ pub struct ActivityRequest {
     pub site: Option<String>,
     /// The client's own in-house figures, where they differ from the tariff's.
     pub in_house: InHouseFigures,
+    /// The units whose volume the page filled in as an example and the buyer has neither typed
+    /// nor confirmed: priced like any other, and marked as examples wherever shown.
+    #[serde(default)]
+    pub examples: Vec<String>,
 }
 
 /// Volumes by unit id, in id order. A sorted vector rather than a B-tree: a handful of entries,
@@ -292,6 +296,7 @@ impl ActivityRequest {
             sizing: None,
             site: None,
             in_house: InHouseFigures::default(),
+            examples: Vec::new(),
         }
     }
 }

@@ -99,6 +99,18 @@ texts! {
         signing =>
             "Menandatangani…",
             "Signing…";
+        examples_held =>
+            "Estimasi ini memuat volume contoh yang belum dikonfirmasi klien. Konfirmasikan sebagai angka klien, atau jadikan nol, sebelum menerbitkan.",
+            "The estimate holds example volumes the client has not confirmed. Confirm them as the client's figures, or set them to zero, before issuing.";
+        confirm_examples =>
+            "Konfirmasi volume contoh",
+            "Confirm the example volumes";
+        clear_examples =>
+            "Jadikan nol",
+            "Set them to zero";
+        stale_held =>
+            "Sebuah isian di kalkulator salah: perbaiki dulu; penawaran tidak diterbitkan dari angka lama.",
+            "A field in the calculator is wrong: correct it first; no quotation is issued from old figures.";
         need_key =>
             "Muat kunci Anda untuk menerbitkan penawaran.",
             "Load your key to issue quotations.";

@@ -47,7 +47,7 @@ texts! {
 /// Which tariff, and since when: "2026-11 (effective 2026-11-01)".
 #[must_use]
 pub fn tariff_edition(tariff: &Tariff, lang: Lang) -> String {
-    let texts = super::Texts::of(lang);
+    let texts = super::MoreTexts::of(lang);
     format!(
         "{} ({} {})",
         tariff.version, texts.effective, tariff.effective

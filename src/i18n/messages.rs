@@ -21,6 +21,14 @@ pub fn quantity_error(error: QuantityError, lang: Lang) -> String {
         (QuantityError::NotWhole, Lang::En) => {
             format!("Enter a whole number without decimals, e.g. {example}.")
         }
+        (QuantityError::Grouping { suggestion }, Lang::Id) => format!(
+            "Angka dikelompokkan per tiga digit; maksudnya {}?",
+            format_count(suggestion, lang)
+        ),
+        (QuantityError::Grouping { suggestion }, Lang::En) => format!(
+            "Digits are grouped in threes; did you mean {}?",
+            format_count(suggestion, lang)
+        ),
         (QuantityError::NotANumber, Lang::Id) => format!("Hanya angka, mis. {example}."),
         (QuantityError::NotANumber, Lang::En) => format!("Digits only, e.g. {example}."),
         (QuantityError::TooLarge { max }, Lang::Id) => {
@@ -28,6 +36,91 @@ pub fn quantity_error(error: QuantityError, lang: Lang) -> String {
         }
         (QuantityError::TooLarge { max }, Lang::En) => {
             format!("At most {}.", format_count(max, lang))
+        }
+    }
+}
+
+/// Why the page's own request cannot be priced: the few reasons a visitor's choices can give (a
+/// site that does not deliver an activity or speak its customers' language, figures too large).
+/// Apart from [`estimate_error`], so that the page's first module carries these sentences only.
+#[must_use]
+pub fn problem(error: &EstimateError, tariff: &Tariff, lang: Lang) -> String {
+    let named = |text: Option<&Text>, id: &str| -> String {
+        text.map_or_else(
+            || format!("\u{201c}{id}\u{201d}"),
+            |t| t.get(lang).to_owned(),
+        )
+    };
+    let activity = |id: &str| named(tariff.activity(id).map(|a| &a.name), id);
+    let site = |id: &str| named(tariff.site(id).map(|s| &s.name), id);
+    let id = lang == Lang::Id;
+    match error {
+        EstimateError::SiteUnavailable {
+            activity: a,
+            site: s,
+        } => {
+            let from: Vec<String> = tariff
+                .sites
+                .iter()
+                .filter(|candidate| {
+                    tariff
+                        .activity(a)
+                        .is_some_and(|x| x.delivered_from(&candidate.id))
+                })
+                .map(|candidate| candidate.name.get(lang).to_owned())
+                .collect();
+            if id {
+                format!(
+                    "{} tidak dilayani dari {}: pilih {}.",
+                    activity(a),
+                    site(s),
+                    from.join(" atau ")
+                )
+            } else {
+                format!(
+                    "{} is not delivered from {}: choose {}.",
+                    activity(a),
+                    site(s),
+                    from.join(" or ")
+                )
+            }
+        }
+        EstimateError::LanguageNotServed {
+            activity: a,
+            site: s,
+            language,
+        } => {
+            let language = named(tariff.language(language).map(|l| &l.name), language);
+            if id {
+                format!(
+                    "{} tidak dapat melayani {} dalam {}: pilih lokasi atau bahasa lain.",
+                    site(s),
+                    mid_sentence(&activity(a)),
+                    language
+                )
+            } else {
+                format!(
+                    "{} cannot serve {} customers in {}: choose another site or language.",
+                    site(s),
+                    mid_sentence(&activity(a)),
+                    language
+                )
+            }
+        }
+        EstimateError::Overflow => {
+            if id {
+                "Angkanya terlalu besar untuk dihitung: kurangi volumenya.".into()
+            } else {
+                "The figures are too large to compute: lower a volume.".into()
+            }
+        }
+        // Nothing the page's inputs can make: only a hand-made request comes here.
+        _ => {
+            if id {
+                "Estimasi ini tidak dapat dihitung: ubah pilihan Anda.".into()
+            } else {
+                "This estimate cannot be priced: change your choices.".into()
+            }
         }
     }
 }
@@ -49,11 +142,13 @@ pub fn estimate_error(error: &EstimateError, tariff: &Tariff, lang: Lang) -> Str
             .map(|o| &o.name);
         named(text, id)
     };
-    let site = |id: &str| named(tariff.site(id).map(|s| &s.name), id);
     let quoted = |id: &str| format!("\u{201c}{id}\u{201d}");
     let id = lang == Lang::Id;
 
     match error {
+        EstimateError::SiteUnavailable { .. }
+        | EstimateError::LanguageNotServed { .. }
+        | EstimateError::Overflow => problem(error, tariff, lang),
         EstimateError::UnknownActivity { activity: a } => {
             if id {
                 format!(
@@ -126,36 +221,6 @@ pub fn estimate_error(error: &EstimateError, tariff: &Tariff, lang: Lang) -> Str
                 format!("Tariff {} has no site {}.", tariff.version, quoted(s))
             }
         }
-        EstimateError::SiteUnavailable {
-            activity: a,
-            site: s,
-        } => {
-            let from: Vec<String> = tariff
-                .sites
-                .iter()
-                .filter(|candidate| {
-                    tariff
-                        .activity(a)
-                        .is_some_and(|x| x.delivered_from(&candidate.id))
-                })
-                .map(|candidate| candidate.name.get(lang).to_owned())
-                .collect();
-            if id {
-                format!(
-                    "{} tidak dilayani dari {}: pilih {}.",
-                    activity(a),
-                    site(s),
-                    from.join(" atau ")
-                )
-            } else {
-                format!(
-                    "{} is not delivered from {}: choose {}.",
-                    activity(a),
-                    site(s),
-                    from.join(" or ")
-                )
-            }
-        }
         EstimateError::UnknownTerm { term } => {
             if id {
                 format!(
@@ -183,28 +248,6 @@ pub fn estimate_error(error: &EstimateError, tariff: &Tariff, lang: Lang) -> Str
                     "Tariff {} has no service language {}.",
                     tariff.version,
                     quoted(language)
-                )
-            }
-        }
-        EstimateError::LanguageNotServed {
-            activity: a,
-            site: s,
-            language,
-        } => {
-            let language = named(tariff.language(language).map(|l| &l.name), language);
-            if id {
-                format!(
-                    "{} tidak dapat melayani {} dalam {}: pilih lokasi atau bahasa lain.",
-                    site(s),
-                    mid_sentence(&activity(a)),
-                    language
-                )
-            } else {
-                format!(
-                    "{} cannot serve {} customers in {}: choose another site or language.",
-                    site(s),
-                    mid_sentence(&activity(a)),
-                    language
                 )
             }
         }
@@ -261,13 +304,6 @@ pub fn estimate_error(error: &EstimateError, tariff: &Tariff, lang: Lang) -> Str
                 format!("{}: angka biaya sendiri ini tidak mungkin.", activity(a))
             } else {
                 format!("{}: this in-house figure cannot be.", activity(a))
-            }
-        }
-        EstimateError::Overflow => {
-            if id {
-                "Angkanya terlalu besar untuk dihitung: kurangi volumenya.".into()
-            } else {
-                "The figures are too large to compute: lower a volume.".into()
             }
         }
     }
@@ -753,19 +789,35 @@ mod tests {
             QuantityError::Empty,
             QuantityError::Negative,
             QuantityError::NotWhole,
+            QuantityError::Grouping {
+                suggestion: 3_500_000,
+            },
             QuantityError::NotANumber,
             QuantityError::TooLarge { max: 1_000 },
         ] {
             let id = quantity_error(error, Lang::Id);
             let en = quantity_error(error, Lang::En);
             assert!(
-                id.ends_with('.') && en.ends_with('.') && id != en,
+                id.ends_with(['.', '?']) && en.ends_with(['.', '?']) && id != en,
                 "{id} / {en}"
             );
         }
         assert_eq!(
             quantity_error(QuantityError::TooLarge { max: 5_000 }, Lang::Id),
             "Paling banyak 5.000."
+        );
+        // "3,500000" typed as the seat overhead: the message names the slip and offers the
+        // number the digits make, grouped as the page groups it.
+        let slip = QuantityError::Grouping {
+            suggestion: 3_500_000,
+        };
+        assert_eq!(
+            quantity_error(slip, Lang::En),
+            "Digits are grouped in threes; did you mean 3,500,000?"
+        );
+        assert_eq!(
+            quantity_error(slip, Lang::Id),
+            "Angka dikelompokkan per tiga digit; maksudnya 3.500.000?"
         );
     }
 }

@@ -8,6 +8,34 @@ use crate::money::{self, Currency};
 use crate::tariff::{Activity, Site, Term};
 
 texts! {
+    /// Words only the deferred parts say. Kept out of `Texts`, which the page's first module
+    /// carries whole (a struct of texts is linked whole, whichever of its words are read).
+    pub struct MoreTexts {
+        confirm_examples =>
+            "Ini angka saya",
+            "These are my figures";
+        clear_examples =>
+            "Jadikan nol",
+            "Set them to zero";
+        effective =>
+            "berlaku sejak",
+            "effective";
+        priced_with =>
+            "Dihitung dengan tarif",
+            "Priced with tariff";
+        todays_prices =>
+            "Dengan harga hari ini, tarif",
+            "At today's prices, tariff";
+        reprice =>
+            "Hitung ulang dengan tarif",
+            "Re-price with tariff";
+        what_is_quoted =>
+            "Yang ditawarkan",
+            "What is quoted";
+    }
+}
+
+texts! {
     /// The calculator's words.
     pub struct Texts {
         title =>
@@ -115,9 +143,12 @@ texts! {
         example =>
             "contoh",
             "example";
+        not_updated =>
+            "belum diperbarui",
+            "not updated";
         examples_note =>
-            "Termasuk volume contoh (bertanda \u{201c}contoh\u{201d}) yang belum Anda ubah: ganti dengan volume Anda.",
-            "Includes example volumes (marked \u{201c}example\u{201d}) you have not changed: replace them with yours.";
+            "Termasuk volume contoh (bertanda \u{201c}contoh\u{201d}) yang belum Anda ubah: ganti dengan volume Anda, atau pakai sebagai angka Anda.",
+            "Includes example volumes (marked \u{201c}example\u{201d}) you have not changed: replace them with yours, or keep them as your figures.";
         describe_calls =>
             "Isi sebagai jumlah panggilan × durasi",
             "Enter as calls × handle time";
@@ -145,9 +176,6 @@ texts! {
         tariff =>
             "Tarif",
             "Tariff";
-        effective =>
-            "berlaku sejak",
-            "effective";
         unavailable =>
             "Tarif tidak dapat dimuat. Muat ulang halaman.",
             "The tariff could not be loaded. Reload the page.";
@@ -169,15 +197,6 @@ texts! {
         link_damaged =>
             "Tautan ini tidak utuh. Yang bisa dipulihkan sudah dibuka:",
             "This link is not whole. What could be recovered is open:";
-        priced_with =>
-            "Dihitung dengan tarif",
-            "Priced with tariff";
-        todays_prices =>
-            "Dengan harga hari ini, tarif",
-            "At today's prices, tariff";
-        reprice =>
-            "Hitung ulang dengan tarif",
-            "Re-price with tariff";
         expired =>
             "Penawaran ini berakhir pada",
             "This quote expired on";
@@ -220,9 +239,6 @@ texts! {
         quote_number =>
             "Nomor",
             "Number";
-        what_is_quoted =>
-            "Yang ditawarkan",
-            "What is quoted";
         edit_quote =>
             "Ubah estimasi ini",
             "Edit this estimate";

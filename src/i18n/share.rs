@@ -77,10 +77,19 @@ fn figures(document: &Document, tariff: &Tariff, lang: Lang) -> String {
             Lang::En => " (example volumes, not yet entered)",
         }
     };
+    // A field being corrected: the figures are the last valid ones, and the message says so.
+    let stale = if document.stale {
+        match lang {
+            Lang::Id => " (angka terakhir yang valid; sebuah isian sedang diperbaiki)",
+            Lang::En => " (the last valid figures; a field is being corrected)",
+        }
+    } else {
+        ""
+    };
     say!(
         lang,
-        "{monthly} per bulan, total kontrak {contract} ({months} bulan){examples}; {settings}",
-        "{monthly} a month, contract total {contract} ({months} months){examples}; {settings}"
+        "{monthly} per bulan, total kontrak {contract} ({months} bulan){examples}{stale}; {settings}",
+        "{monthly} a month, contract total {contract} ({months} months){examples}{stale}; {settings}"
     )
 }
 

@@ -38,6 +38,9 @@ pub struct Scene {
     /// The traffic of each activity described by it, as typed, with the activity's model: the
     /// deferred module draws its form.
     pub traffic: Vec<Traffic>,
+    /// The activities with an in-house figure typed that does not read: their form stays open
+    /// at its message.
+    pub in_house_invalid: Vec<String>,
 }
 
 /// An activity whose volume the visitor describes by its traffic.
@@ -180,6 +183,7 @@ mod tests {
                 model: "dedicated".into(),
                 inputs,
             }],
+            in_house_invalid: vec!["accounting".into()],
         };
         assert!(scene.document.as_ref().is_some_and(|d| d.quote.is_some()));
         assert_eq!(through(&scene), scene);
@@ -202,6 +206,7 @@ mod tests {
             Wish::Edit(Edit::InHouse {
                 activity: "call-centre".into(),
                 figures,
+                invalid: true,
             }),
             Wish::Edit(Edit::Traffic {
                 activity: "call-centre".into(),

@@ -16,7 +16,7 @@ use super::components::link_notices::{LinkProblems, TariffNotice};
 use super::components::method::Method;
 use super::components::quote::{QuoteActions, Seal};
 use super::components::share::Share;
-use super::components::summary::Comparison;
+use super::components::summary::{Comparison, ExampleActions};
 use super::components::traffic::TrafficForm;
 use super::{Shared, Static};
 use crate::document::Standing;
@@ -38,6 +38,7 @@ pub const COMPARE: &str = "more-compare";
 pub const LINK_PROBLEMS: &str = "more-link-problems";
 pub const TARIFF: &str = "more-tariff";
 pub const SEAL: &str = "more-seal";
+pub const EXAMPLES: &str = "more-examples";
 
 /// Where the traffic form of an activity described by its calls is drawn.
 #[must_use]
@@ -125,6 +126,7 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
         document: Some(document),
         repriced,
         traffic,
+        in_house_invalid,
     }) = (*scene).clone()
     else {
         return Html::default();
@@ -145,7 +147,7 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
         hosts.draw(SHARE, html! { <Share {tariff} document={document.clone()} url={url.clone()} {lang} /> }),
         hosts.draw(COMPARISON, html! {
             <Comparison {tariff} estimate={estimate.clone()} activities={request.activities.clone()}
-                adjustable={document.quote.is_none()} {lang} />
+                adjustable={document.quote.is_none()} {in_house_invalid} {lang} />
         }),
         hosts.draw(COMPARE, html! {
             <>
@@ -168,6 +170,7 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
         hosts.draw(BREAKDOWN, html! { <Breakdown {tariff} estimate={estimate.clone()} {lang} /> }),
         hosts.draw(METHOD, html! { <Method {tariff} {lang} /> }),
         hosts.draw(SEAL, html! { <Seal document={document.clone()} {lang} /> }),
+        hosts.draw(EXAMPLES, html! { <ExampleActions {lang} /> }),
         hosts.draw(LINK_PROBLEMS, html! {
             <LinkProblems {tariff} problems={document.problems.clone()} {lang} />
         }),

@@ -18,7 +18,7 @@ use super::state::{Action, Inputs, State};
 use super::{Shared, Static, browser, more};
 use crate::document::Document;
 use crate::estimate::EstimateError;
-use crate::i18n::{Lang, Texts, estimate_error, format_money};
+use crate::i18n::{Lang, Texts, format_money, problem as problem_sentence};
 use crate::quote::Today;
 use crate::tariff::{Catalogue, Tariff, catalogue};
 
@@ -89,6 +89,13 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
                 model: a.model.clone(),
                 inputs: a.traffic.clone(),
             })
+            .collect(),
+        in_house_invalid: state
+            .inputs
+            .activities
+            .iter()
+            .filter(|a| a.chosen && a.in_house_invalid)
+            .map(|a| a.activity.clone())
             .collect(),
     };
     {
@@ -176,7 +183,7 @@ fn Calculator(props: &CalculatorProps) -> Html {
             .map(|a| a.activity.as_str()),
         _ => None,
     });
-    let message = |e: &EstimateError| AttrValue::from(estimate_error(e, tariff.0, lang));
+    let message = |e: &EstimateError| AttrValue::from(problem_sentence(e, tariff.0, lang));
     let site_error = problem.as_ref().filter(|_| own_site.is_none()).map(message);
     // Nothing chosen yet: an invitation, and nothing to share, compare or chart.
     let chosen = document
@@ -191,14 +198,20 @@ fn Calculator(props: &CalculatorProps) -> Html {
                 <Summary document={document.clone()} {lang} />
                 // Sharing, asking sales, printing: with the deferred module, below the totals.
                 <div id={more::SHARE} class="deferred"></div>
-                <a class="peek" href="#summary-title" aria-hidden="true" tabindex="-1" onclick={jump("summary-title")}>
-                    <span>{ texts.monthly }</span>
+                <a class={classes!("peek", document.stale.then_some("stale"))} href="#summary-title" aria-hidden="true" tabindex="-1" onclick={jump("summary-title")}>
+                    <span>
+                        { texts.monthly }
+                        // The last valid total while a field is being corrected: said so here too.
+                        if document.stale {
+                            <small data-testid="peek-stale">{ format!(" ({})", texts.not_updated) }</small>
+                        }
+                    </span>
                     <span>{ format_money(document.estimate.totals.monthly, document.estimate.currency, lang) }</span>
                 </a>
             </>
         },
         Err(error) => html! {
-            <p class="error" data-testid="estimate-error">{ estimate_error(error, tariff.0, lang) }</p>
+            <p class="error" data-testid="estimate-error">{ problem_sentence(error, tariff.0, lang) }</p>
         },
     };
     let inputs_site = AttrValue::from(inputs.site.clone());

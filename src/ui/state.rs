@@ -6,7 +6,7 @@ use std::rc::Rc;
 use litemap::LiteMap;
 use yew::Reducible;
 
-use crate::document::{Document, Example, Source};
+use crate::document::{Document, Source};
 use crate::estimate::{
     ActivityRequest, EstimateError, InHouseFigures, OptionSet, Request, Rules, VatMode, Volumes,
     units,
@@ -39,6 +39,9 @@ pub struct ActivityInputs {
     pub site: Option<String>,
     /// The client's own in-house figures, where they differ from the tariff's.
     pub in_house: InHouseFigures,
+    /// An in-house figure typed does not read: its message is at its field, in the deferred
+    /// module, which keeps the text; the estimate waits for it.
+    pub in_house_invalid: bool,
     /// What is wrong with a typed volume of the chosen model, by unit id: worked out with every
     /// change, for the message at its field.
     pub errors: LiteMap<String, QuantityError>,
@@ -113,10 +116,16 @@ pub enum Edit {
         activity: String,
         site: Option<String>,
     },
-    /// The client's own in-house figures for the activity.
+    /// The buyer confirms the example volumes of the chosen activities as theirs.
+    ConfirmExamples,
+    /// The buyer sets the example volumes of the chosen activities to zero.
+    ClearExamples,
+    /// The client's own in-house figures for the activity: those that read, and whether a
+    /// figure typed does not (the estimate then waits for it, as for a volume).
     InHouse {
         activity: String,
         figures: InHouseFigures,
+        invalid: bool,
     },
 }
 
@@ -157,9 +166,14 @@ pub enum Action {
     EditCopy,
     /// The browser has checked the signature of the quotation whose link (as it arrived) this is.
     Verified { link: String, holds: bool },
-    /// The visitor left a volume's field: a number that reads is written grouped, as the page
-    /// writes numbers (120000 becomes 120,000). The estimate is the same.
-    Tidy { activity: String, unit: String },
+    /// The visitor left a volume's field, whose own text is `text`: a number that reads is
+    /// written grouped, as the page writes numbers (120000 becomes 120,000). A text the page had
+    /// not heard (set without an input event) is an edit like any other.
+    Tidy {
+        activity: String,
+        unit: String,
+        text: String,
+    },
 }
 
 /// A link as it arrived, kept while the visitor has changed nothing.
@@ -194,6 +208,7 @@ impl ActivityInputs {
             traffic: TrafficInputs::starter(lang),
             site: None,
             in_house: InHouseFigures::default(),
+            in_house_invalid: false,
             errors: LiteMap::new(),
             traffic_errors: LiteMap::new(),
             examples: activity
@@ -209,15 +224,6 @@ impl ActivityInputs {
     #[must_use]
     pub fn is_example(&self, unit: &str) -> bool {
         self.examples.iter().any(|u| u == unit)
-    }
-
-    /// Whether any volume the chosen model prices is an example.
-    #[must_use]
-    pub fn has_examples(&self, activity: &Activity) -> bool {
-        !self.traffic.on
-            && activity
-                .model(&self.model)
-                .is_some_and(|m| m.units.iter().any(|u| self.is_example(&u.id)))
     }
 
     /// The text typed for a unit.
@@ -266,6 +272,15 @@ impl ActivityInputs {
                 }
             }
         }
+        // The volumes still the page's: a sized one while its calls are the page's.
+        let examples = priced
+            .iter()
+            .filter(|unit| match unit.sized_by {
+                Some(_) if self.traffic.on => !self.traffic.examples.is_empty(),
+                _ => self.is_example(&unit.id),
+            })
+            .map(|unit| unit.id.to_string())
+            .collect();
         (self.errors.is_empty() && self.traffic_errors.is_empty()).then(|| ActivityRequest {
             activity: self.activity.clone(),
             model: self.model.clone(),
@@ -280,6 +295,7 @@ impl ActivityInputs {
                     .retain(|id, _| priced.iter().any(|u| u.id == *id && u.per_fte.is_some()));
                 own
             },
+            examples,
         })
     }
 
@@ -354,8 +370,19 @@ impl Inputs {
                 }
                 activity.site.clone_from(&wanted.site);
                 activity.in_house.clone_from(&wanted.in_house);
-                // A link's volumes are someone's, not the page's examples.
-                activity.examples.clear();
+                // A link's volumes are someone's, but for those it carries as the page's
+                // examples still (a draft, an estimate passed on unconfirmed).
+                activity.examples.clone_from(&wanted.examples);
+                activity.traffic.examples.clear();
+                if wanted.sizing.is_some()
+                    && tariff.activity(&wanted.activity).is_some_and(|a| {
+                        a.units().any(|u| {
+                            u.sized_by.is_some() && wanted.examples.contains(&u.id.to_string())
+                        })
+                    })
+                {
+                    activity.traffic.examples = TrafficField::CALLS.to_vec();
+                }
             }
         }
         inputs
@@ -377,7 +404,8 @@ impl Inputs {
             }
             let wanted = tariff
                 .activity(&inputs.activity)
-                .and_then(|activity| inputs.read(activity, self.rules));
+                .and_then(|activity| inputs.read(activity, self.rules))
+                .filter(|_| !inputs.in_house_invalid);
             match wanted {
                 Some(wanted) => activities.push(wanted),
                 None => readable = false,
@@ -443,6 +471,7 @@ impl Inputs {
                 text,
             } => {
                 if let Some(inputs) = self.activity_mut(&activity) {
+                    inputs.traffic.examples.retain(|f| *f != field);
                     inputs.traffic.typed.insert(field, text);
                 }
             }
@@ -452,14 +481,40 @@ impl Inputs {
                 }
             }
             Edit::Vat(vat) => self.vat = vat,
+            Edit::ConfirmExamples => {
+                for inputs in self.activities.iter_mut().filter(|a| a.chosen) {
+                    inputs.examples.clear();
+                    inputs.traffic.examples.clear();
+                }
+            }
+            Edit::ClearExamples => {
+                // Every model's examples: none is left to be priced unmarked later.
+                for inputs in self.activities.iter_mut().filter(|a| a.chosen) {
+                    for unit in std::mem::take(&mut inputs.examples) {
+                        inputs.typed.insert(unit, "0".to_owned());
+                    }
+                    if !inputs.traffic.examples.is_empty() {
+                        inputs.traffic.examples.clear();
+                        inputs
+                            .traffic
+                            .typed
+                            .insert(TrafficField::Calls, "0".to_owned());
+                    }
+                }
+            }
             Edit::ActivitySite { activity, site } => {
                 if let Some(inputs) = self.activity_mut(&activity) {
                     inputs.site = site;
                 }
             }
-            Edit::InHouse { activity, figures } => {
+            Edit::InHouse {
+                activity,
+                figures,
+                invalid,
+            } => {
                 if let Some(inputs) = self.activity_mut(&activity) {
                     inputs.in_house = figures;
+                    inputs.in_house_invalid = invalid;
                 }
             }
         }
@@ -697,24 +752,12 @@ impl State {
         (latest.version != self.tariff.version).then_some(latest)
     }
 
-    /// The volumes of the chosen activities the page filled in and nobody typed.
-    fn examples(&self) -> Vec<Example> {
-        let mut examples = Vec::new();
-        for (activity, inputs) in self.tariff.activities.iter().zip(&self.inputs.activities) {
-            let Some(model) = activity.model(&inputs.model).filter(|_| inputs.chosen) else {
-                continue;
-            };
-            for unit in units(activity, model, self.inputs.rules) {
-                let sized = unit.sized_by.is_some() && inputs.traffic.on;
-                if !sized && inputs.is_example(&unit.id) {
-                    examples.push(Example {
-                        activity: activity.id.to_string(),
-                        unit: unit.id.to_string(),
-                    });
-                }
-            }
-        }
-        examples
+    /// A change to the estimate: from then on it is the visitor's own.
+    fn edited(&mut self, edit: Edit) {
+        self.inputs.apply(edit, self.tariff);
+        self.received = None;
+        self.repriced = None;
+        self.derive();
     }
 
     /// Derives the document once the state has changed.
@@ -727,7 +770,6 @@ impl State {
     /// # Errors
     /// [`EstimateError`] where the request on screen cannot be priced (its figures overflow).
     fn derive_document(&self) -> Result<Document, EstimateError> {
-        let examples = self.examples();
         let link = self.link();
         let no_verdict = Verdict::unsigned();
         let received = self.received.as_ref();
@@ -744,7 +786,6 @@ impl State {
                 problems: self.dropped(),
                 link: &link,
                 stale: self.stale,
-                examples: &examples,
             },
             self.catalogue,
             provider(),
@@ -759,21 +800,26 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = Rc::unwrap_or_clone(self);
         match action {
-            Action::Edit(edit) => {
-                next.inputs.apply(edit, next.tariff);
-                next.received = None;
-                next.repriced = None;
-                next.derive();
-            }
-            Action::Tidy { activity, unit } => {
-                let lang = next.lang;
-                if let Some(text) = next
+            Action::Edit(edit) => next.edited(edit),
+            Action::Tidy {
+                activity,
+                unit,
+                text,
+            } => {
+                // The field's own text, its digits grouped where it reads as a number: an edit
+                // where the page had not heard it so (set without an input event).
+                let text =
+                    quantity::parse(&text, u64::MAX).map_or(text, |n| format_count(n, next.lang));
+                if next
                     .inputs
                     .activity_mut(&activity)
-                    .and_then(|inputs| inputs.typed.get_mut(&unit))
-                    && let Ok(n) = quantity::parse(text, u64::MAX)
+                    .is_some_and(|inputs| inputs.typed(&unit) != text)
                 {
-                    *text = format_count(n, lang);
+                    next.edited(Edit::Volume {
+                        activity,
+                        unit,
+                        text,
+                    });
                 }
             }
             Action::SetLang(lang) => {
@@ -1267,5 +1313,193 @@ mod tests {
             )
         );
         assert!(s.link().contains("t=2027-05"));
+    }
+
+    fn examples(state: &State) -> Vec<(String, String)> {
+        document(state)
+            .examples
+            .iter()
+            .map(|e| (e.activity.clone(), e.unit.clone()))
+            .collect()
+    }
+
+    fn pair(activity: &str, unit: &str) -> (String, String) {
+        (activity.into(), unit.into())
+    }
+
+    #[test]
+    fn starting_volumes_are_examples_until_typed_confirmed_or_cleared() {
+        // Fulfilment starts at 3,000 orders, 1,500 extra items, 20 pallets, 60 returns and 10
+        // receivings (the tariff's starting values); the bins start empty: no example.
+        let s = state(ENGLISH).reduce(toggle("fulfilment"));
+        assert_eq!(
+            examples(&s),
+            [
+                pair("fulfilment", "orders"),
+                pair("fulfilment", "extra-items"),
+                pair("fulfilment", "pallets"),
+                pair("fulfilment", "returns"),
+                pair("fulfilment", "receiving")
+            ]
+        );
+        // They travel in the link, a bit for each in the link's order of volumes (orders,
+        // extra items, pallets, bins, returns, receiving: 1 + 2 + 4 + 16 + 32 = 55), so a reload
+        // of the draft still marks them.
+        assert!(s.link().contains("&fulfilment-ex=55&"), "{}", s.link());
+        let reloaded = Rc::new(State::load(
+            catalogue().expect("valid"),
+            ENGLISH,
+            today(),
+            None,
+            Some(&s.link()),
+        ));
+        assert_eq!(examples(&reloaded), examples(&s));
+        assert!(reloaded.inputs.activities[2].is_example("orders"));
+        // Typing the orders makes them the buyer's: only the other two stay examples.
+        let typed_orders = s.clone().reduce(typed("fulfilment", "orders", "4,200"));
+        assert_eq!(examples(&typed_orders).len(), 4);
+        assert!(typed_orders.link().contains("&fulfilment-ex=54&"));
+        // Confirmed: the same volumes, none an example, and the link says nothing of them.
+        let confirmed = s.clone().reduce(edit(Edit::ConfirmExamples));
+        assert_eq!(examples(&confirmed), []);
+        assert_eq!(
+            confirmed.priced.activities[0].volumes,
+            s.priced.activities[0].volumes
+        );
+        assert!(!confirmed.link().contains("-ex="));
+        // Cleared: the examples are zero, nothing is marked, nothing of them priced.
+        let cleared = s.reduce(edit(Edit::ClearExamples));
+        assert_eq!(examples(&cleared), []);
+        let volumes: Vec<u64> = cleared.priced.activities[0]
+            .volumes
+            .values()
+            .copied()
+            .collect();
+        assert!(volumes.iter().all(|v| *v == 0), "{volumes:?}");
+        assert_eq!(cleared.inputs.activities[2].typed("orders"), "0");
+    }
+
+    #[test]
+    fn calls_the_page_filled_in_are_an_example_of_the_minutes_they_make() {
+        let sizing = |on| {
+            edit(Edit::Sizing {
+                activity: "call-centre".into(),
+                on,
+            })
+        };
+        let s = state(ENGLISH)
+            .reduce(toggle("call-centre"))
+            .reduce(typed("call-centre", "minutes", "45,000"))
+            .reduce(typed("call-centre", "chats", "0"))
+            .reduce(typed("call-centre", "emails", "0"))
+            .reduce(typed("call-centre", "outbound-minutes", "0"));
+        assert_eq!(examples(&s), []);
+        // "Enter as calls × handle time" fills in 30,000 calls of 240 s: 120,000 minutes, the
+        // page's example, not the buyer's.
+        let s = s.reduce(sizing(true));
+        assert_eq!(
+            s.priced.activities[0].volumes.get("minutes"),
+            Some(&120_000)
+        );
+        assert_eq!(examples(&s), [pair("call-centre", "minutes")]);
+        // The buyer types their calls: the minutes are theirs.
+        let s = s.reduce(edit(Edit::Traffic {
+            activity: "call-centre".into(),
+            field: TrafficField::Calls,
+            text: "12,000".into(),
+        }));
+        assert_eq!(s.priced.activities[0].volumes.get("minutes"), Some(&48_000));
+        // Still partly the page's: the 240 s is its example handle time.
+        assert_eq!(examples(&s), [pair("call-centre", "minutes")]);
+        // 12,000 calls of 300 s: 60,000 minutes, all the buyer's.
+        let s = s.reduce(edit(Edit::Traffic {
+            activity: "call-centre".into(),
+            field: TrafficField::HandleTime,
+            text: "300".into(),
+        }));
+        assert_eq!(s.priced.activities[0].volumes.get("minutes"), Some(&60_000));
+        assert_eq!(examples(&s), []);
+    }
+
+    #[test]
+    fn an_in_house_figure_that_does_not_read_holds_the_estimate() {
+        let s = state(ENGLISH).reduce(toggle("accounting"));
+        let before = (s.priced.clone(), s.link());
+        let figures = |overhead: u64| InHouseFigures {
+            overhead: Some(rust_decimal::Decimal::from(overhead)),
+            ..InHouseFigures::default()
+        };
+        // "3,500" read while typing "3,500000": then the field no longer reads.
+        let s = s.reduce(edit(Edit::InHouse {
+            activity: "accounting".into(),
+            figures: figures(3_500),
+            invalid: true,
+        }));
+        assert!(s.stale);
+        assert!(document(&s).stale);
+        assert_eq!((s.priced.clone(), s.link()), before);
+        // Corrected to 3,500,000: priced, and in the link.
+        let s = s.reduce(edit(Edit::InHouse {
+            activity: "accounting".into(),
+            figures: figures(3_500_000),
+            invalid: false,
+        }));
+        assert!(!s.stale);
+        assert!(
+            s.link().contains("&accounting-own=o3500000"),
+            "{}",
+            s.link()
+        );
+    }
+
+    #[test]
+    fn leaving_a_field_reads_its_own_text() {
+        let s = state(ENGLISH).reduce(toggle("fulfilment"));
+        // The field was set to 5000 without an input event: leaving it prices 5,000, never
+        // the 3,000 the page last heard.
+        let s = s.reduce(Action::Tidy {
+            activity: "fulfilment".into(),
+            unit: "orders".into(),
+            text: "5000".into(),
+        });
+        assert_eq!(s.priced.activities[0].volumes.get("orders"), Some(&5_000));
+        assert_eq!(s.inputs.activities[2].typed("orders"), "5,000");
+        // A slip stays as typed, with its message naming it.
+        let s = s.reduce(Action::Tidy {
+            activity: "fulfilment".into(),
+            unit: "orders".into(),
+            text: "3,500000".into(),
+        });
+        assert_eq!(s.inputs.activities[2].typed("orders"), "3,500000");
+        assert_eq!(
+            s.inputs.activities[2].error("orders"),
+            Some(QuantityError::Grouping {
+                suggestion: 3_500_000
+            })
+        );
+        assert!(s.stale);
+        assert_eq!(s.priced.activities[0].volumes.get("orders"), Some(&5_000));
+    }
+
+    #[test]
+    fn messages_say_what_is_an_example_and_what_is_stale() {
+        let tariff = catalogue().expect("valid").latest();
+        let message = |s: &State| {
+            crate::i18n::ask_sales_message("Nusa", &document(s), tariff, "https://x/", ENGLISH)
+        };
+        let s = state(ENGLISH).reduce(toggle("sales"));
+        assert!(
+            message(&s).contains("(example volumes, not yet entered)"),
+            "{}",
+            message(&s)
+        );
+        let s = s.reduce(edit(Edit::ConfirmExamples));
+        assert!(!message(&s).contains("example"), "{}", message(&s));
+        let s = s.reduce(typed("sales", "appointments", "4o"));
+        assert!(
+            message(&s).contains("(the last valid figures; a field is being corrected)"),
+            "{}",
+            message(&s)
+        );
     }
 }

@@ -97,6 +97,9 @@ pub struct TrafficInputs {
     pub on: bool,
     pub typed: LiteMap<TrafficField, String>,
     pub profile: Profile,
+    /// The fields still holding the traffic the page filled in (the calls and their handle
+    /// time), which nobody typed: the volume they make is an example.
+    pub examples: Vec<TrafficField>,
 }
 
 impl TrafficInputs {
@@ -127,12 +130,15 @@ impl TrafficInputs {
             on: false,
             typed,
             profile: Profile::Typical,
+            examples: TrafficField::CALLS.to_vec(),
         }
     }
 
     /// The inputs that make `sizing`, the others as they were.
     pub fn show(&mut self, sizing: &Sizing, lang: Lang) {
         self.on = true;
+        // Someone's traffic, not the page's example.
+        self.examples.clear();
         let mut set = |field, value: u64| {
             self.typed.insert(field, format_count(value, lang));
         };

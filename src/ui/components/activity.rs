@@ -115,10 +115,11 @@ pub fn ActivityForm(props: &FormProps) -> Html {
         };
         let on_leave = {
             let dispatch = dispatch.clone();
-            Callback::from(move |()| {
+            Callback::from(move |text: String| {
                 dispatch.emit(Action::Tidy {
                     activity: a.clone(),
                     unit: u.clone(),
+                    text,
                 });
             })
         };

@@ -4,7 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct QuantityProps {
     /// Also the element's id; the error message is `error-<testid>`.
     pub testid: AttrValue,
@@ -17,9 +17,70 @@ pub struct QuantityProps {
     /// The word that marks a value the page filled in as an example; `None` for the visitor's.
     #[prop_or_default]
     pub example: Option<AttrValue>,
-    /// When the visitor leaves the field.
+    /// When the visitor leaves the field, with the field's own text.
     #[prop_or_default]
-    pub on_leave: Option<Callback<()>>,
+    pub on_leave: Option<Callback<String>>,
+}
+
+/// What a field shows, and the page's value as last seen.
+struct Typed {
+    shown: AttrValue,
+    seen: AttrValue,
+    /// What the visitor typed that the page has not yet given back, oldest first.
+    sent: Vec<AttrValue>,
+}
+
+/// The text a field shows. The page's value comes back a moment after each keystroke, and on a
+/// busy phone after the visitor has typed on: drawing that older text into the field would drop
+/// the keys typed since. So the field keeps what was typed while the page's value is an echo of
+/// it, and shows the page's value only when it is something the visitor did not type (a reset, a
+/// link, the digits grouped when they leave the field).
+#[hook]
+fn use_typed(value: &AttrValue, on_change: &Callback<String>) -> (AttrValue, Callback<String>) {
+    let typed = use_mut_ref(|| Typed {
+        shown: value.clone(),
+        seen: value.clone(),
+        sent: Vec::new(),
+    });
+    let redraw = use_force_update();
+    let shown = {
+        let mut typed = typed.borrow_mut();
+        if typed.seen != *value {
+            typed.seen = value.clone();
+            match typed.sent.iter().position(|sent| sent == value) {
+                Some(echo) => drop(typed.sent.drain(..=echo)),
+                None => {
+                    typed.sent.clear();
+                    typed.shown = value.clone();
+                }
+            }
+        }
+        typed.shown.clone()
+    };
+    let on_change = on_change.clone();
+    let typing = Callback::from(move |text: String| {
+        {
+            let mut typed = typed.borrow_mut();
+            // A page that never gives a text back (it ignored the edit) must not grow this.
+            if typed.sent.len() == 64 {
+                typed.sent.remove(0);
+            }
+            typed.sent.push(AttrValue::from(text.clone()));
+            typed.shown = AttrValue::from(text.clone());
+        }
+        redraw.force_update();
+        on_change.emit(text);
+    });
+    (shown, typing)
+}
+
+/// A volume whose value the page hands back through the scene, a moment after each keystroke:
+/// the deferred module's fields (see `use_typed`). The page's own fields are drawn in the same
+/// turn as the keystroke and need none of this.
+#[component]
+pub fn EchoedQuantityInput(props: &QuantityProps) -> Html {
+    let (value, on_change) = use_typed(&props.value, &props.on_change);
+    html! { <QuantityInput {value} {on_change} ..props.clone() /> }
 }
 
 /// A volume, kept as typed: the page reads it, it never rewrites it under the visitor's fingers
@@ -37,10 +98,11 @@ pub fn QuantityInput(props: &QuantityProps) -> Html {
     let oninput = Callback::from(move |e: InputEvent| {
         on_change.emit(e.target_unchecked_into::<HtmlInputElement>().value());
     });
-    let onblur = props
-        .on_leave
-        .clone()
-        .map(|leave| Callback::from(move |_: FocusEvent| leave.emit(())));
+    let onblur = props.on_leave.clone().map(|leave| {
+        Callback::from(move |e: FocusEvent| {
+            leave.emit(e.target_unchecked_into::<HtmlInputElement>().value());
+        })
+    });
     html! {
         <div class={classes!("field", props.error.is_some().then_some("invalid"), props.example.is_some().then_some("example"))}>
             <label for={id.clone()}>

@@ -104,6 +104,8 @@ pub struct InHouseProps {
     pub tariff: Static<Tariff>,
     /// The chosen activities, with the in-house figures they carry.
     pub activities: Vec<ActivityRequest>,
+    /// The activities with a figure typed that does not read.
+    pub invalid: Vec<String>,
     pub lang: Lang,
 }
 
@@ -113,10 +115,13 @@ pub fn InHouseFigureForms(props: &InHouseProps) -> Html {
     let InHouseProps {
         tariff,
         activities,
+        invalid,
         lang,
     } = props;
     let (tariff, t) = (*tariff, CompareTexts::of(*lang));
-    let open = activities.iter().any(|a| !a.in_house.is_empty());
+    // Open while a figure is the buyer's own, and while one waits to be corrected: its message
+    // must not hide behind a closed disclosure.
+    let open = !invalid.is_empty() || activities.iter().any(|a| !a.in_house.is_empty());
     html! {
         <details class="in-house-adjust" data-testid="in-house-adjust" {open}>
             <summary>{ t.adjust }</summary>
@@ -125,7 +130,7 @@ pub fn InHouseFigureForms(props: &InHouseProps) -> Html {
                 let activity = tariff.0.activity(&wanted.activity)?;
                 Some(html! {
                     <ActivityFigures key={wanted.activity.clone()} {tariff} activity={Static(activity)}
-                        wanted={wanted.clone()} lang={*lang} />
+                        wanted={wanted.clone()} invalid={invalid.contains(&wanted.activity)} lang={*lang} />
                 })
             }) }
         </details>
@@ -137,7 +142,19 @@ struct ActivityFiguresProps {
     tariff: Static<Tariff>,
     activity: Static<Activity>,
     wanted: ActivityRequest,
+    /// A figure typed does not read, as the page last heard.
+    invalid: bool,
     lang: Lang,
+}
+
+/// What the page has been told of an activity's figures while one of them does not read: the
+/// estimate on screen (and `wanted`) then keeps the last valid figures, so a change to another
+/// field builds on these, not on those.
+#[derive(Default)]
+struct Told {
+    figures: InHouseFigures,
+    /// The keys of the figures typed that do not read.
+    invalid: Vec<String>,
 }
 
 #[component]
@@ -146,6 +163,7 @@ fn ActivityFigures(props: &ActivityFiguresProps) -> Html {
         tariff,
         activity,
         wanted,
+        invalid,
         lang,
     } = props;
     let (tariff, activity, lang, t) = (tariff.0, activity.0, *lang, CompareTexts::of(*lang));
@@ -186,32 +204,52 @@ fn ActivityFigures(props: &ActivityFiguresProps) -> Html {
     }
     let applied = wanted.in_house.clone();
     let id = activity.id.to_string();
+    let told = use_mut_ref(Told::default);
+    // Each reset draws the fields anew, empty, whatever was typed in them.
+    let resets = use_state(|| 0_u32);
     let change = {
-        let (applied, id) = (applied.clone(), id.clone());
-        Callback::from(move |(figure, value): (Figure, Option<u64>)| {
-            let mut figures = applied.clone();
-            figure.set(&mut figures, value);
-            if figures != applied {
+        let (applied, id, told, was_invalid) =
+            (applied.clone(), id.clone(), told.clone(), *invalid);
+        Callback::from(move |(figure, read): (Figure, Option<Option<u64>>)| {
+            let mut told = told.borrow_mut();
+            let mut figures = if told.invalid.is_empty() {
+                applied.clone()
+            } else {
+                told.figures.clone()
+            };
+            let key = figure.key();
+            told.invalid.retain(|k| *k != key);
+            match read {
+                Some(value) => figure.set(&mut figures, value),
+                None => told.invalid.push(key),
+            }
+            let invalid = !told.invalid.is_empty();
+            if figures != applied || invalid != was_invalid {
+                told.figures = figures.clone();
                 bridge::wish(&[Wish::Edit(Edit::InHouse {
                     activity: id.clone(),
                     figures,
+                    invalid,
                 })]);
             }
         })
     };
     let reset = {
-        let id = id.clone();
+        let (id, told, resets) = (id.clone(), told.clone(), resets.clone());
         Callback::from(move |_: MouseEvent| {
+            *told.borrow_mut() = Told::default();
+            resets.set(*resets + 1);
             bridge::wish(&[Wish::Edit(Edit::InHouse {
                 activity: id.clone(),
                 figures: InHouseFigures::default(),
+                invalid: false,
             })]);
         })
     };
     let field = |(figure, label, default): (Figure, String, String)| {
         let (key, value) = (figure.key(), figure.get(&applied));
         html! {
-            <OwnField key={key.clone()} testid={format!("own-{id}-{key}")} {label} {default}
+            <OwnField key={format!("{key}/{}", *resets)} testid={format!("own-{id}-{key}")} {label} {default}
                 {value} {figure} tariff={Static(tariff)}
                 activity={Static(activity)} {lang} on_change={change.clone()} />
         }
@@ -227,7 +265,7 @@ fn ActivityFigures(props: &ActivityFiguresProps) -> Html {
             }
             { for productivity.into_iter().map(field) }
             <button type="button" class="secondary" data-testid={format!("own-{id}-reset")}
-                disabled={applied.is_empty()} onclick={reset}>{ t.reset }</button>
+                disabled={applied.is_empty() && !invalid} onclick={reset}>{ t.reset }</button>
         </fieldset>
     }
 }
@@ -244,7 +282,8 @@ struct OwnFieldProps {
     tariff: Static<Tariff>,
     activity: Static<Activity>,
     lang: Lang,
-    on_change: Callback<(Figure, Option<u64>)>,
+    /// Each keystroke: the figure as read, `None` where it does not read.
+    on_change: Callback<(Figure, Option<Option<u64>>)>,
 }
 
 /// One figure, kept as typed.
@@ -285,10 +324,9 @@ fn OwnField(props: &OwnFieldProps) -> Html {
         );
         Callback::from(move |e: InputEvent| {
             let typed = e.target_unchecked_into::<HtmlInputElement>().value();
-            if let Ok(value) = read(&typed, &figure, tariff.0, activity.0, lang) {
-                on_change.emit((figure.clone(), value));
-            }
+            let value = read(&typed, &figure, tariff.0, activity.0, lang).ok();
             text.set(typed);
+            on_change.emit((figure.clone(), value));
         })
     };
     let help_id = format!("{testid}-help");

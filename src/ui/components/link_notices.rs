@@ -8,7 +8,9 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::estimate;
-use crate::i18n::{Lang, Texts, format_money, link_problem, mid_sentence, tariff_edition};
+use crate::i18n::{
+    Lang, MoreTexts, Texts, format_money, link_problem, mid_sentence, tariff_edition,
+};
 use crate::link::{self, Dropped};
 use crate::money::Currency;
 use crate::tariff::{Catalogue, Tariff};
@@ -64,7 +66,8 @@ pub fn TariffNotice(props: &TariffProps) -> Html {
         repriced,
         lang,
     } = props;
-    let (catalogue, lang, texts) = (*catalogue, *lang, Texts::of(*lang));
+    let (catalogue, lang, texts, more) =
+        (*catalogue, *lang, Texts::of(*lang), MoreTexts::of(*lang));
     let latest = catalogue.0.latest();
     let today = use_memo(
         (tariff.0.version.clone(), request.clone()),
@@ -99,12 +102,12 @@ pub fn TariffNotice(props: &TariffProps) -> Html {
             if let Some((currency, monthly, one_time)) = *today {
                 <div class="notice" data-testid="tariff-notice">
                     <p>{ format!("{} {}. {} {}: {} / {}, {} {}.",
-                        texts.priced_with, tariff_edition(tariff.0, lang),
-                        texts.todays_prices, latest.version,
+                        more.priced_with, tariff_edition(tariff.0, lang),
+                        more.todays_prices, latest.version,
                         money(monthly, currency), texts.month,
                         money(one_time, currency), mid_sentence(texts.one_time)) }</p>
                     <button type="button" data-testid="reprice" onclick={reprice}>
-                        { format!("{} {}", texts.reprice, latest.version) }
+                        { format!("{} {}", more.reprice, latest.version) }
                     </button>
                 </div>
             }

@@ -39,10 +39,11 @@ pub fn Notices(props: &NoticesProps) -> Html {
     let (lang, texts) = (*lang, Texts::of(*lang));
     // Each button's notice goes away with what it does: the focus goes on to the estimate, not
     // back to the top of the page.
-    let act = |action: Action| {
+    // Made anew at each click: an action is not cloned (its clone would weigh on the page).
+    let act = |action: Box<dyn Fn() -> Action>| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(action.clone());
+            dispatch.emit(action());
             gloo::timers::callback::Timeout::new(0, || {
                 crate::ui::browser::jump_to("summary-title");
             })
@@ -75,11 +76,14 @@ pub fn Notices(props: &NoticesProps) -> Html {
                     <div class="actions">
                         if let Some(text) = draft {
                             <button type="button" data-testid="open-draft"
-                                onclick={act(Action::Open { text: text.to_string(), origin: Origin::Own })}>
+                                onclick={act({
+                                    let text = text.clone();
+                                    Box::new(move || Action::Open { text: text.to_string(), origin: Origin::Own })
+                                })}>
                                 { texts.open_draft }
                             </button>
                         }
-                        <button type="button" data-testid="keep-draft" onclick={act(Action::KeepAsDraft)}>{ texts.keep_draft }</button>
+                        <button type="button" data-testid="keep-draft" onclick={act(Box::new(|| Action::KeepAsDraft))}>{ texts.keep_draft }</button>
                     </div>
                 </div>
             }

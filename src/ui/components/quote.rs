@@ -9,7 +9,7 @@ use super::share::CsvLink;
 use super::summary::Summary;
 use crate::document::{Document, Voice};
 use crate::i18n::{
-    Lang, PrintTexts, ShareTexts, SignatureTexts, StandingTexts, Texts, accept_message,
+    Lang, MoreTexts, PrintTexts, ShareTexts, SignatureTexts, StandingTexts, Texts, accept_message,
     ask_again_message, email_subject, format_date, quoted_activity, quoted_settings,
     standing_sentence,
 };
@@ -126,7 +126,7 @@ pub fn QuoteActions(props: &QuoteActionsProps) -> Html {
         document,
         url,
     } = props;
-    let (lang, texts, sh) = (*lang, Texts::of(*lang), ShareTexts::of(*lang));
+    let (lang, sh) = (*lang, ShareTexts::of(*lang));
     let words = PrintTexts::of(lang);
     let seller = provider();
     let signer = document.quote.as_ref().and_then(|q| q.signer.as_ref());
@@ -138,7 +138,7 @@ pub fn QuoteActions(props: &QuoteActionsProps) -> Html {
     let terms = &seller.terms;
     html! {
         <>
-            <h3>{ texts.what_is_quoted }</h3>
+            <h3>{ MoreTexts::of(lang).what_is_quoted }</h3>
             <p data-testid="quote-settings">{ quoted_settings(tariff, &document.request, lang) }</p>
             <ul class="quoted">
                 { for document.request.activities.iter().filter_map(|wanted| {

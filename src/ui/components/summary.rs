@@ -10,13 +10,15 @@ use super::in_house::InHouseFigureForms;
 use crate::document::Document;
 use crate::estimate::{ActivityRequest, Estimate};
 use crate::i18n::{
-    BreakdownTexts, CompareTexts, Lang, Period, Texts, format_count, format_money, saving_sentence,
-    vat_basis,
+    BreakdownTexts, CompareTexts, Lang, MoreTexts, Period, Texts, format_count, format_money,
+    saving_sentence, vat_basis,
 };
 use crate::tariff::Tariff;
 use crate::ui::Shared;
 use crate::ui::Static;
+use crate::ui::bridge::{self, Wish};
 use crate::ui::hooks::use_settled;
+use crate::ui::state::Edit;
 
 /// How long the typing pauses before the new total is said.
 const SETTLE_MS: u32 = 1_000;
@@ -74,9 +76,6 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 if *stale { { labels.stale } }
             </p>
             <p class="visually-hidden" aria-live="polite" data-testid="announced">{ said }</p>
-            if examples {
-                <p class="examples-note" data-testid="example-note">{ labels.examples_note }</p>
-            }
             <dl class="totals">
                 <div class="total main">
                     <dt>{ labels.monthly }</dt>
@@ -111,6 +110,14 @@ pub fn Summary(props: &SummaryProps) -> Html {
             <p class="vat-basis" data-testid="vat-basis">
                 { vat_basis(estimate.vat.is_some(), estimate.vat.unwrap_or_default(), lang) }
             </p>
+            if examples {
+                <div class="examples-note">
+                    <p data-testid="example-note">{ labels.examples_note }</p>
+                    // "These are my figures" and "Set them to zero" follow with the deferred
+                    // module, below the totals, so nothing above them moves when they come.
+                    <div id={crate::ui::more::EXAMPLES} class="deferred"></div>
+                </div>
+            }
 
             // The comparison with doing it in-house and the range follow with the deferred module.
             <div id={crate::ui::more::COMPARISON} class="deferred"></div>
@@ -126,6 +133,8 @@ pub struct ComparisonProps {
     pub activities: Vec<ActivityRequest>,
     /// The visitor may change the in-house figures (their own estimate, not a quotation).
     pub adjustable: bool,
+    /// The activities with an in-house figure typed that does not read.
+    pub in_house_invalid: Vec<String>,
     pub lang: Lang,
 }
 
@@ -138,6 +147,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
         estimate,
         activities,
         adjustable,
+        in_house_invalid,
         lang,
     } = props;
     let (lang, ct, bd) = (*lang, CompareTexts::of(*lang), BreakdownTexts::of(*lang));
@@ -170,7 +180,8 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 </li>
             </ul>
             if *adjustable && !activities.is_empty() {
-                <InHouseFigureForms tariff={*tariff} activities={activities.clone()} {lang} />
+                <InHouseFigureForms tariff={*tariff} activities={activities.clone()}
+                    invalid={in_house_invalid.clone()} {lang} />
             }
 
             <h3>{ format!("{} ±{}%", ct.range, estimate.range.percent) }</h3>
@@ -180,5 +191,26 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
             </dl>
             <p class="help">{ ct.range_hint }</p>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExampleActionsProps {
+    pub lang: Lang,
+}
+
+/// The buyer's answer to the page's example volumes: keep them as theirs, or set them to zero.
+#[component]
+pub fn ExampleActions(props: &ExampleActionsProps) -> Html {
+    let labels = MoreTexts::of(props.lang);
+    let settle =
+        |edit: Edit| Callback::from(move |_: MouseEvent| bridge::wish(&[Wish::Edit(edit.clone())]));
+    html! {
+        <>
+            <button type="button" class="secondary" data-testid="confirm-examples"
+                onclick={settle(Edit::ConfirmExamples)}>{ labels.confirm_examples }</button>
+            <button type="button" class="secondary" data-testid="clear-examples"
+                onclick={settle(Edit::ClearExamples)}>{ labels.clear_examples }</button>
+        </>
     }
 }

@@ -6,11 +6,11 @@
 
 use yew::prelude::*;
 
-use super::field::{Choices, QuantityInput, Select};
+use super::field::{Choices, EchoedQuantityInput, Select};
 use super::staffing::Staffing;
 use crate::estimate::Request;
 use crate::i18n::{
-    Lang, TrafficTexts, busiest_hour, calls_only, minutes_from_calls, quantity_error,
+    Lang, Texts, TrafficTexts, busiest_hour, calls_only, minutes_from_calls, quantity_error,
     scheduled_agents, service_level, staffing_error, target_bounds,
 };
 use crate::quantity::QuantityError;
@@ -86,10 +86,15 @@ pub fn TrafficForm(props: &TrafficProps) -> Html {
                 TrafficError::Staffing(e) => staffing_error(e, lang),
             })
         });
+        // The calls the page filled in are an example until the buyer types theirs.
+        let example = traffic
+            .examples
+            .contains(&field)
+            .then(|| AttrValue::from(Texts::of(lang).example));
         html! {
-            <QuantityInput key={field.key()} {testid}
+            <EchoedQuantityInput key={field.key()} {testid}
                 label={label.to_owned()} help={help.to_owned()} unit={unit.to_owned()}
-                value={traffic.typed(field).to_owned()} {error} {on_change} />
+                value={traffic.typed(field).to_owned()} {error} {on_change} {example} />
         }
     };
 

@@ -22,6 +22,8 @@ use crate::provider::{self, provider};
 use crate::quote::Today;
 use crate::signature;
 use crate::tariff::{Catalogue, Tariff};
+use crate::ui::bridge::{self, Wish};
+use crate::ui::state::Edit;
 use crate::ui::{Static, browser, crypto};
 
 /// The characters of a signature in a link: 64 bytes in base64url.
@@ -157,6 +159,10 @@ pub struct IssueFormProps {
     pub catalogue: Static<Catalogue>,
     /// The calculator's estimate: its tariff and request.
     pub estimate: Option<(Static<Tariff>, Request)>,
+    /// Some volume is still the page's example: not issued until confirmed or set to zero.
+    pub examples: bool,
+    /// A field in the calculator is being corrected: the estimate is the last valid one.
+    pub stale: bool,
     pub signer: Option<Rc<Signer>>,
     /// Today on the provider's calendar.
     pub today: Today,
@@ -170,10 +176,13 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         lang,
         catalogue,
         estimate: wanted,
+        examples,
+        stale,
         signer,
         today,
         on_issued,
     } = props;
+    let held = *examples || *stale;
     let (lang, today, texts) = (*lang, *today, ConsoleTexts::of(*lang));
     let draft = use_reducer_eq(Draft::default);
     let attempted = use_state_eq(|| false);
@@ -260,7 +269,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         );
         let (signer, on_issued, catalogue) = (signer.clone(), on_issued.clone(), *catalogue);
         let tariff = issuable.map(|(tariff, _)| *tariff);
-        let contents = checked.clone().and_then(Result::ok);
+        let contents = checked.clone().and_then(Result::ok).filter(|_| !held);
         let (sequence, dispatch) = (sequence.clone(), draft.dispatcher());
         Callback::from(move |_: MouseEvent| {
             attempted.set(true);
@@ -324,7 +333,9 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         .plus_days(seller.max_validity_days())
         .map(|d| AttrValue::from(d.to_string()));
     let limit = staff.map(|s| AttrValue::from(discount_limit(&s.name, s.max_discount, lang)));
-    let disabled = *busy || signer.is_none() || issuable.is_none();
+    let disabled = *busy || signer.is_none() || issuable.is_none() || held;
+    let settle =
+        |edit: Edit| Callback::from(move |_: MouseEvent| bridge::wish(&[Wish::Edit(edit.clone())]));
     let number_shown = draft.number.clone().unwrap_or(proposed);
     html! {
         <section class="console-card console-issue" aria-labelledby="console-issue-title">
@@ -358,6 +369,17 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
             <TextField testid="console-note" label={texts.note} value={draft.note.clone()} multiline={true}
                 maxlength={QuoteField::Note.max()} help={AttrValue::from(note_help(QuoteField::Note.max(), lang))}
                 on_change={edit(DraftEdit::Note)} />
+            if *stale {
+                <p class="status bad" data-testid="console-stale">{ texts.stale_held }</p>
+            } else if *examples {
+                <div class="examples-note" data-testid="console-examples">
+                    <p>{ texts.examples_held }</p>
+                    <button type="button" class="secondary" data-testid="console-confirm-examples"
+                        onclick={settle(Edit::ConfirmExamples)}>{ texts.confirm_examples }</button>
+                    <button type="button" class="secondary" data-testid="console-clear-examples"
+                        onclick={settle(Edit::ClearExamples)}>{ texts.clear_examples }</button>
+                </div>
+            }
             <div class="actions">
                 <button type="button" class="primary" data-testid="console-issue" {disabled}
                     onclick={on_issue}>{ if *busy { texts.signing } else { texts.issue } }</button>

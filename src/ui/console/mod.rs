@@ -52,9 +52,14 @@ fn Console(props: &ConsoleProps) -> Html {
     let lang = scene
         .as_ref()
         .map_or_else(browser::initial_lang, |scene| scene.lang);
-    let wanted: Option<(Static<Tariff>, Request)> = scene
-        .and_then(|s| s.document)
-        .and_then(|d| Some((Static(catalogue.0.get(&d.tariff)?), d.request.clone())));
+    let document = scene.and_then(|s| s.document);
+    // What the calculator holds back: figures the client did not give, or a field being
+    // corrected (its figures are the last valid ones).
+    let (examples, stale) = document
+        .as_ref()
+        .map_or((false, false), |d| (!d.examples.is_empty(), d.stale));
+    let wanted: Option<(Static<Tariff>, Request)> =
+        document.and_then(|d| Some((Static(catalogue.0.get(&d.tariff)?), d.request.clone())));
     let signer = keys::use_signer(today);
     let register = register::use_register();
     let texts = ConsoleTexts::of(lang);
@@ -68,7 +73,7 @@ fn Console(props: &ConsoleProps) -> Html {
             <div class="console-grid">
                 <keys::KeyCard {lang} signer={signer.signer.clone()} status={signer.status.clone()}
                     on_file={signer.on_file.clone()} on_forget={signer.on_forget.clone()} />
-                <issue::IssueForm {lang} {catalogue} estimate={wanted} signer={signer.signer.clone()}
+                <issue::IssueForm {lang} {catalogue} estimate={wanted} {examples} {stale} signer={signer.signer.clone()}
                     {today} on_issued={register.on_add.clone()} />
                 <register::Register {lang} {catalogue} {today} links={register.links.clone()} />
             </div>

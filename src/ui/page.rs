@@ -122,10 +122,15 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
                 <QuoteView {tariff} {lang} document={Shared(document.clone())} dispatch={dispatch.clone()} />
             </main>
         },
-        (document, _) => html! {
-            <Calculator {tariff} {lang} inputs={state.inputs.clone()} {hold}
-                problem={state.problem.clone()} document={document.clone().map(Shared)} dispatch={dispatch.clone()} />
-        },
+        (document, _) => calculator(&Calculator {
+            tariff,
+            lang,
+            inputs: &state.inputs,
+            hold,
+            problem: state.problem.as_deref(),
+            document: document.as_ref().map_err(|e| &**e),
+            dispatch: &dispatch,
+        }),
     };
     html! {
         <>
@@ -146,24 +151,25 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct CalculatorProps {
+/// What the calculator is drawn from, borrowed from the page's state. A function rather than a
+/// component: it changes with every keystroke, so comparing its props would only cost a copy of
+/// the inputs and the code to compare them.
+struct Calculator<'a> {
     tariff: Static<Tariff>,
     lang: Lang,
-    inputs: Inputs,
+    inputs: &'a Inputs,
     /// The forms and settings wait for the first paint (see `Estimator`).
     hold: bool,
     /// Why the inputs cannot be priced together.
-    problem: Option<EstimateError>,
-    document: Result<Shared<Document>, EstimateError>,
-    dispatch: Callback<Action>,
+    problem: Option<&'a EstimateError>,
+    document: Result<&'a Rc<Document>, &'a EstimateError>,
+    dispatch: &'a Callback<Action>,
 }
 
 /// The estimate the visitor builds: what to outsource and where on one side, what it costs on the
 /// other.
-#[component]
-fn Calculator(props: &CalculatorProps) -> Html {
-    let CalculatorProps {
+fn calculator(props: &Calculator) -> Html {
+    let Calculator {
         tariff,
         lang,
         inputs,
@@ -172,9 +178,10 @@ fn Calculator(props: &CalculatorProps) -> Html {
         document,
         dispatch,
     } = props;
-    let (tariff, lang, texts) = (*tariff, *lang, Texts::of(*lang));
+    let (tariff, lang, texts, hold, dispatch) =
+        (*tariff, *lang, Texts::of(*lang), *hold, *dispatch);
     // A site that cannot deliver is named at its select: an activity's own, or the estimate's.
-    let own_site = problem.as_ref().and_then(|e| match e {
+    let own_site = problem.and_then(|e| match e {
         EstimateError::SiteUnavailable { activity, .. }
         | EstimateError::LanguageNotServed { activity, .. } => inputs
             .activities
@@ -184,18 +191,18 @@ fn Calculator(props: &CalculatorProps) -> Html {
         _ => None,
     });
     let message = |e: &EstimateError| AttrValue::from(problem_sentence(e, tariff.0, lang));
-    let site_error = problem.as_ref().filter(|_| own_site.is_none()).map(message);
+    let site_error = problem.filter(|_| own_site.is_none()).map(message);
     // Nothing chosen yet: an invitation, and nothing to share, compare or chart.
     let chosen = document
         .as_ref()
         .is_ok_and(|d| !d.estimate.activities.is_empty());
-    let results = match document {
+    let results = match *document {
         Ok(document) if !chosen => html! {
-            <Summary document={document.clone()} {lang} />
+            <Summary document={Shared(document.clone())} {lang} />
         },
         Ok(document) => html! {
             <>
-                <Summary document={document.clone()} {lang} />
+                <Summary document={Shared(document.clone())} {lang} />
                 // Sharing, asking sales, printing: with the deferred module, below the totals.
                 <div id={more::SHARE} class="deferred"></div>
                 <a class={classes!("peek", document.stale.then_some("stale"))} href="#summary-title" aria-hidden="true" tabindex="-1" onclick={jump("summary-title")}>
@@ -231,12 +238,12 @@ fn Calculator(props: &CalculatorProps) -> Html {
                     <div class="forms">
                         { for tariff.0.activities.iter().zip(&inputs.activities).filter(|(_, a)| a.chosen && !hold).map(|(activity, inputs)| html! {
                             <ActivityForm key={activity.id.to_string()} {tariff} activity={Static(activity)} inputs={inputs.clone()}
-                                site={inputs_site.clone()} site_error={problem.as_ref().filter(|_| own_site == Some(&*activity.id)).map(message)}
+                                site={inputs_site.clone()} site_error={problem.filter(|_| own_site == Some(&*activity.id)).map(message)}
                                 {lang} dispatch={dispatch.clone()} />
                         }) }
                     </div>
                 </section>
-                if !*hold {
+                if !hold {
                     <section aria-labelledby="settings-title">
                         <h2 id="settings-title"><span class="step">{ "2" }</span>{ texts.settings }</h2>
                         <Settings {tariff} {lang} site={inputs.site.clone()} term={inputs.term.clone()} vat={inputs.vat}

@@ -551,7 +551,9 @@ pub struct State {
     pub stale: bool,
     /// Why inputs that each read well cannot be priced together (an activity the site does not
     /// deliver, a language it does not speak).
-    pub problem: Option<EstimateError>,
+    /// Shared, not cloned: the state is cloned at every change, and an error's clone and
+    /// comparison would weigh on the page for nothing.
+    pub problem: Option<Rc<EstimateError>>,
     /// The last request the tariff accepted. While an input is wrong its estimate stays on
     /// screen; the estimate itself is derived from it, never stored.
     pub priced: Request,
@@ -566,7 +568,7 @@ pub struct State {
     /// `None` where it was not re-priced.
     pub repriced: Option<Vec<Dropped>>,
     /// What every surface shows: derived from the rest after every change (see `document`).
-    pub document: Result<Rc<Document>, EstimateError>,
+    pub document: Result<Rc<Document>, Rc<EstimateError>>,
 }
 
 impl State {
@@ -587,7 +589,7 @@ impl State {
             today,
             link_error: None,
             repriced: None,
-            document: Err(EstimateError::Overflow),
+            document: Err(Rc::new(EstimateError::Overflow)),
         };
         state.derive();
         state.settle();
@@ -708,7 +710,7 @@ impl State {
                     self.priced = request;
                     self.stale = false;
                 }
-                Err(error) => self.problem = Some(error),
+                Err(error) => self.problem = Some(Rc::new(error)),
             }
         }
     }
@@ -762,7 +764,7 @@ impl State {
 
     /// Derives the document once the state has changed.
     fn settle(&mut self) {
-        self.document = self.derive_document().map(Rc::new);
+        self.document = self.derive_document().map(Rc::new).map_err(Rc::new);
     }
 
     /// The document on the page: what every surface shows, derived from the rest of the state.
@@ -940,11 +942,11 @@ mod tests {
         assert_eq!(s.priced, before);
         assert!(s.stale);
         assert_eq!(
-            s.problem.as_ref().map(EstimateError::code),
+            s.problem.as_deref().map(EstimateError::code),
             Some("site_unavailable")
         );
         let s = s.reduce(edit(Edit::Site("yogyakarta".into())));
-        assert_eq!((s.stale, s.problem.clone()), (false, None));
+        assert_eq!((s.stale, s.problem.is_none()), (false, true));
         assert_eq!(s.priced.site, "yogyakarta");
     }
 

@@ -142,6 +142,19 @@ impl Mounted {
             self.find("console-monthly").is_some()
         })
         .await;
+        // The activities at the page's starting volumes: not issued until the salesperson
+        // confirms them as the client's figures.
+        until("the example volumes to be named", || {
+            self.find("console-examples").is_some()
+        })
+        .await;
+        let issue = self.get("console-issue");
+        assert!(issue.has_attribute("disabled"), "issue held for examples");
+        self.click("console-confirm-examples").await;
+        until("the examples to be confirmed", || {
+            self.find("console-examples").is_none()
+        })
+        .await;
         self.type_in("console-client", client).await;
         self.type_in("console-attention", "Ibu Rina").await;
         self.type_in("console-discount", discount).await;

@@ -484,7 +484,11 @@ impl Inputs {
             Edit::ConfirmExamples => {
                 for inputs in self.activities.iter_mut().filter(|a| a.chosen) {
                     inputs.examples.clear();
-                    inputs.traffic.examples.clear();
+                    // The calls only where the buyer saw them: traffic not yet shown stays an
+                    // example for when it is.
+                    if inputs.traffic.on {
+                        inputs.traffic.examples.clear();
+                    }
                 }
             }
             Edit::ClearExamples => {
@@ -493,7 +497,7 @@ impl Inputs {
                     for unit in std::mem::take(&mut inputs.examples) {
                         inputs.typed.insert(unit, "0".to_owned());
                     }
-                    if !inputs.traffic.examples.is_empty() {
+                    if inputs.traffic.on && !inputs.traffic.examples.is_empty() {
                         inputs.traffic.examples.clear();
                         inputs
                             .traffic
@@ -1389,8 +1393,11 @@ mod tests {
                 on,
             })
         };
+        // The minutes' examples confirmed before the calls were ever shown: the calls are still
+        // the page's when they are.
         let s = state(ENGLISH)
             .reduce(toggle("call-centre"))
+            .reduce(edit(Edit::ConfirmExamples))
             .reduce(typed("call-centre", "minutes", "45,000"))
             .reduce(typed("call-centre", "chats", "0"))
             .reduce(typed("call-centre", "emails", "0"))

@@ -91,8 +91,11 @@ texts! {
             "Nomor penawaran",
             "Quotation number";
         number_help =>
-            "Diusulkan dari urutan di perangkat ini; dapat diubah.",
-            "Proposed from this device's sequence; you may change it.";
+            "Diusulkan dari urutan di perangkat ini, dengan kode perangkat ini di akhir agar tidak sama dengan nomor dari perangkat lain; dapat diubah.",
+            "Proposed from this device's sequence, ending in this device's code so that no other device proposes the same; you may change it.";
+        number_taken =>
+            "Nomor ini sudah ada di daftar penawaran: setiap penawaran bernomor sendiri. Pakai nomor yang diusulkan atau nomor lain.",
+            "This number is already in the register: each quotation has its own. Use the proposed number or another.";
         issue =>
             "Terbitkan penawaran",
             "Issue quotation";

@@ -8,8 +8,8 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::form::{
-    Context, DiscountError, Draft, DraftEdit, UntilError, after_issuing, proposed_number,
-    sequence_name,
+    Context, DiscountError, Draft, DraftEdit, TAG_LENGTH, UntilError, after_issuing, device_tag,
+    is_device_tag, proposed_number, sequence_name,
 };
 use super::keys::Signer;
 use crate::estimate::{Request, estimate};
@@ -49,6 +49,38 @@ fn record_issued(name: &str, last: u32) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(&sequence_key(name), &last.to_string());
     }
+}
+
+const DEVICE_KEY: &str = "biaya-bpo.console.device";
+
+/// This device's tag in quotation numbers: made once from the browser's random numbers and
+/// kept, so that this device's sequence never meets another's.
+fn device() -> String {
+    let store = storage();
+    if let Some(tag) = store
+        .as_ref()
+        .and_then(|s| s.get_item(DEVICE_KEY).ok().flatten())
+        .filter(|t| is_device_tag(t))
+    {
+        return tag;
+    }
+    let mut random = [0u8; TAG_LENGTH];
+    let drawn = gloo::utils::window()
+        .crypto()
+        .ok()
+        .and_then(|c| c.get_random_values_with_u8_array(&mut random).ok())
+        .is_some();
+    if !drawn {
+        // Every browser that signs has getRandomValues; this is for one that somehow has not.
+        for byte in &mut random {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    let tag = device_tag(random);
+    if let Some(store) = store {
+        let _ = store.set_item(DEVICE_KEY, &tag);
+    }
+    tag
 }
 
 /// Whether a signed link opens as its client's page will check it: read back whole, its
@@ -166,6 +198,8 @@ pub struct IssueFormProps {
     pub signer: Option<Rc<Signer>>,
     /// Today on the provider's calendar.
     pub today: Today,
+    /// The numbers in this device's register.
+    pub taken: Rc<Vec<String>>,
     /// A quotation was issued: its whole link.
     pub on_issued: Callback<String>,
 }
@@ -180,6 +214,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         stale,
         signer,
         today,
+        taken,
         on_issued,
     } = props;
     let held = *examples || *stale;
@@ -190,11 +225,12 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
     let failure = use_state_eq(|| None::<&'static str>);
     let issued = use_state_eq(|| None::<Issued>);
     let seller = provider();
+    let device = use_memo((), |()| device());
     let staff = signer.as_ref().map(|s| s.staff);
     let sequence = staff.map(|s| sequence_name(&s.id, today.0));
     let last = sequence.as_deref().map_or(0, last_issued);
     let proposed = staff
-        .map(|s| proposed_number(&seller.quote_prefix, &s.id, today.0, last))
+        .map(|s| proposed_number(&seller.quote_prefix, &s.id, today.0, &device, last, taken))
         .unwrap_or_default();
     let discount = staff.map(|s| draft.discount(s));
     let discount_error = match discount {
@@ -235,6 +271,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                 key: signer.key,
                 today,
                 proposed: &proposed,
+                taken,
                 overhead,
             }))
         }
@@ -255,6 +292,12 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         })
     });
     let refused = problems.refused.map(|r| refusal(&r, lang));
+    // Said as soon as it is typed: a number already issued is never right.
+    let number_error = if problems.number_taken {
+        Some(AttrValue::Static(texts.number_taken))
+    } else {
+        required(problems.number_missing)
+    };
 
     let edit = |make: fn(String) -> DraftEdit| {
         let dispatch = draft.dispatcher();
@@ -270,7 +313,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         let (signer, on_issued, catalogue) = (signer.clone(), on_issued.clone(), *catalogue);
         let tariff = issuable.map(|(tariff, _)| *tariff);
         let contents = checked.clone().and_then(Result::ok).filter(|_| !held);
-        let (sequence, dispatch) = (sequence.clone(), draft.dispatcher());
+        let (sequence, dispatch, device) = (sequence.clone(), draft.dispatcher(), device.clone());
         Callback::from(move |_: MouseEvent| {
             attempted.set(true);
             let (Some(contents), Some(signer), Some(tariff), Some(sequence)) =
@@ -278,12 +321,13 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
             else {
                 return;
             };
-            let (busy, failure, issued, on_issued, dispatch) = (
+            let (busy, failure, issued, on_issued, dispatch, device) = (
                 busy.clone(),
                 failure.clone(),
                 issued.clone(),
                 on_issued.clone(),
                 dispatch.clone(),
+                device.clone(),
             );
             busy.set(true);
             failure.set(None);
@@ -309,6 +353,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                     &seller.quote_prefix,
                     &signer.staff.id,
                     today.0,
+                    &device,
                     last_issued(&sequence),
                     &contents.quote.reference,
                 );
@@ -364,7 +409,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                     on_change={edit(DraftEdit::Discount)} />
                 <TextField testid="console-number" label={texts.number} value={number_shown}
                     maxlength={QuoteField::Reference.max()} help={AttrValue::Static(texts.number_help)}
-                    error={required(problems.number_missing)} on_change={edit(DraftEdit::Number)} />
+                    error={number_error} on_change={edit(DraftEdit::Number)} />
             </div>
             <TextField testid="console-note" label={texts.note} value={draft.note.clone()} multiline={true}
                 maxlength={QuoteField::Note.max()} help={AttrValue::from(note_help(QuoteField::Note.max(), lang))}

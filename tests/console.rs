@@ -245,10 +245,27 @@ async fn a_quotation_issued_in_the_console_opens_valid_with_its_discount() {
         today.get_full_year(),
         today.get_month() + 1
     );
+    // The month's sequence, then this device's tag, kept in localStorage once made.
+    let tag = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item("biaya-bpo.console.device").ok().flatten())
+        .expect("the device's tag is kept");
+    let sequence = number
+        .strip_prefix(&month)
+        .and_then(|rest| rest.strip_suffix(&format!("-{tag}")))
+        .unwrap_or_default();
     assert!(
-        number.starts_with(&month) && number.len() == month.len() + 4,
+        sequence.len() == 4 && sequence.bytes().all(|b| b.is_ascii_digit()),
         "{number}"
     );
+    assert!(
+        tag.len() == 3
+            && tag
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b.is_ascii_uppercase() && !b"ILOU".contains(&b))),
+        "{tag}"
+    );
+    assert!(number.len() <= 24, "{number}");
     let url = console
         .issue(&["accounting", "sales"], "PT Maju Jaya", "5")
         .await;

@@ -15,7 +15,7 @@ use biaya_bpo::tariff::catalogue;
 use support::{Testids, address, fire, painted, settle, storage, until};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
-use web_sys::{Element, HtmlInputElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -370,6 +370,69 @@ async fn a_remembered_key_survives_a_reload_signs_and_cannot_be_read_out() {
     let console = Mounted::console().await;
     assert!(console.find("console-signer").is_none());
     assert!(biaya_bpo::ui::console::remembered_key().await.is_none());
+}
+
+/// The register's rows for quotation `number`.
+fn listed(console: &Mounted, number: &str) -> usize {
+    let rows = console
+        .root
+        .query_selector_all("[data-testid=\"register-row\"] th")
+        .expect("rows");
+    (0..rows.length())
+        .filter_map(|i| rows.item(i))
+        .filter(|cell| cell.text_content().as_deref() == Some(number))
+        .count()
+}
+
+#[test]
+async fn a_double_click_issues_one_quotation_and_its_link_goes_out_of_date() {
+    let console = Mounted::console().await;
+    console.load_demo_key(false).await;
+    console.click("activity-sales").await;
+    until("the estimate to reach the console", || {
+        console.find("console-monthly").is_some()
+    })
+    .await;
+    console.type_in("console-client", "PT Sekali Klik").await;
+    let number = console.value("console-number");
+    // Two clicks before anything re-renders: the second finds the first still signing.
+    let button = console.get("console-issue").unchecked_into::<HtmlElement>();
+    button.click();
+    button.click();
+    until("the quotation to be signed", || {
+        console.find("console-issued-link").is_some()
+    })
+    .await;
+    // Time for a second signature, had one been started.
+    yew::platform::time::sleep(Duration::from_millis(500)).await;
+    settle().await;
+    until("the register to list it", || listed(&console, &number) > 0).await;
+    assert_eq!(listed(&console, &number), 1, "one quotation {number}");
+    assert_ne!(console.value("console-number"), number);
+    let state = |console: &Mounted| console.get("console-issued").get_attribute("data-state");
+    assert_eq!(state(&console).as_deref(), Some("current"));
+    assert!(console.find("console-issued-stale").is_none());
+
+    // Another figure in the calculator: the link stays to be copied, marked as what was issued.
+    let issued = console.text("console-issued-link");
+    console.click("activity-accounting").await;
+    assert_eq!(state(&console).as_deref(), Some("out-of-date"));
+    let stale = console.text("console-issued-stale");
+    assert!(
+        stale.contains("Out of date") && stale.contains("as issued"),
+        "{stale}"
+    );
+    assert_eq!(console.text("console-issued-link"), issued);
+
+    // The number just issued, typed again, is refused at its field, and nothing is signed.
+    console.type_in("console-number", &number).await;
+    let message = console.text("error-console-number");
+    assert!(message.contains("already in the register"), "{message}");
+    console.click("console-issue").await;
+    yew::platform::time::sleep(Duration::from_millis(300)).await;
+    settle().await;
+    assert_eq!(listed(&console, &number), 1);
+    assert_eq!(console.text("console-issued-link"), issued);
 }
 
 #[test]

@@ -147,6 +147,9 @@ texts! {
         issued_help =>
             "Tautan ini adalah penawarannya: lengkap, bertanda tangan, dan dapat diperiksa siapa pun.",
             "This link is the quotation: complete, signed, and checkable by anyone.";
+        issued_out_of_date =>
+            "Sudah tidak sesuai: tautan ini adalah penawaran sebagaimana diterbitkan, bukan yang ada di layar sekarang. Terbitkan lagi untuk mengirim perubahannya.",
+            "Out of date: this link is the quotation as issued, not what is on screen now. Issue again to send the changes.";
         send_whatsapp =>
             "Kirim ke klien lewat WhatsApp",
             "Send to the client on WhatsApp";

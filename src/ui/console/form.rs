@@ -55,9 +55,51 @@ impl yew::Reducible for Draft {
             DraftEdit::Discount(text) => next.discount = text,
             DraftEdit::Note(text) => next.note = text,
             DraftEdit::Number(text) => next.number = Some(text),
-            DraftEdit::Issued => next.number = None,
+            DraftEdit::Issued => next = next.once_issued(),
         }
         std::rc::Rc::new(next)
+    }
+}
+
+impl Draft {
+    /// The draft once a quotation is issued from it: the same terms, for the next client
+    /// perhaps, with the next number proposed.
+    #[must_use]
+    pub fn once_issued(&self) -> Self {
+        Self {
+            number: None,
+            ..self.clone()
+        }
+    }
+}
+
+/// What a quotation was issued from: the draft and the calculator's estimate. The link shown
+/// under the form is out of date as soon as either differs, since it still says what was
+/// issued, not what is on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuedFrom {
+    draft: Draft,
+    tariff: String,
+    request: Request,
+}
+
+impl IssuedFrom {
+    #[must_use]
+    pub fn new(draft: &Draft, tariff: &str, request: &Request) -> Self {
+        Self {
+            draft: draft.once_issued(),
+            tariff: tariff.to_owned(),
+            request: request.clone(),
+        }
+    }
+
+    /// Whether the draft and the estimate (tariff version and request) are still those it was
+    /// issued from.
+    #[must_use]
+    pub fn is_current(&self, draft: &Draft, estimate: Option<(&str, &Request)>) -> bool {
+        *draft == self.draft
+            && estimate
+                .is_some_and(|(tariff, request)| tariff == self.tariff && *request == self.request)
     }
 }
 
@@ -508,6 +550,50 @@ mod tests {
             ),
             4
         );
+    }
+
+    #[test]
+    fn the_issued_link_is_out_of_date_once_anything_changes() {
+        use yew::Reducible;
+        let tariff = catalogue().expect("valid").latest();
+        let version = tariff.version.to_string();
+        let mut request = Request::starter(tariff);
+        request.activities = vec![ActivityRequest::starter(
+            tariff.activity("sales").expect("sales"),
+        )];
+        let typed = Draft {
+            client: "PT Maju Jaya".into(),
+            discount: "5".into(),
+            number: Some("NLY/SD/2026/11/0003-K7Q".into()),
+            ..Draft::default()
+        };
+        let from = IssuedFrom::new(&typed, &version, &request);
+        // As the console holds it once issued: the number given back to the proposal.
+        let after = std::rc::Rc::new(typed).reduce(DraftEdit::Issued);
+        assert_eq!(after.number, None);
+        assert!(from.is_current(&after, Some((&version, &request))));
+        for edit in [
+            DraftEdit::Client("PT Sentosa".into()),
+            DraftEdit::Attention("Ibu Rina".into()),
+            DraftEdit::Subject("Penawaran lain".into()),
+            DraftEdit::Until("2026-12-10".into()),
+            DraftEdit::Discount("12".into()),
+            DraftEdit::Note("x".into()),
+            DraftEdit::Number("NLY/SD/2026/11/0009-K7Q".into()),
+        ] {
+            let changed = after.clone().reduce(edit.clone());
+            assert!(
+                !from.is_current(&changed, Some((&version, &request))),
+                "{edit:?}"
+            );
+        }
+        let mut more = request.clone();
+        more.activities.push(ActivityRequest::starter(
+            tariff.activity("accounting").expect("accounting"),
+        ));
+        assert!(!from.is_current(&after, Some((&version, &more))));
+        assert!(!from.is_current(&after, Some(("2026-01", &request))));
+        assert!(!from.is_current(&after, None));
     }
 
     #[test]

@@ -8,8 +8,8 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::form::{
-    Context, DiscountError, Draft, DraftEdit, TAG_LENGTH, UntilError, after_issuing, device_tag,
-    is_device_tag, proposed_number, sequence_name,
+    Context, DiscountError, Draft, DraftEdit, IssuedFrom, TAG_LENGTH, UntilError, after_issuing,
+    device_tag, is_device_tag, is_taken, proposed_number, sequence_name,
 };
 use super::keys::Signer;
 use crate::estimate::{Request, estimate};
@@ -183,6 +183,7 @@ struct Issued {
     url: AttrValue,
     number: String,
     client: String,
+    from: IssuedFrom,
 }
 
 #[derive(Properties, PartialEq)]
@@ -224,6 +225,11 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
     let busy = use_state_eq(|| false);
     let failure = use_state_eq(|| None::<&'static str>);
     let issued = use_state_eq(|| None::<Issued>);
+    // Set in the click handler itself, before anything re-renders: a second click on the same
+    // render (a double-click) finds it and issues nothing. The numbers issued are kept the same
+    // way, for a click that comes after signing but before the form shows the next number.
+    let signing = use_mut_ref(|| false);
+    let signed_here = use_mut_ref(Vec::<String>::new);
     let seller = provider();
     let device = use_memo((), |()| device());
     let staff = signer.as_ref().map(|s| s.staff);
@@ -314,13 +320,25 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         let tariff = issuable.map(|(tariff, _)| *tariff);
         let contents = checked.clone().and_then(Result::ok).filter(|_| !held);
         let (sequence, dispatch, device) = (sequence.clone(), draft.dispatcher(), device.clone());
+        let from = issuable
+            .map(|(tariff, request)| IssuedFrom::new(&draft, tariff.0.version.as_ref(), request));
+        let (signing, signed_here) = (signing.clone(), signed_here.clone());
         Callback::from(move |_: MouseEvent| {
             attempted.set(true);
-            let (Some(contents), Some(signer), Some(tariff), Some(sequence)) =
-                (contents.clone(), signer.clone(), tariff, sequence.clone())
-            else {
+            let (Some(contents), Some(signer), Some(tariff), Some(sequence), Some(from)) = (
+                contents.clone(),
+                signer.clone(),
+                tariff,
+                sequence.clone(),
+                from.clone(),
+            ) else {
                 return;
             };
+            if *signing.borrow() || is_taken(&contents.quote.reference, &signed_here.borrow()) {
+                return;
+            }
+            *signing.borrow_mut() = true;
+            let (signing, signed_here) = (signing.clone(), signed_here.clone());
             let (busy, failure, issued, on_issued, dispatch, device) = (
                 busy.clone(),
                 failure.clone(),
@@ -345,8 +363,12 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                 if sealed.is_empty() || !stands(&sealed, catalogue.0).await {
                     failure.set(Some(ConsoleTexts::of(lang).sign_failed));
                     busy.set(false);
+                    *signing.borrow_mut() = false;
                     return;
                 }
+                signed_here
+                    .borrow_mut()
+                    .push(contents.quote.reference.clone());
                 let url = browser::page_url(&sealed);
                 let seller = provider();
                 let last = after_issuing(
@@ -363,9 +385,11 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                     url: url.into(),
                     number: contents.quote.reference.clone(),
                     client: contents.quote.client.clone(),
+                    from,
                 }));
                 dispatch.dispatch(DraftEdit::Issued);
                 busy.set(false);
+                *signing.borrow_mut() = false;
             });
         })
     };
@@ -382,6 +406,9 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
     let settle =
         |edit: Edit| Callback::from(move |_: MouseEvent| bridge::wish(&[Wish::Edit(edit.clone())]));
     let number_shown = draft.number.clone().unwrap_or(proposed);
+    let on_screen = wanted
+        .as_ref()
+        .map(|(tariff, request)| (tariff.0.version.as_ref(), request));
     html! {
         <section class="console-card console-issue" aria-labelledby="console-issue-title">
             <h3 id="console-issue-title">{ texts.issue_title }</h3>
@@ -443,7 +470,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
             </p>
             if let Some(issued) = &*issued {
                 <IssuedLink {lang} url={issued.url.clone()} number={issued.number.clone()}
-                    client={issued.client.clone()} />
+                    client={issued.client.clone()} current={issued.from.is_current(&draft, on_screen)} />
             }
         </section>
     }
@@ -455,9 +482,13 @@ pub struct IssuedLinkProps {
     pub url: AttrValue,
     pub number: String,
     pub client: String,
+    /// The draft and the estimate on screen are still those it was issued from.
+    pub current: bool,
 }
 
-/// The signed link, whole, with copy, WhatsApp to the client and a new tab.
+/// The signed link, whole, with copy, WhatsApp to the client and a new tab. Once the form or
+/// the estimate changes it stays, since the salesperson may still want to send it, but says it
+/// is the quotation as issued, not what is on screen.
 #[component]
 pub fn IssuedLink(props: &IssuedLinkProps) -> Html {
     let IssuedLinkProps {
@@ -465,6 +496,7 @@ pub fn IssuedLink(props: &IssuedLinkProps) -> Html {
         url,
         number,
         client,
+        current,
     } = props;
     let (texts, labels) = (ConsoleTexts::of(*lang), ShareTexts::of(*lang));
     let copied = use_state_eq(|| None::<&'static str>);
@@ -489,9 +521,14 @@ pub fn IssuedLink(props: &IssuedLinkProps) -> Html {
     };
     let message = quotation_message(&provider().name, number, client, url, *lang);
     html! {
-        <div class="console-issued" data-testid="console-issued">
+        <div class={classes!("console-issued", (!current).then_some("out-of-date"))} data-testid="console-issued"
+            data-state={if *current { "current" } else { "out-of-date" }}>
             <h4>{ texts.issued_title }</h4>
-            <p class="help">{ texts.issued_help }</p>
+            if *current {
+                <p class="help">{ texts.issued_help }</p>
+            } else {
+                <p class="status bad" role="status" data-testid="console-issued-stale">{ texts.issued_out_of_date }</p>
+            }
             <p class="link-box"><code ref={link_ref} data-testid="console-issued-link">{ url.clone() }</code></p>
             <div class="actions">
                 <button type="button" data-testid="console-copy" onclick={on_copy}>{ labels.copy_link }</button>

@@ -343,7 +343,10 @@ mod tests {
             number(&link, catalogue).as_deref(),
             Some("NLY/SD/2026/11/0001")
         );
-        assert_eq!(number("https://nusa-layanan.example/biaya/", catalogue), None);
+        assert_eq!(
+            number("https://nusa-layanan.example/biaya/", catalogue),
+            None
+        );
         assert!(matches(&row, "maju"));
         assert!(matches(&row, "/0001"));
         assert!(!matches(&row, "Sentosa"));

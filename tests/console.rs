@@ -133,6 +133,18 @@ impl Mounted {
         .await;
     }
 
+    /// Confirms the starting volumes as the client's: the console issues nothing while a volume
+    /// is still the page's example.
+    async fn confirm_examples(&self) {
+        if self.find("console-confirm-examples").is_some() {
+            self.click("console-confirm-examples").await;
+            until("the examples to be confirmed", || {
+                self.find("console-examples").is_none()
+            })
+            .await;
+        }
+    }
+
     /// Chooses activities in the calculator, fills in the quotation and issues it; its link.
     async fn issue(&self, activities: &[&str], client: &str, discount: &str) -> String {
         for activity in activities {
@@ -142,6 +154,7 @@ impl Mounted {
             self.find("console-monthly").is_some()
         })
         .await;
+        self.confirm_examples().await;
         self.type_in("console-client", client).await;
         self.type_in("console-attention", "Ibu Rina").await;
         self.type_in("console-discount", discount).await;
@@ -393,6 +406,7 @@ async fn a_double_click_issues_one_quotation_and_its_link_goes_out_of_date() {
         console.find("console-monthly").is_some()
     })
     .await;
+    console.confirm_examples().await;
     console.type_in("console-client", "PT Sekali Klik").await;
     let number = console.value("console-number");
     // Two clicks before anything re-renders: the second finds the first still signing.

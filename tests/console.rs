@@ -496,7 +496,61 @@ async fn a_key_the_provider_does_not_list_is_refused() {
     );
     console.choose_key_file("not a key").await;
     until("the file to be refused", || {
-        console.text("console-key-status").contains("not a P-256")
+        console
+            .text("console-key-status")
+            .contains("not a key file")
     })
     .await;
+    let status = console.text("console-key-status");
+    assert!(status.contains("ask the operator"), "{status}");
+    // The demo key's public half only, as the provider file's entry gives it: it cannot sign.
+    let public = DEMO_KEY.replace(&format!("\"d\":\"{}\",", private_part()), "");
+    assert!(!public.contains(private_part()));
+    console.choose_key_file(&public).await;
+    until("the public half to be refused", || {
+        console
+            .text("console-key-status")
+            .contains("only the public half")
+    })
+    .await;
+    assert!(console.find("console-signer").is_none());
+}
+
+#[test]
+async fn remembering_can_be_switched_once_the_key_is_loaded() {
+    let console = Mounted::console().await;
+    console.load_demo_key(false).await;
+    assert!(
+        console
+            .text("console-signer")
+            .contains("for this session only")
+    );
+    assert!(biaya_bpo::ui::console::remembered_key().await.is_none());
+    console.click("console-remember").await;
+    until("the key to be remembered", || {
+        console
+            .text("console-signer")
+            .contains("remembered on this device")
+    })
+    .await;
+    assert!(biaya_bpo::ui::console::remembered_key().await.is_some());
+    // And kept after a reload.
+    drop(console);
+    let console = Mounted::console().await;
+    assert!(console.find("console-signer").is_some(), "remembered");
+    console.click("console-remember").await;
+    until("the key to be for this session only", || {
+        console
+            .text("console-signer")
+            .contains("for this session only")
+    })
+    .await;
+    assert!(biaya_bpo::ui::console::remembered_key().await.is_none());
+    assert!(
+        console.find("console-signer").is_some(),
+        "still signs this session"
+    );
+    drop(console);
+    let console = Mounted::console().await;
+    assert!(console.find("console-signer").is_none());
 }

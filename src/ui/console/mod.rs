@@ -82,7 +82,8 @@ fn Console(props: &ConsoleProps) -> Html {
             // In the order a salesperson works on a phone: the key, the quotation, the register.
             <div class="console-grid">
                 <keys::KeyCard {lang} signer={signer.signer.clone()} status={signer.status.clone()}
-                    on_file={signer.on_file.clone()} on_forget={signer.on_forget.clone()} />
+                    on_file={signer.on_file.clone()} on_forget={signer.on_forget.clone()}
+                    on_remember={signer.on_remember.clone()} />
                 <issue::IssueForm {lang} {catalogue} estimate={wanted} {examples} {stale} signer={signer.signer.clone()}
                     {today} taken={(*taken).clone()} on_issued={register.on_add.clone()} />
                 <register::Register {lang} {catalogue} {today} links={register.links.clone()} />

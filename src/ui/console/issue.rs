@@ -54,7 +54,7 @@ fn record_issued(name: &str, last: u32) {
 const DEVICE_KEY: &str = "biaya-bpo.console.device";
 
 /// This device's tag in quotation numbers: made once from the browser's random numbers and
-/// kept, so that this device's sequence never meets another's.
+/// kept, so that this device's numbers do not meet another's (the odds: docs/signed-quotes.md).
 fn device() -> String {
     let store = storage();
     if let Some(tag) = store

@@ -499,7 +499,7 @@ for (const lang of ['id', 'en']) {
     await page.click('[data-testid="console-confirm-examples"]');
     await page.waitForSelector('[data-testid="console-examples"]', { state: 'detached' });
     const number = await page.inputValue('[data-testid="console-number"]');
-    check(`${name}: proposes the month's next number`, /^NLY\/SD\/\d{4}\/\d{2}\/0001$/.test(number), number);
+    check(`${name}: proposes the month's first number, with this device's tag`, /^NLY\/SD\/\d{4}\/\d{2}\/0001-[0-9A-HJKMNP-TV-Z]{3}$/.test(number) && number.length <= 24, number);
     await page.fill('[data-testid="console-client"]', 'PT Maju Jaya');
     await page.fill('[data-testid="console-attention"]', 'Ibu Rina');
     await page.fill('[data-testid="console-discount"]', '12');

@@ -173,6 +173,7 @@ check('the quote tool reads it valid too', early.standing === 'valid', early.sta
   await page.waitForSelector('[data-testid="console-issued-link"]');
   const link = await page.textContent('[data-testid="console-issued-link"]');
   check('the console in Jakarta dates a quotation issued at 06:30 WIB that Jakarta day', link.includes('&d=2026-12-08&'), link);
+  check('and numbers it in that month, with the device\'s tag', /&ref=NLY\/SD\/2026\/12\/0001-[0-9A-HJKMNP-TV-Z]{3}&/.test(link), link);
   // The register's CSV: the client's formula stays a name.
   const csv = await page.evaluate(async () => {
     const anchor = document.querySelector('[data-testid="register-csv"]');

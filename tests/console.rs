@@ -15,7 +15,7 @@ use biaya_bpo::tariff::catalogue;
 use support::{Testids, address, fire, painted, settle, storage, until};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
-use web_sys::{Element, HtmlInputElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -131,6 +131,18 @@ impl Mounted {
             self.find("console-signer").is_some()
         })
         .await;
+    }
+
+    /// Confirms the starting volumes as the client's: the console issues nothing while a volume
+    /// is still the page's example.
+    async fn confirm_examples(&self) {
+        if self.find("console-confirm-examples").is_some() {
+            self.click("console-confirm-examples").await;
+            until("the examples to be confirmed", || {
+                self.find("console-examples").is_none()
+            })
+            .await;
+        }
     }
 
     /// Chooses activities in the calculator, fills in the quotation and issues it; its link.
@@ -258,10 +270,27 @@ async fn a_quotation_issued_in_the_console_opens_valid_with_its_discount() {
         today.get_full_year(),
         today.get_month() + 1
     );
+    // The month's sequence, then this device's tag, kept in localStorage once made.
+    let tag = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item("biaya-bpo.console.device").ok().flatten())
+        .expect("the device's tag is kept");
+    let sequence = number
+        .strip_prefix(&month)
+        .and_then(|rest| rest.strip_suffix(&format!("-{tag}")))
+        .unwrap_or_default();
     assert!(
-        number.starts_with(&month) && number.len() == month.len() + 4,
+        sequence.len() == 4 && sequence.bytes().all(|b| b.is_ascii_digit()),
         "{number}"
     );
+    assert!(
+        tag.len() == 3
+            && tag
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b.is_ascii_uppercase() && !b"ILOU".contains(&b))),
+        "{tag}"
+    );
+    assert!(number.len() <= 24, "{number}");
     let url = console
         .issue(&["accounting", "sales"], "PT Maju Jaya", "5")
         .await;
@@ -368,6 +397,70 @@ async fn a_remembered_key_survives_a_reload_signs_and_cannot_be_read_out() {
     assert!(biaya_bpo::ui::console::remembered_key().await.is_none());
 }
 
+/// The register's rows for quotation `number`.
+fn listed(console: &Mounted, number: &str) -> usize {
+    let rows = console
+        .root
+        .query_selector_all("[data-testid=\"register-row\"] th")
+        .expect("rows");
+    (0..rows.length())
+        .filter_map(|i| rows.item(i))
+        .filter(|cell| cell.text_content().as_deref() == Some(number))
+        .count()
+}
+
+#[test]
+async fn a_double_click_issues_one_quotation_and_its_link_goes_out_of_date() {
+    let console = Mounted::console().await;
+    console.load_demo_key(false).await;
+    console.click("activity-sales").await;
+    until("the estimate to reach the console", || {
+        console.find("console-monthly").is_some()
+    })
+    .await;
+    console.confirm_examples().await;
+    console.type_in("console-client", "PT Sekali Klik").await;
+    let number = console.value("console-number");
+    // Two clicks before anything re-renders: the second finds the first still signing.
+    let button = console.get("console-issue").unchecked_into::<HtmlElement>();
+    button.click();
+    button.click();
+    until("the quotation to be signed", || {
+        console.find("console-issued-link").is_some()
+    })
+    .await;
+    // Time for a second signature, had one been started.
+    yew::platform::time::sleep(Duration::from_millis(500)).await;
+    settle().await;
+    until("the register to list it", || listed(&console, &number) > 0).await;
+    assert_eq!(listed(&console, &number), 1, "one quotation {number}");
+    assert_ne!(console.value("console-number"), number);
+    let state = |console: &Mounted| console.get("console-issued").get_attribute("data-state");
+    assert_eq!(state(&console).as_deref(), Some("current"));
+    assert!(console.find("console-issued-stale").is_none());
+
+    // Another figure in the calculator: the link stays to be copied, marked as what was issued.
+    let issued = console.text("console-issued-link");
+    console.click("activity-accounting").await;
+    assert_eq!(state(&console).as_deref(), Some("out-of-date"));
+    let stale = console.text("console-issued-stale");
+    assert!(
+        stale.contains("Out of date") && stale.contains("as issued"),
+        "{stale}"
+    );
+    assert_eq!(console.text("console-issued-link"), issued);
+
+    // The number just issued, typed again, is refused at its field, and nothing is signed.
+    console.type_in("console-number", &number).await;
+    let message = console.text("error-console-number");
+    assert!(message.contains("already in the register"), "{message}");
+    console.click("console-issue").await;
+    yew::platform::time::sleep(Duration::from_millis(300)).await;
+    settle().await;
+    assert_eq!(listed(&console, &number), 1);
+    assert_eq!(console.text("console-issued-link"), issued);
+}
+
 #[test]
 async fn a_discount_over_the_limit_is_refused_at_its_field() {
     let console = Mounted::console().await;
@@ -415,7 +508,61 @@ async fn a_key_the_provider_does_not_list_is_refused() {
     );
     console.choose_key_file("not a key").await;
     until("the file to be refused", || {
-        console.text("console-key-status").contains("not a P-256")
+        console
+            .text("console-key-status")
+            .contains("not a key file")
     })
     .await;
+    let status = console.text("console-key-status");
+    assert!(status.contains("ask the operator"), "{status}");
+    // The demo key's public half only, as the provider file's entry gives it: it cannot sign.
+    let public = DEMO_KEY.replace(&format!("\"d\":\"{}\",", private_part()), "");
+    assert!(!public.contains(private_part()));
+    console.choose_key_file(&public).await;
+    until("the public half to be refused", || {
+        console
+            .text("console-key-status")
+            .contains("only the public half")
+    })
+    .await;
+    assert!(console.find("console-signer").is_none());
+}
+
+#[test]
+async fn remembering_can_be_switched_once_the_key_is_loaded() {
+    let console = Mounted::console().await;
+    console.load_demo_key(false).await;
+    assert!(
+        console
+            .text("console-signer")
+            .contains("for this session only")
+    );
+    assert!(biaya_bpo::ui::console::remembered_key().await.is_none());
+    console.click("console-remember").await;
+    until("the key to be remembered", || {
+        console
+            .text("console-signer")
+            .contains("remembered on this device")
+    })
+    .await;
+    assert!(biaya_bpo::ui::console::remembered_key().await.is_some());
+    // And kept after a reload.
+    drop(console);
+    let console = Mounted::console().await;
+    assert!(console.find("console-signer").is_some(), "remembered");
+    console.click("console-remember").await;
+    until("the key to be for this session only", || {
+        console
+            .text("console-signer")
+            .contains("for this session only")
+    })
+    .await;
+    assert!(biaya_bpo::ui::console::remembered_key().await.is_none());
+    assert!(
+        console.find("console-signer").is_some(),
+        "still signs this session"
+    );
+    drop(console);
+    let console = Mounted::console().await;
+    assert!(console.find("console-signer").is_none());
 }

@@ -27,6 +27,12 @@ texts! {
         remember =>
             "Ingat di perangkat ini",
             "Remember on this device";
+        remember_now =>
+            "Ingat kunci ini di perangkat ini",
+            "Remember this key on this device";
+        remember_now_help =>
+            "Dapat diubah kapan saja. Jika dimatikan, kunci dihapus dari perangkat ini dan hanya dipakai sampai halaman ditutup atau dimuat ulang.",
+            "You can change this at any time. Turned off, the key is deleted from this device and kept only until the page is closed or reloaded.";
         remember_help =>
             "Disimpan di peramban ini sebagai kunci yang tidak dapat diekspor. Biarkan kosong di perangkat bersama: kunci hanya dipakai selama sesi ini.",
             "Stored in this browser as a key that cannot be exported. Leave it unchecked on a shared device: the key is then kept for this session only.";
@@ -54,9 +60,15 @@ texts! {
         not_remembered =>
             "Perangkat ini tidak dapat mengingat kunci: kunci dipakai untuk sesi ini saja.",
             "This device could not remember the key: it is kept for this session only.";
-        key_unreadable =>
-            "Berkas ini bukan kunci privat P-256 dalam format JWK (berkas dari quote keygen).",
-            "This file is not a P-256 private key in JWK format (a file quote keygen wrote).";
+        key_not_a_key =>
+            "Berkas ini bukan berkas kunci. Pilih berkas .jwk yang diberikan operator kepada Anda; jika tidak punya, minta berkas kunci tanda tangan Anda kepada operator.",
+            "This file is not a key file. Choose the .jwk file the operator gave you; if you have none, ask the operator for your signing key file.";
+        key_other_kind =>
+            "Berkas ini berisi kunci jenis lain, bukan kunci tanda tangan untuk konsol ini. Minta kepada operator berkas .jwk yang dibuat untuk Anda dengan quote keygen.",
+            "This file holds a key of another kind, not a signing key for this console. Ask the operator for the .jwk file made for you with quote keygen.";
+        key_public_only =>
+            "Berkas ini hanya berisi bagian publik kunci, yang tidak dapat menandatangani. Minta kepada operator berkas .jwk pribadi Anda (yang memuat bagian privat).",
+            "This file holds only the public half of a key, which cannot sign. Ask the operator for your own private .jwk file (the one with the private part).";
         key_refused =>
             "Peramban menolak kunci ini. Halaman harus dibuka lewat https.",
             "The browser refused this key. The page must be opened over https.";
@@ -91,8 +103,11 @@ texts! {
             "Nomor penawaran",
             "Quotation number";
         number_help =>
-            "Diusulkan dari urutan di perangkat ini; dapat diubah.",
-            "Proposed from this device's sequence; you may change it.";
+            "Diusulkan dari urutan di perangkat ini, dengan kode perangkat ini di akhir agar tidak sama dengan nomor dari perangkat lain; dapat diubah.",
+            "Proposed from this device's sequence, ending in this device's code so that no other device proposes the same; you may change it.";
+        number_taken =>
+            "Nomor ini sudah ada di daftar penawaran: setiap penawaran bernomor sendiri. Pakai nomor yang diusulkan atau nomor lain.",
+            "This number is already in the register: each quotation has its own. Use the proposed number or another.";
         issue =>
             "Terbitkan penawaran",
             "Issue quotation";
@@ -144,6 +159,9 @@ texts! {
         issued_help =>
             "Tautan ini adalah penawarannya: lengkap, bertanda tangan, dan dapat diperiksa siapa pun.",
             "This link is the quotation: complete, signed, and checkable by anyone.";
+        issued_out_of_date =>
+            "Sudah tidak sesuai: tautan ini adalah penawaran sebagaimana diterbitkan, bukan yang ada di layar sekarang. Terbitkan lagi untuk mengirim perubahannya.",
+            "Out of date: this link is the quotation as issued, not what is on screen now. Issue again to send the changes.";
         send_whatsapp =>
             "Kirim ke klien lewat WhatsApp",
             "Send to the client on WhatsApp";

@@ -55,9 +55,51 @@ impl yew::Reducible for Draft {
             DraftEdit::Discount(text) => next.discount = text,
             DraftEdit::Note(text) => next.note = text,
             DraftEdit::Number(text) => next.number = Some(text),
-            DraftEdit::Issued => next.number = None,
+            DraftEdit::Issued => next = next.once_issued(),
         }
         std::rc::Rc::new(next)
+    }
+}
+
+impl Draft {
+    /// The draft once a quotation is issued from it: the same terms, for the next client
+    /// perhaps, with the next number proposed.
+    #[must_use]
+    pub fn once_issued(&self) -> Self {
+        Self {
+            number: None,
+            ..self.clone()
+        }
+    }
+}
+
+/// What a quotation was issued from: the draft and the calculator's estimate. The link shown
+/// under the form is out of date as soon as either differs, since it still says what was
+/// issued, not what is on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuedFrom {
+    draft: Draft,
+    tariff: String,
+    request: Request,
+}
+
+impl IssuedFrom {
+    #[must_use]
+    pub fn new(draft: &Draft, tariff: &str, request: &Request) -> Self {
+        Self {
+            draft: draft.once_issued(),
+            tariff: tariff.to_owned(),
+            request: request.clone(),
+        }
+    }
+
+    /// Whether the draft and the estimate (tariff version and request) are still those it was
+    /// issued from.
+    #[must_use]
+    pub fn is_current(&self, draft: &Draft, estimate: Option<(&str, &Request)>) -> bool {
+        *draft == self.draft
+            && estimate
+                .is_some_and(|(tariff, request)| tariff == self.tariff && *request == self.request)
     }
 }
 
@@ -92,6 +134,8 @@ pub enum UntilError {
 pub struct Problems {
     pub client_missing: bool,
     pub number_missing: bool,
+    /// The register on this device already holds the number.
+    pub number_taken: bool,
     pub until: Option<UntilError>,
     pub discount: Option<DiscountError>,
     /// The signed link would be longer than a link may be.
@@ -108,6 +152,7 @@ impl Problems {
 }
 
 /// What the draft is issued against: the calculator's estimate and the signer.
+#[derive(Clone, Copy)]
 pub struct Context<'a> {
     pub tariff: &'a Tariff,
     pub request: &'a Request,
@@ -118,6 +163,8 @@ pub struct Context<'a> {
     pub today: Today,
     /// The number the console proposes.
     pub proposed: &'a str,
+    /// The numbers in this device's register: none is issued twice.
+    pub taken: &'a [String],
     /// Characters the link adds around the fields: the page's address, the key and signature.
     pub overhead: usize,
 }
@@ -212,6 +259,7 @@ impl Draft {
             QuoteField::Reference,
         );
         problems.number_missing = number.is_empty();
+        problems.number_taken = is_taken(&number, context.taken);
         let today = context.today.0;
         let usual = default_until(context.tariff, context.today);
         let until = match &self.until {
@@ -295,37 +343,113 @@ pub fn default_until(tariff: &Tariff, today: Today) -> Option<Date> {
     today.0.plus_days(tariff.quote_validity_days)
 }
 
-/// Where a salesperson's sequence for the month is kept: `SD/2026-11`.
+/// Where a salesperson's sequence for the month is kept on this device: `SD/2026-11`.
 #[must_use]
 pub fn sequence_name(staff: &str, today: Date) -> String {
     format!("{staff}/{:04}-{:02}", today.year(), today.month())
 }
 
-/// The number after the `last` one issued this month: `NLY/SD/2026/11/0007`.
+/// The letters of a device's tag: Crockford's base 32, without I, L, O and U, which read as 1,
+/// 0 or a word. 32 letters, so a random byte's low five bits pick one without bias.
+const TAG_LETTERS: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// The characters of a device's tag.
+pub const TAG_LENGTH: usize = 3;
+
+/// A device's tag from random bytes (one a letter): `K7Q`. Each device keeps its own sequence;
+/// the tag, made once at random, keeps two devices of one salesperson from issuing the same
+/// number without either asking the other (see docs/signed-quotes.md for the odds).
 #[must_use]
-pub fn proposed_number(prefix: &str, staff: &str, today: Date, last: u32) -> String {
-    format!(
-        "{prefix}/{staff}/{:04}/{:02}/{:04}",
-        today.year(),
-        today.month(),
-        last.saturating_add(1)
-    )
+pub fn device_tag(random: [u8; TAG_LENGTH]) -> String {
+    random
+        .iter()
+        .map(|b| char::from(TAG_LETTERS[usize::from(b & 31)]))
+        .collect()
 }
 
-/// The month's last number once `issued` is: one on from the proposal, or the number typed
-/// where it is a later one of this sequence. A number of another shape leaves it as it was.
+/// Whether a stored text is a tag [`device_tag`] made: a damaged one is made again.
 #[must_use]
-pub fn after_issuing(prefix: &str, staff: &str, today: Date, last: u32, issued: &str) -> u32 {
-    let proposed = proposed_number(prefix, staff, today, last);
-    if issued == proposed {
-        return last.saturating_add(1);
+pub fn is_device_tag(text: &str) -> bool {
+    text.len() == TAG_LENGTH && text.bytes().all(|b| TAG_LETTERS.contains(&b))
+}
+
+/// The number `sequence` of this month on this device: `NLY/SD/2026/11/0007-K7Q`, the
+/// Indonesian letter number with the device's tag after it. Where the provider's prefix and a
+/// long staff id would make it longer than a link's reference may be, the prefix goes: the
+/// staff id and the tag are what keep it apart from every other number, and a cut tag would not.
+#[must_use]
+pub fn numbered(prefix: &str, staff: &str, today: Date, device: &str, sequence: u32) -> String {
+    let tail = format!(
+        "{staff}/{:04}/{:02}/{sequence:04}-{device}",
+        today.year(),
+        today.month()
+    );
+    let whole = format!("{prefix}/{tail}");
+    if whole.chars().count() <= QuoteField::Reference.max() {
+        whole
+    } else {
+        tail
     }
-    let month = proposed_number(prefix, staff, today, 0);
-    let stem = month.rsplit_once('/').map_or("", |(stem, _)| stem);
-    issued
-        .strip_prefix(stem)
-        .and_then(|rest| rest.strip_prefix('/'))
-        .and_then(|n| n.parse::<u32>().ok())
+}
+
+/// The number the console proposes: the one after the `last` issued this month on this device,
+/// skipping any the register already holds (a sequence lost with the browser's storage while
+/// the register was kept).
+#[must_use]
+pub fn proposed_number(
+    prefix: &str,
+    staff: &str,
+    today: Date,
+    device: &str,
+    last: u32,
+    taken: &[String],
+) -> String {
+    let mut sequence = last.saturating_add(1);
+    loop {
+        let number = numbered(prefix, staff, today, device, sequence);
+        if sequence == u32::MAX || !is_taken(&number, taken) {
+            return number;
+        }
+        sequence += 1;
+    }
+}
+
+/// Whether `number` is one of the `taken` ones: as a reader compares numbers, spaces around and
+/// letter case aside.
+#[must_use]
+pub fn is_taken(number: &str, taken: &[String]) -> bool {
+    let number = number.trim();
+    !number.is_empty() && taken.iter().any(|t| t.trim().eq_ignore_ascii_case(number))
+}
+
+/// The month's last sequence on this device once `issued` is: its sequence where it is a number
+/// of this device's form and later than `last`, else `last` (a number typed in another shape, or
+/// an earlier one, leaves it as it was).
+#[must_use]
+pub fn after_issuing(
+    prefix: &str,
+    staff: &str,
+    today: Date,
+    device: &str,
+    last: u32,
+    issued: &str,
+) -> u32 {
+    let suffix = format!("-{device}");
+    let sequence = |form: String| {
+        let stem = form.strip_suffix(&format!("0000{suffix}"))?.to_owned();
+        let digits = issued.strip_prefix(&stem)?.strip_suffix(&suffix)?;
+        (digits.len() >= 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse::<u32>().ok())
+            .flatten()
+    };
+    let whole = format!(
+        "{prefix}/{staff}/{:04}/{:02}/0000{suffix}",
+        today.year(),
+        today.month()
+    );
+    let short = numbered(prefix, staff, today, device, 0);
+    sequence(whole)
+        .or_else(|| sequence(short))
         .map_or(last, |n| n.max(last))
 }
 
@@ -365,26 +489,111 @@ mod tests {
     }
 
     #[test]
-    fn numbers_follow_the_months_sequence() {
+    fn numbers_follow_the_months_sequence_with_the_devices_tag() {
         let today = day("2026-11-28");
-        assert_eq!(
-            proposed_number("NLY", "SD", today, 6),
-            "NLY/SD/2026/11/0007"
-        );
         assert_eq!(sequence_name("SD", today), "SD/2026-11");
+        // 0x4B & 31 = 11 -> 'B'; 0x07 -> '7'; 0xFF & 31 = 31 -> 'Z'; 0x20 & 31 = 0 -> '0'.
+        assert_eq!(device_tag([0x4B, 0x07, 0xFF]), "B7Z");
+        assert_eq!(device_tag([0x20, 0x40, 0x60]), "000");
+        assert!(is_device_tag("K7Q"));
+        for bad in ["", "K7", "K7QQ", "I7Q", "k7q", "K-Q"] {
+            assert!(!is_device_tag(bad), "{bad}");
+        }
+        assert_eq!(
+            proposed_number("NLY", "SD", today, "K7Q", 6, &[]),
+            "NLY/SD/2026/11/0007-K7Q"
+        );
+        // 23 characters: within the link's 24 for the reference.
+        assert_eq!("NLY/SD/2026/11/0007-K7Q".len(), 23);
+        // A number the register holds (any case) is skipped: 0007 and 0008 taken, 0009 next.
+        let taken = vec![
+            "nly/sd/2026/11/0007-k7q".to_owned(),
+            "NLY/SD/2026/11/0008-K7Q ".to_owned(),
+            "NLY/SD/2026/11/0010-K7Q".to_owned(),
+        ];
+        assert_eq!(
+            proposed_number("NLY", "SD", today, "K7Q", 6, &taken),
+            "NLY/SD/2026/11/0009-K7Q"
+        );
+        // Prefix ACME01 and staff RAHMAT: 6+1+6+1+4+1+2+1+4+1+3 = 30 characters, over 24; without
+        // the prefix, 23.
+        assert_eq!(
+            proposed_number("ACME01", "RAHMAT", today, "K7Q", 0, &[]),
+            "RAHMAT/2026/11/0001-K7Q"
+        );
         for &(last, issued, expected) in &[
-            (6, "NLY/SD/2026/11/0007", 7),
-            (6, "NLY/SD/2026/11/0012", 12),
-            (6, "NLY/SD/2026/11/0003", 6),
-            (6, "NLY/BP/2026/11/0099", 6),
+            (6, "NLY/SD/2026/11/0007-K7Q", 7),
+            (6, "NLY/SD/2026/11/0012-K7Q", 12),
+            (6, "NLY/SD/2026/11/0003-K7Q", 6),
+            // Another device's tag, another salesperson, another month, the old form, any text.
+            (6, "NLY/SD/2026/11/0012-ZZZ", 6),
+            (6, "NLY/BP/2026/11/0099-K7Q", 6),
+            (6, "NLY/SD/2026/10/0099-K7Q", 6),
+            (6, "NLY/SD/2026/11/0012", 6),
+            (6, "NLY/SD/2026/11/12-K7Q", 6),
             (6, "Q-118", 6),
         ] {
             assert_eq!(
-                after_issuing("NLY", "SD", today, last, issued),
+                after_issuing("NLY", "SD", today, "K7Q", last, issued),
                 expected,
                 "{issued}"
             );
         }
+        assert_eq!(
+            after_issuing(
+                "ACME01",
+                "RAHMAT",
+                today,
+                "K7Q",
+                0,
+                "RAHMAT/2026/11/0004-K7Q"
+            ),
+            4
+        );
+    }
+
+    #[test]
+    fn the_issued_link_is_out_of_date_once_anything_changes() {
+        use yew::Reducible;
+        let tariff = catalogue().expect("valid").latest();
+        let version = tariff.version.to_string();
+        let mut request = Request::starter(tariff);
+        request.activities = vec![ActivityRequest::starter(
+            tariff.activity("sales").expect("sales"),
+        )];
+        let typed = Draft {
+            client: "PT Maju Jaya".into(),
+            discount: "5".into(),
+            number: Some("NLY/SD/2026/11/0003-K7Q".into()),
+            ..Draft::default()
+        };
+        let from = IssuedFrom::new(&typed, &version, &request);
+        // As the console holds it once issued: the number given back to the proposal.
+        let after = std::rc::Rc::new(typed).reduce(DraftEdit::Issued);
+        assert_eq!(after.number, None);
+        assert!(from.is_current(&after, Some((&version, &request))));
+        for edit in [
+            DraftEdit::Client("PT Sentosa".into()),
+            DraftEdit::Attention("Ibu Rina".into()),
+            DraftEdit::Subject("Penawaran lain".into()),
+            DraftEdit::Until("2026-12-10".into()),
+            DraftEdit::Discount("12".into()),
+            DraftEdit::Note("x".into()),
+            DraftEdit::Number("NLY/SD/2026/11/0009-K7Q".into()),
+        ] {
+            let changed = after.clone().reduce(edit.clone());
+            assert!(
+                !from.is_current(&changed, Some((&version, &request))),
+                "{edit:?}"
+            );
+        }
+        let mut more = request.clone();
+        more.activities.push(ActivityRequest::starter(
+            tariff.activity("accounting").expect("accounting"),
+        ));
+        assert!(!from.is_current(&after, Some((&version, &more))));
+        assert!(!from.is_current(&after, Some(("2026-01", &request))));
+        assert!(!from.is_current(&after, None));
     }
 
     #[test]
@@ -403,7 +612,8 @@ mod tests {
             staff,
             key,
             today: Today(today),
-            proposed: "NLY/SD/2026/11/0001",
+            proposed: "NLY/SD/2026/11/0001-K7Q",
+            taken: &[],
             overhead: 150,
         };
         let draft = Draft {
@@ -416,7 +626,7 @@ mod tests {
         let contents = draft.contents(&context).expect("issuable");
         let quote = &contents.quote;
         assert_eq!(quote.client, "PT Maju Jaya");
-        assert_eq!(quote.reference, "NLY/SD/2026/11/0001");
+        assert_eq!(quote.reference, "NLY/SD/2026/11/0001-K7Q");
         assert_eq!(quote.subject, "", "the usual subject is not written");
         assert_eq!(quote.note.chars().count(), QuoteField::Note.max());
         assert_eq!(quote.discount, Some(dec!(0.05)));
@@ -445,12 +655,34 @@ mod tests {
             Err(Problems {
                 client_missing: true,
                 number_missing: true,
+                number_taken: false,
                 until: Some(UntilError::Past),
                 discount: Some(DiscountError::OverLimit { max: dec!(0.10) }),
                 too_long: false,
                 refused: None,
             })
         );
+        // A number the register holds is refused, as typed or in another case; the next is not.
+        let taken = ["NLY/SD/2026/11/0001-K7Q".to_owned()];
+        let again = Draft {
+            client: "PT".into(),
+            number: Some(" nly/sd/2026/11/0001-k7q".into()),
+            ..Draft::default()
+        };
+        let registered = Context {
+            taken: &taken,
+            ..context
+        };
+        assert!(
+            again
+                .contents(&registered)
+                .is_err_and(|p| p.number_taken && !p.number_missing)
+        );
+        let next = Draft {
+            number: Some("NLY/SD/2026/11/0002-K7Q".into()),
+            ..again
+        };
+        assert!(next.contents(&registered).is_ok());
         // At most the provider's 90 days from today: 26 February 2027, not a day more.
         let far = Draft {
             client: "PT".into(),

@@ -8,8 +8,8 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::form::{
-    Context, DiscountError, Draft, DraftEdit, UntilError, after_issuing, proposed_number,
-    sequence_name,
+    Context, DiscountError, Draft, DraftEdit, IssuedFrom, TAG_LENGTH, UntilError, after_issuing,
+    device_tag, is_device_tag, is_taken, proposed_number, sequence_name,
 };
 use super::keys::Signer;
 use crate::estimate::{Request, estimate};
@@ -49,6 +49,38 @@ fn record_issued(name: &str, last: u32) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(&sequence_key(name), &last.to_string());
     }
+}
+
+const DEVICE_KEY: &str = "biaya-bpo.console.device";
+
+/// This device's tag in quotation numbers: made once from the browser's random numbers and
+/// kept, so that this device's numbers do not meet another's (the odds: docs/signed-quotes.md).
+fn device() -> String {
+    let store = storage();
+    if let Some(tag) = store
+        .as_ref()
+        .and_then(|s| s.get_item(DEVICE_KEY).ok().flatten())
+        .filter(|t| is_device_tag(t))
+    {
+        return tag;
+    }
+    let mut random = [0u8; TAG_LENGTH];
+    let drawn = gloo::utils::window()
+        .crypto()
+        .ok()
+        .and_then(|c| c.get_random_values_with_u8_array(&mut random).ok())
+        .is_some();
+    if !drawn {
+        // Every browser that signs has getRandomValues; this is for one that somehow has not.
+        for byte in &mut random {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    let tag = device_tag(random);
+    if let Some(store) = store {
+        let _ = store.set_item(DEVICE_KEY, &tag);
+    }
+    tag
 }
 
 /// Whether a signed link opens as its client's page will check it: read back whole, its
@@ -151,6 +183,7 @@ struct Issued {
     url: AttrValue,
     number: String,
     client: String,
+    from: IssuedFrom,
 }
 
 #[derive(Properties, PartialEq)]
@@ -166,6 +199,8 @@ pub struct IssueFormProps {
     pub signer: Option<Rc<Signer>>,
     /// Today on the provider's calendar.
     pub today: Today,
+    /// The numbers in this device's register.
+    pub taken: Rc<Vec<String>>,
     /// A quotation was issued: its whole link.
     pub on_issued: Callback<String>,
 }
@@ -180,6 +215,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         stale,
         signer,
         today,
+        taken,
         on_issued,
     } = props;
     let held = *examples || *stale;
@@ -189,12 +225,18 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
     let busy = use_state_eq(|| false);
     let failure = use_state_eq(|| None::<&'static str>);
     let issued = use_state_eq(|| None::<Issued>);
+    // Set in the click handler itself, before anything re-renders: a second click on the same
+    // render (a double-click) finds it and issues nothing. The numbers issued are kept the same
+    // way, for a click that comes after signing but before the form shows the next number.
+    let signing = use_mut_ref(|| false);
+    let signed_here = use_mut_ref(Vec::<String>::new);
     let seller = provider();
+    let device = use_memo((), |()| device());
     let staff = signer.as_ref().map(|s| s.staff);
     let sequence = staff.map(|s| sequence_name(&s.id, today.0));
     let last = sequence.as_deref().map_or(0, last_issued);
     let proposed = staff
-        .map(|s| proposed_number(&seller.quote_prefix, &s.id, today.0, last))
+        .map(|s| proposed_number(&seller.quote_prefix, &s.id, today.0, &device, last, taken))
         .unwrap_or_default();
     let discount = staff.map(|s| draft.discount(s));
     let discount_error = match discount {
@@ -235,6 +277,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                 key: signer.key,
                 today,
                 proposed: &proposed,
+                taken,
                 overhead,
             }))
         }
@@ -255,6 +298,12 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         })
     });
     let refused = problems.refused.map(|r| refusal(&r, lang));
+    // Said as soon as it is typed: a number already issued is never right.
+    let number_error = if problems.number_taken {
+        Some(AttrValue::Static(texts.number_taken))
+    } else {
+        required(problems.number_missing)
+    };
 
     let edit = |make: fn(String) -> DraftEdit| {
         let dispatch = draft.dispatcher();
@@ -270,20 +319,33 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         let (signer, on_issued, catalogue) = (signer.clone(), on_issued.clone(), *catalogue);
         let tariff = issuable.map(|(tariff, _)| *tariff);
         let contents = checked.clone().and_then(Result::ok).filter(|_| !held);
-        let (sequence, dispatch) = (sequence.clone(), draft.dispatcher());
+        let (sequence, dispatch, device) = (sequence.clone(), draft.dispatcher(), device.clone());
+        let from = issuable
+            .map(|(tariff, request)| IssuedFrom::new(&draft, tariff.0.version.as_ref(), request));
+        let (signing, signed_here) = (signing.clone(), signed_here.clone());
         Callback::from(move |_: MouseEvent| {
             attempted.set(true);
-            let (Some(contents), Some(signer), Some(tariff), Some(sequence)) =
-                (contents.clone(), signer.clone(), tariff, sequence.clone())
-            else {
+            let (Some(contents), Some(signer), Some(tariff), Some(sequence), Some(from)) = (
+                contents.clone(),
+                signer.clone(),
+                tariff,
+                sequence.clone(),
+                from.clone(),
+            ) else {
                 return;
             };
-            let (busy, failure, issued, on_issued, dispatch) = (
+            if *signing.borrow() || is_taken(&contents.quote.reference, &signed_here.borrow()) {
+                return;
+            }
+            *signing.borrow_mut() = true;
+            let (signing, signed_here) = (signing.clone(), signed_here.clone());
+            let (busy, failure, issued, on_issued, dispatch, device) = (
                 busy.clone(),
                 failure.clone(),
                 issued.clone(),
                 on_issued.clone(),
                 dispatch.clone(),
+                device.clone(),
             );
             busy.set(true);
             failure.set(None);
@@ -301,14 +363,19 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                 if sealed.is_empty() || !stands(&sealed, catalogue.0).await {
                     failure.set(Some(ConsoleTexts::of(lang).sign_failed));
                     busy.set(false);
+                    *signing.borrow_mut() = false;
                     return;
                 }
+                signed_here
+                    .borrow_mut()
+                    .push(contents.quote.reference.clone());
                 let url = browser::page_url(&sealed);
                 let seller = provider();
                 let last = after_issuing(
                     &seller.quote_prefix,
                     &signer.staff.id,
                     today.0,
+                    &device,
                     last_issued(&sequence),
                     &contents.quote.reference,
                 );
@@ -318,9 +385,11 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                     url: url.into(),
                     number: contents.quote.reference.clone(),
                     client: contents.quote.client.clone(),
+                    from,
                 }));
                 dispatch.dispatch(DraftEdit::Issued);
                 busy.set(false);
+                *signing.borrow_mut() = false;
             });
         })
     };
@@ -337,6 +406,9 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
     let settle =
         |edit: Edit| Callback::from(move |_: MouseEvent| bridge::wish(&[Wish::Edit(edit.clone())]));
     let number_shown = draft.number.clone().unwrap_or(proposed);
+    let on_screen = wanted
+        .as_ref()
+        .map(|(tariff, request)| (tariff.0.version.as_ref(), request));
     html! {
         <section class="console-card console-issue" aria-labelledby="console-issue-title">
             <h3 id="console-issue-title">{ texts.issue_title }</h3>
@@ -364,7 +436,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                     on_change={edit(DraftEdit::Discount)} />
                 <TextField testid="console-number" label={texts.number} value={number_shown}
                     maxlength={QuoteField::Reference.max()} help={AttrValue::Static(texts.number_help)}
-                    error={required(problems.number_missing)} on_change={edit(DraftEdit::Number)} />
+                    error={number_error} on_change={edit(DraftEdit::Number)} />
             </div>
             <TextField testid="console-note" label={texts.note} value={draft.note.clone()} multiline={true}
                 maxlength={QuoteField::Note.max()} help={AttrValue::from(note_help(QuoteField::Note.max(), lang))}
@@ -398,7 +470,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
             </p>
             if let Some(issued) = &*issued {
                 <IssuedLink {lang} url={issued.url.clone()} number={issued.number.clone()}
-                    client={issued.client.clone()} />
+                    client={issued.client.clone()} current={issued.from.is_current(&draft, on_screen)} />
             }
         </section>
     }
@@ -410,9 +482,13 @@ pub struct IssuedLinkProps {
     pub url: AttrValue,
     pub number: String,
     pub client: String,
+    /// The draft and the estimate on screen are still those it was issued from.
+    pub current: bool,
 }
 
-/// The signed link, whole, with copy, WhatsApp to the client and a new tab.
+/// The signed link, whole, with copy, WhatsApp to the client and a new tab. Once the form or
+/// the estimate changes it stays, since the salesperson may still want to send it, but says it
+/// is the quotation as issued, not what is on screen.
 #[component]
 pub fn IssuedLink(props: &IssuedLinkProps) -> Html {
     let IssuedLinkProps {
@@ -420,6 +496,7 @@ pub fn IssuedLink(props: &IssuedLinkProps) -> Html {
         url,
         number,
         client,
+        current,
     } = props;
     let (texts, labels) = (ConsoleTexts::of(*lang), ShareTexts::of(*lang));
     let copied = use_state_eq(|| None::<&'static str>);
@@ -444,9 +521,14 @@ pub fn IssuedLink(props: &IssuedLinkProps) -> Html {
     };
     let message = quotation_message(&provider().name, number, client, url, *lang);
     html! {
-        <div class="console-issued" data-testid="console-issued">
+        <div class={classes!("console-issued", (!current).then_some("out-of-date"))} data-testid="console-issued"
+            data-state={if *current { "current" } else { "out-of-date" }}>
             <h4>{ texts.issued_title }</h4>
-            <p class="help">{ texts.issued_help }</p>
+            if *current {
+                <p class="help">{ texts.issued_help }</p>
+            } else {
+                <p class="status bad" role="status" data-testid="console-issued-stale">{ texts.issued_out_of_date }</p>
+            }
             <p class="link-box"><code ref={link_ref} data-testid="console-issued-link">{ url.clone() }</code></p>
             <div class="actions">
                 <button type="button" data-testid="console-copy" onclick={on_copy}>{ labels.copy_link }</button>

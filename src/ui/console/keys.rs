@@ -39,8 +39,12 @@ pub struct Signer {
 /// Why a key file was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyProblem {
-    /// Not JSON, or not a P-256 private key in JWK.
-    Unreadable,
+    /// Not a key file at all: not JSON, or JSON that is no key (a provider file, a draft).
+    NotAKey,
+    /// A key of another kind, or one missing its id or point: not a file `quote keygen` wrote.
+    OtherKind,
+    /// The public half of a key: it cannot sign.
+    PublicOnly,
     /// Its key id is not in the provider file.
     Unknown { kid: String },
     /// Its key id is listed, with another public point.
@@ -59,7 +63,9 @@ impl KeyProblem {
     pub fn message(&self, lang: Lang) -> String {
         let texts = ConsoleTexts::of(lang);
         match self {
-            Self::Unreadable => texts.key_unreadable.to_owned(),
+            Self::NotAKey => texts.key_not_a_key.to_owned(),
+            Self::OtherKind => texts.key_other_kind.to_owned(),
+            Self::PublicOnly => texts.key_public_only.to_owned(),
             Self::Unknown { kid } => key_problem_unknown(kid, lang),
             Self::Mismatch { kid } => key_problem_mismatch(kid, lang),
             Self::NotYet { kid, from } => key_problem_not_yet(kid, &format_date(*from, lang), lang),
@@ -85,7 +91,7 @@ pub fn check<'p>(
         kid: kid.to_owned(),
     })?;
     let (Some(x), Some(y)) = (signature::decode(x), signature::decode(y)) else {
-        return Err(KeyProblem::Unreadable);
+        return Err(KeyProblem::OtherKind);
     };
     let point: Vec<u8> = [&[4u8][..], &x, &y].concat();
     if x.len() != 32 || y.len() != 32 || signature::encode(&point) != *key.public {
@@ -128,32 +134,67 @@ fn wipe(text: String) {
     std::hint::black_box(&bytes);
 }
 
+/// The members of a chosen file that say what it is, as read (`kty`, `crv`, `kid`, `x`, `y`,
+/// and whether it has the private `d`); for a file that is not a JSON object, nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyFile {
+    pub kty: Option<String>,
+    pub crv: Option<String>,
+    pub kid: Option<String>,
+    pub x: Option<String>,
+    pub y: Option<String>,
+    pub private: bool,
+}
+
+impl KeyFile {
+    /// The key's id and public point, where the file is a signing key the console can use.
+    ///
+    /// # Errors
+    /// [`KeyProblem`] saying what the file is instead.
+    pub fn signing(&self) -> Result<(&str, &str, &str), KeyProblem> {
+        if self.kty.is_none() {
+            return Err(KeyProblem::NotAKey);
+        }
+        let (Some(kid), Some(x), Some(y), true, true) = (
+            self.kid.as_deref(),
+            self.x.as_deref(),
+            self.y.as_deref(),
+            self.kty.as_deref() == Some("EC"),
+            self.crv.as_deref() == Some("P-256"),
+        ) else {
+            return Err(KeyProblem::OtherKind);
+        };
+        if !self.private {
+            return Err(KeyProblem::PublicOnly);
+        }
+        Ok((kid, x, y))
+    }
+}
+
 /// Reads, checks and imports a key file; remembers it on this device where asked and able.
 async fn load(file: web_sys::File, remember: bool, today: Today) -> Result<Signer, KeyProblem> {
     let text = JsFuture::from(file.text())
         .await
-        .map_err(|_| KeyProblem::Unreadable)?;
+        .map_err(|_| KeyProblem::NotAKey)?;
     let jwk = {
-        let owned = text.as_string().ok_or(KeyProblem::Unreadable)?;
+        let owned = text.as_string().ok_or(KeyProblem::NotAKey)?;
         let parsed = js_sys::JSON::parse(&owned);
         wipe(owned);
         parsed
             .ok()
             .and_then(|v| v.dyn_into::<js_sys::Object>().ok())
-            .ok_or(KeyProblem::Unreadable)?
+            .ok_or(KeyProblem::NotAKey)?
     };
-    let private = js_sys::Reflect::get(&jwk, &JsValue::from_str("d")).is_ok_and(|d| d.is_string());
-    let (Some(kid), Some(x), Some(y), true, true, true) = (
-        member(&jwk, "kid"),
-        member(&jwk, "x"),
-        member(&jwk, "y"),
-        member(&jwk, "kty").as_deref() == Some("EC"),
-        member(&jwk, "crv").as_deref() == Some("P-256"),
-        private,
-    ) else {
-        return Err(KeyProblem::Unreadable);
+    let read = KeyFile {
+        kty: member(&jwk, "kty"),
+        crv: member(&jwk, "crv"),
+        kid: member(&jwk, "kid"),
+        x: member(&jwk, "x"),
+        y: member(&jwk, "y"),
+        private: js_sys::Reflect::get(&jwk, &JsValue::from_str("d")).is_ok_and(|d| d.is_string()),
     };
-    let (staff, key) = check(&kid, &x, &y, provider(), today)?;
+    let (kid, x, y) = read.signing()?;
+    let (staff, key) = check(kid, x, y, provider(), today)?;
     let crypto = crypto::import_signing_key(&jwk).await;
     // The object is garbage once imported; its private member goes at once.
     let _ = js_sys::Reflect::delete_property(&jwk, &JsValue::from_str("d"));
@@ -231,6 +272,8 @@ pub struct UseSigner {
     /// A key file chosen, and whether to remember it.
     pub on_file: Callback<(web_sys::File, bool)>,
     pub on_forget: Callback<()>,
+    /// Remember the loaded key on this device (`true`) or keep it for the session only.
+    pub on_remember: Callback<bool>,
 }
 
 /// The signer of this session: the remembered one on start, else whoever loads a key file.
@@ -277,6 +320,33 @@ pub fn use_signer(today: Today) -> UseSigner {
             });
         })
     };
+    let on_remember = {
+        let (current, set, status) = ((*signer).clone(), signer.setter(), status.setter());
+        Callback::from(move |remember: bool| {
+            let Some(current) = current.clone() else {
+                return;
+            };
+            let (set, status) = (set.clone(), status.clone());
+            yew::platform::spawn_local(async move {
+                // Stored under the one name the console reads on start: switching on is what
+                // loading with the box ticked would have done; off deletes it from the device.
+                let remembered = if remember {
+                    keep(&current.key.id, &current.crypto).await
+                } else {
+                    !store::delete(store::KEYS, SIGNER).await
+                };
+                status.set(if remember && !remembered {
+                    KeyStatus::NotRemembered
+                } else {
+                    KeyStatus::Idle
+                });
+                set.set(Some(Rc::new(Signer {
+                    remembered,
+                    ..(*current).clone()
+                })));
+            });
+        })
+    };
     let on_forget = {
         let (signer, status) = (signer.setter(), status.setter());
         Callback::from(move |()| {
@@ -293,6 +363,7 @@ pub fn use_signer(today: Today) -> UseSigner {
         status: (*status).clone(),
         on_file,
         on_forget,
+        on_remember,
     }
 }
 
@@ -303,6 +374,7 @@ pub struct KeyCardProps {
     pub status: KeyStatus,
     pub on_file: Callback<(web_sys::File, bool)>,
     pub on_forget: Callback<()>,
+    pub on_remember: Callback<bool>,
 }
 
 /// Who signs, or where to load the key from.
@@ -314,6 +386,7 @@ pub fn KeyCard(props: &KeyCardProps) -> Html {
         status,
         on_file,
         on_forget,
+        on_remember: on_remember_loaded,
     } = props;
     let (lang, texts) = (*lang, ConsoleTexts::of(*lang));
     let remember = use_state_eq(|| false);
@@ -350,6 +423,12 @@ pub fn KeyCard(props: &KeyCardProps) -> Html {
     let body = match signer {
         Some(signer) => {
             let on_forget = on_forget.clone();
+            let on_switch = {
+                let on_remember = on_remember_loaded.clone();
+                Callback::from(move |e: Event| {
+                    on_remember.emit(e.target_unchecked_into::<HtmlInputElement>().checked());
+                })
+            };
             html! {
                 <>
                     <p data-testid="console-signer" class="signer">
@@ -364,6 +443,12 @@ pub fn KeyCard(props: &KeyCardProps) -> Html {
                     if signer.key.demo {
                         <p class="help demo">{ texts.demo_key }</p>
                     }
+                    <label class="choice">
+                        <input type="checkbox" data-testid="console-remember" checked={signer.remembered}
+                            aria-describedby="console-remember-help" onchange={on_switch} />
+                        <span>{ texts.remember_now }</span>
+                    </label>
+                    <p id="console-remember-help" class="help">{ texts.remember_now_help }</p>
                     <button type="button" data-testid="console-forget"
                         onclick={Callback::from(move |_: MouseEvent| on_forget.emit(()))}>{ texts.forget }</button>
                 </>
@@ -401,6 +486,65 @@ pub fn KeyCard(props: &KeyCardProps) -> Html {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_wrong_file_is_named_for_what_it_is() {
+        let signing = KeyFile {
+            kty: Some("EC".into()),
+            crv: Some("P-256".into()),
+            kid: Some("SD-14cd3d".into()),
+            x: Some(X.into()),
+            y: Some(Y.into()),
+            private: true,
+        };
+        assert_eq!(signing.signing(), Ok(("SD-14cd3d", X, Y)));
+        for (file, problem) in [
+            // A provider file, a draft, a photo: JSON without kty, or no JSON object at all.
+            (KeyFile::default(), KeyProblem::NotAKey),
+            (
+                KeyFile {
+                    private: false,
+                    ..signing.clone()
+                },
+                KeyProblem::PublicOnly,
+            ),
+            (
+                KeyFile {
+                    kty: Some("RSA".into()),
+                    ..signing.clone()
+                },
+                KeyProblem::OtherKind,
+            ),
+            (
+                KeyFile {
+                    crv: Some("P-384".into()),
+                    ..signing.clone()
+                },
+                KeyProblem::OtherKind,
+            ),
+            (
+                KeyFile {
+                    kid: None,
+                    ..signing.clone()
+                },
+                KeyProblem::OtherKind,
+            ),
+        ] {
+            assert_eq!(file.signing(), Err(problem.clone()), "{file:?}");
+        }
+        // Each says what the file is and what to ask for, in both languages, without jargon.
+        for problem in [
+            KeyProblem::NotAKey,
+            KeyProblem::OtherKind,
+            KeyProblem::PublicOnly,
+        ] {
+            for lang in Lang::ALL {
+                let text = problem.message(lang);
+                assert!(text.contains(".jwk") && text.contains("operator"), "{text}");
+                assert!(!text.contains("P-256") && !text.contains("JWK"), "{text}");
+            }
+        }
+    }
+
     /// The demo key's public point, from tests/fixtures/demo-key.jwk.
     const X: &str = "IwPe2MaYO5oB7_pg9q4XpjMXgidU_7r32Yn0KkEp-R4";
     const Y: &str = "gcKmDiitAjAoQ1l5Kg2ZOh_CF-msCA9dCnSUcbep1TQ";
@@ -425,7 +569,7 @@ mod tests {
         );
         assert_eq!(
             check("SD-14cd3d", X, "!!", provider(), today),
-            Err(KeyProblem::Unreadable)
+            Err(KeyProblem::OtherKind)
         );
         let before = Today(Date::parse("2026-10-31").expect("a date"));
         assert_eq!(

@@ -10,6 +10,8 @@ mod keys;
 mod register;
 mod store;
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::bridge::{self, Scene};
@@ -62,6 +64,14 @@ fn Console(props: &ConsoleProps) -> Html {
         document.and_then(|d| Some((Static(catalogue.0.get(&d.tariff)?), d.request.clone())));
     let signer = keys::use_signer(today);
     let register = register::use_register();
+    let taken = use_memo(register.links.clone(), |links| {
+        Rc::new(
+            links
+                .iter()
+                .filter_map(|l| register::number(l, catalogue.0))
+                .collect::<Vec<_>>(),
+        )
+    });
     let texts = ConsoleTexts::of(lang);
     html! {
         <section class="console" aria-labelledby="console-title">
@@ -72,9 +82,10 @@ fn Console(props: &ConsoleProps) -> Html {
             // In the order a salesperson works on a phone: the key, the quotation, the register.
             <div class="console-grid">
                 <keys::KeyCard {lang} signer={signer.signer.clone()} status={signer.status.clone()}
-                    on_file={signer.on_file.clone()} on_forget={signer.on_forget.clone()} />
+                    on_file={signer.on_file.clone()} on_forget={signer.on_forget.clone()}
+                    on_remember={signer.on_remember.clone()} />
                 <issue::IssueForm {lang} {catalogue} estimate={wanted} {examples} {stale} signer={signer.signer.clone()}
-                    {today} on_issued={register.on_add.clone()} />
+                    {today} taken={(*taken).clone()} on_issued={register.on_add.clone()} />
                 <register::Register {lang} {catalogue} {today} links={register.links.clone()} />
             </div>
         </section>

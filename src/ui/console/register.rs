@@ -67,6 +67,14 @@ pub fn row(text: &str, catalogue: &Catalogue, today: Today) -> Option<Row> {
     })
 }
 
+/// The quotation number an issued link carries, if it has one: the console refuses to issue
+/// another with it.
+#[must_use]
+pub fn number(text: &str, catalogue: &Catalogue) -> Option<String> {
+    let opened = crate::link::decode(text, catalogue).ok()?;
+    Some(opened.contents.quote.reference).filter(|n| !n.is_empty())
+}
+
 /// Whether a row's number or client holds what is searched for, case aside.
 #[must_use]
 pub fn matches(row: &Row, query: &str) -> bool {
@@ -331,6 +339,14 @@ mod tests {
         assert_eq!(row.discount, Some(dec!(0.05)));
         assert_eq!(row.monthly, monthly);
         assert!(monthly < list, "the discount is in the register's figure");
+        assert_eq!(
+            number(&link, catalogue).as_deref(),
+            Some("NLY/SD/2026/11/0001")
+        );
+        assert_eq!(
+            number("https://nusa-layanan.example/biaya/", catalogue),
+            None
+        );
         assert!(matches(&row, "maju"));
         assert!(matches(&row, "/0001"));
         assert!(!matches(&row, "Sentosa"));

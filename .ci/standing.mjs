@@ -125,6 +125,11 @@ for (const [standing, link, at, carried, closes] of cases) {
       check(`${name}: the signed special terms print`, all.includes('Harga termasuk laporan mingguan.'));
       check(`${name}: the validity line says the real last day`, all.includes(i === 0 ? 'berlaku sampai 26 Februari 2027 (90 hari' : 'valid until 26 February 2027 (90 days'));
     }
+    if (standing !== 'valid') {
+      check(`${name}: no validity promised by a document that does not stand`,
+        !/berlaku sampai|valid until/.test(all.replace(/[^.]*(Ditandatangani|Digitally signed)[^.]*\./g, ''))
+          && all.includes(i === 0 ? 'Tidak mengikat' : 'Not binding'), all.slice(0, 300));
+    }
     if (standing === 'unsigned') {
       check(`${name}: the link's own words are never the provider's or a salesperson's`, !all.includes('Sari Dewi') && !all.includes('sari@contoh.co.id'));
     }

@@ -152,6 +152,16 @@ pub fn validity(until: &str, days: i64, lang: Lang) -> String {
     }
 }
 
+/// The last day a quotation that does not stand names: written, not promised.
+#[must_use]
+pub fn written_validity(until: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Tanggal akhir yang tertulis: {until}. Tidak mengikat: dokumen ini bukan penawaran yang berlaku.",
+        "Last day written: {until}. Not binding: this document is not a quotation that stands."
+    )
+}
+
 /// An estimate's prices hold as long as its tariff: "Dihitung dengan tarif 2026-11 …".
 #[must_use]
 pub fn estimate_validity(edition: &str, lang: Lang) -> String {

@@ -74,7 +74,9 @@ pub use console::{
 pub use describe::{
     BreakdownTexts, line_detail, line_title, quoted_activity, quoted_settings, tariff_edition,
 };
-pub use document::{CsvTexts, PrintTexts, contract_total, estimate_validity, opening, validity};
+pub use document::{
+    CsvTexts, PrintTexts, contract_total, estimate_validity, opening, validity, written_validity,
+};
 pub use format::{
     format_compact, format_count, format_date, format_money, format_number, format_percent,
     format_unit_cost, format_unit_price, mid_sentence,

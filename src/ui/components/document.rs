@@ -13,7 +13,7 @@ use crate::estimate::{ActivityEstimate, Line, LineKind};
 use crate::i18n::{
     Lang, PrintTexts, StandingTexts, contract_total, estimate_validity, format_count, format_date,
     format_money, format_unit_price, line_title, opening, quoted_settings, standing_heading,
-    standing_sentence, standing_signed, tariff_edition, validity,
+    standing_sentence, standing_signed, tariff_edition, validity, written_validity,
 };
 use crate::money::Currency;
 use crate::provider::provider;
@@ -172,10 +172,12 @@ pub fn Paper(props: &PaperProps) -> Html {
     };
     meta.push((t.subject, subject));
     let validity = match quote.and_then(|q| Some((q.issued?, q.until?))) {
-        Some((issued, until)) => {
+        Some((issued, until)) if stands => {
             let days = until.days_since_epoch() - issued.days_since_epoch();
             validity(&format_date(until, lang), days, lang)
         }
+        // Not a quotation that stands (its heading says why): the day it names binds nobody.
+        Some((_, until)) => written_validity(&format_date(until, lang), lang),
         None => estimate_validity(&tariff_edition(tariff, lang), lang),
     };
     let mut terms = vec![(t.validity, validity)];

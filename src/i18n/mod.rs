@@ -83,7 +83,7 @@ pub use lang::Lang;
 pub use messages::{estimate_error, link_error, link_problem, problem, quantity_error};
 pub use method::{
     MethodTexts, activity_prices, exchange_assumption, in_house_role, minimum_wage_assumption,
-    site_assumption, unit_prices, vat_assumption,
+    service_hours, site_assumption, unit_prices, vat_assumption,
 };
 pub use page::{
     MoreTexts, PrerenderTexts, Texts, currency_name, email_subject, language_name, option_replaced,

@@ -162,8 +162,8 @@ texts! {
             "Dilayani dari",
             "Delivered from";
         same_site =>
-            "Lokasi estimasi",
-            "The estimate's site";
+            "Sama dengan lokasi layanan",
+            "Same as the delivery site";
         fixed =>
             "Tetap",
             "Fixed";

@@ -229,7 +229,7 @@ pub fn Staffing(props: &StaffingProps) -> Html {
                 let difference = own.and_then(|own| money::sub(amount, own).ok());
                 Some(html! {
                     <tr class={classes!((target == service_level).then_some("current"))}>
-                        <th scope="row">{ format!("{target}% / {answer_within}s") }</th>
+                        <th scope="row">{ crate::i18n::service_level(target, answer_within, lang) }</th>
                         <td>{ format_count(scheduled, lang) }</td>
                         <td>{ money(amount) }</td>
                         <td>{ difference.map(&money).unwrap_or_default() }</td>

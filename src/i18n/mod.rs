@@ -87,7 +87,7 @@ pub use method::{
 };
 pub use page::{
     MoreTexts, PrerenderTexts, Texts, currency_name, email_subject, language_name, option_replaced,
-    site_choice, site_effect, term_choice, unavailable, vat_basis,
+    page_title, site_choice, site_effect, term_choice, unavailable, vat_basis,
 };
 pub use share::{ShareTexts, accept_message, ask_again_message, ask_sales_message, share_message};
 pub use standing::{

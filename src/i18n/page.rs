@@ -400,6 +400,18 @@ pub fn email_subject(number: Option<&str>, lang: Lang) -> String {
     }
 }
 
+/// The page's title in `lang`, the provider's name kept from `title` as the build wrote it
+/// (.ci/finish-build.mjs: "Biaya outsourcing · Nusa Layanan"). `None` for a title without one.
+#[must_use]
+pub fn page_title(title: &str, lang: Lang) -> Option<String> {
+    let (_, provider) = title.split_once(" · ")?;
+    Some(say!(
+        lang,
+        "Biaya outsourcing · {provider}",
+        "Outsourcing costs · {provider}"
+    ))
+}
+
 texts! {
     /// The words of the page prerendered at build time (src/bin/prerender.rs) for the moment
     /// before the calculator starts: never in the page's own module.
@@ -410,5 +422,24 @@ texts! {
         noscript =>
             "Kalkulator ini memerlukan JavaScript.",
             "This calculator needs JavaScript.";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_is_in_the_pages_language() {
+        let built = "Biaya outsourcing · Nusa Layanan";
+        assert_eq!(
+            page_title(built, Lang::En).as_deref(),
+            Some("Outsourcing costs · Nusa Layanan")
+        );
+        assert_eq!(
+            page_title("Outsourcing costs · Nusa Layanan", Lang::Id).as_deref(),
+            Some("Biaya outsourcing · Nusa Layanan")
+        );
+        assert_eq!(page_title("Biaya BPO", Lang::En), None);
     }
 }

@@ -48,10 +48,10 @@ texts! {
 #[must_use]
 pub fn tariff_edition(tariff: &Tariff, lang: Lang) -> String {
     let texts = super::MoreTexts::of(lang);
-    let effective = crate::calendar::Date::parse(&tariff.effective).map_or_else(
-        || tariff.effective.to_string(),
-        |d| super::format_date(d, lang),
-    );
+    // A tariff's day is checked when it is read (tariff/validate.rs): it always parses.
+    let effective = crate::calendar::Date::parse(&tariff.effective)
+        .map(|d| super::format_date(d, lang))
+        .unwrap_or_default();
     format!("{} ({} {effective})", tariff.version, texts.effective)
 }
 

@@ -400,16 +400,15 @@ pub fn email_subject(number: Option<&str>, lang: Lang) -> String {
     }
 }
 
-/// The page's title in `lang`, the provider's name kept from `title` as the build wrote it
-/// (.ci/finish-build.mjs: "Biaya outsourcing · Nusa Layanan"). `None` for a title without one.
+/// The page's title in `lang`, as .ci/finish-build.mjs writes it in Indonesian: "Biaya
+/// outsourcing · Nusa Layanan", "Outsourcing costs · Nusa Layanan".
 #[must_use]
-pub fn page_title(title: &str, lang: Lang) -> Option<String> {
-    let (_, provider) = title.split_once(" · ")?;
-    Some(say!(
+pub fn page_title(provider: &str, lang: Lang) -> String {
+    say!(
         lang,
         "Biaya outsourcing · {provider}",
         "Outsourcing costs · {provider}"
-    ))
+    )
 }
 
 texts! {
@@ -431,15 +430,13 @@ mod tests {
 
     #[test]
     fn the_title_is_in_the_pages_language() {
-        let built = "Biaya outsourcing · Nusa Layanan";
         assert_eq!(
-            page_title(built, Lang::En).as_deref(),
-            Some("Outsourcing costs · Nusa Layanan")
+            page_title("Nusa Layanan", Lang::En),
+            "Outsourcing costs · Nusa Layanan"
         );
         assert_eq!(
-            page_title("Outsourcing costs · Nusa Layanan", Lang::Id).as_deref(),
-            Some("Biaya outsourcing · Nusa Layanan")
+            page_title("Nusa Layanan", Lang::Id),
+            "Biaya outsourcing · Nusa Layanan"
         );
-        assert_eq!(page_title("Biaya BPO", Lang::En), None);
     }
 }

@@ -44,9 +44,10 @@ pub fn show_lang(lang: Lang) {
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.code());
     }
-    if let Some(title) = crate::i18n::page_title(&document.title(), lang) {
-        document.set_title(&title);
-    }
+    document.set_title(&crate::i18n::page_title(
+        &crate::provider::provider().name,
+        lang,
+    ));
 }
 
 const DRAFT_KEY: &str = "biaya-bpo.draft";

@@ -43,8 +43,8 @@ texts! {
             "Bagian waktu agen di telepon yang sedang melayani; di atas 85–90% agen cepat lelah.",
             "Share of agents' phone time spent on calls; above 85–90% agents burn out.";
         shrinkage =>
-            "Shrinkage (waktu di luar telepon)",
-            "Shrinkage (time off the phones)";
+            "Shrinkage: waktu di luar telepon",
+            "Shrinkage: time off the phones";
         shrinkage_help =>
             "Waktu dibayar tetapi tidak di telepon: istirahat, pelatihan, cuti. Umumnya 30%.",
             "Paid time off the phones: breaks, training, leave. Usually 30%.";
@@ -384,7 +384,7 @@ mod tests {
     #[test]
     fn shrinkage_is_time_off_the_phones_not_depreciation() {
         let texts = TrafficTexts::of(Lang::Id);
-        assert_eq!(texts.shrinkage, "Shrinkage (waktu di luar telepon)");
+        assert_eq!(texts.shrinkage, "Shrinkage: waktu di luar telepon");
         assert_eq!(
             scheduled_agents(32, 30, Lang::Id),
             "32 agen penuh waktu dijadwalkan (40 jam per minggu, setelah shrinkage 30%)."

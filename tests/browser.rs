@@ -963,6 +963,20 @@ async fn a_quotation_signed_natively_verifies_in_the_browser_and_its_discount_ap
     request.discount = opened.contents.quote.discount;
     let priced = estimate(tariff(), &request).expect("prices");
     page.shows(&priced, Lang::En);
+    // What is quoted says the hours its price covers: the warehouse's weekdays.
+    let quoted = page
+        .root
+        .query_selector("ul.quoted")
+        .expect("a selector")
+        .and_then(|list| list.text_content())
+        .unwrap_or_default();
+    assert!(
+        quoted.contains(
+            "Service hours: the warehouse works on weekdays, Monday to Friday; Saturdays and \
+             Sundays are the option \u{201c}Weekend operations\u{201d}."
+        ),
+        "{quoted}"
+    );
     // The terms come before the buttons that accept them.
     let terms = page.get("quote-terms");
     let accept = page.get("quote-accept");

@@ -10,7 +10,7 @@ use super::summary::Summary;
 use crate::document::{Document, Voice};
 use crate::i18n::{
     Lang, MoreTexts, PrintTexts, ShareTexts, SignatureTexts, StandingTexts, Texts, accept_message,
-    ask_again_message, email_subject, format_date, quoted_activity, quoted_settings,
+    ask_again_message, email_subject, format_date, quoted_activity, quoted_settings, service_hours,
     standing_sentence,
 };
 use crate::provider::{self, provider};
@@ -143,7 +143,9 @@ pub fn QuoteActions(props: &QuoteActionsProps) -> Html {
             <ul class="quoted">
                 { for document.request.activities.iter().filter_map(|wanted| {
                     let activity = tariff.activity(&wanted.activity)?;
-                    Some(html! { <li key={wanted.activity.clone()}>{ quoted_activity(activity, wanted, lang) }</li> })
+                    // What is quoted, then the hours its price covers (does it cover weekends?).
+                    let hours = service_hours(activity, lang).unwrap_or_default();
+                    Some(html! { <li key={wanted.activity.clone()}>{ quoted_activity(activity, wanted, lang) }{ " " }{ hours }</li> })
                 }) }
             </ul>
             <h2>{ words.terms }</h2>

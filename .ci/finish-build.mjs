@@ -82,6 +82,8 @@ const hashed = (body) => createHash('sha256').update(body).digest('hex').slice(0
 // previews with the provider's name and picture, that picture (1200 × 630, drawn by Chromium from
 // the logo and the name), its favicon, and its colours in the style sheets.
 {
+  // In Indonesian, as the page opens; the page's module writes it in the visitor's language
+  // (src/ui/browser.rs show_lang, i18n::page_title: "Outsourcing costs · …" in English).
   const title = `Biaya outsourcing · ${provider.name}`;
   const description = `${provider.tagline.id}. Hitung estimasi biaya alih daya proses bisnis Anda di peramban, lalu tanyakan kepada tim penjualan.`;
   const image = new URL('og.png', provider.page_url).href;

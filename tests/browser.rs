@@ -963,6 +963,20 @@ async fn a_quotation_signed_natively_verifies_in_the_browser_and_its_discount_ap
     request.discount = opened.contents.quote.discount;
     let priced = estimate(tariff(), &request).expect("prices");
     page.shows(&priced, Lang::En);
+    // What is quoted says the hours its price covers: the warehouse's weekdays.
+    let quoted = page
+        .root
+        .query_selector("ul.quoted")
+        .expect("a selector")
+        .and_then(|list| list.text_content())
+        .unwrap_or_default();
+    assert!(
+        quoted.contains(
+            "Service hours: the warehouse works on weekdays, Monday to Friday; Saturdays and \
+             Sundays are the option \u{201c}Weekend operations\u{201d}."
+        ),
+        "{quoted}"
+    );
     // The terms come before the buttons that accept them.
     let terms = page.get("quote-terms");
     let accept = page.get("quote-accept");
@@ -1773,6 +1787,21 @@ async fn a_custom_service_level_opens_its_fields_and_is_priced_like_a_preset() {
     page.choose("traffic-call-centre-profile", "flat").await;
     page.type_in("traffic-call-centre-calls", "72,800").await;
     page.type_in("traffic-call-centre-handle-time", "180").await;
+    // Typed, no longer examples: a field's name carries its unit, and a field without one no
+    // empty "()".
+    let name = |field: &str| {
+        page.root
+            .query_selector(&format!("label[for='traffic-call-centre-{field}']"))
+            .expect("a selector")
+            .and_then(|label| label.text_content())
+            .unwrap_or_default()
+    };
+    assert_eq!(name("calls"), "Calls a month");
+    assert_eq!(name("handle-time"), "Average handle time (seconds)");
+    // Still the example's hours, tagged so after the name: the name has no "()" either way.
+    let hours = name("hours");
+    assert!(hours.starts_with("Open hours a day"), "{hours}");
+    assert!(!hours.contains('('), "{hours}");
     // Custom…: its fields open, holding the target as it was, 80 % within 20 s.
     assert!(page.find("traffic-call-centre-service-level").is_none());
     page.choose("traffic-call-centre-target", "custom").await;

@@ -56,11 +56,8 @@ texts! {
             "Efektif per bulan",
             "Effective a month";
         saving =>
-            "Hemat per bulan dibanding sendiri",
-            "Saving a month against in-house";
-        more =>
-            "lebih mahal",
-            "more";
+            "Per bulan dibanding dikerjakan sendiri",
+            "A month against in-house";
         cheapest =>
             "Termurah",
             "Cheapest";
@@ -166,14 +163,16 @@ pub fn saving_sentence(
     }
 }
 
-/// A saving in a table cell: the amount, or "Rp 20,700,000 more" where outsourcing costs more.
+/// A saving in a table cell under "A month against in-house": "saves IDR 12,400,000", or
+/// "costs IDR 20,700,000 more" where outsourcing costs more; never a negative saving.
 #[must_use]
 pub fn saving_cell(saving: Decimal, currency: Currency, lang: Lang) -> String {
     let amount = format_money(saving.abs(), currency, lang);
-    if saving.is_sign_negative() {
-        format!("{amount} {}", CompareTexts::of(lang).more)
-    } else {
-        amount
+    match (saving.is_sign_negative(), lang) {
+        (false, Lang::Id) => format!("hemat {amount}"),
+        (false, Lang::En) => format!("saves {amount}"),
+        (true, Lang::Id) => format!("lebih mahal {amount}"),
+        (true, Lang::En) => format!("costs {amount} more"),
     }
 }
 
@@ -223,13 +222,14 @@ pub enum FixWords<'a> {
     ActivityElsewhere { activity: &'a str, site: &'a str },
 }
 
-/// What the site would cost once fixed: "With that: Rp 98,000,000 a month."
+/// What the site would cost once fixed, before the button that fixes it: "With this change,
+/// IDR 98,000,000 a month:" [Serve customers in English].
 #[must_use]
 pub fn fixed_price(monthly: Decimal, currency: Currency, lang: Lang) -> String {
     let amount = format_money(monthly, currency, lang);
     match lang {
-        Lang::Id => format!("Dengan itu: {amount} per bulan."),
-        Lang::En => format!("With that: {amount} a month."),
+        Lang::Id => format!("Dengan perubahan ini, {amount} per bulan:"),
+        Lang::En => format!("With this change, {amount} a month:"),
     }
 }
 
@@ -284,9 +284,30 @@ mod tests {
             ),
             "Outsourcing costs USD 1,500.00 more over the 36-month contract, one-time costs included."
         );
+    }
+
+    #[test]
+    fn a_site_rows_saving_says_which_way_it_goes() {
+        // A column "A month against in-house": the cell says saves or costs more, in words.
+        for &(saving, lang, expected) in &[
+            (dec!(-20700000), Lang::En, "costs IDR 20,700,000 more"),
+            (dec!(-20700000), Lang::Id, "lebih mahal Rp 20.700.000"),
+            (dec!(12400000), Lang::En, "saves IDR 12,400,000"),
+            (dec!(12400000), Lang::Id, "hemat Rp 12.400.000"),
+        ] {
+            assert_eq!(saving_cell(saving, Currency::Idr, lang), expected);
+        }
+    }
+
+    #[test]
+    fn a_fixed_sites_price_leads_to_its_button() {
         assert_eq!(
-            saving_cell(dec!(-20700000), Currency::Idr, Lang::En),
-            "IDR 20,700,000 more"
+            fixed_price(dec!(98000000), Currency::Idr, Lang::Id),
+            "Dengan perubahan ini, Rp 98.000.000 per bulan:"
+        );
+        assert_eq!(
+            fixed_price(dec!(98000000), Currency::Idr, Lang::En),
+            "With this change, IDR 98,000,000 a month:"
         );
     }
 }

@@ -44,14 +44,15 @@ texts! {
     }
 }
 
-/// Which tariff, and since when: "2026-11 (effective 2026-11-01)".
+/// Which tariff, and since when: "2026-11 (effective 1 November 2026)".
 #[must_use]
 pub fn tariff_edition(tariff: &Tariff, lang: Lang) -> String {
     let texts = super::MoreTexts::of(lang);
-    format!(
-        "{} ({} {})",
-        tariff.version, texts.effective, tariff.effective
-    )
+    // A tariff's day is checked when it is read (tariff/validate.rs): it always parses.
+    let effective = crate::calendar::Date::parse(&tariff.effective)
+        .map(|d| super::format_date(d, lang))
+        .unwrap_or_default();
+    format!("{} ({} {effective})", tariff.version, texts.effective)
 }
 
 /// What the line charges for: "Inbound voice minutes 20,001–100,000".
@@ -353,6 +354,19 @@ mod tests {
             quoted_activity(call, &wanted, Lang::En),
             "Call centre (Dedicated agents, per month): dedicated agents 5, chat conversations \
              12,000, e-mails 500."
+        );
+    }
+
+    #[test]
+    fn the_tariff_names_its_first_day_in_words() {
+        let tariff = catalogue().expect("valid").latest();
+        assert_eq!(
+            tariff_edition(tariff, Lang::Id),
+            "2026-11 (berlaku sejak 1 November 2026)"
+        );
+        assert_eq!(
+            tariff_edition(tariff, Lang::En),
+            "2026-11 (effective 1 November 2026)"
         );
     }
 }

@@ -611,6 +611,7 @@ pub fn link_problem(dropped: &Dropped, tariff: &Tariff, lang: Lang) -> String {
             }
         }
         Dropped::DatedInFuture { issued } => {
+            let issued = super::format_date(*issued, lang);
             if id {
                 format!(
                     "Penawaran bertanggal {issued}, setelah hari ini: tanggal itu tidak mungkin."
@@ -620,6 +621,10 @@ pub fn link_problem(dropped: &Dropped, tariff: &Tariff, lang: Lang) -> String {
             }
         }
         Dropped::DatedBeforeTariff { issued, effective } => {
+            let (issued, effective) = (
+                super::format_date(*issued, lang),
+                super::format_date(*effective, lang),
+            );
             let version = &tariff.version;
             if id {
                 format!(
@@ -818,6 +823,30 @@ mod tests {
         assert_eq!(
             quantity_error(slip, Lang::Id),
             "Angka dikelompokkan per tiga digit; maksudnya 3.500.000?"
+        );
+    }
+
+    #[test]
+    fn a_links_impossible_date_reads_as_a_letter_writes_it() {
+        let day = |text: &str| crate::calendar::Date::parse(text).expect("a date");
+        let before = Dropped::DatedBeforeTariff {
+            issued: day("2026-10-27"),
+            effective: day("2026-11-01"),
+        };
+        assert_eq!(
+            link_problem(&before, tariff(), Lang::Id),
+            "Penawaran bertanggal 27 Oktober 2026, sebelum tarif 2026-11 berlaku (1 November 2026): tanggal itu tidak mungkin."
+        );
+        assert_eq!(
+            link_problem(&before, tariff(), Lang::En),
+            "The quotation is dated 27 October 2026, before tariff 2026-11 took effect (1 November 2026): that date cannot be right."
+        );
+        let future = Dropped::DatedInFuture {
+            issued: day("2026-12-27"),
+        };
+        assert_eq!(
+            link_problem(&future, tariff(), Lang::Id),
+            "Penawaran bertanggal 27 Desember 2026, setelah hari ini: tanggal itu tidak mungkin."
         );
     }
 }

@@ -1,7 +1,7 @@
 //! "How this is calculated": the rules, and every assumption and price of the tariff in a
 //! sentence, so nobody has to trust a black box.
 
-use super::{Lang, format_count, format_money, format_percent};
+use super::{Lang, format_count, format_money, format_number, format_percent};
 use crate::money::Currency;
 use crate::tariff::{Activity, Site, Unit};
 
@@ -72,14 +72,16 @@ fn rupiah(amount: rust_decimal::Decimal, lang: Lang) -> String {
     format_money(amount, Currency::Idr, lang)
 }
 
-/// A site's labour factor and why: "Yogyakarta × 0.75: A lower-cost city….". The tariff's
-/// notes are written without their final full stop; the sentence they close adds it.
+/// A site's labour factor and why, the factor with the language's decimal mark: "Yogyakarta ×
+/// 0,75: …" or "Yogyakarta × 0.75: A lower-cost city….". The tariff's notes are written without
+/// their final full stop; the sentence they close adds it.
 #[must_use]
 pub fn site_assumption(site: &Site, lang: Lang) -> String {
+    let factor = site.factor.normalize();
     format!(
         "{} × {}: {}.",
         site.name.get(lang),
-        site.factor.normalize(),
+        format_number(factor, factor.scale(), lang),
         site.note.get(lang)
     )
 }
@@ -104,6 +106,50 @@ pub fn activity_prices(activity: &Activity, lang: Lang) -> [String; 3] {
             format!("Onboarding: {onboarding}; per dedicated seat: {seat}. {setup_note}."),
         ],
     }
+}
+
+/// The hours an activity's base price covers. Tariff 2026-11 names no base hours; its options
+/// imply them (an option that adds "early, late and weekend shifts", another that adds Saturdays
+/// and Sundays), and a dedicated agent is full-time, 40 hours a week (the sizing's rule). The
+/// options are named as the tariff names them. `None` for an activity this page knows nothing of.
+#[must_use]
+pub fn service_hours(activity: &Activity, lang: Lang) -> Option<String> {
+    let option = |id: &str| {
+        activity
+            .options
+            .iter()
+            .find(|o| &*o.id == id)
+            .map(|o| format!("\u{201c}{}\u{201d}", o.name.get(lang)))
+    };
+    Some(match &*activity.id {
+        "call-centre" => {
+            let (extended, always) = (option("extended-hours")?, option("24-7")?);
+            say!(
+                lang,
+                "Jam layanan: tarif tidak menyebut jam dasarnya, tetapi opsinya menyiratkannya. Harga dasar, bersama maupun agen khusus, mencakup siang hari pada hari kerja, Senin sampai Jumat; shift pagi, malam dan akhir pekan adalah opsi {extended}, dan malam hari opsi {always}. Seorang agen khusus bekerja penuh waktu, 40 jam per minggu: tanpa opsi itu, harganya tidak mencakup akhir pekan.",
+                "Service hours: the tariff does not name its base hours, but its options imply them. The base price, shared or dedicated, covers daytime on weekdays, Monday to Friday; early, late and weekend shifts are the option {extended}, and nights the option {always}. A dedicated agent works full-time, 40 hours a week: without those options, the price does not cover weekends."
+            )
+        }
+        "fulfilment" => {
+            let weekend = option("weekend")?;
+            say!(
+                lang,
+                "Jam layanan: gudang bekerja pada hari kerja, Senin sampai Jumat; Sabtu dan Minggu adalah opsi {weekend}.",
+                "Service hours: the warehouse works on weekdays, Monday to Friday; Saturdays and Sundays are the option {weekend}."
+            )
+        }
+        "accounting" => say!(
+            lang,
+            "Jam layanan: tarif tidak menyebut jamnya; pekerjaan dilakukan pada hari kerja dan tenggatnya dihitung dalam hari kerja.",
+            "Service hours: the tariff names none; the work is done on working days, and its deadlines count working days."
+        ),
+        "sales" => say!(
+            lang,
+            "Jam layanan: tarif tidak menyebut jamnya; tenaga penjual dibayar per bulan dan bekerja pada hari kerja.",
+            "Service hours: the tariff names none; reps are billed by the month and work on working days."
+        ),
+        _ => return None,
+    })
 }
 
 /// A unit's price bands, its source and what it costs in-house: " (per minute): 1–20,000:
@@ -235,7 +281,55 @@ pub fn minimum_wage_assumption(tariff: &crate::tariff::Tariff, lang: Lang) -> St
 
 #[cfg(test)]
 mod tests {
+    use rust_decimal_macros::dec;
+
     use super::*;
+    use crate::tariff::catalogue;
+
+    #[test]
+    fn a_sites_factor_has_the_languages_decimal_mark() {
+        let tariff = catalogue().expect("the bundled tariffs").latest();
+        let yogyakarta = tariff.site("yogyakarta").expect("Yogyakarta");
+        assert_eq!(yogyakarta.factor, dec!(0.75));
+        let id = site_assumption(yogyakarta, Lang::Id);
+        let en = site_assumption(yogyakarta, Lang::En);
+        assert!(id.starts_with("Yogyakarta × 0,75: "), "{id}");
+        assert!(en.starts_with("Yogyakarta × 0.75: "), "{en}");
+        // Jakarta's factor 1 has no decimals to mark.
+        let jakarta = tariff.site("jakarta").expect("Jakarta");
+        assert!(site_assumption(jakarta, Lang::Id).starts_with("Jakarta × 1: "));
+    }
+
+    #[test]
+    fn every_activity_says_the_hours_its_price_covers() {
+        let tariff = catalogue().expect("the bundled tariffs").latest();
+        let call = tariff.activity("call-centre").expect("the call centre");
+        assert_eq!(
+            service_hours(call, Lang::En).as_deref(),
+            Some(
+                "Service hours: the tariff does not name its base hours, but its options imply \
+                 them. The base price, shared or dedicated, covers daytime on weekdays, Monday to \
+                 Friday; early, late and weekend shifts are the option \u{201c}Extended hours \
+                 (06:00\u{2013}22:00, 7 days)\u{201d}, and nights the option \u{201c}24/7 \
+                 coverage\u{201d}. A dedicated agent works full-time, 40 hours a week: without \
+                 those options, the price does not cover weekends."
+            )
+        );
+        let fulfilment = tariff.activity("fulfilment").expect("fulfilment");
+        assert_eq!(
+            service_hours(fulfilment, Lang::Id).as_deref(),
+            Some(
+                "Jam layanan: gudang bekerja pada hari kerja, Senin sampai Jumat; Sabtu dan \
+                 Minggu adalah opsi \u{201c}Operasi akhir pekan\u{201d}."
+            )
+        );
+        for activity in tariff.activities.iter() {
+            for lang in [Lang::Id, Lang::En] {
+                let hours = service_hours(activity, lang);
+                assert!(hours.is_some(), "{} has no hours in {lang:?}", activity.id);
+            }
+        }
+    }
 
     #[test]
     fn the_tariffs_units_read_in_the_plural() {

@@ -85,11 +85,11 @@ pub use lang::Lang;
 pub use messages::{estimate_error, link_error, link_problem, problem, quantity_error};
 pub use method::{
     MethodTexts, activity_prices, exchange_assumption, in_house_role, minimum_wage_assumption,
-    site_assumption, unit_prices, vat_assumption,
+    service_hours, site_assumption, unit_prices, vat_assumption,
 };
 pub use page::{
     MoreTexts, PrerenderTexts, Texts, currency_name, email_subject, language_name, option_replaced,
-    site_choice, site_effect, term_choice, unavailable, vat_basis,
+    page_title, site_choice, site_effect, term_choice, unavailable, vat_basis,
 };
 pub use share::{ShareTexts, accept_message, ask_again_message, ask_sales_message, share_message};
 pub use standing::{

@@ -162,8 +162,8 @@ texts! {
             "Dilayani dari",
             "Delivered from";
         same_site =>
-            "Lokasi estimasi",
-            "The estimate's site";
+            "Sama dengan lokasi layanan",
+            "Same as the delivery site";
         fixed =>
             "Tetap",
             "Fixed";
@@ -400,6 +400,17 @@ pub fn email_subject(number: Option<&str>, lang: Lang) -> String {
     }
 }
 
+/// The page's title in `lang`, as .ci/finish-build.mjs writes it in Indonesian: "Biaya
+/// outsourcing · Nusa Layanan", "Outsourcing costs · Nusa Layanan".
+#[must_use]
+pub fn page_title(provider: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Biaya outsourcing · {provider}",
+        "Outsourcing costs · {provider}"
+    )
+}
+
 texts! {
     /// The words of the page prerendered at build time (src/bin/prerender.rs) for the moment
     /// before the calculator starts: never in the page's own module.
@@ -410,5 +421,22 @@ texts! {
         noscript =>
             "Kalkulator ini memerlukan JavaScript.",
             "This calculator needs JavaScript.";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_is_in_the_pages_language() {
+        assert_eq!(
+            page_title("Nusa Layanan", Lang::En),
+            "Outsourcing costs · Nusa Layanan"
+        );
+        assert_eq!(
+            page_title("Nusa Layanan", Lang::Id),
+            "Biaya outsourcing · Nusa Layanan"
+        );
     }
 }

@@ -43,8 +43,8 @@ texts! {
             "Bagian waktu agen di telepon yang sedang melayani; di atas 85–90% agen cepat lelah.",
             "Share of agents' phone time spent on calls; above 85–90% agents burn out.";
         shrinkage =>
-            "Penyusutan",
-            "Shrinkage";
+            "Shrinkage: waktu di luar telepon",
+            "Shrinkage: time off the phones";
         shrinkage_help =>
             "Waktu dibayar tetapi tidak di telepon: istirahat, pelatihan, cuti. Umumnya 30%.",
             "Paid time off the phones: breaks, training, leave. Usually 30%.";
@@ -123,7 +123,7 @@ pub fn staffing_error(error: StaffingError, lang: Lang) -> String {
         }
         .into(),
         StaffingError::ShrinkageOutOfRange => if id {
-            "Penyusutan harus di bawah 100%: pada 100% tidak ada agen di telepon."
+            "Shrinkage harus di bawah 100%: pada 100% tidak ada agen di telepon."
         } else {
             "Shrinkage must be under 100%: at 100% nobody is on the phones."
         }
@@ -268,7 +268,7 @@ pub fn scheduled_agents(agents: u64, shrinkage: u8, lang: Lang) -> String {
     let agents = format_count(agents, lang);
     match lang {
         Lang::Id => format!(
-            "{agents} agen penuh waktu dijadwalkan (40 jam per minggu, setelah penyusutan {shrinkage}%)."
+            "{agents} agen penuh waktu dijadwalkan (40 jam per minggu, setelah shrinkage {shrinkage}%)."
         ),
         Lang::En => format!(
             "{agents} full-time agents to schedule (40 hours a week, after {shrinkage}% shrinkage)."
@@ -347,7 +347,7 @@ pub fn sizing_arithmetic(figures: &SizingFigures, lang: Lang) -> [String; 3] {
                 "Jam tersibuk ({hour:02}.00) mendapat {hour_calls} panggilan: {hour_calls} × {handle_time} detik ÷ 3.600 = {erlangs} erlang; Erlang C memberi {agents} agen."
             ),
             format!(
-                "Agen per jam dijumlah sebulan = {agent_hours} jam agen ÷ {hours_each} jam per agen (40 jam × 52/12 minggu, dikurangi penyusutan {shrinkage}%) = {scheduled} agen, dibulatkan ke atas."
+                "Agen per jam dijumlah sebulan = {agent_hours} jam agen ÷ {hours_each} jam per agen (40 jam × 52/12 minggu, dikurangi shrinkage {shrinkage}%) = {scheduled} agen, dibulatkan ke atas."
             ),
         ],
         Lang::En => [
@@ -361,5 +361,41 @@ pub fn sizing_arithmetic(figures: &SizingFigures, lang: Lang) -> [String; 3] {
                 "Agents hour by hour over the month = {agent_hours} agent-hours ÷ {hours_each} hours an agent (40 hours × 52/12 weeks, less {shrinkage}% shrinkage) = {scheduled} agents, rounded up."
             ),
         ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_target_reads_the_same_in_the_list_and_the_table() {
+        // One wording for 80/20, 90/15, 70/30: no "s" for seconds on the Indonesian page.
+        for &(level, within, id, en) in &[
+            (80, 20, "80% dalam 20 detik", "80% within 20 seconds"),
+            (90, 15, "90% dalam 15 detik", "90% within 15 seconds"),
+            (70, 30, "70% dalam 30 detik", "70% within 30 seconds"),
+        ] {
+            assert_eq!(service_level(level, within, Lang::Id), id);
+            assert_eq!(service_level(level, within, Lang::En), en);
+        }
+    }
+
+    #[test]
+    fn shrinkage_is_time_off_the_phones_not_depreciation() {
+        let texts = TrafficTexts::of(Lang::Id);
+        assert_eq!(texts.shrinkage, "Shrinkage: waktu di luar telepon");
+        assert_eq!(
+            scheduled_agents(32, 30, Lang::Id),
+            "32 agen penuh waktu dijadwalkan (40 jam per minggu, setelah shrinkage 30%)."
+        );
+        assert_eq!(
+            scheduled_agents(1_250, 30, Lang::En),
+            "1,250 full-time agents to schedule (40 hours a week, after 30% shrinkage)."
+        );
+        assert_eq!(
+            staffing_error(StaffingError::ShrinkageOutOfRange, Lang::Id),
+            "Shrinkage harus di bawah 100%: pada 100% tidak ada agen di telepon."
+        );
     }
 }

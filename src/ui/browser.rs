@@ -40,9 +40,14 @@ pub fn show_lang(lang: Lang) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(LANG_KEY, lang.code());
     }
-    if let Some(root) = gloo::utils::document().document_element() {
+    let document = gloo::utils::document();
+    if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.code());
     }
+    document.set_title(&crate::i18n::page_title(
+        &crate::provider::provider().name,
+        lang,
+    ));
 }
 
 const DRAFT_KEY: &str = "biaya-bpo.draft";

@@ -107,8 +107,11 @@ pub fn QuantityInput(props: &QuantityProps) -> Html {
         <div class={classes!("field", props.error.is_some().then_some("invalid"), props.example.is_some().then_some("example"))}>
             <label for={id.clone()}>
                 { &props.label }
-                // The unit is shown beside the field; a screen reader hears it with the name.
-                <span class="visually-hidden">{ format!(" ({})", props.unit) }</span>
+                // The unit is shown beside the field; a screen reader hears it with the name, and
+                // a field without a unit (calls, hours, days) has no empty "()".
+                if !props.unit.is_empty() {
+                    <span class="visually-hidden">{ format!(" ({})", props.unit) }</span>
+                }
                 if let Some(example) = &props.example {
                     <span class="tag">{ example }</span>
                 }

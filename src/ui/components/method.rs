@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use crate::i18n::{
     Lang, MethodTexts, Texts, activity_prices, exchange_assumption, in_house_role,
-    minimum_wage_assumption, site_assumption, tariff_edition, unit_prices, vat_assumption,
+    minimum_wage_assumption, service_hours, site_assumption, tariff_edition, unit_prices,
+    vat_assumption,
 };
 use crate::tariff::{Activity, Tariff};
 use crate::ui::Static;
@@ -22,6 +23,7 @@ fn prices(activity: &Activity, lang: Lang) -> Html {
             <h4>{ activity.name.get(lang) }</h4>
             <ul>
                 { for activity_prices(activity, lang).into_iter().map(|line| html! { <li>{ line }</li> }) }
+                { for service_hours(activity, lang).map(|hours| html! { <li>{ hours }</li> }) }
                 { for activity.units().map(|unit| html! {
                     <li key={unit.id.to_string()}>
                         <strong>{ unit.name.get(lang) }</strong>{ unit_prices(unit, lang) }

@@ -10,7 +10,7 @@ use super::summary::Summary;
 use crate::document::{Document, Voice};
 use crate::i18n::{
     Lang, MoreTexts, PrintTexts, ShareTexts, SignatureTexts, StandingTexts, Texts, accept_message,
-    ask_again_message, email_subject, format_date, quoted_activity, quoted_settings,
+    ask_again_message, email_subject, format_date, quoted_activity, quoted_settings, service_hours,
     standing_sentence,
 };
 use crate::provider::{self, provider};
@@ -89,7 +89,7 @@ pub fn QuoteView(props: &QuoteViewProps) -> Html {
                 }) }
             </dl>
             if !quote.note.is_empty() {
-                <h3>{ words.special_terms }</h3>
+                <h2>{ words.special_terms }</h2>
                 <p class="note" data-testid="quote-note">{ quote.note.clone() }</p>
             }
             <Summary document={document.clone()} {lang} />
@@ -138,15 +138,17 @@ pub fn QuoteActions(props: &QuoteActionsProps) -> Html {
     let terms = &seller.terms;
     html! {
         <>
-            <h3>{ MoreTexts::of(lang).what_is_quoted }</h3>
+            <h2>{ MoreTexts::of(lang).what_is_quoted }</h2>
             <p data-testid="quote-settings">{ quoted_settings(tariff, &document.request, lang) }</p>
             <ul class="quoted">
                 { for document.request.activities.iter().filter_map(|wanted| {
                     let activity = tariff.activity(&wanted.activity)?;
-                    Some(html! { <li key={wanted.activity.clone()}>{ quoted_activity(activity, wanted, lang) }</li> })
+                    // What is quoted, then the hours its price covers (does it cover weekends?).
+                    let hours = service_hours(activity, lang).unwrap_or_default();
+                    Some(html! { <li key={wanted.activity.clone()}>{ quoted_activity(activity, wanted, lang) }{ " " }{ hours }</li> })
                 }) }
             </ul>
-            <h3>{ words.terms }</h3>
+            <h2>{ words.terms }</h2>
             <dl class="terms" data-testid="quote-terms">
                 { for [
                     (words.payment, terms.payment.get(lang)),

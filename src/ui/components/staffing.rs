@@ -229,7 +229,7 @@ pub fn Staffing(props: &StaffingProps) -> Html {
                 let difference = own.and_then(|own| money::sub(amount, own).ok());
                 Some(html! {
                     <tr class={classes!((target == service_level).then_some("current"))}>
-                        <th scope="row">{ format!("{target}% / {answer_within}s") }</th>
+                        <th scope="row">{ crate::i18n::service_level(target, answer_within, lang) }</th>
                         <td>{ format_count(scheduled, lang) }</td>
                         <td>{ money(amount) }</td>
                         <td>{ difference.map(&money).unwrap_or_default() }</td>
@@ -260,14 +260,18 @@ pub fn Staffing(props: &StaffingProps) -> Html {
                         }) }
                     </tbody>
                 </table>
-                <table class="lines" data-testid="cost-by-target">
-                    <caption>{ t.by_target }</caption>
-                    <thead><tr>
-                        <th scope="col">{ t.target_col }</th><th scope="col">{ t.scheduled }</th>
-                        <th scope="col">{ t.monthly }</th><th scope="col">{ t.difference }</th>
-                    </tr></thead>
-                    <tbody>{ for targets }</tbody>
-                </table>
+                // Four columns of amounts are wider than a phone: they scroll in their own box,
+                // which the keyboard can reach, not the page.
+                <div class="scroll" role="region" tabindex="0" aria-label={t.by_target}>
+                    <table class="lines" data-testid="cost-by-target">
+                        <caption>{ t.by_target }</caption>
+                        <thead><tr>
+                            <th scope="col">{ t.target_col }</th><th scope="col">{ t.scheduled }</th>
+                            <th scope="col">{ t.monthly }</th><th scope="col">{ t.difference }</th>
+                        </tr></thead>
+                        <tbody>{ for targets }</tbody>
+                    </table>
+                </div>
             </>
         }
     });

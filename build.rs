@@ -21,11 +21,8 @@ mod calendar;
 #[path = "src/money.rs"]
 mod money;
 
-#[path = "src/i18n"]
-mod i18n {
-    mod lang;
-    pub use lang::Lang;
-}
+#[path = "src/lang.rs"]
+mod lang;
 
 #[path = "src/tariff"]
 mod tariff {

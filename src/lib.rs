@@ -8,6 +8,7 @@ pub mod csv;
 pub mod document;
 pub mod estimate;
 pub mod i18n;
+pub mod lang;
 pub mod link;
 pub mod money;
 pub mod provider;

@@ -53,7 +53,6 @@ mod console;
 mod describe;
 mod document;
 mod format;
-mod lang;
 mod messages;
 mod method;
 mod page;
@@ -61,6 +60,7 @@ mod share;
 mod standing;
 mod traffic;
 
+pub use crate::lang::Lang;
 pub use charts::{ChartTexts, CurvePoint, curve_axis, curve_description};
 pub use compare::{
     CompareTexts, FixWords, Period, both, default_figure, fix_action, fixed_price, saving_cell,
@@ -81,7 +81,6 @@ pub use format::{
     format_compact, format_count, format_date, format_money, format_number, format_percent,
     format_unit_cost, format_unit_price, mid_sentence,
 };
-pub use lang::Lang;
 pub use messages::{estimate_error, link_error, link_problem, problem, quantity_error};
 pub use method::{
     MethodTexts, activity_prices, exchange_assumption, in_house_role, minimum_wage_assumption,

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::money::Currency;
 
 /// A text of the tariff. The bundled tariffs are compiled into the app as static data (see

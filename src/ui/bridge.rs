@@ -16,7 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::document::Document;
 use crate::i18n::Lang;
 use crate::link::Dropped;
-use crate::ui::state::Edit;
+use crate::ui::edit::Edit;
 use crate::ui::traffic::TrafficInputs;
 
 /// The global the page writes the latest scene to: a module that starts late reads it there.

@@ -9,7 +9,19 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::Lang;
 use crate::quote::Today;
-use crate::ui::page::Visit;
+
+/// What the browser tells the page as it starts (`browser::visit`): the language, today, the
+/// link in the address and the stored draft. At build time, a visitor with neither (`prerender`).
+#[derive(Clone, PartialEq)]
+pub struct Visit {
+    pub lang: Lang,
+    /// Today on the provider's calendar.
+    pub today: Today,
+    pub link: Option<String>,
+    pub draft: Option<String>,
+    /// The page's address without its fragment: a link's address is this, `#` and the link.
+    pub base: String,
+}
 
 const LANG_KEY: &str = "biaya-bpo.lang";
 

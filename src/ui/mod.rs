@@ -7,9 +7,11 @@ mod browser;
 mod components;
 pub mod console;
 mod crypto;
+pub mod edit;
 mod hooks;
 pub mod more;
 mod page;
+mod places;
 mod qr;
 pub mod state;
 pub mod traffic;
@@ -158,7 +160,7 @@ pub fn mount_with(root: web_sys::Element, catalogue: &'static Catalogue) -> Opti
 #[must_use]
 pub fn prerender(lang: crate::i18n::Lang, today: crate::calendar::Date) -> Option<String> {
     let catalogue = catalogue().ok()?;
-    let visit = std::rc::Rc::new(page::Visit {
+    let visit = std::rc::Rc::new(browser::Visit {
         lang,
         today: crate::quote::Today(today),
         link: None,

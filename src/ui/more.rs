@@ -18,6 +18,7 @@ use super::components::quote::{QuoteActions, Seal};
 use super::components::share::Share;
 use super::components::summary::{Comparison, ExampleActions};
 use super::components::traffic::TrafficForm;
+use super::places::*;
 use super::{Shared, Static};
 use crate::document::Standing;
 use crate::i18n::ChartTexts;
@@ -25,26 +26,6 @@ use crate::link;
 use crate::provider::provider;
 use crate::signature;
 use crate::tariff::{Catalogue, catalogue};
-
-/// Where each part is drawn: elements the page renders and never fills itself.
-pub const CHARTS: &str = "more-charts";
-pub const BREAKDOWN: &str = "more-breakdown";
-pub const METHOD: &str = "more-method";
-pub const PRINT: &str = "more-print";
-pub const SHARE: &str = "more-share";
-pub const COMPARISON: &str = "more-comparison";
-pub const QUOTE: &str = "more-quote";
-pub const COMPARE: &str = "more-compare";
-pub const LINK_PROBLEMS: &str = "more-link-problems";
-pub const TARIFF: &str = "more-tariff";
-pub const SEAL: &str = "more-seal";
-pub const EXAMPLES: &str = "more-examples";
-
-/// Where the traffic form of an activity described by its calls is drawn.
-#[must_use]
-pub fn traffic_host(activity: &str) -> String {
-    format!("more-traffic-{activity}")
-}
 
 /// The page's places the deferred parts are drawn into, as last found.
 #[derive(Default)]

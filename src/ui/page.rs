@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::bridge::{self, Scene, Traffic};
+use super::browser::{self, Visit};
 use super::components::activity::{ActivityForm, ActivityPicker};
 use super::components::colophon::Colophon;
 use super::components::masthead::Masthead;
@@ -15,25 +16,11 @@ use super::components::settings::Settings;
 use super::components::summary::Summary;
 use super::hooks::{use_after_first_paint, use_link_sync, use_stored_draft, use_wishes};
 use super::state::{Action, Inputs, State};
-use super::{Shared, Static, browser, more};
+use super::{Shared, Static, places};
 use crate::document::Document;
 use crate::estimate::EstimateError;
 use crate::i18n::{Lang, Texts, format_money, problem as problem_sentence};
-use crate::quote::Today;
 use crate::tariff::{Catalogue, Tariff, catalogue};
-
-/// What the browser tells the page as it starts (`browser::visit`): the language, today, the
-/// link in the address and the stored draft. At build time, a visitor with neither (`prerender`).
-#[derive(Clone, PartialEq)]
-pub struct Visit {
-    pub lang: Lang,
-    /// Today on the provider's calendar.
-    pub today: Today,
-    pub link: Option<String>,
-    pub draft: Option<String>,
-    /// The page's address without its fragment: a link's address is this, `#` and the link.
-    pub base: String,
-}
 
 #[derive(Properties, PartialEq)]
 pub(super) struct EstimatorProps {
@@ -137,12 +124,12 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
             <a class="skip" href="#summary-title" onclick={jump("summary-title")}>{ texts.skip }</a>
             <Masthead {lang} currency={quoted.is_none().then_some(state.inputs.currency)}
                 dispatch={dispatch.clone()} />
-            <div id={more::PRINT} class="deferred"></div>
+            <div id={places::PRINT} class="deferred"></div>
             <Notices {lang} link_error={state.link_error} dropped={!state.dropped().is_empty()}
                 expired={document.as_ref().and_then(|d| d.expired_on())} origin={state.origin}
                 quote={quoted.is_some()} {draft} dispatch={dispatch.clone()} />
             { view }
-            <div id={more::METHOD} class="deferred"></div>
+            <div id={places::METHOD} class="deferred"></div>
             // Below the forms: it comes with them, where it stays.
             if !hold {
                 <Colophon {tariff} {lang} />
@@ -204,7 +191,7 @@ fn calculator(props: &Calculator) -> Html {
             <>
                 <Summary document={Shared(document.clone())} {lang} />
                 // Sharing, asking sales, printing: with the deferred module, below the totals.
-                <div id={more::SHARE} class="deferred"></div>
+                <div id={places::SHARE} class="deferred"></div>
                 <a class={classes!("peek", document.stale.then_some("stale"))} href="#summary-title" aria-hidden="true" tabindex="-1" onclick={jump("summary-title")}>
                     <span>
                         { texts.monthly }
@@ -255,14 +242,14 @@ fn calculator(props: &Calculator) -> Html {
             <div class="results">
                 { results }
                 if chosen {
-                    <div id={more::CHARTS} class="deferred"></div>
-                    <div id={more::BREAKDOWN} class="deferred"></div>
+                    <div id={places::CHARTS} class="deferred"></div>
+                    <div id={places::BREAKDOWN} class="deferred"></div>
                 }
             </div>
             if chosen {
                 // Every site and term side by side: under the forms, beside the results, which
                 // stay in view on a desktop and would cover anything across the whole width.
-                <div id={more::COMPARE} class="deferred under-inputs"></div>
+                <div id={places::COMPARE} class="deferred under-inputs"></div>
             }
         </main>
     }

@@ -18,9 +18,9 @@ use crate::provider::provider;
 use crate::quantity::{self, QuantityError};
 use crate::quote::Today;
 use crate::signature::{self, Verdict};
-use crate::staffing::Profile;
 use crate::tariff::{Activity, Catalogue, Tariff};
 use crate::ui::bridge::Wish;
+pub use crate::ui::edit::Edit;
 use crate::ui::traffic::{TrafficError, TrafficField, TrafficInputs};
 
 /// One activity's inputs, kept whether or not the activity is chosen, for every unit of every
@@ -70,63 +70,6 @@ pub struct Inputs {
     pub rules: Rules,
     /// One per activity of the tariff, in its order.
     pub activities: Vec<ActivityInputs>,
-}
-
-/// A change the visitor makes to the estimate.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Edit {
-    Currency(Currency),
-    Site(String),
-    Term(String),
-    ServiceLanguage(String),
-    Fluctuation(u32),
-    /// Chooses the activity, or leaves it out.
-    Toggle(String),
-    Model {
-        activity: String,
-        model: String,
-    },
-    Volume {
-        activity: String,
-        unit: String,
-        text: String,
-    },
-    /// Chooses the option, or takes it away.
-    Option {
-        activity: String,
-        option: String,
-    },
-    /// Describes the sized unit's volume by its traffic, or types it again.
-    Sizing {
-        activity: String,
-        on: bool,
-    },
-    Traffic {
-        activity: String,
-        field: TrafficField,
-        text: String,
-    },
-    Profile {
-        activity: String,
-        profile: Profile,
-    },
-    Vat(VatMode),
-    /// Delivers the activity from its own site, or (`None`) from the estimate's.
-    ActivitySite {
-        activity: String,
-        site: Option<String>,
-    },
-    /// The buyer confirms the example volumes of the chosen activities as theirs.
-    ConfirmExamples,
-    /// The buyer sets the example volumes of the chosen activities to zero.
-    ClearExamples,
-    /// The client's own in-house figures for the activity: those that read, and whether a
-    /// figure typed does not (the estimate then waits for it, as for a volume).
-    InHouse {
-        activity: String,
-        figures: InHouseFigures,
-        invalid: bool,
-    },
 }
 
 impl From<Wish> for Action {
@@ -859,6 +802,7 @@ mod tests {
     use crate::calendar::Date;
     use crate::document::Standing;
     use crate::i18n::Lang::{En as ENGLISH, Id as INDONESIAN};
+    use crate::staffing::Profile;
     use crate::tariff::catalogue;
 
     fn today() -> Today {

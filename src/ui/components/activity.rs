@@ -170,7 +170,7 @@ pub fn ActivityForm(props: &FormProps) -> Html {
                         <span><strong>{ label }</strong></span>
                     </label>
                     if inputs.traffic.on {
-                        <div id={crate::ui::more::traffic_host(&activity.id)} class="deferred"></div>
+                        <div id={crate::ui::places::traffic_host(&activity.id)} class="deferred"></div>
                     }
                 </div>
             };

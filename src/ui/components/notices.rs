@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::calendar::Date;
 use crate::i18n::{Lang, Texts, format_date, link_error};
 use crate::link::LinkError;
-use crate::ui::more;
+use crate::ui::places;
 use crate::ui::state::{Action, Origin};
 
 #[derive(Properties, PartialEq)]
@@ -60,11 +60,11 @@ pub fn Notices(props: &NoticesProps) -> Html {
                         <p>{ link_error(*error, lang) }</p>
                     }
                     // What it lost, field by field, follows with the deferred module.
-                    <div id={more::LINK_PROBLEMS} class="deferred"></div>
+                    <div id={places::LINK_PROBLEMS} class="deferred"></div>
                 </div>
             }
             // An older tariff's estimate beside today's prices, and what re-pricing gave up.
-            <div id={more::TARIFF} class="deferred"></div>
+            <div id={places::TARIFF} class="deferred"></div>
             if let Some(until) = expired {
                 <div class="notice warning" data-testid="quote-expired">
                     <p>{ format!("{} {}. {}", texts.expired, format_date(*until, lang), texts.prices_may_change) }</p>

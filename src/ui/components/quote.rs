@@ -17,7 +17,7 @@ use crate::provider::{self, provider};
 use crate::tariff::Tariff;
 use crate::ui::Shared;
 use crate::ui::state::Action;
-use crate::ui::{Static, browser, more};
+use crate::ui::{Static, browser, places};
 
 #[derive(Properties, PartialEq)]
 pub struct QuoteViewProps {
@@ -79,7 +79,7 @@ pub fn QuoteView(props: &QuoteViewProps) -> Html {
             aria-labelledby="quote-title">
             <h1 id="quote-title">{ texts.quote }</h1>
             // What the standing says, in full, follows with the deferred module (`Seal`).
-            <div id={more::SEAL} class="deferred"></div>
+            <div id={places::SEAL} class="deferred"></div>
             if quote.voice == Voice::Link {
                 <p class="link-voice" data-testid="quote-link-voice">{ texts.link_voice }</p>
             }
@@ -95,12 +95,12 @@ pub fn QuoteView(props: &QuoteViewProps) -> Html {
             <Summary document={document.clone()} {lang} />
             // What is quoted in words, the terms, and accepting and printing it, follow with the
             // deferred module.
-            <div id={more::QUOTE} class="deferred"></div>
+            <div id={places::QUOTE} class="deferred"></div>
             <div class="actions">
                 <button type="button" data-testid="quote-edit" onclick={on_edit}>{ texts.edit_quote }</button>
             </div>
             <p class="help">{ texts.edit_quote_hint }</p>
-            <div id={more::BREAKDOWN} class="deferred"></div>
+            <div id={places::BREAKDOWN} class="deferred"></div>
         </section>
     }
 }

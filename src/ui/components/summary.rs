@@ -115,12 +115,12 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <p data-testid="example-note">{ labels.examples_note }</p>
                     // "These are my figures" and "Set them to zero" follow with the deferred
                     // module, below the totals, so nothing above them moves when they come.
-                    <div id={crate::ui::more::EXAMPLES} class="deferred"></div>
+                    <div id={crate::ui::places::EXAMPLES} class="deferred"></div>
                 </div>
             }
 
             // The comparison with doing it in-house and the range follow with the deferred module.
-            <div id={crate::ui::more::COMPARISON} class="deferred"></div>
+            <div id={crate::ui::places::COMPARISON} class="deferred"></div>
         </section>
     }
 }

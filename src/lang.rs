@@ -1,4 +1,6 @@
-//! The languages of the page. Standalone (serde only): the build script compiles it too.
+//! The languages of the page, on the ground floor: the tariff's texts are in them, and the
+//! page's words (`i18n`) are written in them. Standalone (serde only): the build script compiles
+//! it too.
 
 use serde::{Deserialize, Serialize};
 

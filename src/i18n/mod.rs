@@ -53,6 +53,7 @@ mod console;
 mod describe;
 mod document;
 mod format;
+mod links;
 mod messages;
 mod method;
 mod page;
@@ -81,7 +82,8 @@ pub use format::{
     format_compact, format_count, format_date, format_money, format_number, format_percent,
     format_unit_cost, format_unit_price, mid_sentence,
 };
-pub use messages::{estimate_error, link_error, link_problem, problem, quantity_error};
+pub use links::{link_error, link_problem};
+pub use messages::{estimate_error, problem, quantity_error};
 pub use method::{
     MethodTexts, activity_prices, exchange_assumption, in_house_role, minimum_wage_assumption,
     service_hours, site_assumption, unit_prices, vat_assumption,

@@ -102,7 +102,7 @@ pub struct State {
     pub problem: Option<Rc<EstimateError>>,
     /// The last request the tariff accepted. While an input is wrong its estimate stays on
     /// screen; the estimate itself is derived from it, never stored.
-    pub priced: Request,
+    pub accepted: Request,
     pub origin: Origin,
     /// The link the estimate came from, until the visitor changes it.
     pub received: Option<Received>,
@@ -129,7 +129,7 @@ impl State {
             inputs: Inputs::new(tariff, lang),
             stale: false,
             problem: None,
-            priced: Request::starter(tariff),
+            accepted: Request::starter(tariff),
             origin: Origin::Own,
             received: None,
             today,
@@ -253,7 +253,7 @@ impl State {
                 .and_then(|v| v.discount);
             match request.validate(self.tariff) {
                 Ok(()) => {
-                    self.priced = request;
+                    self.accepted = request;
                     self.stale = false;
                 }
                 Err(error) => self.problem = Some(Rc::new(error)),
@@ -285,7 +285,7 @@ impl State {
             None => link::encode(
                 &Contents {
                     tariff: self.tariff.version.to_string(),
-                    request: self.priced.clone(),
+                    request: self.accepted.clone(),
                     quote: QuoteDetails::default(),
                 },
                 self.tariff,
@@ -324,7 +324,7 @@ impl State {
         Document::of(
             &Source {
                 tariff: self.tariff,
-                request: &self.priced,
+                request: &self.accepted,
                 quote: received.map(|r| &r.opened.contents.quote),
                 // An estimate's own request has no signature to check.
                 verdict: match received {
@@ -377,7 +377,7 @@ impl Reducible for State {
             }
             Action::Reprice => {
                 let latest = next.catalogue.latest();
-                let (request, dropped) = link::reprice(&next.priced, latest);
+                let (request, dropped) = link::reprice(&next.accepted, latest);
                 next.show(latest, &request);
                 next.received = None;
                 next.repriced = Some(dropped);

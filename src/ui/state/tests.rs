@@ -40,9 +40,9 @@ fn toggle(activity: &str) -> Action {
 #[test]
 fn choosing_an_activity_prices_its_starting_volumes() {
     let s = state(ENGLISH);
-    assert!(s.priced.activities.is_empty());
+    assert!(s.accepted.activities.is_empty());
     let s = s.reduce(toggle("fulfilment"));
-    let fulfilment = &s.priced.activities[0];
+    let fulfilment = &s.accepted.activities[0];
     assert_eq!(fulfilment.volumes.get("orders"), Some(&3_000));
     assert_eq!(s.inputs.activities[2].typed("orders"), "3,000");
 }
@@ -51,7 +51,10 @@ fn choosing_an_activity_prices_its_starting_volumes() {
 fn a_bad_volume_keeps_the_last_request_and_the_text() {
     let s = state(INDONESIAN).reduce(toggle("call-centre"));
     let s = s.reduce(typed("call-centre", "minutes", "60.000"));
-    assert_eq!(s.priced.activities[0].volumes.get("minutes"), Some(&60_000));
+    assert_eq!(
+        s.accepted.activities[0].volumes.get("minutes"),
+        Some(&60_000)
+    );
     assert!(!s.stale);
     for (bad, error) in [
         ("", QuantityError::Empty),
@@ -64,7 +67,7 @@ fn a_bad_volume_keeps_the_last_request_and_the_text() {
         ),
     ] {
         let t = s.clone().reduce(typed("call-centre", "minutes", bad));
-        assert_eq!(t.priced, s.priced, "{bad:?}");
+        assert_eq!(t.accepted, s.accepted, "{bad:?}");
         assert_eq!(t.inputs.activities[0].typed("minutes"), bad);
         assert_eq!(t.inputs.activities[0].error("minutes"), Some(error));
         assert!(t.stale);
@@ -89,9 +92,9 @@ fn switching_language_rewrites_numbers_not_mistakes() {
 #[test]
 fn a_site_that_cannot_deliver_is_a_problem_not_a_new_estimate() {
     let s = state(ENGLISH).reduce(toggle("fulfilment"));
-    let before = s.priced.clone();
+    let before = s.accepted.clone();
     let s = s.reduce(edit(Edit::Site("manila".into())));
-    assert_eq!(s.priced, before);
+    assert_eq!(s.accepted, before);
     assert!(s.stale);
     assert_eq!(
         s.problem.as_deref().map(EstimateError::code),
@@ -99,7 +102,7 @@ fn a_site_that_cannot_deliver_is_a_problem_not_a_new_estimate() {
     );
     let s = s.reduce(edit(Edit::Site("yogyakarta".into())));
     assert_eq!((s.stale, s.problem.is_none()), (false, true));
-    assert_eq!(s.priced.site, "yogyakarta");
+    assert_eq!(s.accepted.site, "yogyakarta");
 }
 
 #[test]
@@ -115,14 +118,14 @@ fn options_of_a_group_exclude_each_other() {
         .reduce(option("extended-hours"))
         .reduce(option("premium-qa"));
     let s = s.reduce(option("24-7"));
-    let chosen: Vec<&str> = s.priced.activities[0]
+    let chosen: Vec<&str> = s.accepted.activities[0]
         .options
         .iter()
         .map(String::as_str)
         .collect();
     assert_eq!(chosen, ["24-7", "premium-qa"]);
     let s = s.reduce(option("24-7"));
-    assert_eq!(s.priced.activities[0].options.len(), 1);
+    assert_eq!(s.accepted.activities[0].options.len(), 1);
 }
 
 #[test]
@@ -136,10 +139,13 @@ fn switching_model_keeps_the_other_models_volumes() {
     let s = state(ENGLISH).reduce(toggle("call-centre"));
     let s = s.reduce(typed("call-centre", "minutes", "45,000"));
     let s = s.reduce(model("dedicated"));
-    assert_eq!(s.priced.activities[0].volumes.get("agents"), Some(&5));
-    assert_eq!(s.priced.activities[0].volumes.get("minutes"), None);
+    assert_eq!(s.accepted.activities[0].volumes.get("agents"), Some(&5));
+    assert_eq!(s.accepted.activities[0].volumes.get("minutes"), None);
     let s = s.reduce(model("shared"));
-    assert_eq!(s.priced.activities[0].volumes.get("minutes"), Some(&45_000));
+    assert_eq!(
+        s.accepted.activities[0].volumes.get("minutes"),
+        Some(&45_000)
+    );
 }
 
 #[test]
@@ -157,7 +163,7 @@ fn dedicated_agents_keep_the_chats_and_e_mails_the_buyer_entered() {
         .reduce(typed("call-centre", "chats", "12,000"))
         .reduce(typed("call-centre", "emails", "500"))
         .reduce(model("dedicated"));
-    let call = &s.priced.activities[0];
+    let call = &s.accepted.activities[0];
     assert_eq!(call.model, "dedicated");
     let held: Vec<(&str, u64)> = call.volumes.iter().map(|(u, q)| (u.as_str(), *q)).collect();
     assert_eq!(
@@ -182,7 +188,7 @@ fn dedicated_agents_keep_the_chats_and_e_mails_the_buyer_entered() {
     );
     // Back to shared: the same chats and e-mails, and the minutes as they were.
     let s = s.reduce(model("shared"));
-    let call = &s.priced.activities[0];
+    let call = &s.accepted.activities[0];
     assert_eq!(
         (call.volumes.get("minutes"), call.volumes.get("chats")),
         (Some(&20_000), Some(&12_000))
@@ -218,7 +224,7 @@ fn a_custom_service_level_is_priced_and_reopens_from_the_link() {
         .reduce(traffic(TrafficField::Within, "20"));
     // 10 erlangs an hour need 15 agents for 90 % within 20 s (14 give 88.8 %:
     // pyworkforce's grid): 15 x 12 h x 7 days / (40 h x 0.7) = 45 to schedule.
-    let call = &s.priced.activities[0];
+    let call = &s.accepted.activities[0];
     assert_eq!(call.volumes.get("agents"), Some(&45));
     let link = s.link();
     assert!(
@@ -234,7 +240,7 @@ fn a_custom_service_level_is_priced_and_reopens_from_the_link() {
         ),
         ("90", "20")
     );
-    assert_eq!(reopened.priced, s.priced);
+    assert_eq!(reopened.accepted, s.accepted);
 
     // Outside 50 to 99 % or 5 to 600 s: a message at the field, and the last estimate.
     let t = s.reduce(traffic(TrafficField::Within, "2"));
@@ -247,7 +253,7 @@ fn a_custom_service_level_is_priced_and_reopens_from_the_link() {
         ))
     );
     assert!(t.stale);
-    assert_eq!(t.priced.activities[0].volumes.get("agents"), Some(&45));
+    assert_eq!(t.accepted.activities[0].volumes.get("agents"), Some(&45));
 }
 
 #[test]
@@ -317,7 +323,7 @@ fn a_link_in_the_address_opens_as_someone_elses_estimate() {
     let fulfilment = &s.inputs.activities[2];
     assert!(fulfilment.chosen);
     assert_eq!(fulfilment.typed("orders"), "800");
-    assert_eq!(s.priced.site, "yogyakarta");
+    assert_eq!(s.accepted.site, "yogyakarta");
     assert_eq!(s.quote().map(|q| q.client.as_str()), Some("PT Maju"));
     // Issued 2 November, valid 30 days: expired on 2 December, before the 20th.
     assert_eq!(
@@ -362,12 +368,12 @@ fn a_reload_reopens_the_visitors_own_draft() {
     let s = loaded(Some(&link), Some(&link));
     assert_eq!(s.origin, Origin::Own);
     assert_eq!(s.dropped(), []);
-    assert_eq!(s.priced, own.priced);
+    assert_eq!(s.accepted, own.accepted);
     // No address: the stored draft.
     let s = loaded(None, Some(&link));
     assert_eq!(
-        (s.origin, s.priced.clone()),
-        (Origin::Own, own.priced.clone())
+        (s.origin, s.accepted.clone()),
+        (Origin::Own, own.accepted.clone())
     );
     // An edited address opens, and says it was changed.
     let s = loaded(Some("#v=1&t=2026-11&s=jakarta&z=00"), None);
@@ -377,8 +383,8 @@ fn a_reload_reopens_the_visitors_own_draft() {
     let s = loaded(Some("#section-2"), Some(&link));
     assert_eq!(s.link_error, Some(LinkError::NotALink));
     assert_eq!(
-        (s.origin, s.priced.clone()),
-        (Origin::Own, own.priced.clone())
+        (s.origin, s.accepted.clone()),
+        (Origin::Own, own.accepted.clone())
     );
 }
 
@@ -402,7 +408,7 @@ fn a_link_is_passed_on_as_it_arrived_until_the_visitor_changes_it() {
     assert!(!mine.contains("by=") && !mine.contains("ref=") && !mine.contains("d="));
     let reopened = link::decode(&mine, s.catalogue).expect("our link");
     assert_eq!(reopened.dropped, []);
-    assert_eq!(reopened.contents.request, s.priced);
+    assert_eq!(reopened.contents.request, s.accepted);
 }
 
 #[test]
@@ -446,13 +452,13 @@ fn an_older_tariff_is_kept_until_the_visitor_reprices() {
 
     let s = Rc::new(State::load(catalogue, ENGLISH, today(), Some(&text), None));
     assert_eq!(s.tariff.version, "2026-11");
-    assert_eq!(s.priced, request);
+    assert_eq!(s.accepted, request);
     assert_eq!(s.newer_tariff().map(|t| &*t.version), Some("2027-05"));
     let s = s.reduce(Action::Reprice);
     assert_eq!(s.tariff.version, "2027-05");
     assert_eq!(s.newer_tariff(), None);
     assert!(
-        s.priced.activities[0].options.is_empty(),
+        s.accepted.activities[0].options.is_empty(),
         "premium QA is gone from 2027-05"
     );
     assert_eq!(
@@ -515,14 +521,14 @@ fn starting_volumes_are_examples_until_typed_confirmed_or_cleared() {
     let confirmed = s.clone().reduce(edit(Edit::ConfirmExamples));
     assert_eq!(examples(&confirmed), []);
     assert_eq!(
-        confirmed.priced.activities[0].volumes,
-        s.priced.activities[0].volumes
+        confirmed.accepted.activities[0].volumes,
+        s.accepted.activities[0].volumes
     );
     assert!(!confirmed.link().contains("-ex="));
     // Cleared: the examples are zero, nothing is marked, nothing of them priced.
     let cleared = s.reduce(edit(Edit::ClearExamples));
     assert_eq!(examples(&cleared), []);
-    let volumes: Vec<u64> = cleared.priced.activities[0]
+    let volumes: Vec<u64> = cleared.accepted.activities[0]
         .volumes
         .values()
         .copied()
@@ -553,7 +559,7 @@ fn calls_the_page_filled_in_are_an_example_of_the_minutes_they_make() {
     // page's example, not the buyer's.
     let s = s.reduce(sizing(true));
     assert_eq!(
-        s.priced.activities[0].volumes.get("minutes"),
+        s.accepted.activities[0].volumes.get("minutes"),
         Some(&120_000)
     );
     assert_eq!(examples(&s), [pair("call-centre", "minutes")]);
@@ -563,7 +569,10 @@ fn calls_the_page_filled_in_are_an_example_of_the_minutes_they_make() {
         field: TrafficField::Calls,
         text: "12,000".into(),
     }));
-    assert_eq!(s.priced.activities[0].volumes.get("minutes"), Some(&48_000));
+    assert_eq!(
+        s.accepted.activities[0].volumes.get("minutes"),
+        Some(&48_000)
+    );
     // Still partly the page's: the 240 s is its example handle time.
     assert_eq!(examples(&s), [pair("call-centre", "minutes")]);
     // 12,000 calls of 300 s: 60,000 minutes, all the buyer's.
@@ -572,14 +581,17 @@ fn calls_the_page_filled_in_are_an_example_of_the_minutes_they_make() {
         field: TrafficField::HandleTime,
         text: "300".into(),
     }));
-    assert_eq!(s.priced.activities[0].volumes.get("minutes"), Some(&60_000));
+    assert_eq!(
+        s.accepted.activities[0].volumes.get("minutes"),
+        Some(&60_000)
+    );
     assert_eq!(examples(&s), []);
 }
 
 #[test]
 fn an_in_house_figure_that_does_not_read_holds_the_estimate() {
     let s = state(ENGLISH).reduce(toggle("accounting"));
-    let before = (s.priced.clone(), s.link());
+    let before = (s.accepted.clone(), s.link());
     let figures = |overhead: u64| InHouseFigures {
         overhead: Some(rust_decimal::Decimal::from(overhead)),
         ..InHouseFigures::default()
@@ -592,7 +604,7 @@ fn an_in_house_figure_that_does_not_read_holds_the_estimate() {
     }));
     assert!(s.stale);
     assert!(document(&s).stale);
-    assert_eq!((s.priced.clone(), s.link()), before);
+    assert_eq!((s.accepted.clone(), s.link()), before);
     // Corrected to 3,500,000: priced, and in the link.
     let s = s.reduce(edit(Edit::InHouse {
         activity: "accounting".into(),
@@ -617,7 +629,7 @@ fn leaving_a_field_reads_its_own_text() {
         unit: "orders".into(),
         text: "5000".into(),
     });
-    assert_eq!(s.priced.activities[0].volumes.get("orders"), Some(&5_000));
+    assert_eq!(s.accepted.activities[0].volumes.get("orders"), Some(&5_000));
     assert_eq!(s.inputs.activities[2].typed("orders"), "5,000");
     // A slip stays as typed, with its message naming it.
     let s = s.reduce(Action::Tidy {
@@ -633,7 +645,7 @@ fn leaving_a_field_reads_its_own_text() {
         })
     );
     assert!(s.stale);
-    assert_eq!(s.priced.activities[0].volumes.get("orders"), Some(&5_000));
+    assert_eq!(s.accepted.activities[0].volumes.get("orders"), Some(&5_000));
 }
 
 #[test]

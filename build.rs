@@ -119,6 +119,10 @@ fn without_sources(tariff: &mut tariff::Tariff) {
     tariff.vat.note = blank();
     tariff.in_house.minimum_wage_note = blank();
     tariff.in_house.thr_note = blank();
+    // The contributions are named in the method only (the deferred module).
+    for contribution in tariff.in_house.contributions.to_mut() {
+        contribution.name = blank();
+    }
     for activity in tariff.activities.to_mut() {
         activity.fee_note = blank();
         activity.setup_note = blank();

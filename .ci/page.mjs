@@ -567,6 +567,44 @@ for (const lang of ['id', 'en']) {
   await context.close();
 }
 
+// What a screen reader hears while a buyer types (issue 25): the staffing's answer and the
+// total each said once when the typing pauses, not at every keystroke; the figures beside the
+// fields, which change at every key, are not a live region.
+for (const lang of ['en', 'id']) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: lang === 'id' ? 'id-ID' : 'en-US', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(origin);
+  await page.click('[data-testid="activity-call-centre"]');
+  await page.click('[data-testid="model-call-centre-dedicated"]');
+  await page.click('[data-testid="sizing-call-centre"]');
+  const calls = '[data-testid="traffic-call-centre-calls"]';
+  await page.waitForSelector(calls);
+  await page.waitForSelector('[data-testid="said-sized-call-centre"]:not(:empty)');
+  await page.waitForTimeout(1500);
+  const live = await page.$$eval('[aria-live], [role="status"], [role="alert"]', (es) => es.map((e) => e.dataset.testid ?? e.className));
+  check(`said-${lang}: the figures beside the traffic fields are not read at every change`,
+    !live.includes('sized-call-centre') && live.includes('said-sized-call-centre'), live.join(' '));
+  // Every change of a live region's words from here on, as a screen reader would be told them.
+  await page.evaluate(() => {
+    window.__said = [];
+    for (const region of document.querySelectorAll('[aria-live]')) {
+      new MutationObserver(() => window.__said.push([region.dataset.testid ?? region.className, region.textContent]))
+        .observe(region, { childList: true, subtree: true, characterData: true });
+    }
+  });
+  await page.fill(calls, '');
+  await page.type(calls, '45000', { delay: 150 });
+  await page.waitForTimeout(2000);
+  const said = await page.evaluate(() => window.__said);
+  const times = (id) => said.filter(([region]) => region === id);
+  const agents = times('said-sized-call-centre');
+  check(`said-${lang}: typing "45000" says the agents once, when it pauses`,
+    agents.length === 1 && /\d/.test(agents[0][1]) && agents[0][1].split(/\s+/).length <= 16, JSON.stringify(agents));
+  const total = times('announced');
+  check(`said-${lang}: and the monthly total once`, total.length === 1 && /\d/.test(total[0][1]), JSON.stringify(total));
+  await context.close();
+}
+
 // Offline after the first visit: the service worker serves the release from its cache.
 {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'en-US' });

@@ -539,6 +539,11 @@ async fn a_tampered_link_says_what_was_dropped_and_the_page_still_works() {
     // It names a client, so it opens as a quotation; made the visitor's own, the page works on.
     assert!(page.find("quote-view").is_some());
     page.click("quote-edit").await;
+    // The button went with the quotation's view: the focus is on the calculator's first step.
+    until("the focus on the calculator", || {
+        focused().is_some_and(|e| e.id() == "activities-title")
+    })
+    .await;
     page.click("activity-sales").await;
     assert!(page.find("total-monthly").is_some());
     drop(page);
@@ -1328,6 +1333,20 @@ async fn every_site_and_term_side_by_side_gives_what_choosing_it_gives() {
             page.text("total-contract"),
         ];
         assert_eq!(shown[..3], totals, "{site}");
+        // The "Choose" pressed is gone: the focus is on the chosen row's marker, and what changed
+        // is said in one sentence, the site and the new monthly total.
+        until("the focus on the chosen row", || {
+            gloo::utils::document()
+                .active_element()
+                .is_some_and(|e| e.id() == "chosen-site")
+        })
+        .await;
+        let said = page.text("said-site");
+        let name = tariff().site(site).expect("a site").name.en.to_string();
+        assert!(
+            said.contains(&format!("Delivery site: {name}.")) && said.contains(&totals[0]),
+            "{said}"
+        );
         page.shows(
             &engine(&["call-centre", "accounting"], |r| {
                 r.service_language = "en".into();
@@ -1345,10 +1364,11 @@ async fn every_site_and_term_side_by_side_gives_what_choosing_it_gives() {
             .find(|r| r.get_attribute("data-term").as_deref() == Some(&*term.id))
             .expect("a row per term");
         let shown = row_cells(&row);
-        if row.class_name().contains("chosen") {
-            assert!(page.find(&format!("choose-term-{}", term.id)).is_none());
-        } else {
+        let chosen_here = !row.class_name().contains("chosen");
+        if chosen_here {
             page.click(&format!("choose-term-{}", term.id)).await;
+        } else {
+            assert!(page.find(&format!("choose-term-{}", term.id)).is_none());
         }
         until("the term chosen", || {
             page.get("term")
@@ -1357,6 +1377,20 @@ async fn every_site_and_term_side_by_side_gives_what_choosing_it_gives() {
                 == *term.id
         })
         .await;
+        if chosen_here {
+            until("the focus on the chosen term", || {
+                gloo::utils::document()
+                    .active_element()
+                    .is_some_and(|e| e.id() == "chosen-term")
+            })
+            .await;
+            let said = page.text("said-term");
+            assert!(
+                said.contains(&format!("Contract term: {}", term.name.en))
+                    && said.contains(&page.text("total-monthly")),
+                "{said}"
+            );
+        }
         assert_eq!(
             shown[1..4],
             [
@@ -1511,6 +1545,11 @@ async fn the_in_house_side_is_the_buyers_own_and_a_wage_under_the_minimum_is_ref
     page.click("own-call-centre-reset").await;
     until("the tariff's figures again", || page.figures() == before).await;
     assert_eq!(page.value("own-call-centre-wage"), "");
+    // The reset button, disabled now, leaves the focus to the first figure, drawn anew.
+    until("the focus on the first figure", || {
+        focused().is_some_and(|e| e.id() == "own-call-centre-wage")
+    })
+    .await;
 }
 
 fn focused() -> Option<Element> {
@@ -1530,6 +1569,24 @@ async fn the_focus_stays_on_the_control_used_and_the_skip_link_is_not_a_link() {
     assert_eq!(focused(), Some(checkbox.clone().into()));
     page.click("activity-call-centre").await;
     assert!(checkbox.is_connected());
+
+    // Sizing from call traffic: the box stays where it was, with the focus, and the traffic's
+    // fields open after it.
+    let sizing = page
+        .get("sizing-call-centre")
+        .unchecked_into::<web_sys::HtmlElement>();
+    sizing.focus().expect("focusable");
+    page.click("sizing-call-centre").await;
+    until("the traffic's fields", || {
+        page.find("traffic-call-centre-calls").is_some()
+    })
+    .await;
+    assert_eq!(
+        focused()
+            .and_then(|e| e.get_attribute("data-testid"))
+            .as_deref(),
+        Some("sizing-call-centre")
+    );
 
     // The skip link leads to the estimate, and leaves the address (the estimate's link) alone.
     written(&page).await;

@@ -438,11 +438,18 @@ async fn a_double_click_issues_one_quotation_and_its_link_goes_out_of_date() {
     let state = |console: &Mounted| console.get("console-issued").get_attribute("data-state");
     assert_eq!(state(&console).as_deref(), Some("current"));
     assert!(console.find("console-issued-stale").is_none());
+    // Said, as the button that was pressed stays where it was.
+    let said = console.text("console-issue-status");
+    assert!(
+        said.contains(&format!("Quotation {number} issued")),
+        "{said}"
+    );
 
     // Another figure in the calculator: the link stays to be copied, marked as what was issued.
     let issued = console.text("console-issued-link");
     console.click("activity-accounting").await;
     assert_eq!(state(&console).as_deref(), Some("out-of-date"));
+    assert!(!console.text("console-issue-status").contains("issued"));
     let stale = console.text("console-issued-stale");
     assert!(
         stale.contains("Out of date") && stale.contains("as issued"),
@@ -466,7 +473,24 @@ async fn a_discount_over_the_limit_is_refused_at_its_field() {
     let console = Mounted::console().await;
     console.load_demo_key(false).await;
     console.click("activity-sales").await;
+    console.confirm_examples().await;
+    // Nothing typed yet: Issue waits, and says for what.
+    let issue = console.get("console-issue");
+    assert!(
+        issue.has_attribute("disabled"),
+        "Issue waits for the client"
+    );
+    let waiting = console.text("console-issue-status");
+    assert!(
+        waiting.contains("can be issued once") && waiting.contains("For (client company)"),
+        "{waiting}"
+    );
+    assert_eq!(
+        issue.get_attribute("aria-describedby").as_deref(),
+        Some("console-issue-status")
+    );
     console.type_in("console-client", "PT Maju Jaya").await;
+    assert!(!console.get("console-issue").has_attribute("disabled"));
     console.type_in("console-discount", "15").await;
     let message = console.text("error-console-discount");
     assert!(message.contains("10%"), "{message}");
@@ -476,6 +500,13 @@ async fn a_discount_over_the_limit_is_refused_at_its_field() {
             .get_attribute("aria-invalid")
             .as_deref(),
         Some("true")
+    );
+    // Over the limit: Issue waits again, naming the discount (its message is at the field).
+    assert!(console.get("console-issue").has_attribute("disabled"));
+    let waiting = console.text("console-issue-status");
+    assert!(
+        waiting.contains("Negotiated discount") && !waiting.contains("client company"),
+        "{waiting}"
     );
     console.click("console-issue").await;
     yew::platform::time::sleep(Duration::from_millis(200)).await;
@@ -526,6 +557,32 @@ async fn a_key_the_provider_does_not_list_is_refused() {
     })
     .await;
     assert!(console.find("console-signer").is_none());
+}
+
+/// The element that has the focus, by its test id.
+fn focused() -> Option<String> {
+    gloo::utils::document()
+        .active_element()
+        .and_then(|e| e.get_attribute("data-testid"))
+}
+
+#[test]
+async fn loading_and_forgetting_a_key_are_said_and_the_focus_follows() {
+    let console = Mounted::console().await;
+    console.load_demo_key(false).await;
+    let said = console.text("console-key-status");
+    assert!(said.contains("Key loaded: Sari Dewi"), "{said}");
+    // The file input that had the focus is gone: the signer's name has it.
+    assert_eq!(focused().as_deref(), Some("console-signer"));
+    console.click("console-forget").await;
+    until("the key to be forgotten", || {
+        console.find("console-key-file").is_some()
+    })
+    .await;
+    settle().await;
+    let said = console.text("console-key-status");
+    assert!(said.contains("forgotten on this device"), "{said}");
+    assert_eq!(focused().as_deref(), Some("console-key-file"));
 }
 
 #[test]

@@ -54,6 +54,9 @@ texts! {
         demo_key =>
             "Kunci demo: bagian privatnya terbuka untuk umum. Penawaran yang ditandatanganinya hanya untuk mencoba.",
             "Demo key: its private half is public. Quotations it signs are for trying out only.";
+        key_forgotten =>
+            "Kunci dilupakan di perangkat ini. Pilih berkas kunci untuk menerbitkan penawaran lagi.",
+            "The key is forgotten on this device. Choose a key file to issue quotations again.";
         reading_key =>
             "Membaca kunci…",
             "Reading the key…";
@@ -129,9 +132,9 @@ texts! {
         need_key =>
             "Muat kunci Anda untuk menerbitkan penawaran.",
             "Load your key to issue quotations.";
-        required =>
-            "Wajib diisi.",
-            "Required.";
+        waiting_for =>
+            "Penawaran dapat diterbitkan setelah isian ini diisi atau diperbaiki:",
+            "The quotation can be issued once these are filled in or put right:";
         not_a_date =>
             "Tulis tanggal sebagai TTTT-BB-HH.",
             "Write a date as YYYY-MM-DD.";
@@ -292,6 +295,26 @@ pub fn discount_over_limit(max: Decimal, lang: Lang) -> String {
         Lang::Id => format!("Melebihi batas Anda: paling banyak {max}."),
         Lang::En => format!("Over your limit: at most {max}."),
     }
+}
+
+/// Said once a quotation is signed: "Quotation NLY/SD/2026/12/0001-K7Q issued: its link is below."
+#[must_use]
+pub fn quotation_issued(number: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Penawaran {number} diterbitkan: tautannya di bawah.",
+        "Quotation {number} issued: its link is below."
+    )
+}
+
+/// Said once a key is read and listed: "Key loaded: Sari Dewi can issue quotations."
+#[must_use]
+pub fn key_loaded(name: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Kunci dimuat: {name} dapat menerbitkan penawaran.",
+        "Key loaded: {name} can issue quotations."
+    )
 }
 
 /// A last day beyond what the provider lets a quotation hold, at its field.

@@ -95,6 +95,17 @@ pub fn address_link() -> Option<String> {
     Some(query.to_owned())
 }
 
+/// Gives the element with id `id` the focus without scrolling to it: where the focus goes once
+/// the control that had it is gone.
+pub fn focus(id: &str) {
+    if let Some(target) = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = target.focus();
+    }
+}
+
 /// Moves to the element with id `id` and gives it the focus, as an in-page anchor would, but
 /// leaves the address bar alone: it holds the estimate's link.
 pub fn jump_to(id: &str) {

@@ -125,6 +125,9 @@ pub fn use_wishes(dispatch: Callback<Action>) {
     });
 }
 
+/// How long the typing pauses before a figure that follows it is said to a screen reader.
+pub const SPOKEN_AFTER_MS: u32 = 1_000;
+
 /// `value` once it has stayed the same for `ms` milliseconds: what a screen reader is told, once
 /// the typing pauses rather than at every keystroke.
 #[hook]

@@ -217,7 +217,7 @@ fn calculator(props: &Calculator) -> Html {
             </div>
             <div class="inputs" aria-busy={hold.then_some("true")}>
                 <section aria-labelledby="activities-title">
-                    <h2 id="activities-title"><span class="step">{ "1" }</span>{ texts.activities }</h2>
+                    <h2 id="activities-title" tabindex="-1"><span class="step">{ "1" }</span>{ texts.activities }</h2>
                     <p class="help">{ texts.activities_hint }</p>
                     <ActivityPicker {tariff} chosen={inputs.activities.iter().map(|a| a.chosen).collect::<Vec<_>>()} {lang} dispatch={dispatch.clone()} />
                     // A list of its own: Yew pairs a parent's unkeyed children from the end, so

@@ -174,12 +174,13 @@ pub fn ActivityForm(props: &FormProps) -> Html {
                     }
                 </div>
             };
-            if inputs.traffic.on {
-                return html! { <div class="sized-unit" key={unit.id.to_string()}>{ traffic }</div> };
-            }
+            // The volume's field goes while the traffic describes it; its place stays, so that
+            // the box after it is the same element, with the focus it had.
             return html! {
                 <div class="sized-unit" key={unit.id.to_string()}>
-                    { quantity(unit) }
+                    if !inputs.traffic.on {
+                        { quantity(unit) }
+                    }
                     { traffic }
                 </div>
             };

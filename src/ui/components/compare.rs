@@ -16,9 +16,9 @@ use crate::i18n::{
 };
 use crate::money::Currency;
 use crate::tariff::Tariff;
-use crate::ui::Static;
 use crate::ui::bridge::{self, Wish};
 use crate::ui::state::Edit;
+use crate::ui::{Static, browser};
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
@@ -28,12 +28,56 @@ pub struct CompareProps {
     pub lang: Lang,
 }
 
-/// A button that asks the page for changes.
-fn ask(label: String, name: String, testid: String, wishes: Vec<Wish>) -> Html {
-    let onclick = Callback::from(move |_: MouseEvent| bridge::wish(&wishes));
+/// A button that asks the page for changes. Pressed, it leaves in `asked` where the focus goes
+/// and what is said once the page answers (the button itself is gone by then).
+fn ask(
+    label: String,
+    name: String,
+    testid: String,
+    wishes: Vec<Wish>,
+    asked: &Asked,
+    then: Pending,
+) -> Html {
+    let asked = asked.clone();
+    let onclick = Callback::from(move |_: MouseEvent| {
+        *asked.borrow_mut() = Some(then.clone());
+        bridge::wish(&wishes);
+    });
     html! {
         <button type="button" class="choose" data-testid={testid} aria-label={name} {onclick}>{ label }</button>
     }
+}
+
+/// After a "Choose": the element that takes the focus, and what changed, in words.
+#[derive(Clone)]
+struct Pending {
+    focus: String,
+    what: String,
+}
+
+type Asked = Rc<std::cell::RefCell<Option<Pending>>>;
+
+/// The row chosen, as its marker: it takes the focus from the "Choose" button it replaced.
+fn chosen_marker(id: &'static str, text: &'static str) -> Html {
+    html! { <span class="current" id={id} tabindex="-1" aria-current="true">{ text }</span> }
+}
+
+/// Once the page's answer to a "Choose" arrives (the request changed), the focus goes where the
+/// button asked, and what changed is said in one sentence with the new monthly total.
+#[hook]
+fn use_chosen(request: &Request, monthly: String) -> (Asked, String) {
+    let asked: Asked = use_mut_ref(|| None);
+    let said = use_state_eq(String::new);
+    {
+        let (asked, said) = (asked.clone(), said.setter());
+        use_effect_with(request.clone(), move |_| {
+            if let Some(pending) = asked.borrow_mut().take() {
+                browser::focus(&pending.focus);
+                said.set(format!("{}. {monthly}.", pending.what));
+            }
+        });
+    }
+    (asked, (*said).clone())
 }
 
 /// A money cell, labelled for the narrow layout where each row reads as a card.
@@ -66,6 +110,14 @@ pub fn SiteComparison(props: &CompareProps) -> Html {
         .min();
     let site_name = |id: &str| tariff.site(id).map_or("", |s| s.name.get(lang)).to_owned();
     let contract = contract_total(estimate.months, lang);
+    let (asked, said) = use_chosen(
+        request,
+        format!("{}: {}", words.monthly, money(estimate.totals.monthly)),
+    );
+    let site_chosen = |site: &str| Pending {
+        focus: "chosen-site".into(),
+        what: format!("{}: {}", words.site, site_name(site)),
+    };
 
     let row = |row: &SiteRow| {
         let name = site_name(&row.site);
@@ -86,10 +138,11 @@ pub fn SiteComparison(props: &CompareProps) -> Html {
                         { cell(t.saving, saving_cell(figures.saving, currency, lang)) }
                         <td class="action">
                             if chosen {
-                                <span class="current" aria-current="true">{ t.chosen }</span>
+                                { chosen_marker("chosen-site", t.chosen) }
                             } else {
                                 { ask(t.choose.into(), format!("{} {name}", t.choose),
-                                    format!("choose-site-{}", row.site), vec![Wish::Edit(Edit::Site(row.site.clone()))]) }
+                                    format!("choose-site-{}", row.site), vec![Wish::Edit(Edit::Site(row.site.clone()))],
+                                    &asked, site_chosen(&row.site)) }
                             }
                         </td>
                     </tr>
@@ -140,7 +193,8 @@ pub fn SiteComparison(props: &CompareProps) -> Html {
                     html! {
                         <p class="fix">
                             { price }{ " " }
-                            { ask(action.clone(), format!("{action}: {name}"), format!("fix-site-{}", row.site), wishes) }
+                            { ask(action.clone(), format!("{action}: {name}"), format!("fix-site-{}", row.site), wishes,
+                                &asked, site_chosen(&row.site)) }
                         </p>
                     }
                 });
@@ -177,11 +231,12 @@ pub fn SiteComparison(props: &CompareProps) -> Html {
                     <>
                         <span>{ format!("{there}: {}", money(*monthly)) }</span>
                         if *site == now {
-                            <span class="help">{ t.delivered_there }</span>
+                            <span class="help" id={format!("delivered-{}", cheapest.activity)} tabindex="-1">{ t.delivered_there }</span>
                         } else {
                             { ask(action.clone(), format!("{action}: {name}"),
                                 format!("activity-cheapest-{}", cheapest.activity),
-                                vec![Wish::Edit(Edit::ActivitySite { activity: cheapest.activity.clone(), site: Some(site.clone()) })]) }
+                                vec![Wish::Edit(Edit::ActivitySite { activity: cheapest.activity.clone(), site: Some(site.clone()) })],
+                                &asked, Pending { focus: format!("delivered-{}", cheapest.activity), what: format!("{name}: {there}") }) }
                         }
                     </>
                 }
@@ -198,6 +253,7 @@ pub fn SiteComparison(props: &CompareProps) -> Html {
         <section class="compare" data-testid="compare-sites" aria-labelledby="compare-sites-title">
             <h3 id="compare-sites-title">{ t.sites }</h3>
             <p class="help">{ t.sites_hint }</p>
+            <p class="visually-hidden" aria-live="polite" data-testid="said-site">{ said }</p>
             <table class="compare-table">
                 <thead>
                     <tr>
@@ -239,10 +295,15 @@ pub fn TermComparison(props: &CompareProps) -> Html {
     let currency: Currency = estimate.currency;
     let money = |amount: Decimal| format_money(amount, currency, lang);
     let cheapest = rows.iter().map(|r| r.effective_monthly).min();
+    let (asked, said) = use_chosen(
+        request,
+        format!("{}: {}", words.monthly, money(estimate.totals.monthly)),
+    );
     html! {
         <section class="compare" data-testid="compare-terms" aria-labelledby="compare-terms-title">
             <h3 id="compare-terms-title">{ t.terms }</h3>
             <p class="help">{ t.terms_hint }</p>
+            <p class="visually-hidden" aria-live="polite" data-testid="said-term">{ said }</p>
             <table class="compare-table">
                 <thead>
                     <tr>
@@ -274,10 +335,11 @@ pub fn TermComparison(props: &CompareProps) -> Html {
                                 { cell(t.effective, money(row.effective_monthly)) }
                                 <td class="action">
                                     if chosen {
-                                        <span class="current" aria-current="true">{ t.chosen }</span>
+                                        { chosen_marker("chosen-term", t.chosen) }
                                     } else {
                                         { ask(t.choose.into(), format!("{} {name}", t.choose),
-                                            format!("choose-term-{}", row.term), vec![Wish::Edit(Edit::Term(row.term.clone()))]) }
+                                            format!("choose-term-{}", row.term), vec![Wish::Edit(Edit::Term(row.term.clone()))],
+                                            &asked, Pending { focus: "chosen-term".into(), what: format!("{}: {name}", words.term) }) }
                                     }
                                 </td>
                             </tr>

@@ -16,9 +16,9 @@ use crate::i18n::{
 use crate::money::Currency;
 use crate::quantity;
 use crate::tariff::{Activity, Tariff};
-use crate::ui::Static;
 use crate::ui::bridge::{self, Wish};
 use crate::ui::state::Edit;
+use crate::ui::{Static, browser};
 
 /// One figure of an activity's in-house side.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -256,6 +256,18 @@ fn ActivityFigures(props: &ActivityFiguresProps) -> Html {
     };
     let productivity = figures.split_off(3);
     let money = figures;
+    // The reset button is disabled once pressed, and the fields are drawn anew: the focus goes
+    // to the first of them, where the figures start again.
+    {
+        let first = money
+            .first()
+            .map(|(figure, ..)| format!("own-{id}-{}", figure.key()));
+        use_effect_with(*resets, move |resets| {
+            if let (true, Some(first)) = (*resets > 0, first) {
+                browser::focus(&first);
+            }
+        });
+    }
     html! {
         <fieldset class="own-figures">
             <legend>{ format!("{} · {}", activity.name.get(lang), role.role.get(lang)) }</legend>

@@ -68,7 +68,12 @@ pub fn QuoteView(props: &QuoteViewProps) -> Html {
     ];
     let on_edit = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::EditCopy))
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::EditCopy);
+            // The button goes with the quotation's view: once the calculator is drawn in its
+            // place, the focus goes to its first step.
+            gloo::timers::callback::Timeout::new(0, || browser::focus("activities-title")).forget();
+        })
     };
     let voice = match quote.voice {
         Voice::Signer => "signer",

@@ -17,11 +17,8 @@ use crate::tariff::Tariff;
 use crate::ui::Shared;
 use crate::ui::Static;
 use crate::ui::bridge::{self, Wish};
-use crate::ui::hooks::use_settled;
+use crate::ui::hooks::{SPOKEN_AFTER_MS, use_settled};
 use crate::ui::state::Edit;
-
-/// How long the typing pauses before the new total is said.
-const SETTLE_MS: u32 = 1_000;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
@@ -53,7 +50,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     // Said to a screen reader once the typing pauses, not the four totals at every keystroke.
     let said = use_settled(
         format!("{}: {}", labels.monthly, money(totals.monthly)),
-        SETTLE_MS,
+        SPOKEN_AFTER_MS,
     );
 
     // Nothing chosen: an invitation, not a page of zeros to print or share.

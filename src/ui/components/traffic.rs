@@ -18,6 +18,7 @@ use crate::staffing::Profile;
 use crate::tariff::{SizedBy, Tariff, Unit};
 use crate::ui::Static;
 use crate::ui::bridge::{self, Wish};
+use crate::ui::hooks::{SPOKEN_AFTER_MS, use_settled};
 use crate::ui::state::Edit;
 use crate::ui::traffic::{TrafficError, TrafficField, TrafficInputs};
 
@@ -50,17 +51,34 @@ pub fn TrafficForm(props: &TrafficProps) -> Html {
     let (lang, t) = (*lang, TrafficTexts::of(*lang));
     // "Custom…" chosen: its fields stay open even while they hold a preset's figures.
     let custom = use_state_eq(|| false);
-    let Some(by) = unit.sized_by else {
-        return Html::default();
-    };
+    let by = unit.sized_by;
     // Read as the page reads it: the same messages, the same volume.
-    let (errors, volume, month) = match traffic.read(by) {
-        Ok((sizing, volume)) => (litemap::LiteMap::new(), Some(volume), sizing.month().ok()),
-        Err(errors) => (errors, None, None),
+    let (errors, volume, month) = match by.map(|by| traffic.read(by)) {
+        Some(Ok((sizing, volume))) => (litemap::LiteMap::new(), Some(volume), sizing.month().ok()),
+        Some(Err(errors)) => (errors, None, None),
+        None => (litemap::LiteMap::new(), None, None),
     };
     let too_large = volume
         .filter(|v| *v > unit.max)
         .map(|_| quantity_error(QuantityError::TooLarge { max: unit.max }, lang));
+    let within = traffic.typed(TrafficField::Within).parse().unwrap_or(0);
+    let shrinkage = traffic.typed(TrafficField::Shrinkage).parse().unwrap_or(0);
+    // What a screen reader hears: the answer in one short sentence once the typing pauses, not
+    // the figures beside the fields, which change at every keystroke.
+    let answer = match (&too_large, by, volume, &month) {
+        (Some(error), ..) => error.clone(),
+        (None, Some(SizedBy::Calls), Some(minutes), _) => {
+            minutes_from_calls(minutes, unit.unit.get(lang), lang)
+        }
+        (None, Some(SizedBy::Erlang), Some(agents), Some(_)) => {
+            scheduled_agents(agents, shrinkage, lang)
+        }
+        _ => String::new(),
+    };
+    let said = use_settled(answer, SPOKEN_AFTER_MS);
+    let Some(by) = by else {
+        return Html::default();
+    };
     let priced = too_large.is_none()
         && request
             .activities
@@ -154,8 +172,6 @@ pub fn TrafficForm(props: &TrafficProps) -> Html {
     let [target_help, within_help] = target_bounds(lang);
     // What the team's figures cover: calls, and the channels priced beside it.
     let beside = super::staffing::beside(tariff, request, activity, lang);
-    let within = traffic.typed(TrafficField::Within).parse().unwrap_or(0);
-    let shrinkage = traffic.typed(TrafficField::Shrinkage).parse().unwrap_or(0);
 
     html! {
         <>
@@ -178,7 +194,8 @@ pub fn TrafficForm(props: &TrafficProps) -> Html {
                         choices={profiles} on_change={on_profile} />
                 }
             </div>
-            <div class="sized" data-testid={format!("sized-{activity}")} aria-live="polite">
+            <p class="visually-hidden" aria-live="polite" data-testid={format!("said-sized-{activity}")}>{ said }</p>
+            <div class="sized" data-testid={format!("sized-{activity}")}>
                 if let Some(error) = too_large {
                     <p class="error" data-testid={format!("error-sized-{activity}")}>{ error }</p>
                 } else {

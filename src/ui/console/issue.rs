@@ -15,7 +15,7 @@ use super::keys::Signer;
 use crate::estimate::{Request, estimate};
 use crate::i18n::{
     ConsoleTexts, Lang, ShareTexts, discount_limit, discount_over_limit, format_money, note_help,
-    quotation_message, refusal, until_too_late,
+    quotation_issued, quotation_message, refusal, until_too_late,
 };
 use crate::link::{self, QuoteField};
 use crate::provider::{self, provider};
@@ -221,7 +221,6 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
     let held = *examples || *stale;
     let (lang, today, texts) = (*lang, *today, ConsoleTexts::of(*lang));
     let draft = use_reducer_eq(Draft::default);
-    let attempted = use_state_eq(|| false);
     let busy = use_state_eq(|| false);
     let failure = use_state_eq(|| None::<&'static str>);
     let issued = use_state_eq(|| None::<Issued>);
@@ -288,8 +287,20 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         .and_then(|c| c.as_ref().err())
         .cloned()
         .unwrap_or_default();
-    let required =
-        |missing: bool| (*attempted && missing).then_some(AttrValue::Static(texts.required));
+    // Issue waits while anything on the form would be refused, and says what: the fields to put
+    // right, named as they are labelled (each one's own message is at the field).
+    let waiting: Vec<&str> = [
+        (problems.client_missing, texts.client),
+        (
+            problems.number_missing || problems.number_taken,
+            texts.number,
+        ),
+        (problems.until.is_some(), texts.until),
+        (problems.discount.is_some(), texts.discount),
+    ]
+    .into_iter()
+    .filter_map(|(wrong, name)| wrong.then_some(name))
+    .collect();
     let until_error = problems.until.map(|e| {
         AttrValue::from(match e {
             UntilError::NotADate => texts.not_a_date.to_owned(),
@@ -299,23 +310,16 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
     });
     let refused = problems.refused.map(|r| refusal(&r, lang));
     // Said as soon as it is typed: a number already issued is never right.
-    let number_error = if problems.number_taken {
-        Some(AttrValue::Static(texts.number_taken))
-    } else {
-        required(problems.number_missing)
-    };
+    let number_error = problems
+        .number_taken
+        .then_some(AttrValue::Static(texts.number_taken));
 
     let edit = |make: fn(String) -> DraftEdit| {
         let dispatch = draft.dispatcher();
         Callback::from(move |text: String| dispatch.dispatch(make(text)))
     };
     let on_issue = {
-        let (attempted, busy, failure, issued) = (
-            attempted.setter(),
-            busy.setter(),
-            failure.setter(),
-            issued.setter(),
-        );
+        let (busy, failure, issued) = (busy.setter(), failure.setter(), issued.setter());
         let (signer, on_issued, catalogue) = (signer.clone(), on_issued.clone(), *catalogue);
         let tariff = issuable.map(|(tariff, _)| *tariff);
         let contents = checked.clone().and_then(Result::ok).filter(|_| !held);
@@ -324,7 +328,6 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
             .map(|(tariff, request)| IssuedFrom::new(&draft, tariff.0.version.as_ref(), request));
         let (signing, signed_here) = (signing.clone(), signed_here.clone());
         Callback::from(move |_: MouseEvent| {
-            attempted.set(true);
             let (Some(contents), Some(signer), Some(tariff), Some(sequence), Some(from)) = (
                 contents.clone(),
                 signer.clone(),
@@ -402,7 +405,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         .plus_days(seller.max_validity_days())
         .map(|d| AttrValue::from(d.to_string()));
     let limit = staff.map(|s| AttrValue::from(discount_limit(&s.name, s.max_discount, lang)));
-    let disabled = *busy || signer.is_none() || issuable.is_none() || held;
+    let disabled = *busy || signer.is_none() || issuable.is_none() || held || !problems.is_empty();
     let settle =
         |edit: Edit| Callback::from(move |_: MouseEvent| bridge::wish(&[Wish::Edit(edit.clone())]));
     let number_shown = draft.number.clone().unwrap_or(proposed);
@@ -423,7 +426,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
             </div>
             <div class="quote-fields">
                 <TextField testid="console-client" label={texts.client} value={draft.client.clone()}
-                    maxlength={QuoteField::Client.max()} error={required(problems.client_missing)}
+                    maxlength={QuoteField::Client.max()}
                     on_change={edit(DraftEdit::Client)} />
                 <TextField testid="console-attention" label={texts.attention} value={draft.attention.clone()}
                     maxlength={QuoteField::Attention.max()} on_change={edit(DraftEdit::Attention)} />
@@ -454,18 +457,27 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
             }
             <div class="actions">
                 <button type="button" class="primary" data-testid="console-issue" {disabled}
-                    onclick={on_issue}>{ if *busy { texts.signing } else { texts.issue } }</button>
+                    aria-describedby="console-issue-status" onclick={on_issue}>{ if *busy { texts.signing } else { texts.issue } }</button>
             </div>
             <p class={classes!("status", (signer.is_some() && (problems.too_long || refused.is_some() || failure.is_some())).then_some("bad"))}
-                role="status" data-testid="console-issue-status">
+                role="status" id="console-issue-status" data-testid="console-issue-status">
                 { if signer.is_none() {
                     texts.need_key.to_owned()
                 } else if problems.too_long {
                     texts.too_long.to_owned()
                 } else if let Some(refused) = refused.clone() {
                     refused
+                } else if !waiting.is_empty() && issuable.is_some() && !held {
+                    format!("{} {}.", texts.waiting_for, waiting.join(", "))
+                } else if let Some(failure) = *failure {
+                    failure.to_owned()
                 } else {
-                    (*failure).unwrap_or_default().to_owned()
+                    // Said once signed, while it is what the form shows.
+                    (*issued)
+                        .as_ref()
+                        .filter(|issued| issued.from.is_current(&draft, on_screen))
+                        .map(|issued| quotation_issued(&issued.number, lang))
+                        .unwrap_or_default()
                 } }
             </p>
             if let Some(issued) = &*issued {

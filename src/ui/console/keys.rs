@@ -14,13 +14,13 @@ use yew::prelude::*;
 use super::store;
 use crate::calendar::Date;
 use crate::i18n::{
-    ConsoleTexts, Lang, format_date, key_problem_mismatch, key_problem_not_yet,
+    ConsoleTexts, Lang, format_date, key_loaded, key_problem_mismatch, key_problem_not_yet,
     key_problem_revoked, key_problem_unknown,
 };
 use crate::provider::{Provider, Staff, StaffKey, provider};
 use crate::quote::Today;
 use crate::signature;
-use crate::ui::crypto;
+use crate::ui::{browser, crypto};
 
 /// Where the remembered key is kept in the console's database.
 const SIGNER: &str = "signer";
@@ -263,6 +263,10 @@ pub enum KeyStatus {
     Refused(KeyProblem),
     /// Asked to remember, the device could not: kept for the session.
     NotRemembered,
+    /// A key file just read and listed: said, since the form it replaces had the focus.
+    Loaded,
+    /// The key just forgotten on this device.
+    Forgotten,
 }
 
 /// The signer and what to do with a key file, for the console.
@@ -311,7 +315,7 @@ pub fn use_signer(today: Today) -> UseSigner {
                         status.set(if remember && !loaded.remembered {
                             KeyStatus::NotRemembered
                         } else {
-                            KeyStatus::Idle
+                            KeyStatus::Loaded
                         });
                         signer.set(Some(Rc::new(loaded)));
                     }
@@ -352,7 +356,7 @@ pub fn use_signer(today: Today) -> UseSigner {
         Callback::from(move |()| {
             *acted.borrow_mut() = true;
             signer.set(None);
-            status.set(KeyStatus::Idle);
+            status.set(KeyStatus::Forgotten);
             yew::platform::spawn_local(async move {
                 store::delete(store::KEYS, SIGNER).await;
             });
@@ -408,8 +412,22 @@ pub fn KeyCard(props: &KeyCardProps) -> Html {
             }
         })
     };
+    // The control that had the focus is gone with the form or the card it was in: the focus goes
+    // to what replaced it, the signer's name or the file to choose.
+    use_effect_with(
+        (status.clone(), signer.is_some()),
+        |(status, _)| match status {
+            KeyStatus::Loaded | KeyStatus::NotRemembered => browser::focus("console-signer"),
+            KeyStatus::Forgotten => browser::focus("console-key-file"),
+            _ => {}
+        },
+    );
     let status_line = match status {
         KeyStatus::Starting | KeyStatus::Idle => None,
+        KeyStatus::Loaded => signer
+            .as_ref()
+            .map(|s| (key_loaded(&s.staff.name, lang), false)),
+        KeyStatus::Forgotten => Some((texts.key_forgotten.to_owned(), false)),
         KeyStatus::Reading => Some((texts.reading_key.to_owned(), false)),
         KeyStatus::Refused(problem) => Some((problem.message(lang), true)),
         KeyStatus::NotRemembered => Some((texts.not_remembered.to_owned(), true)),
@@ -431,7 +449,7 @@ pub fn KeyCard(props: &KeyCardProps) -> Html {
             };
             html! {
                 <>
-                    <p data-testid="console-signer" class="signer">
+                    <p id="console-signer" data-testid="console-signer" class="signer" tabindex="-1">
                         <span class="help">{ texts.signed_in }</span>
                         <strong>{ &*signer.staff.name }</strong>
                         <span>{ signer.staff.title.get(lang) }</span>

@@ -202,9 +202,11 @@ for (const lang of ['id', 'en']) {
   check('its picture is a 1200 × 630 PNG', png.subarray(1, 4).toString() === 'PNG' && size[0] === 1200 && size[1] === 630, size.join(' × '));
 }
 
-// Accessibility: axe-core's WCAG 2.1 A and AA rules, in the states a visitor meets.
-{
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+// Accessibility: axe-core's WCAG 2.1 A and AA rules, in the states a visitor meets, in both
+// languages (the sales console's, with a quotation issued, below).
+for (const lang of ['en', 'id']) {
+  const locale = lang === 'id' ? 'id-ID' : 'en-US';
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
   const page = await context.newPage();
   const audit = async (state, on = page) => {
     await on.evaluate(axeSource);
@@ -212,7 +214,7 @@ for (const lang of ['id', 'en']) {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     }));
     const found = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
-    check(`axe, ${state}: no WCAG 2.1 A/AA violation`, found.length === 0, found.join(' | '));
+    check(`axe-${lang}, ${state}: no WCAG 2.1 A/AA violation`, found.length === 0, found.join(' | '));
   };
   await page.goto(origin);
   await page.waitForSelector('[data-testid="method"]');
@@ -230,9 +232,21 @@ for (const lang of ['id', 'en']) {
   await page.fill('[data-testid="own-sales-wage"]', '');
   await page.fill('[data-testid="input-fulfilment-orders"]', '-12');
   await audit('an input showing an error');
+  await page.fill('[data-testid="input-fulfilment-orders"]', '3000');
+  // Dedicated agents sized from their calls: the traffic form, the staffing, every section open.
+  await page.click('[data-testid="model-call-centre-dedicated"]');
+  await page.click('[data-testid="sizing-call-centre"]');
+  await page.waitForSelector('[data-testid="traffic-call-centre-calls"]');
+  await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+  await page.waitForTimeout(300);
+  await audit('agents sized from their calls, every section open');
+  // A site chosen in the comparison: the row's marker has the focus, the choice is said.
+  await page.click('[data-testid="choose-site-yogyakarta"]');
+  await page.waitForFunction(() => document.activeElement?.id === 'chosen-site');
+  await audit('a site chosen in the comparison');
   const link = (await page.textContent('[data-testid="share-link"]')).split('#')[1];
   await context.close();
-  const shared = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'id-ID' });
+  const shared = await browser.newContext({ viewport: { width: 375, height: 812 }, locale });
   const opened = await shared.newPage();
   await opened.goto(`${origin}/#${link}`);
   await opened.waitForSelector('[data-testid="shared-notice"]');
@@ -419,7 +433,17 @@ for (const lang of ['id', 'en']) {
     await page.click(`[data-testid="activity-${id}"]`);
   }
   await page.waitForSelector('[data-testid="chart-contributions"]');
-  await page.waitForTimeout(300);
+  // Every model's fields: dedicated agents sized from their calls, every section opened.
+  await page.click('[data-testid="model-call-centre-dedicated"]');
+  await page.click('[data-testid="sizing-call-centre"]');
+  await page.waitForSelector('[data-testid="traffic-call-centre-calls"]');
+  await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+  await page.waitForTimeout(600);
+  // Every field shows its whole value (a doubled font once left 15 of them two characters wide).
+  const clipped = await page.$$eval('input[type="text"], select', (es) => es
+    .filter((e) => e.offsetParent && e.scrollWidth > e.clientWidth + 1)
+    .map((e) => `${e.dataset.testid}: ${e.clientWidth}px for ${e.scrollWidth}px`));
+  check(`font-${lang}-320: every field shows its whole value`, clipped.length === 0, clipped.join(', '));
   const root = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
   check(`font-${lang}-320: the page follows the browser's default font (32 px)`, root === '32px', root);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -484,6 +508,13 @@ for (const lang of ['id', 'en']) {
     await page.waitForSelector('[data-testid="console-key"][data-state="ready"]');
     await page.waitForSelector('[data-testid="method"]', { timeout: 5000 });
     check(`${name}: opens in the visitor's language`, (await page.getAttribute('html', 'lang')) === lang);
+    // The console comes first on its page: the first Tab still finds the way to the estimate.
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => document.activeElement?.dataset.testid);
+    check(`${name}: the first Tab reaches a skip link to the estimate`, first === 'console-skip', String(first));
+    await page.keyboard.press('Enter');
+    const landed = await page.evaluate(() => document.activeElement?.id);
+    check(`${name}: which moves the focus to the estimate`, landed === 'summary-title', String(landed));
     await page.screenshot({ path: `${shots}/${name}-no-key.png`, fullPage: false });
     await page.setInputFiles('[data-testid="console-key-file"]', key);
     await page.waitForSelector('[data-testid="console-signer"]');
@@ -521,6 +552,13 @@ for (const lang of ['id', 'en']) {
     await page.screenshot({ path: `${shots}/${name}.png`, fullPage: false });
     await page.screenshot({ path: `${shots}/${name}-full.png`, fullPage: true });
     await page.locator('.console').screenshot({ path: `${shots}/${name}-panel.png` });
+    // In each language and width, with a quotation issued.
+    await page.evaluate(axeSource);
+    const audited = await page.evaluate(() => window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }));
+    const found = audited.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
+    check(`axe, ${name}, the sales console with a quotation issued: no WCAG 2.1 A/AA violation`, found.length === 0, found.join(' | '));
     if (lang === 'en' && width === 1280) {
       await writeFile('target/signed-in-browser.txt', `${link}\n`);
       let state = '';
@@ -530,12 +568,6 @@ for (const lang of ['id', 'en']) {
         state = String(e);
       }
       check('a quotation signed in the browser verifies natively (quote tool: "state": "valid")', state === 'valid', state);
-      await page.evaluate(axeSource);
-      const result = await page.evaluate(() => window.axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      }));
-      const found = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
-      check('axe, the sales console with a quotation issued: no WCAG 2.1 A/AA violation', found.length === 0, found.join(' | '));
       const client = await context.newPage();
       await client.goto(link);
       await client.waitForSelector('[data-testid="quote-signature"]:not([data-state="checking"])');

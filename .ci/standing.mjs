@@ -187,6 +187,12 @@ check('the quote tool reads it valid too', early.standing === 'valid', early.sta
     return decodeURIComponent(anchor.getAttribute('href').replace('data:text/csv;charset=utf-8,', ''));
   });
   check('the register\'s CSV names its separator and neutralises a formula', csv.startsWith('\ufeffsep=;\r\n') && csv.includes('"\'=HYPERLINK(""http://x.example"",""PT Maju"")"'), csv.slice(0, 300));
+  // Announced as a button, it answers Space as a button does (issue 25).
+  await page.focus('[data-testid="register-csv"]');
+  const download = page.waitForEvent('download', { timeout: 5000 }).catch(() => null);
+  await page.keyboard.press('Space');
+  const file = await download;
+  check('the register\'s CSV downloads with Space, as its button role says', file?.suggestedFilename() === 'penawaran.csv', String(file?.suggestedFilename()));
   await context.close();
   const reader = await opened(link, { lang: 'en', at: '2026-12-07T23:31:00Z', timezoneId: 'America/New_York' });
   const shown = await reader.page.getAttribute('[data-testid="quote-signature"]', 'data-state');

@@ -1665,6 +1665,63 @@ async fn a_draft_is_offered_back_only_where_there_is_one() {
 }
 
 #[test]
+async fn a_field_repeated_three_hundred_times_is_one_notice() {
+    storage().remove_item("biaya-bpo.draft").expect("remove");
+    // The customers' language written 301 times, and the check left wrong.
+    let repeats = "&l=en".repeat(300);
+    address(&format!(
+        "v=1&t=2026-11&s=jakarta&k=12m&c=IDR&l=id&f=30&sales=0.25{repeats}&z=bad"
+    ));
+    let page = Page::visit(Some("en"), None).await;
+    until("what the link lost", || {
+        page.find("link-problems").is_some()
+    })
+    .await;
+    let said = page.text("link-problems");
+    let items = page
+        .get("link-problems")
+        .query_selector_all("li")
+        .expect("items")
+        .length();
+    // Two notices: the link was changed, and the language repeated, once with how often.
+    assert_eq!(items, 2, "{said}");
+    assert!(
+        said.contains("changed after it was made")
+            && said.contains("Customers' language appears more than once: the first is used. (300 times in this link)"),
+        "{said}"
+    );
+    // The first is kept, and the rest of the link priced.
+    assert_eq!(page.value("input-sales-appointments"), "25");
+}
+
+#[test]
+async fn a_quotation_offers_the_visitors_own_draft_back() {
+    // The visitor's own estimate, kept as their draft.
+    let page = Page::open(Some("en")).await;
+    page.click("activity-sales").await;
+    stored(&page).await;
+    let own = address_now();
+    drop(page);
+    // A quotation sent to them: it names a client, so it opens as a quotation (unsigned here).
+    address("v=1&t=2026-11&s=jakarta&k=12m&c=IDR&l=id&f=30&fulfilment=3000.0.20.0.0&for=PT%20Maju");
+    let page = Page::visit(Some("en"), None).await;
+    assert!(page.find("quote-view").is_some());
+    let notice = page.text("quote-draft-notice");
+    assert!(notice.contains("still kept on this device"), "{notice}");
+    assert!(
+        page.find("keep-draft").is_none(),
+        "a quotation is not a draft to keep"
+    );
+    page.click("open-draft").await;
+    until("the visitor's own estimate", || {
+        page.find("quote-view").is_none()
+    })
+    .await;
+    until("its link in the address", || address_now() == own).await;
+    assert!(page.find("input-sales-appointments").is_some());
+}
+
+#[test]
 async fn thousands_typed_with_either_separator_are_thousands_in_either_language() {
     let page = Page::open(Some("id")).await;
     page.click("activity-call-centre").await;

@@ -115,6 +115,16 @@ fn option_name(activity: &str, option: &str, tariff: &Tariff, lang: Lang) -> Str
         )
 }
 
+/// How often the same problem came up in one link: "(299 times in this link)".
+#[must_use]
+pub fn times_over(times: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "({times} kali dalam tautan ini)",
+        "({times} times in this link)"
+    )
+}
+
 /// What opening a link had to give up, and what was done instead, in a sentence.
 #[must_use]
 pub fn link_problem(dropped: &Dropped, tariff: &Tariff, lang: Lang) -> String {
@@ -282,9 +292,9 @@ pub fn link_problem(dropped: &Dropped, tariff: &Tariff, lang: Lang) -> String {
         Dropped::Repeated { field } => {
             let name = field_name(field, tariff, lang);
             if id {
-                format!("{name} tertulis dua kali: yang pertama dipakai.")
+                format!("{name} tertulis lebih dari sekali: yang pertama dipakai.")
             } else {
-                format!("{name} appears twice: the first is used.")
+                format!("{name} appears more than once: the first is used.")
             }
         }
         Dropped::Shortened { field, max } => {

@@ -82,7 +82,7 @@ pub use format::{
     format_compact, format_count, format_date, format_money, format_number, format_percent,
     format_unit_cost, format_unit_price, mid_sentence,
 };
-pub use links::{link_error, link_problem};
+pub use links::{link_error, link_problem, times_over};
 pub use messages::{estimate_error, problem, quantity_error};
 pub use method::{
     MethodTexts, activity_prices, exchange_assumption, in_house_role, minimum_wage_assumption,

@@ -206,6 +206,9 @@ texts! {
         shared_keeps_draft =>
             "Anda membuka estimasi dari tautan. Draf Anda sendiri tetap tersimpan dan tidak ditimpa.",
             "You opened an estimate from a link. Your own draft is kept and not overwritten.";
+        quote_keeps_draft =>
+            "Estimasi Anda sendiri tetap tersimpan di perangkat ini.",
+            "Your own estimate is still kept on this device.";
         shared =>
             "Anda membuka estimasi dari tautan. Perubahan tidak disimpan sebagai draf Anda kecuali Anda memintanya.",
             "You opened an estimate from a link. Changes are not saved as your draft unless you ask.";

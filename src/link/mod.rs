@@ -311,7 +311,7 @@ pub enum Dropped {
     InHouse { activity: String },
     /// This release does not know the field.
     Unknown { field: String },
-    /// The field appears twice: the first was kept.
+    /// The field appears more than once: the first was kept.
     Repeated { field: String },
     /// The text was longer than allowed and was cut.
     Shortened { field: String, max: usize },

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::estimate;
 use crate::i18n::{
-    Lang, MoreTexts, Texts, format_money, link_problem, mid_sentence, tariff_edition,
+    Lang, MoreTexts, Texts, format_money, link_problem, mid_sentence, tariff_edition, times_over,
 };
 use crate::link::{self, Dropped};
 use crate::money::Currency;
@@ -37,9 +37,24 @@ pub fn LinkProblems(props: &ProblemsProps) -> Html {
     if problems.is_empty() {
         return Html::default();
     }
+    // A field repeated 300 times is one sentence, with how often, not 300 of the same.
+    let mut sentences: Vec<(String, usize)> = Vec::new();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for problem in problems {
+        let sentence = link_problem(problem, tariff.0, *lang);
+        match seen.get(&sentence) {
+            Some(&at) => sentences[at].1 += 1,
+            None => {
+                seen.insert(sentence.clone(), sentences.len());
+                sentences.push((sentence, 1));
+            }
+        }
+    }
     html! {
         <ul data-testid="link-problems">
-            { for problems.iter().map(|p| html! { <li>{ link_problem(p, tariff.0, *lang) }</li> }) }
+            { for sentences.into_iter().map(|(sentence, times)| html! {
+                <li>{ sentence }{ (times > 1).then(|| format!(" {}", times_over(times, *lang))) }</li>
+            }) }
         </ul>
     }
 }

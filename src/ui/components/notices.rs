@@ -70,6 +70,22 @@ pub fn Notices(props: &NoticesProps) -> Html {
                     <p>{ format!("{} {}. {}", texts.expired, format_date(*until, lang), texts.prices_may_change) }</p>
                 </div>
             }
+            // A quotation is its client's to read, not a draft to keep; the visitor's own
+            // estimate stays one click away.
+            if let (Origin::Link, true, Some(text)) = (*origin, *quote, draft) {
+                <div class="notice" data-testid="quote-draft-notice">
+                    <p>{ texts.quote_keeps_draft }</p>
+                    <div class="actions">
+                        <button type="button" data-testid="open-draft"
+                            onclick={act({
+                                let text = text.clone();
+                                Box::new(move || Action::Open { text: text.to_string(), origin: Origin::Own })
+                            })}>
+                            { texts.open_draft }
+                        </button>
+                    </div>
+                </div>
+            }
             if *origin == Origin::Link && !*quote {
                 <div class="notice" data-testid="shared-notice">
                     <p>{ if draft.is_some() { texts.shared_keeps_draft } else { texts.shared } }</p>

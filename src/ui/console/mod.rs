@@ -17,7 +17,7 @@ use yew::prelude::*;
 use super::bridge::{self, Scene};
 use super::{Static, browser};
 use crate::estimate::Request;
-use crate::i18n::ConsoleTexts;
+use crate::i18n::{ConsoleTexts, Texts};
 use crate::tariff::{Catalogue, Tariff, catalogue};
 
 pub use keys::remembered_key;
@@ -75,6 +75,12 @@ fn Console(props: &ConsoleProps) -> Html {
     let texts = ConsoleTexts::of(lang);
     html! {
         <section class="console" aria-labelledby="console-title">
+            // The console comes before the calculator on its page: the first Tab still finds the
+            // way to the estimate.
+            <a class="skip" href="#summary-title" data-testid="console-skip"
+                onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); browser::jump_to("summary-title"); })}>
+                { Texts::of(lang).skip }
+            </a>
             <div class="console-head">
                 <h2 id="console-title">{ texts.title }</h2>
                 <p class="help">{ texts.intro }</p>

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use rust_decimal::Decimal;
-use web_sys::{HtmlAnchorElement, HtmlInputElement};
+use web_sys::{HtmlAnchorElement, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use super::store;
@@ -226,6 +226,13 @@ pub fn Register(props: &RegisterProps) -> Html {
                 .set_href(&href);
         })
     };
+    // It looks and is announced as a button: Space presses it too, as it does a button.
+    let press_with_space = Callback::from(|e: KeyboardEvent| {
+        if e.key() == " " {
+            e.prevent_default();
+            e.target_unchecked_into::<HtmlElement>().click();
+        }
+    });
     let body = if rows.is_empty() {
         html! { <p class="help">{ texts.empty }</p> }
     } else if shown.is_empty() {
@@ -271,8 +278,8 @@ pub fn Register(props: &RegisterProps) -> Html {
                     <input id="register-search" data-testid="register-search" type="search"
                         autocomplete="off" value={(*query).clone()} oninput={on_search} />
                 </div>
-                <a class="button" data-testid="register-csv" href="#" download="penawaran.csv"
-                    onclick={on_csv}>{ texts.download_csv }</a>
+                <a class="button" role="button" data-testid="register-csv" href="#" download="penawaran.csv"
+                    onclick={on_csv} onkeydown={press_with_space}>{ texts.download_csv }</a>
             </div>
             { body }
         </section>

@@ -1335,18 +1335,17 @@ async fn every_site_and_term_side_by_side_gives_what_choosing_it_gives() {
         assert_eq!(shown[..3], totals, "{site}");
         // The "Choose" pressed is gone: the focus is on the chosen row's marker, and what changed
         // is said in one sentence, the site and the new monthly total.
-        until("the focus on the chosen row", || {
-            gloo::utils::document()
-                .active_element()
-                .is_some_and(|e| e.id() == "chosen-site")
+        let name = tariff().site(site).expect("a site").name.en.to_string();
+        until("the choice said, the focus on the chosen row", || {
+            page.text("said-site")
+                .contains(&format!("Delivery site: {name}."))
+                && gloo::utils::document()
+                    .active_element()
+                    .is_some_and(|e| e.id() == "chosen-site")
         })
         .await;
         let said = page.text("said-site");
-        let name = tariff().site(site).expect("a site").name.en.to_string();
-        assert!(
-            said.contains(&format!("Delivery site: {name}.")) && said.contains(&totals[0]),
-            "{said}"
-        );
+        assert!(said.contains(&totals[0]), "{said} / {}", totals[0]);
         page.shows(
             &engine(&["call-centre", "accounting"], |r| {
                 r.service_language = "en".into();
@@ -1378,18 +1377,16 @@ async fn every_site_and_term_side_by_side_gives_what_choosing_it_gives() {
         })
         .await;
         if chosen_here {
-            until("the focus on the chosen term", || {
-                gloo::utils::document()
-                    .active_element()
-                    .is_some_and(|e| e.id() == "chosen-term")
+            until("the choice said, the focus on the chosen term", || {
+                page.text("said-term")
+                    .contains(&format!("Contract term: {}", term.name.en))
+                    && gloo::utils::document()
+                        .active_element()
+                        .is_some_and(|e| e.id() == "chosen-term")
             })
             .await;
             let said = page.text("said-term");
-            assert!(
-                said.contains(&format!("Contract term: {}", term.name.en))
-                    && said.contains(&page.text("total-monthly")),
-                "{said}"
-            );
+            assert!(said.contains(&page.text("total-monthly")), "{said}");
         }
         assert_eq!(
             shown[1..4],

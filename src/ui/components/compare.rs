@@ -48,11 +48,13 @@ fn ask(
     }
 }
 
-/// After a "Choose": the element that takes the focus, and what changed, in words.
+/// After a "Choose": the element that takes the focus, and what changed, in words, once the
+/// request is what was chosen (another change may arrive first: a scene already on its way).
 #[derive(Clone)]
 struct Pending {
     focus: String,
     what: String,
+    arrived: Rc<dyn Fn(&Request) -> bool>,
 }
 
 type Asked = Rc<std::cell::RefCell<Option<Pending>>>;
@@ -70,8 +72,12 @@ fn use_chosen(request: &Request, monthly: String) -> (Asked, String) {
     let said = use_state_eq(String::new);
     {
         let (asked, said) = (asked.clone(), said.setter());
-        use_effect_with(request.clone(), move |_| {
-            if let Some(pending) = asked.borrow_mut().take() {
+        use_effect_with(request.clone(), move |request| {
+            let arrived = asked
+                .borrow()
+                .as_ref()
+                .is_some_and(|pending| (pending.arrived)(request));
+            if let Some(pending) = asked.borrow_mut().take_if(|_| arrived) {
                 browser::focus(&pending.focus);
                 said.set(format!("{}. {monthly}.", pending.what));
             }
@@ -110,13 +116,23 @@ pub fn SiteComparison(props: &CompareProps) -> Html {
         .min();
     let site_name = |id: &str| tariff.site(id).map_or("", |s| s.name.get(lang)).to_owned();
     let contract = contract_total(estimate.months, lang);
+    // Said with the chosen row's own figure: the row priced from the request it is drawn for.
+    let chosen_monthly = rows
+        .iter()
+        .find(|row| row.site == request.site)
+        .and_then(|row| row.figures.as_ref().ok())
+        .map_or(estimate.totals.monthly, |figures| figures.monthly);
     let (asked, said) = use_chosen(
         request,
-        format!("{}: {}", words.monthly, money(estimate.totals.monthly)),
+        format!("{}: {}", words.monthly, money(chosen_monthly)),
     );
-    let site_chosen = |site: &str| Pending {
-        focus: "chosen-site".into(),
-        what: format!("{}: {}", words.site, site_name(site)),
+    let site_chosen = |site: &str| {
+        let wanted = site.to_owned();
+        Pending {
+            focus: "chosen-site".into(),
+            what: format!("{}: {}", words.site, site_name(site)),
+            arrived: Rc::new(move |request: &Request| request.site == wanted),
+        }
     };
 
     let row = |row: &SiteRow| {
@@ -236,7 +252,16 @@ pub fn SiteComparison(props: &CompareProps) -> Html {
                             { ask(action.clone(), format!("{action}: {name}"),
                                 format!("activity-cheapest-{}", cheapest.activity),
                                 vec![Wish::Edit(Edit::ActivitySite { activity: cheapest.activity.clone(), site: Some(site.clone()) })],
-                                &asked, Pending { focus: format!("delivered-{}", cheapest.activity), what: format!("{name}: {there}") }) }
+                                &asked, Pending {
+                                    focus: format!("delivered-{}", cheapest.activity),
+                                    what: format!("{name}: {there}"),
+                                    arrived: {
+                                        let (activity, site) = (cheapest.activity.clone(), site.clone());
+                                        Rc::new(move |request: &Request| request.activities.iter()
+                                            .any(|a| a.activity == activity
+                                                && a.site.as_deref().unwrap_or(&request.site) == site.as_str()))
+                                    },
+                                }) }
                         }
                     </>
                 }
@@ -295,9 +320,13 @@ pub fn TermComparison(props: &CompareProps) -> Html {
     let currency: Currency = estimate.currency;
     let money = |amount: Decimal| format_money(amount, currency, lang);
     let cheapest = rows.iter().map(|r| r.effective_monthly).min();
+    let chosen_monthly = rows
+        .iter()
+        .find(|row| row.term == request.term)
+        .map_or(estimate.totals.monthly, |row| row.figures.monthly);
     let (asked, said) = use_chosen(
         request,
-        format!("{}: {}", words.monthly, money(estimate.totals.monthly)),
+        format!("{}: {}", words.monthly, money(chosen_monthly)),
     );
     html! {
         <section class="compare" data-testid="compare-terms" aria-labelledby="compare-terms-title">
@@ -339,7 +368,14 @@ pub fn TermComparison(props: &CompareProps) -> Html {
                                     } else {
                                         { ask(t.choose.into(), format!("{} {name}", t.choose),
                                             format!("choose-term-{}", row.term), vec![Wish::Edit(Edit::Term(row.term.clone()))],
-                                            &asked, Pending { focus: "chosen-term".into(), what: format!("{}: {name}", words.term) }) }
+                                            &asked, Pending {
+                                                focus: "chosen-term".into(),
+                                                what: format!("{}: {name}", words.term),
+                                                arrived: {
+                                                    let wanted = row.term.clone();
+                                                    Rc::new(move |request: &Request| request.term == wanted)
+                                                },
+                                            }) }
                                     }
                                 </td>
                             </tr>

@@ -585,6 +585,52 @@ for (const lang of ['id', 'en']) {
   }
 }
 
+// By keyboard alone (issue 25): each action that takes away the control that had the focus
+// hands it on to the natural next place, in both languages.
+for (const lang of ['en', 'id']) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang === 'id' ? 'id-ID' : 'en-US', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const at = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.dataset.testid || document.activeElement?.tagName);
+  const press = async (testid, key) => { await page.focus(`[data-testid="${testid}"]`); await page.keyboard.press(key); };
+  await page.goto(origin);
+  await page.waitForSelector('[data-testid="method"]');
+  await press('activity-call-centre', 'Space');
+  await press('activity-accounting', 'Space');
+  // The sizing box: Space turns it on, the traffic's fields open after it, the focus stays.
+  await press('sizing-call-centre', 'Space');
+  await page.waitForSelector('[data-testid="traffic-call-centre-calls"]');
+  check(`keys-${lang}: Space on "size from calls" keeps the focus on the box`, (await at()) === 'sizing-call-centre', await at());
+  await press('sizing-call-centre', 'Space');
+  // "Choose" in the site comparison: the focus goes to the chosen row's marker.
+  await page.waitForSelector('[data-testid="choose-site-yogyakarta"]');
+  await press('choose-site-yogyakarta', 'Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'chosen-site', null, { timeout: 5000 }).catch(() => {});
+  check(`keys-${lang}: Enter on a site's "Choose" leaves the focus on the chosen row`, (await at()) === 'chosen-site', await at());
+  await press('choose-term-36m', 'Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'chosen-term', null, { timeout: 5000 }).catch(() => {});
+  check(`keys-${lang}: Enter on a term's "Choose" leaves the focus on the chosen row`, (await at()) === 'chosen-term', await at());
+  // The in-house reset: disabled once pressed, it hands the focus to the first figure.
+  await page.$eval('[data-testid="in-house-adjust"]', (d) => { d.open = true; });
+  await page.fill('[data-testid="own-call-centre-wage"]', lang === 'id' ? '8.000.000' : '8,000,000');
+  await page.keyboard.press('Tab');
+  await page.waitForSelector('[data-testid="own-call-centre-reset"]:not([disabled])');
+  await press('own-call-centre-reset', 'Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'own-call-centre-wage', null, { timeout: 5000 }).catch(() => {});
+  check(`keys-${lang}: Enter on the in-house reset leaves the focus on the first figure`, (await at()) === 'own-call-centre-wage', await at());
+  await context.close();
+  // A quotation: "Edit this estimate" hands the focus to the calculator's first step.
+  const reader = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: lang === 'id' ? 'id-ID' : 'en-US', serviceWorkers: 'block' });
+  const opened = await reader.newPage();
+  await opened.goto(`${origin}/#${quoteLink}`);
+  await opened.waitForSelector('[data-testid="quote-edit"]');
+  await opened.focus('[data-testid="quote-edit"]');
+  await opened.keyboard.press('Enter');
+  await opened.waitForFunction(() => document.activeElement?.id === 'activities-title', null, { timeout: 5000 }).catch(() => {});
+  const landed = await opened.evaluate(() => document.activeElement?.id);
+  check(`keys-${lang}: Enter on "Edit this estimate" leaves the focus on the calculator's first step`, landed === 'activities-title', String(landed));
+  await reader.close();
+}
+
 // A reload straight after a keystroke keeps it: leaving the page writes the draft at once.
 {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'en-US', serviceWorkers: 'block' });

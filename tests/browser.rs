@@ -1542,11 +1542,19 @@ async fn the_in_house_side_is_the_buyers_own_and_a_wage_under_the_minimum_is_ref
     page.click("own-call-centre-reset").await;
     until("the tariff's figures again", || page.figures() == before).await;
     assert_eq!(page.value("own-call-centre-wage"), "");
-    // The reset button, disabled now, leaves the focus to the first figure, drawn anew.
+    // The reset button, disabled now, leaves the focus to the first figure, drawn anew, in a
+    // panel that stays open.
     until("the focus on the first figure", || {
         focused().is_some_and(|e| e.id() == "own-call-centre-wage")
     })
     .await;
+    yew::platform::time::sleep(Duration::from_millis(300)).await;
+    settle().await;
+    assert!(page.get("in-house-adjust").has_attribute("open"));
+    assert_eq!(
+        focused().map(|e| e.id()).as_deref(),
+        Some("own-call-centre-wage")
+    );
 }
 
 fn focused() -> Option<Element> {

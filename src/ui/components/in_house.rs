@@ -120,8 +120,15 @@ pub fn InHouseFigureForms(props: &InHouseProps) -> Html {
     } = props;
     let (tariff, t) = (*tariff, CompareTexts::of(*lang));
     // Open while a figure is the buyer's own, and while one waits to be corrected: its message
-    // must not hide behind a closed disclosure.
+    // must not hide behind a closed disclosure. And kept open once it was: a reset that took the
+    // last own figure away would otherwise close it under the visitor, with the focus inside.
+    let opened = use_mut_ref(|| false);
     let open = !invalid.is_empty() || activities.iter().any(|a| !a.in_house.is_empty());
+    let open = {
+        let mut opened = opened.borrow_mut();
+        *opened |= open;
+        *opened
+    };
     html! {
         <details class="in-house-adjust" data-testid="in-house-adjust" {open}>
             <summary>{ t.adjust }</summary>

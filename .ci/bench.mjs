@@ -11,13 +11,10 @@
 //   and a four-activity link, their static twins and tests/floor: when the figure is in the DOM,
 //   when it is painted, and the first contentful paint
 import { execFileSync } from 'node:child_process';
-import { launch, serve } from './browser.mjs';
+import { FOUR_ACTIVITIES, launch, serve } from './browser.mjs';
 import { firstLoadBytes, measure, report } from './size.mjs';
 
 const dist = process.argv[2] ?? 'dist';
-// A full four-activity estimate, a prospect's own (tests/golden.rs's first entry without its
-// quotation fields, which open the quotation view, with no field to type in).
-const LINK = 'v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&accounting=4000.1500.250.2.6~1&fulfilment=12000.9000.120.0.300.40~1&sales=3.40.150~1&z=a3f3cc3c';
 
 // When a page counts as shown, run in the page after every change to its DOM. Written as code
 // into the page's init script (not evaluated from a string, which its CSP forbids).
@@ -116,7 +113,7 @@ async function firstLoad(label, dist, path) {
 }
 
 console.log('\n== loopback: navigation to the first estimate on screen (20 loads each; goal: 1.5 x the static page)');
-await firstLoad('app', dist, `/#${LINK}`);
+await firstLoad('app', dist, `/#${FOUR_ACTIVITIES}`);
 
 // The yardstick: the smallest Yew page that shows one figure (tests/floor), built and measured
 // the same way. No page built with this stack loads faster, whatever it draws.
@@ -138,7 +135,7 @@ const { origin, close } = await serve(dist);
 async function keystrokes(label, prepare, testid) {
   const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
   const page = await context.newPage();
-  await page.goto(`${origin}/#${LINK}`);
+  await page.goto(`${origin}/#${FOUR_ACTIVITIES}`);
   await page.waitForSelector('[data-testid="input-call-centre-minutes"]');
   // Typing starts once the page is whole: the charts and the breakdown follow the first paint,
   // and a keystroke timed while they are drawn would time them.
@@ -222,7 +219,7 @@ async function onPhone(dist, pages) {
 const phone = [
   ...await onPhone(dist, [
     { label: 'landing', path: '/', shown: LANDING_SHOWN },
-    { label: 'link', path: `/#${LINK}`, shown: FIGURE_SHOWN },
+    { label: 'link', path: `/#${FOUR_ACTIVITIES}`, shown: FIGURE_SHOWN },
   ]),
   ...await onPhone(floorDist, [{ label: 'floor', path: '/', shown: FIGURE_SHOWN }]),
 ];

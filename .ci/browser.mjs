@@ -69,3 +69,23 @@ export function launch() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
 }
+
+// A full four-activity estimate, a prospect's own (tests/golden.rs's first entry without its
+// quotation fields, which open the quotation view): what the benchmark and the profiles type in.
+export const FOUR_ACTIVITIES = 'v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&accounting=4000.1500.250.2.6~1&fulfilment=12000.9000.120.0.300.40~1&sales=3.40.150~1&z=a3f3cc3c';
+
+// Issue 27's case, opened at 1280 px: the four activities, the call centre's agents sized by
+// Erlang C from their calls, both comparisons on the page, every deferred part drawn and settled.
+export async function openSized(browser, origin) {
+  const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/#${FOUR_ACTIVITIES}`);
+  await page.waitForSelector('[data-testid="method"]');
+  await page.click('[data-testid="model-call-centre-dedicated"]');
+  await page.click('[data-testid="sizing-call-centre"]');
+  await page.waitForSelector('[data-testid="traffic-call-centre-calls"]');
+  await page.waitForSelector('[data-testid="compare-sites"]');
+  await page.waitForSelector('[data-testid="compare-terms"]');
+  await page.waitForTimeout(500);
+  return { context, page };
+}

@@ -6,15 +6,14 @@
 // the staffing, each module's rendering, the hand-over between the modules, the browser's own
 // work). Asserts nothing; its figures are in docs/performance.md. Usage, after
 // `trunk build --release` (with `.ci/tools` sourced):
-//   node .ci/profile.mjs [dist]
+//   node .ci/profile.mjs [dist]        (PROFILE_TOP=1: also the 30 functions with most self time)
 import { execFileSync } from 'node:child_process';
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, serve } from './browser.mjs';
+import { launch, openSized, serve } from './browser.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const copy = 'target/dist-profile';
-const LINK = 'v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&accounting=4000.1500.250.2.6~1&fulfilment=12000.9000.120.0.300.40~1&sales=3.40.150~1&z=a3f3cc3c';
 const KEYS = 40;
 const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
@@ -42,16 +41,7 @@ await writeFile(index, (await readFile(index, 'utf8')).replace(/\s*integrity=("[
 
 const { origin, close } = await serve(copy);
 const browser = await launch();
-const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US', viewport: { width: 1280, height: 900 } });
-const page = await context.newPage();
-await page.goto(`${origin}/#${LINK}`);
-await page.waitForSelector('[data-testid="method"]');
-await page.click('[data-testid="model-call-centre-dedicated"]');
-await page.click('[data-testid="sizing-call-centre"]');
-await page.waitForSelector('[data-testid="traffic-call-centre-calls"]');
-await page.waitForSelector('[data-testid="compare-sites"]');
-await page.waitForSelector('[data-testid="compare-terms"]');
-await page.waitForTimeout(500);
+const { context, page } = await openSized(browser, origin);
 const cdp = await context.newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 await cdp.send('Profiler.enable');
@@ -122,15 +112,4 @@ if (process.env.PROFILE_TOP) {
     self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
   }
   for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${(ms / KEYS).toFixed(2).padStart(7)} ${name.slice(0, 150)}`);
-}
-if (process.env.PROFILE_PART) {
-  const chains = new Map();
-  for (let i = 0; i < samples.length; i += 1) {
-    if (partOf(samples[i]) !== process.env.PROFILE_PART) continue;
-    const stack = [];
-    for (let at = samples[i]; at !== undefined; at = parent.get(at)) stack.push(byId.get(at)?.callFrame.functionName.replace(/::h[0-9a-f]{16}$/, '').slice(-70) ?? '');
-    const key = stack.filter((n) => n && !/^\(/.test(n)).slice(0, 7).join(' < ');
-    chains.set(key, (chains.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
-  }
-  for (const [k, ms] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${(ms / KEYS).toFixed(2).padStart(7)} ${k}`);
 }

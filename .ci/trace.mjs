@@ -6,26 +6,16 @@
 // `.ci/profile.mjs` splits the script's part by function.
 // Asserts nothing; its figures are in docs/performance.md. Usage, after `trunk build --release`:
 //   node .ci/trace.mjs [dist]
-import { launch, serve } from './browser.mjs';
+import { launch, openSized, serve } from './browser.mjs';
 
 const dist = process.argv[2] ?? 'dist';
-const LINK = 'v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&accounting=4000.1500.250.2.6~1&fulfilment=12000.9000.120.0.300.40~1&sales=3.40.150~1&z=a3f3cc3c';
 const KEYS = 30;
 // Between keystrokes: as a quick typist leaves, long enough for what follows each to finish.
 const GAP_MS = 250;
 
 const { origin, close } = await serve(dist);
 const browser = await launch();
-const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US', viewport: { width: 1280, height: 900 } });
-const page = await context.newPage();
-await page.goto(`${origin}/#${LINK}`);
-await page.waitForSelector('[data-testid="method"]');
-await page.click('[data-testid="model-call-centre-dedicated"]');
-await page.click('[data-testid="sizing-call-centre"]');
-await page.waitForSelector('[data-testid="traffic-call-centre-calls"]');
-await page.waitForSelector('[data-testid="compare-sites"]');
-await page.waitForSelector('[data-testid="compare-terms"]');
-await page.waitForTimeout(500);
+const { context, page } = await openSized(browser, origin);
 const cdp = await context.newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 

@@ -95,13 +95,17 @@ pub fn address_link() -> Option<String> {
     Some(query.to_owned())
 }
 
+/// The element with id `id`, where it can take the focus.
+fn focusable(id: &str) -> Option<web_sys::HtmlElement> {
+    gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
 /// Gives the element with id `id` the focus without scrolling to it: where the focus goes once
 /// the control that had it is gone.
 pub fn focus(id: &str) {
-    if let Some(target) = gloo::utils::document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(target) = focusable(id) {
         let _ = target.focus();
     }
 }
@@ -109,13 +113,24 @@ pub fn focus(id: &str) {
 /// Moves to the element with id `id` and gives it the focus, as an in-page anchor would, but
 /// leaves the address bar alone: it holds the estimate's link.
 pub fn jump_to(id: &str) {
-    if let Some(target) = gloo::utils::document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(target) = focusable(id) {
         target.scroll_into_view();
         let _ = target.focus();
     }
+}
+
+/// An in-page anchor's click, without the anchor in the address (see [`jump_to`]).
+pub fn jump(id: &'static str) -> yew::Callback<web_sys::MouseEvent> {
+    yew::Callback::from(move |event: web_sys::MouseEvent| {
+        event.prevent_default();
+        jump_to(id);
+    })
+}
+
+/// Runs `then` once what a click changed is drawn: after the click's own task, in which the page
+/// renders (where the focus goes once the control clicked is gone with the view it was in).
+pub fn after_render(then: impl FnOnce() + 'static) {
+    gloo::timers::callback::Timeout::new(0, then).forget();
 }
 
 /// The visitor's own draft, stored as a link.

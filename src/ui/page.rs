@@ -121,7 +121,7 @@ pub(super) fn Estimator(props: &EstimatorProps) -> Html {
     };
     html! {
         <>
-            <a class="skip" href="#summary-title" onclick={jump("summary-title")}>{ texts.skip }</a>
+            <a class="skip" href="#summary-title" onclick={browser::jump("summary-title")}>{ texts.skip }</a>
             <Masthead {lang} currency={quoted.is_none().then_some(state.inputs.currency)}
                 dispatch={dispatch.clone()} />
             <div id={places::PRINT} class="deferred"></div>
@@ -192,7 +192,7 @@ fn calculator(props: &Calculator) -> Html {
                 <Summary document={Shared(document.clone())} {lang} />
                 // Sharing, asking sales, printing: with the deferred module, below the totals.
                 <div id={places::SHARE} class="deferred"></div>
-                <a class={classes!("peek", document.stale.then_some("stale"))} href="#summary-title" aria-hidden="true" tabindex="-1" onclick={jump("summary-title")}>
+                <a class={classes!("peek", document.stale.then_some("stale"))} href="#summary-title" aria-hidden="true" tabindex="-1" onclick={browser::jump("summary-title")}>
                     <span>
                         { texts.monthly }
                         // The last valid total while a field is being corrected: said so here too.
@@ -253,14 +253,6 @@ fn calculator(props: &Calculator) -> Html {
             }
         </main>
     }
-}
-
-/// An in-page anchor's click, without the anchor in the address (see `browser::jump_to`).
-fn jump(id: &'static str) -> Callback<MouseEvent> {
-    Callback::from(move |event: MouseEvent| {
-        event.prevent_default();
-        browser::jump_to(id);
-    })
 }
 
 #[derive(Properties, PartialEq)]

@@ -102,10 +102,7 @@ pub fn TariffNotice(props: &TariffProps) -> Html {
     let money = |amount: Decimal, currency: Currency| format_money(amount, currency, lang);
     let reprice = Callback::from(|_: MouseEvent| {
         bridge::wish(&[Wish::Reprice]);
-        gloo::timers::callback::Timeout::new(0, || {
-            crate::ui::browser::jump_to("summary-title");
-        })
-        .forget();
+        crate::ui::browser::after_render(|| crate::ui::browser::jump_to("summary-title"));
     });
     html! {
         <>

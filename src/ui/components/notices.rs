@@ -6,8 +6,8 @@ use yew::prelude::*;
 use crate::calendar::Date;
 use crate::i18n::{Lang, Texts, format_date, link_error};
 use crate::link::LinkError;
-use crate::ui::places;
 use crate::ui::state::{Action, Origin};
+use crate::ui::{browser, places};
 
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
@@ -44,12 +44,20 @@ pub fn Notices(props: &NoticesProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             dispatch.emit(action());
-            gloo::timers::callback::Timeout::new(0, || {
-                crate::ui::browser::jump_to("summary-title");
-            })
-            .forget();
+            browser::after_render(|| browser::jump_to("summary-title"));
         })
     };
+
+    // The visitor's own draft, one click away while someone else's estimate is on the page.
+    let open_draft = draft.as_ref().map(|text| {
+        let text = text.clone();
+        html! {
+            <button type="button" data-testid="open-draft"
+                onclick={act(Box::new(move || Action::Open { text: text.to_string(), origin: Origin::Own }))}>
+                { texts.open_draft }
+            </button>
+        }
+    });
 
     html! {
         <div class="notices">
@@ -72,33 +80,17 @@ pub fn Notices(props: &NoticesProps) -> Html {
             }
             // A quotation is its client's to read, not a draft to keep; the visitor's own
             // estimate stays one click away.
-            if let (Origin::Link, true, Some(text)) = (*origin, *quote, draft) {
+            if let (Origin::Link, true, Some(open_draft)) = (*origin, *quote, open_draft.clone()) {
                 <div class="notice" data-testid="quote-draft-notice">
                     <p>{ texts.quote_keeps_draft }</p>
-                    <div class="actions">
-                        <button type="button" data-testid="open-draft"
-                            onclick={act({
-                                let text = text.clone();
-                                Box::new(move || Action::Open { text: text.to_string(), origin: Origin::Own })
-                            })}>
-                            { texts.open_draft }
-                        </button>
-                    </div>
+                    <div class="actions">{ open_draft }</div>
                 </div>
             }
             if *origin == Origin::Link && !*quote {
                 <div class="notice" data-testid="shared-notice">
                     <p>{ if draft.is_some() { texts.shared_keeps_draft } else { texts.shared } }</p>
                     <div class="actions">
-                        if let Some(text) = draft {
-                            <button type="button" data-testid="open-draft"
-                                onclick={act({
-                                    let text = text.clone();
-                                    Box::new(move || Action::Open { text: text.to_string(), origin: Origin::Own })
-                                })}>
-                                { texts.open_draft }
-                            </button>
-                        }
+                        { open_draft }
                         <button type="button" data-testid="keep-draft" onclick={act(Box::new(|| Action::KeepAsDraft))}>{ texts.keep_draft }</button>
                     </div>
                 </div>

@@ -72,7 +72,7 @@ pub fn QuoteView(props: &QuoteViewProps) -> Html {
             dispatch.emit(Action::EditCopy);
             // The button goes with the quotation's view: once the calculator is drawn in its
             // place, the focus goes to its first step.
-            gloo::timers::callback::Timeout::new(0, || browser::focus("activities-title")).forget();
+            browser::after_render(|| browser::focus("activities-title"));
         })
     };
     let voice = match quote.voice {

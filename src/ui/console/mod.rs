@@ -78,7 +78,7 @@ fn Console(props: &ConsoleProps) -> Html {
             // The console comes before the calculator on its page: the first Tab still finds the
             // way to the estimate.
             <a class="skip" href="#summary-title" data-testid="console-skip"
-                onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); browser::jump_to("summary-title"); })}>
+                onclick={browser::jump("summary-title")}>
                 { Texts::of(lang).skip }
             </a>
             <div class="console-head">

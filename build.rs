@@ -400,8 +400,10 @@ bake_struct!(provider::Provider {
     max_validity_days,
     tagline,
     terms,
-    staff
+    staff,
+    root
 });
+bake_struct!(provider::RootKey { id, public, demo });
 bake_struct!(provider::Terms {
     payment,
     indexation,

@@ -314,19 +314,37 @@ impl Document {
         today: Today,
         verify: impl FnOnce(&Claim<'_, '_>) -> bool,
     ) -> Result<Self, Unreadable> {
+        Self::from_link_certified(text, catalogue, provider, today, |_| None, verify)
+    }
+
+    /// [`Document::from_link`], where `certify` answers who the provider's roster certified for
+    /// a key the provider file does not list (`roster::Roster::certify`).
+    ///
+    /// # Errors
+    /// [`Unreadable`] where the text is not one of our links, or its request cannot be priced.
+    pub fn from_link_certified(
+        text: &str,
+        catalogue: &Catalogue,
+        provider: &Provider,
+        today: Today,
+        certify: impl FnOnce(&str) -> Option<crate::provider::Staff>,
+        verify: impl FnOnce(&Claim<'_, '_>) -> bool,
+    ) -> Result<Self, Unreadable> {
         let opened = link::decode(text, catalogue).map_err(Unreadable::Link)?;
         let tariff = catalogue
             .get(&opened.contents.tariff)
             .unwrap_or(catalogue.latest());
         let problems = link::problems(&opened, tariff, today.0);
-        let verdict = match signature::claim(opened.seal.as_ref(), provider) {
-            Ok(claim) => {
-                let verified = verify(&claim);
-                let signer = (claim.staff, claim.key);
-                signature::judge(signer, verified, &opened, tariff, provider, today)
-            }
-            Err(verdict) => verdict,
-        };
+        let certified = signature::unlisted(opened.seal.as_ref(), provider).and_then(certify);
+        let verdict =
+            match signature::claim_among(opened.seal.as_ref(), provider, certified.as_ref()) {
+                Ok(claim) => {
+                    let verified = verify(&claim);
+                    let signer = (claim.staff, claim.key);
+                    signature::judge(signer, verified, &opened, tariff, provider, today)
+                }
+                Err(verdict) => verdict,
+            };
         let fragment = link::fragment(text);
         Self::of(
             &Source {

@@ -14,6 +14,7 @@ pub mod money;
 pub mod provider;
 pub mod quantity;
 pub mod quote;
+pub mod roster;
 pub mod signature;
 pub mod staffing;
 pub mod tariff;

@@ -183,6 +183,19 @@ pub fn signer<'p>(
     seal: Option<&Seal>,
     provider: &'p Provider,
 ) -> Result<(&'p Staff, &'p StaffKey), Verdict<'p>> {
+    signer_among(seal, provider, None)
+}
+
+/// [`signer`], with the salesperson the provider's roster certified for the link's key, where
+/// the provider file does not list it (`roster`).
+///
+/// # Errors
+/// The [`Verdict`] when no cryptography is needed.
+pub fn signer_among<'p>(
+    seal: Option<&Seal>,
+    provider: &'p Provider,
+    certified: Option<&'p Staff>,
+) -> Result<(&'p Staff, &'p StaffKey), Verdict<'p>> {
     let Some(seal) = seal else {
         return Err(Verdict::unsigned());
     };
@@ -193,7 +206,29 @@ pub fn signer<'p>(
     }
     provider
         .key(&seal.key)
+        .or_else(|| {
+            let staff = certified?;
+            Some((staff, staff.keys.iter().find(|k| k.id == seal.key)?))
+        })
         .ok_or_else(|| Verdict::settled(SignatureState::UnknownKey))
+}
+
+/// The verdict the page settles before any cryptography: none where a signature must be checked,
+/// or where the key is not listed but a roster may certify it (the provider has a root key).
+#[must_use]
+pub fn settled<'p>(seal: Option<&Seal>, provider: &'p Provider) -> Option<Verdict<'p>> {
+    signer(seal, provider)
+        .err()
+        .filter(|v| !(v.state == SignatureState::UnknownKey && provider.root.is_some()))
+}
+
+/// The key a link is signed with, where the provider file does not list it: the one to look up
+/// in the provider's roster.
+#[must_use]
+pub fn unlisted<'s>(seal: Option<&'s Seal>, provider: &Provider) -> Option<&'s str> {
+    let seal = seal?;
+    (provider.root.is_some() && !seal.key.is_empty() && provider.key(&seal.key).is_none())
+        .then_some(seal.key.as_str())
 }
 
 /// What a link's signature asks the cryptography to check, or the state it settles without it
@@ -205,7 +240,19 @@ pub fn claim<'p, 'm>(
     seal: Option<&'m Seal>,
     provider: &'p Provider,
 ) -> Result<Claim<'p, 'm>, Verdict<'p>> {
-    let (staff, key) = signer(seal, provider)?;
+    claim_among(seal, provider, None)
+}
+
+/// [`claim`], with the salesperson the roster certified (see [`signer_among`]).
+///
+/// # Errors
+/// The [`Verdict`] when no cryptography is needed.
+pub fn claim_among<'p, 'm>(
+    seal: Option<&'m Seal>,
+    provider: &'p Provider,
+    certified: Option<&'p Staff>,
+) -> Result<Claim<'p, 'm>, Verdict<'p>> {
+    let (staff, key) = signer_among(seal, provider, certified)?;
     let Some(seal) = seal else {
         return Err(Verdict::unsigned());
     };
@@ -294,13 +341,23 @@ pub mod native {
     /// Whether the claim's signature holds over its message, by its key.
     #[must_use]
     pub fn verify(claim: &Claim<'_, '_>) -> bool {
+        holds(&claim.public, &claim.signature, claim.message)
+    }
+
+    /// Whether a roster line's signature holds, by the provider's root key.
+    #[must_use]
+    pub fn verify_roster(check: &crate::roster::Check<'_>) -> bool {
+        holds(check.public, check.signature, check.message)
+    }
+
+    fn holds(public: &[u8], signature: &[u8], message: &str) -> bool {
         let (Ok(key), Ok(signature)) = (
-            VerifyingKey::from_sec1_bytes(&claim.public),
-            Signature::from_slice(&claim.signature),
+            VerifyingKey::from_sec1_bytes(public),
+            Signature::from_slice(signature),
         ) else {
             return false;
         };
-        key.verify(claim.message.as_bytes(), &signature).is_ok()
+        key.verify(message.as_bytes(), &signature).is_ok()
     }
 
     /// A private key read from its JWK file (`quote keygen` writes one).

@@ -54,6 +54,7 @@ fn on_the_page(link: &str, today: Today) -> Document {
     let state = Rc::new(state).reduce(Action::Verified {
         link: link.to_owned(),
         holds,
+        certified: None,
     });
     (*state.document.clone().expect("priced")).clone()
 }

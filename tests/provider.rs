@@ -436,3 +436,38 @@ fn the_style_sheets_are_written_with_the_example_colours_the_build_replaces() {
     // The hover colour is the brand a fifth darker: 0x3b × 0.8 = 47.2 → 0x2f.
     assert_eq!(sheet[3].to_string(), "#2f2666");
 }
+
+#[test]
+fn a_real_provider_may_not_keep_the_demo_root_key() {
+    // Without the example's demo staff key, so that the root key is what is left to refuse.
+    let broken = text()
+        .replacen("example = true", "example = false", 1)
+        .replacen(
+            "[[staff.keys]]\nid = \"SD-14cd3d\"",
+            "[[staff.keys]]\nid = \"SD-14cd3d-gone\"",
+            1,
+        );
+    let without_demo_key = {
+        let start = broken
+            .find("[[staff.keys]]\nid = \"SD-14cd3d-gone\"")
+            .expect("the block");
+        let end = start + broken[start..].find("demo = true\n").expect("its mark") + 12;
+        format!("{}{}", &broken[..start], &broken[end..])
+    };
+    for text in [
+        without_demo_key.clone(),
+        without_demo_key.replacen("demo = true\n", "", 1),
+    ] {
+        let error = file::parse(&text, "provider.toml", beside).expect_err("refused");
+        assert_eq!(error.field, "root", "{error}");
+        assert!(error.problem.contains("demo root key"), "{error}");
+    }
+}
+
+#[test]
+fn a_root_key_id_must_be_its_keys() {
+    let typo = text().replacen("id = \"ROOT-7b18e7\"", "id = \"ROOT-7b18e8\"", 1);
+    let error = file::parse(&typo, "provider.toml", beside).expect_err("refused");
+    assert_eq!(error.field, "root.id", "{error}");
+    assert_eq!(error.line, Some(line_of(&typo, "[root]")));
+}

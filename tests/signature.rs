@@ -360,20 +360,59 @@ fn keygen_writes_the_key_for_its_owner_only_and_never_into_the_repository() {
 }
 
 #[test]
-fn keygen_for_a_salesperson_the_provider_does_not_list_exits_2() {
+fn keygen_for_a_salesperson_the_provider_does_not_list_exits_2_without_a_root_key() {
     let dir = scratch("keygen-unknown");
     let file = dir.join("nobody.jwk");
+    let out = file.to_str().expect("a UTF-8 path");
     // ZZ is not among provider.toml's staff (SD and BP).
     assert!(example().staff("ZZ").is_none());
-    let output = quote_tool(&[
-        "keygen",
-        "--staff",
-        "ZZ",
-        "--out",
-        file.to_str().expect("a UTF-8 path"),
-    ]);
-    assert_eq!(output.status.code(), Some(2));
+    // The example provider without its [root] table: no one can certify someone it does not list.
+    let example_folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("providers/example");
+    let folder = dir.join("rootless");
+    std::fs::create_dir_all(&folder).expect("a provider folder");
+    for name in ["logo.svg", "favicon.svg"] {
+        std::fs::copy(example_folder.join(name), folder.join(name)).expect("copied");
+    }
+    let with_root =
+        std::fs::read_to_string(example_folder.join("provider.toml")).expect("provider.toml");
+    let start = with_root
+        .find("\n[root]\n")
+        .expect("the example has a root key");
+    // The table runs to the next table, or to the end of the file.
+    let end = with_root[start + 1..]
+        .find("\n[")
+        .map_or(with_root.len(), |next| start + 1 + next);
+    let rootless = format!("{}{}", &with_root[..start], &with_root[end..]);
+    std::fs::write(folder.join("provider.toml"), rootless).expect("written");
+    let output = Command::new(env!("CARGO_BIN_EXE_quote"))
+        .args(["--provider", folder.to_str().expect("UTF-8")])
+        .args(["keygen", "--staff", "ZZ", "--out", out])
+        .output()
+        .expect("the quote tool runs");
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(!file.exists(), "no key is written for nobody");
+
+    // The example has a root key: ZZ's key is made, to be certified in the roster rather than
+    // added to provider.toml, but only for an id a quote number can carry.
+    let output = quote_tool(&["keygen", "--staff", "Z-Z", "--out", out]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!file.exists());
+    let output = quote_tool(&["keygen", "--staff", "ZZ", "--out", out]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let printed = String::from_utf8_lossy(&output.stdout);
+    assert!(printed.contains("quote staff add"), "{printed}");
+    assert!(printed.contains("--id ZZ"), "{printed}");
+    assert!(!printed.contains("[[staff.keys]]"), "{printed}");
+    assert!(file.exists());
     let _ = std::fs::remove_dir_all(dir);
 }
 

@@ -4,15 +4,23 @@
 //!   the lines and totals the page shows, what the link lost, and its signature's state;
 //! - `quote keygen --staff <id> --out <file>` makes a salesperson's key pair: the private key as a
 //!   JWK file (mode 0600, never inside a repository unless `--inside-repository`), and the lines
-//!   that add its public key to the provider's `provider.toml`;
+//!   that add its public key to the provider's `provider.toml` (or, for someone the provider file
+//!   does not list, the `quote staff add` that certifies it); `--root` in place of `--staff <id>`
+//!   makes the provider's root key;
 //! - `--provider <folder>` before any of them: the provider in that folder rather than the one
 //!   built in;
+//! - `--roster <file>`: the `staff.txt` of salespeople the provider's root key certified after
+//!   the release (`biaya_bpo::roster`), read for a key the provider file does not list;
 //! - `quote sign --key <file> '<link>'` signs a quotation exactly as the sales console does;
+//! - `quote staff add`, `quote staff withdraw` and `quote staff list` write and read that roster:
+//!   a certificate signed by the root key for a salesperson's key, a signed withdrawal, and what
+//!   the page will make of each line;
 //! - `quote staffing --calls …` sizes one interval of calls (`biaya_bpo::staffing::USAGE`).
 //!
 //! Everything a link lost on the way, and the reason a link is refused, is printed with its
 //! stable code (`{"code": "unknown_site", "message": "…"}`) so that scripts can act on it.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use biaya_bpo::document::{Document, Quotation, Standing, Unreadable};
@@ -21,9 +29,15 @@ use biaya_bpo::i18n::{Lang, estimate_error, link_error, link_problem, refusal, s
 use biaya_bpo::link::{self, Dropped};
 use biaya_bpo::provider::{Provider, file, provider};
 use biaya_bpo::quote::{Today, may_issue};
+use biaya_bpo::roster;
 use biaya_bpo::signature::native;
 use biaya_bpo::tariff::catalogue;
 use serde::Serialize;
+
+#[path = "quote/staff.rs"]
+mod staff;
+
+use staff::{certified_point, read_roster};
 
 /// Something the tool dropped or refused: a code for scripts, a sentence for people.
 #[derive(Serialize)]
@@ -128,6 +142,19 @@ fn main() -> ExitCode {
         Some(_) => return usage(),
         None => clock(),
     };
+    // `--roster <file>`: the salespeople the root key certified after the release, for the keys
+    // the provider file does not list. Taken wherever it stands, so that `quote staff add
+    // --roster staff.txt …` reads as naturally as `quote --roster staff.txt '<link>'`.
+    let roster = match args.iter().position(|a| a == "--roster") {
+        Some(at) if at + 1 < args.len() => {
+            let path = PathBuf::from(&args[at + 1]);
+            args.drain(at..=at + 1);
+            Some(path)
+        }
+        Some(_) => return usage(),
+        None => None,
+    };
+    let roster = roster.as_deref();
     let today = Today::at(provider(), now);
     match args.split_first() {
         Some((first, _)) if first == "--help" || first == "-h" || first == "help" => {
@@ -136,17 +163,28 @@ fn main() -> ExitCode {
         }
         Some((first, rest)) if first == "staffing" => staffing(rest),
         Some((first, rest)) if first == "keygen" => keygen(rest, today),
-        Some((first, rest)) if first == "sign" => sign(rest, today),
-        Some((text, [])) if !text.starts_with('-') => quote(text, today),
+        Some((first, rest)) if first == "sign" => sign(rest, today, roster),
+        Some((first, rest)) if first == "staff" => staff::command(rest, today, roster),
+        Some((text, [])) if !text.starts_with('-') => quote(text, today, roster),
         _ => usage(),
     }
 }
 
 fn usage_text() -> String {
     format!(
-        "usage: quote [--provider <folder>] [--at <instant>] '<link, URL or fragment>'\n       quote [--provider <folder>] [--at <instant>] sign --key <file> '<link>'\n       quote [--provider <folder>] keygen --staff <id> --out <file> [--inside-repository]\n       {}\n\nA link is read and judged on the provider's calendar ({}), now or at --at (2026-12-07T23:30:00Z), for the provider this tool was built with, or the one in the folder --provider names (providers/acme).",
+        "usage: quote [--provider <folder>] [--at <instant>] [--roster <file>] '<link, URL or fragment>'
+       quote [--provider <folder>] [--at <instant>] [--roster <file>] sign --key <file> '<link>'
+       quote [--provider <folder>] keygen (--staff <id> | --root) --out <file> [--inside-repository]
+       quote [--provider <folder>] [--at <instant>] staff add --root <root key file> --roster <file> --id <id> --public <point> --name <name> --title-id <title> --title-en <title> --email <address> --whatsapp <digits> --max-discount <0.05> [--from <YYYY-MM-DD>] [--until <YYYY-MM-DD>]
+       quote [--provider <folder>] [--at <instant>] staff withdraw --root <root key file> --roster <file> --key <key id> [--from <YYYY-MM-DD>]
+       quote [--provider <folder>] staff list --roster <file>
+       {}
+
+A link is read and judged on the provider's calendar ({}), now or at --at (2026-12-07T23:30:00Z), for the provider this tool was built with, or the one in the folder --provider names (providers/acme).
+--roster names the roster ({}, copied next to the page's index.html): the salespeople the provider's root key certified, and the keys it withdrew, after the release. A link signed with a key the provider file does not list is judged by it, and sign takes such a key once it is certified there. staff add and staff withdraw append a line signed with the root key (--from and --until are the first and last days, --from today unless given); staff list says what the page makes of each line, and exits 1 where it passes one over.",
         biaya_bpo::staffing::USAGE,
-        provider().zone().name
+        provider().zone().name,
+        roster::FILE,
     )
 }
 
@@ -175,11 +213,24 @@ fn keygen(args: &[String], today: Today) -> ExitCode {
         .filter(|a| *a != "--inside-repository")
         .cloned()
         .collect();
-    let (Some(staff), Some(out), 4) = (flag(&rest, "--staff"), flag(&rest, "--out"), rest.len())
-    else {
+    // The provider's root key certifies salespeople (`quote staff add`): `--root` in place of
+    // `--staff <id>`.
+    let root = rest.iter().any(|a| a == "--root");
+    let rest: Vec<String> = rest.into_iter().filter(|a| a != "--root").collect();
+    let staff = if root {
+        Some("ROOT")
+    } else {
+        flag(&rest, "--staff")
+    };
+    let (Some(staff), Some(out), true) = (
+        staff,
+        flag(&rest, "--out"),
+        rest.len() == 4 - 2 * usize::from(root),
+    ) else {
         return usage();
     };
-    if provider().staff(staff).is_none() {
+    let certifiable = provider().root.is_some() && is_staff_id(staff);
+    if !root && provider().staff(staff).is_none() && !certifiable {
         eprintln!(
             "no salesperson {staff} in the provider file: add their [[staff]] entry first (and pass --provider <folder> for a provider not yet built)"
         );
@@ -207,13 +258,27 @@ fn keygen(args: &[String], today: Today) -> ExitCode {
         eprintln!("{}: {error}", path.display());
         return ExitCode::FAILURE;
     }
-    println!(
-        "# The private key is in {out} (readable by you only): give it to {staff} only, never to a link, e-mail or chat.\n# Add these lines under their [[staff]] entry in the provider's provider.toml:\n[[staff.keys]]\nid = \"{}\"\npublic = \"{}\"\nvalid_from = \"{}\"",
-        native::key_id(staff, &key),
-        native::public(&key),
-        today.0
-    );
+    let (id, public) = (native::key_id(staff, &key), native::public(&key));
+    if root {
+        println!(
+            "# The provider's root private key is in {out} (readable by you only): keep it offline, backed up; it certifies and withdraws your sales staff's keys (quote staff add, quote staff withdraw).\n# Add these lines to the provider's provider.toml and build the page once:\n[root]\nid = \"{id}\"\npublic = \"{public}\""
+        );
+    } else if provider().staff(staff).is_none() {
+        println!(
+            "# The private key is in {out} (readable by you only): give it to {staff} only, never to a link, e-mail or chat.\n# Certify it with the provider's root key, and copy the roster next to the page:\nquote staff add --root <root key file> --roster staff.txt --id {staff} --public {public} --name '…' --title-id '…' --title-en '…' --email … --whatsapp … --max-discount 0.05"
+        );
+    } else {
+        println!(
+            "# The private key is in {out} (readable by you only): give it to {staff} only, never to a link, e-mail or chat.\n# Add these lines under their [[staff]] entry in the provider's provider.toml:\n[[staff.keys]]\nid = \"{id}\"\npublic = \"{public}\"\nvalid_from = \"{}\"",
+            today.0
+        );
+    }
     ExitCode::SUCCESS
+}
+
+/// Whether `id` has a salesperson id's form: 1 to 6 letters or digits (it goes into numbers).
+fn is_staff_id(id: &str) -> bool {
+    (1..=6).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// The git repository (a folder with `.git`) that `path` would be written into, if any, or this
@@ -235,8 +300,9 @@ fn repository_holding(path: &std::path::Path) -> Option<std::path::PathBuf> {
 }
 
 /// `quote sign --key sari.jwk '<link>'`: the whole link signed, as the sales console signs it,
-/// on the provider's address.
-fn sign(args: &[String], today: Today) -> ExitCode {
+/// on the provider's address. A key the provider file does not list signs once the roster
+/// certifies it, within its certificate's days and limit.
+fn sign(args: &[String], today: Today, roster: Option<&Path>) -> ExitCode {
     let (Some(path), [_, _, text]) = (flag(args, "--key"), args) else {
         return usage();
     };
@@ -270,12 +336,28 @@ fn sign(args: &[String], today: Today) -> ExitCode {
         return refuse(dropped.code(), link_problem(dropped, tariff, Lang::En));
     }
     let seller = provider();
-    let id = native::key_id_of_public(seller, &native::public(&key));
-    let Some((staff, listed)) = id.as_deref().and_then(|id| seller.key(id)) else {
-        return refuse(
-            "unknown_key",
-            "this key is not in the provider file: add the lines quote keygen printed".into(),
-        );
+    let public = native::public(&key);
+    let certified = match roster.map(read_roster).transpose() {
+        Ok(read) => read.and_then(|r| certified_point(&r, &public)),
+        Err(message) => return refuse("roster_unreadable", message),
+    };
+    let id = native::key_id_of_public(seller, &public);
+    let signer = id.as_deref().and_then(|id| seller.key(id)).or_else(|| {
+        let staff = certified.as_ref()?;
+        Some((staff, staff.keys.first()?))
+    });
+    let Some((staff, listed)) = signer else {
+        let message = match (roster, &seller.root) {
+            (Some(path), _) => format!(
+                "this key is neither in the provider file nor certified in {} (quote staff list shows the keys it certifies)",
+                path.display()
+            ),
+            (None, Some(_)) => "this key is not in the provider file: add the lines quote keygen printed, or pass --roster <file> where the provider's root key certified it (quote staff add)".into(),
+            (None, None) => {
+                "this key is not in the provider file: add the lines quote keygen printed".into()
+            }
+        };
+        return refuse("unknown_key", message);
     };
     let mut contents = opened.contents;
     // A quotation is dated the day it is signed, unless it already is.
@@ -292,13 +374,26 @@ fn sign(args: &[String], today: Today) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The document a link makes, judged today on the provider's calendar.
-fn quote(text: &str, today: Today) -> ExitCode {
+/// The document a link makes, judged today on the provider's calendar, with the salespeople the
+/// roster certifies where one is given.
+fn quote(text: &str, today: Today, roster: Option<&Path>) -> ExitCode {
     let catalogue = match catalogue() {
         Ok(catalogue) => catalogue,
         Err(error) => return refuse("tariff_broken", error.to_string()),
     };
-    let document = match Document::from_link(text, catalogue, provider(), today, native::verify) {
+    let roster = match roster.map(read_roster).transpose() {
+        Ok(roster) => roster,
+        Err(message) => return refuse("roster_unreadable", message),
+    };
+    let certify = |key: &str| roster.as_ref()?.certify(key, native::verify_roster);
+    let document = match Document::from_link_certified(
+        text,
+        catalogue,
+        provider(),
+        today,
+        certify,
+        native::verify,
+    ) {
         Ok(document) => document,
         Err(Unreadable::Link(error)) => return refuse(error.code(), link_error(error, Lang::En)),
         Err(Unreadable::Estimate(error)) => {

@@ -147,6 +147,15 @@ pub fn parse(
             }
         }
     }
+    if let Some(root) = &provider.root
+        && key_id("ROOT", &root.public).as_deref() != Some(&*root.id)
+    {
+        return Err(error(
+            at("root"),
+            "root.id",
+            "the id does not match the public key: paste both again exactly as quote keygen --root printed them".into(),
+        ));
+    }
     Ok(Folder { provider, favicon })
 }
 

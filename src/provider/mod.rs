@@ -9,7 +9,10 @@ mod model;
 
 use std::borrow::Cow;
 
-pub use model::{Colours, DEMO_PUBLIC, Provider, ProviderError, Rgb, Staff, StaffKey, Terms, svg};
+pub use model::{
+    Colours, DEMO_PUBLIC, DEMO_ROOT_PUBLIC, Provider, ProviderError, Rgb, RootKey, Staff, StaffKey,
+    Terms, svg,
+};
 
 // The source the build script writes names these types, `Cow` and `Decimal` bare.
 #[allow(unused_imports)]

@@ -21,6 +21,24 @@ pub const MAX_VALIDITY_DAYS: u32 = 90;
 pub const DEMO_PUBLIC: &str =
     "BCMD3tjGmDuaAe_6YPauF6YzF4InVP-699mJ9CpBKfkegcKmDiitAjAoQ1l5Kg2ZOh_CF-msCA9dCnSUcbep1TQ";
 
+/// The demo root key's public point: its private half is in `tests/fixtures/demo-root.jwk`.
+pub const DEMO_ROOT_PUBLIC: &str =
+    "BD9hm4Xek2ebbZNxGv-PvSte-QETz-DmivtM9lZBxWwQj7yBfIKHGcZufcBQDvzLDhdPeUSigM-tICFoXfosbPs";
+
+/// Whether `public` reads as an uncompressed P-256 point in base64url: 65 bytes from 0x04, so 87
+/// characters, "B" and then A to P.
+fn point(public: &str) -> bool {
+    public.len() == 87
+        && public.starts_with('B')
+        && public
+            .as_bytes()
+            .get(1)
+            .is_some_and(|b| (b'A'..=b'P').contains(b))
+        && public
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 /// The provider, as its `provider.toml` describes it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -71,6 +89,25 @@ pub struct Provider {
     pub tagline: Text,
     pub terms: Terms,
     pub staff: List<Staff>,
+    /// The key that certifies salespeople not listed here: their certificates are a file beside
+    /// the page (`roster`), so that a salesperson joins or leaves without a new release.
+    #[serde(default)]
+    pub root: Option<RootKey>,
+}
+
+/// The provider's own key: it signs nothing but the certificates and withdrawals of its sales
+/// staff's keys (`quote staff add`, `quote staff withdraw`), and is kept offline.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RootKey {
+    /// `ROOT-` and the first six hex digits of the point's SHA-256, as `quote keygen --root`
+    /// prints it.
+    pub id: Str,
+    /// The public point, uncompressed, base64url without padding.
+    pub public: Str,
+    /// The example's root key, whose private half is public: never for a real provider.
+    #[serde(default)]
+    pub demo: bool,
 }
 
 /// What every quotation states besides its prices.
@@ -88,7 +125,7 @@ pub struct Terms {
 }
 
 /// A salesperson who may issue quotations.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Staff {
     /// Short and stable: it goes into quote numbers.
@@ -107,7 +144,7 @@ pub struct Staff {
 }
 
 /// A public key a salesperson signs with: ECDSA P-256.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StaffKey {
     /// Named in every link it signs; printed by `quote keygen`.
@@ -528,18 +565,7 @@ impl Provider {
                 check(!keys.contains(&&*key.id), &at, "key id is used twice")?;
                 keys.push(&key.id);
                 check(
-                    // 65 bytes from 0x04: 87 characters, "B" and then A to P.
-                    key.public.len() == 87
-                        && key.public.starts_with('B')
-                        && key
-                            .public
-                            .as_bytes()
-                            .get(1)
-                            .is_some_and(|b| (b'A'..=b'P').contains(b))
-                        && key
-                            .public
-                            .bytes()
-                            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+                    point(&key.public),
                     &format!("{at}.public"),
                     "must be an uncompressed P-256 point in base64url (87 characters from B…), as quote keygen prints it",
                 )?;
@@ -557,6 +583,18 @@ impl Provider {
                     )?;
                 }
             }
+        }
+        if let Some(root) = &self.root {
+            check(
+                point(&root.public),
+                "root.public",
+                "must be an uncompressed P-256 point in base64url (87 characters from B…), as quote keygen --root prints it",
+            )?;
+            check(
+                self.example || (!root.demo && root.public != DEMO_ROOT_PUBLIC),
+                "root",
+                "is the demo root key, whose private half is public (tests/fixtures/demo-root.jwk): only the example provider may have it; make the provider's own with quote keygen --root and keep its private half offline",
+            )?;
         }
         Ok(())
     }

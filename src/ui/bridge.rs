@@ -16,6 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::document::Document;
 use crate::i18n::Lang;
 use crate::link::Dropped;
+use crate::roster::Certified;
 use crate::ui::edit::Edit;
 use crate::ui::traffic::TrafficInputs;
 
@@ -62,6 +63,9 @@ pub enum Wish {
     Verified {
         link: String,
         holds: bool,
+        /// Who the provider's roster certified for the link's key, where the provider file
+        /// does not list it.
+        certified: Option<Certified>,
     },
 }
 
@@ -217,6 +221,7 @@ mod tests {
             Wish::Verified {
                 link: "v=1&t=2026-11".into(),
                 holds: true,
+                certified: None,
             },
         ];
         assert_eq!(through(&wishes), wishes);

@@ -13,6 +13,7 @@ pub mod more;
 mod page;
 mod places;
 mod qr;
+mod staff;
 pub mod state;
 pub mod traffic;
 

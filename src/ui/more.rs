@@ -24,6 +24,7 @@ use crate::document::Standing;
 use crate::i18n::ChartTexts;
 use crate::link;
 use crate::provider::provider;
+use crate::roster::Certified;
 use crate::signature;
 use crate::tariff::{Catalogue, catalogue};
 
@@ -96,8 +97,12 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
     use_effect_with(checking, move |checking| {
         if let Some(link) = checking.clone() {
             yew::platform::spawn_local(async move {
-                let holds = check_signature(&link, catalogue.0).await;
-                bridge::wish(&[Wish::Verified { link, holds }]);
+                let (holds, certified) = check_signature(&link, catalogue.0).await;
+                bridge::wish(&[Wish::Verified {
+                    link,
+                    holds,
+                    certified,
+                }]);
             });
         }
     });
@@ -177,15 +182,36 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
 }
 
 /// Whether the signature of the quotation link `text` holds, by the key the provider file lists
-/// for it: `false` too where the link or its seal does not read.
-async fn check_signature(text: &str, catalogue: &Catalogue) -> bool {
+/// for it or its roster certifies (then who that is): `false` too where the link or its seal
+/// does not read.
+async fn check_signature(text: &str, catalogue: &Catalogue) -> (bool, Option<Certified>) {
     let Ok(opened) = link::decode(text, catalogue) else {
-        return false;
+        return (false, None);
     };
-    match signature::claim(opened.seal.as_ref(), provider()) {
-        Ok(claim) => super::crypto::verify(&claim.public, &claim.signature, claim.message).await,
-        Err(_) => false,
-    }
+    let certified = match signature::unlisted(opened.seal.as_ref(), provider()) {
+        Some(key) => super::staff::certified(key).await,
+        None => None,
+    };
+    // A certified key's point is the certificate's: the first module reads the rest of it.
+    let holds = match (&certified, opened.seal.as_ref()) {
+        (Some(certified), Some(seal)) => {
+            let public = certified.public().and_then(signature::decode);
+            let signed = signature::decode(&seal.signature).filter(|s| signature::is_canonical(s));
+            match (public, signed) {
+                (Some(public), Some(signed)) => {
+                    super::crypto::verify(&public, &signed, &seal.message).await
+                }
+                _ => false,
+            }
+        }
+        _ => match signature::claim(opened.seal.as_ref(), provider()) {
+            Ok(claim) => {
+                super::crypto::verify(&claim.public, &claim.signature, claim.message).await
+            }
+            Err(_) => false,
+        },
+    };
+    (holds, certified)
 }
 
 /// Mounts the deferred parts, for the module's entry (`src/bin/more.rs`).

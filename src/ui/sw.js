@@ -19,11 +19,30 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// The provider's roster of certified sales staff changes without a release: read from the
+// network first, so that a withdrawal takes effect as soon as the file is replaced, and kept (in a
+// cache no release deletes) for reading offline.
+const ROSTER = 'biaya-staff';
+const roster = (url) => new URL('staff.txt', self.location.href).pathname === new URL(url).pathname;
+
 // Same-origin reads come from the release's cache first; the fragment never reaches here. Offline,
 // a page not in the cache is the prospect's page.
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (roster(request.url)) {
+    event.respondWith(caches.open(ROSTER).then(async (cache) => {
+      try {
+        const response = await fetch(request, { cache: 'no-cache' });
+        if (response.ok) await cache.put(request, response.clone());
+        else if (response.status === 404) await cache.delete(request);
+        return response;
+      } catch (error) {
+        return (await cache.match(request)) || Response.error();
+      }
+    }));
+    return;
+  }
   event.respondWith(caches.open(RELEASE).then(async (cache) => {
     const hit = await cache.match(request, { ignoreSearch: true });
     if (hit) return hit;

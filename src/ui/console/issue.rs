@@ -18,7 +18,7 @@ use crate::i18n::{
     quotation_issued, quotation_message, refusal, until_too_late,
 };
 use crate::link::{self, QuoteField};
-use crate::provider::{self, provider};
+use crate::provider::{self, Staff, provider};
 use crate::quote::Today;
 use crate::signature;
 use crate::tariff::{Catalogue, Tariff};
@@ -85,14 +85,14 @@ fn device() -> String {
 
 /// Whether a signed link opens as its client's page will check it: read back whole, its
 /// signature holding by the key the provider file lists.
-async fn stands(sealed: &str, catalogue: &Catalogue) -> bool {
+async fn stands(sealed: &str, catalogue: &Catalogue, signer: &Staff) -> bool {
     let Ok(opened) = link::decode(sealed, catalogue) else {
         return false;
     };
     if !opened.dropped.is_empty() {
         return false;
     }
-    match signature::claim(opened.seal.as_ref(), provider()) {
+    match signature::claim_among(opened.seal.as_ref(), provider(), Some(signer)) {
         Ok(claim) => crypto::verify(&claim.public, &claim.signature, claim.message).await,
         Err(_) => false,
     }
@@ -363,7 +363,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                     None => String::new(),
                 };
                 // Issued only as the client's page will find it: whole, and signed by this key.
-                if sealed.is_empty() || !stands(&sealed, catalogue.0).await {
+                if sealed.is_empty() || !stands(&sealed, catalogue.0, signer.staff).await {
                     failure.set(Some(ConsoleTexts::of(lang).sign_failed));
                     busy.set(false);
                     *signing.borrow_mut() = false;

@@ -20,7 +20,7 @@ use crate::i18n::{
 use crate::provider::{Provider, Staff, StaffKey, provider};
 use crate::quote::Today;
 use crate::signature;
-use crate::ui::{browser, crypto};
+use crate::ui::{browser, crypto, staff};
 
 /// Where the remembered key is kept in the console's database.
 const SIGNER: &str = "signer";
@@ -85,9 +85,10 @@ pub fn check<'p>(
     x: &str,
     y: &str,
     provider: &'p Provider,
+    certified: Option<&'p Staff>,
     today: Today,
 ) -> Result<(&'p Staff, &'p StaffKey), KeyProblem> {
-    let (staff, key) = provider.key(kid).ok_or_else(|| KeyProblem::Unknown {
+    let (staff, key) = signer(kid, provider, certified).ok_or_else(|| KeyProblem::Unknown {
         kid: kid.to_owned(),
     })?;
     let (Some(x), Some(y)) = (signature::decode(x), signature::decode(y)) else {
@@ -100,6 +101,29 @@ pub fn check<'p>(
         });
     }
     in_force(staff, key, today)
+}
+
+/// The key `kid` and whose it is: listed in the provider file, or certified by its roster.
+fn signer<'p>(
+    kid: &str,
+    provider: &'p Provider,
+    certified: Option<&'p Staff>,
+) -> Option<(&'p Staff, &'p StaffKey)> {
+    provider.key(kid).or_else(|| {
+        let staff = certified?;
+        Some((staff, staff.keys.iter().find(|k| k.id == kid)?))
+    })
+}
+
+/// Who the provider's roster certifies for the key `kid` the provider file does not list.
+async fn certify(kid: &str) -> Option<&'static Staff> {
+    if provider().key(kid).is_some() {
+        return None;
+    }
+    staff::certified(kid)
+        .await
+        .and_then(|c| c.staff())
+        .map(staff::keep)
 }
 
 /// The key, where it may sign today.
@@ -194,7 +218,8 @@ async fn load(file: web_sys::File, remember: bool, today: Today) -> Result<Signe
         private: js_sys::Reflect::get(&jwk, &JsValue::from_str("d")).is_ok_and(|d| d.is_string()),
     };
     let (kid, x, y) = read.signing()?;
-    let (staff, key) = check(kid, x, y, provider(), today)?;
+    let certified = certify(kid).await;
+    let (staff, key) = check(kid, x, y, provider(), certified, today)?;
     let crypto = crypto::import_signing_key(&jwk).await;
     // The object is garbage once imported; its private member goes at once.
     let _ = js_sys::Reflect::delete_property(&jwk, &JsValue::from_str("d"));
@@ -236,8 +261,8 @@ async fn remembered(today: Today) -> Option<Signer> {
     let record = store::get(store::KEYS, SIGNER).await?;
     let kid = member(&record, "kid").unwrap_or_default();
     let crypto = remembered_key().await;
-    let listed = provider()
-        .key(&kid)
+    let certified = certify(&kid).await;
+    let listed = signer(&kid, provider(), certified)
         .and_then(|(staff, key)| in_force(staff, key, today).ok());
     match (listed, crypto) {
         (Some((staff, key)), Some(crypto)) => Some(Signer {
@@ -570,28 +595,28 @@ mod tests {
     #[test]
     fn a_key_file_is_checked_against_the_provider_file() {
         let today = Today(Date::parse("2026-11-28").expect("a date"));
-        let (staff, key) = check("SD-14cd3d", X, Y, provider(), today).expect("the demo key");
+        let (staff, key) = check("SD-14cd3d", X, Y, provider(), None, today).expect("the demo key");
         assert_eq!((&*staff.id, &*key.id), ("SD", "SD-14cd3d"));
         assert_eq!(
-            check("SD-000000", X, Y, provider(), today),
+            check("SD-000000", X, Y, provider(), None, today),
             Err(KeyProblem::Unknown {
                 kid: "SD-000000".into()
             })
         );
         // Another point under the demo key's id: y of the point is x's.
         assert_eq!(
-            check("SD-14cd3d", X, X, provider(), today),
+            check("SD-14cd3d", X, X, provider(), None, today),
             Err(KeyProblem::Mismatch {
                 kid: "SD-14cd3d".into()
             })
         );
         assert_eq!(
-            check("SD-14cd3d", X, "!!", provider(), today),
+            check("SD-14cd3d", X, "!!", provider(), None, today),
             Err(KeyProblem::OtherKind)
         );
         let before = Today(Date::parse("2026-10-31").expect("a date"));
         assert_eq!(
-            check("SD-14cd3d", X, Y, provider(), before),
+            check("SD-14cd3d", X, Y, provider(), None, before),
             Err(KeyProblem::NotYet {
                 kid: "SD-14cd3d".into(),
                 from: Date::parse("2026-11-01").expect("a date"),

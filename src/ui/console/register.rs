@@ -14,11 +14,13 @@ use super::store;
 use crate::csv::{Cell, Sheet};
 use crate::document::{Document, Standing};
 use crate::i18n::{ConsoleTexts, Lang, format_date, format_money};
+use crate::link;
 use crate::money::Currency;
 use crate::provider::provider;
 use crate::quote::Today;
 use crate::tariff::Catalogue;
-use crate::ui::Static;
+use crate::ui::{Static, staff};
+use yew::platform::spawn_local;
 
 /// One issued quotation, as the document its link makes says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +47,10 @@ pub struct Row {
 /// is taken as holding here.
 #[must_use]
 pub fn row(text: &str, catalogue: &Catalogue, today: Today) -> Option<Row> {
-    let document = Document::from_link(text, catalogue, provider(), today, |_| true).ok()?;
+    let certify = |key: &str| staff::met(key).cloned();
+    let document =
+        Document::from_link_certified(text, catalogue, provider(), today, certify, |_| true)
+            .ok()?;
     let quote = document.quote.as_ref()?;
     let dated = |d: Option<crate::calendar::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     Some(Row {
@@ -186,6 +191,30 @@ pub fn Register(props: &RegisterProps) -> Html {
     } = props;
     let (lang, texts) = (*lang, ConsoleTexts::of(*lang));
     let query = use_state_eq(String::new);
+    // Quotations signed by salespeople the roster certified: their certificates are read once,
+    // and the rows made again with them.
+    let certified = use_state_eq(|| 0usize);
+    {
+        let (certified, catalogue) = (certified.setter(), *catalogue);
+        use_effect_with(links.clone(), move |links| {
+            let keys: Vec<String> = links
+                .iter()
+                .filter_map(|l| link::decode(l, catalogue.0).ok()?.seal)
+                .map(|seal| seal.key)
+                .filter(|key| provider().key(key).is_none() && staff::met(key).is_none())
+                .collect();
+            if provider().root.is_some() && !keys.is_empty() {
+                spawn_local(async move {
+                    for key in keys {
+                        if let Some(found) = staff::certified(&key).await.and_then(|c| c.staff()) {
+                            let _ = staff::keep(found);
+                        }
+                    }
+                    certified.set(staff::met_count());
+                });
+            }
+        });
+    }
     let date = |text: &str| {
         crate::calendar::Date::parse(text).map_or_else(String::new, |d| format_date(d, lang))
     };
@@ -195,8 +224,8 @@ pub fn Register(props: &RegisterProps) -> Html {
         _ => texts.standing_void,
     };
     let rows = use_memo(
-        (links.clone(), *catalogue, *today),
-        |(links, catalogue, today)| {
+        (links.clone(), *catalogue, *today, *certified),
+        |(links, catalogue, today, _)| {
             links
                 .iter()
                 .filter_map(|l| row(l, catalogue.0, *today))

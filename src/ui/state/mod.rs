@@ -9,9 +9,10 @@ use crate::document::{Document, Source};
 use crate::estimate::{EstimateError, Request};
 use crate::i18n::{Lang, format_count};
 use crate::link::{self, Contents, Dropped, LinkError, Opened, QuoteDetails};
-use crate::provider::provider;
+use crate::provider::{Staff, provider};
 use crate::quantity;
 use crate::quote::Today;
+use crate::roster::Certified;
 use crate::signature::{self, Verdict};
 use crate::tariff::{Catalogue, Tariff};
 use crate::ui::bridge::Wish;
@@ -28,7 +29,18 @@ impl From<Wish> for Action {
         match wish {
             Wish::Edit(edit) => Self::Edit(edit),
             Wish::Reprice => Self::Reprice,
-            Wish::Verified { link, holds } => Self::Verified { link, holds },
+            Wish::Verified {
+                link,
+                holds,
+                certified,
+            } => Self::Verified {
+                link,
+                holds,
+                certified: certified
+                    .as_ref()
+                    .and_then(Certified::staff)
+                    .map(super::staff::keep),
+            },
         }
     }
 }
@@ -59,7 +71,11 @@ pub enum Action {
     /// own, without the salesperson, number and date.
     EditCopy,
     /// The browser has checked the signature of the quotation whose link (as it arrived) this is.
-    Verified { link: String, holds: bool },
+    Verified {
+        link: String,
+        holds: bool,
+        certified: Option<&'static Staff>,
+    },
     /// The visitor left a volume's field, whose own text is `text`: a number that reads is
     /// written grouped, as the page writes numbers (120000 becomes 120,000). A text the page had
     /// not heard (set without an input event) is an edit like any other.
@@ -189,7 +205,7 @@ impl State {
                 self.show(tariff, &opened.contents.request);
                 let dropped = link::problems(&opened, tariff, self.today.0);
                 // Settled at once where no cryptography is needed; else the browser checks it.
-                let verdict = signature::signer(opened.seal.as_ref(), provider()).err();
+                let verdict = signature::settled(opened.seal.as_ref(), provider());
                 self.received = Some(Received {
                     text: text.split_once('#').map_or(text, |(_, f)| f).to_owned(),
                     opened,
@@ -206,22 +222,21 @@ impl State {
 
     /// Judges the signature of the link on the page once the browser has checked it; a check of
     /// another link (one the visitor has since left) is not this one's.
-    fn verified(&mut self, link: &str, holds: bool) {
+    fn verified(&mut self, link: &str, holds: bool, certified: Option<&'static Staff>) {
         let (today, tariff) = (self.today, self.tariff);
         if let Some(received) = self
             .received
             .as_mut()
             .filter(|r| r.verdict.is_none() && r.text == link)
-            && let Ok(signer) = signature::signer(received.opened.seal.as_ref(), provider())
         {
-            received.verdict = Some(signature::judge(
-                signer,
-                holds,
-                &received.opened,
-                tariff,
-                provider(),
-                today,
-            ));
+            let seal = received.opened.seal.as_ref();
+            received.verdict = Some(match signature::signer_among(seal, provider(), certified) {
+                Ok(signer) => {
+                    signature::judge(signer, holds, &received.opened, tariff, provider(), today)
+                }
+                // The roster did not certify the key: no one the provider knows signed it.
+                Err(verdict) => verdict,
+            });
         }
         self.derive();
     }
@@ -387,7 +402,11 @@ impl Reducible for State {
                 next.received = None;
                 next.derive();
             }
-            Action::Verified { link, holds } => next.verified(&link, holds),
+            Action::Verified {
+                link,
+                holds,
+                certified,
+            } => next.verified(&link, holds, certified),
             Action::Open { text, origin } => next.open(&text, origin),
         }
         next.settle();

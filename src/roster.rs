@@ -218,6 +218,20 @@ impl Roster {
             .collect()
     }
 
+    /// Every line's signature to check, certificates first: what a new root key signs again.
+    #[must_use]
+    pub fn lines(&self) -> Vec<Check<'_>> {
+        self.certificates
+            .iter()
+            .chain(self.withdrawals.iter().map(|(w, _)| w))
+            .map(|signed| Check {
+                public: &self.root,
+                signature: &signed.signature,
+                message: &signed.message,
+            })
+            .collect()
+    }
+
     /// The key ids the certificates name, in the file's order, whether or not their signature
     /// holds.
     #[must_use]

@@ -736,3 +736,104 @@ fn staff_list_names_a_second_certificate_for_a_key_and_a_stray_withdrawal() {
     let link = team.sign(FOUR, "2026-12-05");
     assert_eq!(team.state(&link, "2026-12-10"), "valid");
 }
+
+/// The example provider's folder copied into `dir`, its `[root]` lines replaced by `root`'s.
+fn provider_with_root(dir: &Path, root: &str) -> PathBuf {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("providers/example");
+    let folder = dir.join("provider");
+    std::fs::create_dir_all(&folder).expect("a provider folder");
+    for name in ["logo.svg", "favicon.svg"] {
+        std::fs::copy(example.join(name), folder.join(name)).expect("copied");
+    }
+    let toml = text(&example.join("provider.toml"));
+    let start = toml.find("\n[root]\n").expect("the example's root") + 1;
+    // The example's root is its last table; a real provider's is not demo.
+    let rotated = format!("{}{root}\n", &toml[..start]);
+    std::fs::write(folder.join("provider.toml"), rotated).expect("written");
+    folder
+}
+
+#[test]
+fn a_new_root_key_signs_the_roster_again_and_her_quotations_keep_standing() {
+    let team = Team::certified("rotate");
+    let link = team.sign(&format!("{FOUR}&for=PT%20Maju&disc=5"), "2026-12-05");
+    // A line nobody signed is not carried over.
+    let forged = certificate_line(
+        &team,
+        example(),
+        &SigningKey::from_slice(&[7; 32]).expect("a key"),
+    )
+    .replace("|AR|", "|XX|")
+    .replace(&format!("|{}|", team.id), "|XX-000000|");
+    let file = format!("{}{forged}\n", text(&team.roster));
+    std::fs::write(&team.roster, file).expect("written");
+
+    let new_root = team.dir.join("root-2027.jwk");
+    succeeded(&quote_tool(&["keygen", "--root", "--out", path(&new_root)]));
+    let out = team.dir.join("staff-2027.txt");
+    let output = quote_tool(&[
+        "staff",
+        "rotate",
+        "--roster",
+        path(&team.roster),
+        "--new-root",
+        path(&new_root),
+        "--out",
+        path(&out),
+    ]);
+    succeeded(&output);
+    // It prints the [root] lines of the new key, to paste in place of the old.
+    let printed = stdout(&output);
+    let new_key = native::signing_key(&text(&new_root)).expect("the new root");
+    let lines = format!(
+        "[root]\nid = \"{}\"\npublic = \"{}\"",
+        native::key_id("ROOT", &new_key),
+        native::public(&new_key)
+    );
+    assert!(printed.contains(&lines), "{printed}");
+    assert!(
+        printed.contains("1 lines signed again") && printed.contains("1 that did not hold"),
+        "{printed}"
+    );
+
+    // The release that names the new root reads her quotation as hers, 5 % off, from the new
+    // file; the release before, from the same file, too (its own lines kept at the end).
+    let rotated = provider_with_root(&team.dir, &lines);
+    let read = |provider: &Path| {
+        let output = Command::new(env!("CARGO_BIN_EXE_quote"))
+            .args(["--provider", path(provider), "--at", &at("2026-12-10")])
+            .args(["--roster", path(&out), &link])
+            .output()
+            .expect("the quote tool runs");
+        succeeded(&output);
+        json(&output)
+    };
+    for provider in [
+        rotated.clone(),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("providers/example"),
+    ] {
+        let json = read(&provider);
+        assert_eq!(json["standing"], "valid", "{}", provider.display());
+        assert_eq!(json["quote"]["signer"]["name"], "Ayu Rahma");
+        assert_eq!(negotiated(&json), vec![Value::from("0.05"); 4]);
+    }
+    // With the old file, the new release knows her no more: the old root signed it.
+    let output = Command::new(env!("CARGO_BIN_EXE_quote"))
+        .args(["--provider", path(&rotated), "--at", &at("2026-12-10")])
+        .args(["--roster", path(&team.roster), &link])
+        .output()
+        .expect("the quote tool runs");
+    assert_eq!(json(&output)["standing"], "unknown-key");
+    // It never writes over a file.
+    let again = quote_tool(&[
+        "staff",
+        "rotate",
+        "--roster",
+        path(&team.roster),
+        "--new-root",
+        path(&new_root),
+        "--out",
+        path(&out),
+    ]);
+    assert_eq!(again.status.code(), Some(2));
+}

@@ -14,7 +14,7 @@
 //! - `quote sign --key <file> '<link>'` signs a quotation exactly as the sales console does;
 //! - `quote staff add`, `quote staff withdraw` and `quote staff list` write and read that roster:
 //!   a certificate signed by the root key for a salesperson's key, a signed withdrawal, and what
-//!   the page will make of each line;
+//!   the page will make of each line; `quote staff rotate` signs it again with a new root key;
 //! - `quote staffing --calls …` sizes one interval of calls (`biaya_bpo::staffing::USAGE`).
 //!
 //! Everything a link lost on the way, and the reason a link is refused, is printed with its
@@ -178,10 +178,11 @@ fn usage_text() -> String {
        quote [--provider <folder>] [--at <instant>] staff add --root <root key file> --roster <file> --id <id> --public <point> --name <name> --title-id <title> --title-en <title> --email <address> --whatsapp <digits> --max-discount <0.05> [--from <YYYY-MM-DD>] [--until <YYYY-MM-DD>]
        quote [--provider <folder>] [--at <instant>] staff withdraw --root <root key file> --roster <file> --key <key id> [--from <YYYY-MM-DD>]
        quote [--provider <folder>] staff list --roster <file>
+       quote [--provider <folder>] staff rotate --roster <file> --new-root <new root key file> --out <file>
        {}
 
 A link is read and judged on the provider's calendar ({}), now or at --at (2026-12-07T23:30:00Z), for the provider this tool was built with, or the one in the folder --provider names (providers/acme).
---roster names the roster ({}, copied next to the page's index.html): the salespeople the provider's root key certified, and the keys it withdrew, after the release. A link signed with a key the provider file does not list is judged by it, and sign takes such a key once it is certified there. staff add and staff withdraw append a line signed with the root key (--from and --until are the first and last days, --from today unless given); staff list says what the page makes of each line, and exits 1 where it passes one over.",
+--roster names the roster ({}, copied next to the page's index.html): the salespeople the provider's root key certified, and the keys it withdrew, after the release. A link signed with a key the provider file does not list is judged by it, and sign takes such a key once it is certified there. staff add and staff withdraw append a line signed with the root key (--from and --until are the first and last days, --from today unless given); staff list says what the page makes of each line, and exits 1 where it passes one over; staff rotate writes the roster signed again by a new root key, for the release that names it.",
         biaya_bpo::staffing::USAGE,
         provider().zone().name,
         roster::FILE,

@@ -1,4 +1,4 @@
-//! `quote staff add|withdraw|list`: the roster of salespeople the provider's root key certified
+//! `quote staff add|withdraw|list|rotate`: the roster of salespeople the provider's root key certified
 //! after the release (`biaya_bpo::roster`), written and read by the operator who holds that key.
 
 use std::borrow::Cow;
@@ -59,6 +59,7 @@ pub(crate) fn command(args: &[String], today: Today, roster: Option<&Path>) -> E
         Some((command, rest)) if command == "add" => staff_add(rest, today, roster),
         Some((command, rest)) if command == "withdraw" => staff_withdraw(rest, today, roster),
         Some((command, [])) if command == "list" => staff_list(roster),
+        Some((command, rest)) if command == "rotate" => staff_rotate(rest, roster),
         _ => usage(),
     }
 }
@@ -297,8 +298,8 @@ fn staff_add(args: &[String], today: Today, path: &Path) -> ExitCode {
                 path.display(),
                 staff.name
             ),
-            // The page reads the first certificate that names a key: a broken one would hide
-            // a new one behind it.
+            // A broken line for the key is left for the operator to remove: the file should say
+            // one thing of each key.
             None => format!(
                 "{} has a certificate for {key_id} that does not hold its signature: remove that line (quote staff list shows it), then add again",
                 path.display()
@@ -456,8 +457,7 @@ fn staff_list(path: &Path) -> ExitCode {
         Err(error) => return fail(error),
     };
     let roster = roster::read(&text, seller);
-    // The keys of the certificates on the lines before, signed or not: the page reads the first
-    // certificate that names a key, and no other.
+    // The keys of the certificates on the lines before whose signature holds.
     let mut named: Vec<String> = Vec::new();
     let (mut listed, mut ignored) = (0, 0);
     for (at, line) in text.lines().map(str::trim).enumerate() {
@@ -471,8 +471,6 @@ fn staff_list(path: &Path) -> ExitCode {
         };
         let alone = roster::read(line, seller);
         let certifies = alone.key_ids().first().copied();
-        let second = certifies.is_some_and(|key| named.iter().any(|k| k == key));
-        named.extend(certifies.map(str::to_owned));
         let signed = line.rsplit_once('|').and_then(|(message, signature)| {
             let signature = signature::decode(signature).filter(|s| signature::is_canonical(s))?;
             Some((message, signature))
@@ -491,6 +489,9 @@ fn staff_list(path: &Path) -> ExitCode {
             continue;
         }
         if let Some(key) = certifies {
+            // The page reads the first certificate of a key whose signature holds.
+            let second = named.iter().any(|k| k == key);
+            named.push(key.to_owned());
             match describe(&roster, key).filter(|_| !second) {
                 Some(described) => {
                     println!("{described}");
@@ -561,4 +562,95 @@ fn describe(roster: &Roster, key: &str) -> Option<String> {
         "{}\t{}\t{key}\t{days}\tlargest discount {}",
         staff.id, staff.name, staff.max_discount
     ))
+}
+
+/// `quote staff rotate --new-root <file> --out <file>`: the roster signed again, line for line,
+/// by a new root key, for the release that names it. Read by the root key the provider file
+/// names now: the lines that do not hold its signature are not carried over. The old root's
+/// private key is not needed, so a lost or exposed one can be replaced.
+fn staff_rotate(args: &[String], path: &Path) -> ExitCode {
+    let given = match options(args, &["--new-root", "--out"]) {
+        Ok(given) if given.contains_key("--new-root") && given.contains_key("--out") => given,
+        Ok(_) => {
+            eprintln!("quote staff rotate needs --new-root and --out");
+            return usage();
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            return usage();
+        }
+    };
+    let value = |name: &str| given.get(name).copied().unwrap_or_default();
+    let seller = provider();
+    let Some(old) = &seller.root else {
+        return fail("the provider has no root key to rotate: make one with quote keygen --root");
+    };
+    let new = match std::fs::read_to_string(value("--new-root"))
+        .map_err(|error| error.to_string())
+        .and_then(|jwk| native::signing_key(&jwk).map_err(str::to_owned))
+    {
+        Ok(key) => key,
+        Err(error) => return fail(format!("{}: {error}", value("--new-root"))),
+    };
+    let public = native::public(&new);
+    if public == *old.public {
+        return fail(
+            "--new-root is the root key the provider names now: make a new one with quote keygen --root",
+        );
+    }
+    let text = match roster_text(path) {
+        Ok(Some(text)) => text,
+        Ok(None) => return fail(format!("{}: no such roster", path.display())),
+        Err(error) => return fail(error),
+    };
+    let roster = roster::read(&text, seller);
+    let (mut lines, mut kept) = (Vec::new(), Vec::new());
+    let mut dropped = 0;
+    for check in roster.lines() {
+        if native::verify_roster(&check) {
+            lines.push(roster::line(
+                check.message,
+                &native::sign(&new, check.message),
+            ));
+            kept.push(roster::line(
+                check.message,
+                &signature::encode(check.signature),
+            ));
+        } else {
+            dropped += 1;
+        }
+    }
+    let id = native::key_id("ROOT", &new);
+    let header = format!(
+        "# {}'s sales staff certified by its root key {id}, carried over from {}.\n# Copy this file next to the page's index.html as {}, with the release whose provider.toml names {id}.\n",
+        seller.name,
+        old.id,
+        roster::FILE
+    );
+    // The old root's lines after the new: a phone still running the previous release reads
+    // those, the new release these, until every phone has taken the new one.
+    let previous = format!(
+        "# Signed by {}, for pages still running the release before: remove these lines once that release is gone.\n{}\n",
+        old.id,
+        kept.join("\n")
+    );
+    let out = Path::new(value("--out"));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    let written = options.open(out).and_then(|mut file| {
+        let text = format!("{header}{}\n{previous}", lines.join("\n"));
+        std::io::Write::write_all(&mut file, text.as_bytes())
+    });
+    if let Err(error) = written {
+        return fail(format!("{}: {error}", out.display()));
+    }
+    println!(
+        "# {} lines signed again by {id} in {} ({dropped} that did not hold {}'s signature left out).\n# Replace the [root] lines of provider.toml with these, build the page, and deploy it with {} as {}:\n[root]\nid = \"{id}\"\npublic = \"{public}\"",
+        lines.len(),
+        out.display(),
+        old.id,
+        out.display(),
+        roster::FILE
+    );
+    ExitCode::SUCCESS
 }

@@ -823,6 +823,32 @@ for (const lang of ['id', 'en']) {
         || unit === '' || !note.textContent.toLowerCase().includes(unit) || !/(follow in proportion|secara sebanding)/.test(note.textContent);
     }).map((figure) => figure.dataset.testid));
     check(`${name}: each curve says what its axis counts and what follows it`, notes.length === 0, notes.join(', '));
+    // Every chart mark that carries meaning 3:1 at least (WCAG 1.4.11) against the card it is
+    // drawn on, and a line drawn across the fluctuation band against the band's fill too: the
+    // colours as the browser computes them, the contrast worked from their luminances.
+    const marks = await page.$$eval('figure.chart', (figures) => {
+      const rgb = (text) => (text.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const luminance = ([r, g, b]) => [r, g, b].map((c) => c / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+      const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+      return figures.flatMap((figure) => {
+        const card = rgb(getComputedStyle(figure).backgroundColor);
+        const band = figure.querySelector('svg .band');
+        const bandFill = band ? rgb(getComputedStyle(band).fill) : null;
+        const drawn = [
+          ...[...figure.querySelectorAll('rect.fixed, rect.variable')].map((e) => [e, 'fill', false]),
+          ...[...figure.querySelectorAll('.band, .outsourced, .in-house, .tier, .axis, .now, .guide, .even')]
+            .filter((e) => e instanceof SVGElement).map((e) => [e, 'stroke', !e.classList.contains('band') && !e.classList.contains('axis')]),
+        ];
+        return drawn.map(([e, paint, crossesBand]) => {
+          const colour = rgb(getComputedStyle(e)[paint]);
+          const against = [['card', card], ...(crossesBand && bandFill ? [['band', bandFill]] : [])];
+          return { mark: `${figure.dataset.testid} .${e.getAttribute('class')}`, least: Math.min(...against.map(([, c]) => contrast(colour, c))) };
+        });
+      });
+    });
+    const faint = [...new Map(marks.filter((m) => m.least < 3).map((m) => [m.mark, `${m.mark} ${m.least.toFixed(2)}:1`])).values()];
+    check(`${name}: every chart mark 3:1 at least on the card and across the band (${marks.length} marks)`, marks.length > 20 && faint.length === 0, faint.slice(0, 6).join(' | '));
     for (const [i, chart] of (await page.$$('figure.chart')).entries()) {
       await chart.screenshot({ path: `${shots}/${name}-chart-${i}.png` });
     }

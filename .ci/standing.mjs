@@ -193,11 +193,40 @@ check('the quote tool reads it valid too', early.standing === 'valid', early.sta
   await page.keyboard.press('Space');
   const file = await download;
   check('the register\'s CSV downloads with Space, as its button role says', file?.suggestedFilename() === 'penawaran.csv', String(file?.suggestedFilename()));
-  await context.close();
   const reader = await opened(link, { lang: 'en', at: '2026-12-07T23:31:00Z', timezoneId: 'America/New_York' });
   const shown = await reader.page.getAttribute('[data-testid="quote-signature"]', 'data-state');
   check('it reads valid in New York at 18:31 on the 7th', shown === 'valid', shown);
+  // The client accepts it on WhatsApp; the salesperson pastes the message into the console
+  // (issue 24, item 5): first changed on the way, then as sent.
+  const acceptHref = await reader.page.getAttribute('[data-testid="quote-accept"]', 'href');
+  const accepted = new URL(acceptHref).searchParams.get('text') ?? '';
   await reader.context.close();
+  const code = link.split('&sig=')[1]?.slice(0, 8);
+  check('the acceptance names the quotation, its code and its link', accepted.includes(link.split('&ref=')[1].split('&')[0]) && accepted.includes(`(code ${code})`) && accepted.includes(link.split('#')[1]), accepted);
+  const finding = async (text) => {
+    await page.fill('[data-testid="console-acceptance-text"]', text);
+    await page.waitForTimeout(300);
+    return page.getAttribute('[data-testid="console-acceptance-finding"]', 'data-state');
+  };
+  check('a link changed on the way is refused', await finding(accepted.replace('&f=30&', '&f=31&')) === 'differs');
+  check('figures changed in the words are flagged', await finding(accepted.replace(/ a month/, '0 a month')) === 'figures-differ');
+  check('the acceptance as sent matches', await finding(accepted) === 'matches', await page.textContent('[data-testid="console-acceptance-finding"]'));
+  await page.click('[data-testid="console-acceptance-record"]');
+  await page.waitForSelector('[data-testid="console-acceptance-finding"][data-state="recorded"]');
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  check('recorded: said, the focus on what says so', focused === 'console-acceptance-finding', focused);
+  await (await page.$('[data-testid="register"]')).screenshot({ path: `${shots}/console-accepted-id-1280-register.png` });
+  await (await page.$('[data-testid="console-acceptance"]')).screenshot({ path: `${shots}/console-accepted-id-1280.png` });
+  const day = await page.textContent('[data-testid="register-accepted"]');
+  check('the register shows the day it was accepted, in Jakarta', day === '8 Desember 2026', day);
+  const withAcceptance = await page.evaluate(async () => {
+    const anchor = document.querySelector('[data-testid="register-csv"]');
+    anchor.addEventListener('click', (e) => e.preventDefault(), { once: true });
+    anchor.click();
+    return decodeURIComponent(anchor.getAttribute('href').replace('data:text/csv;charset=utf-8,', ''));
+  });
+  check('and its CSV carries it', withAcceptance.includes('"Diterima"') && withAcceptance.includes('2026-12-08'), withAcceptance.slice(0, 300));
+  await context.close();
   const json = tool(['--at', '2026-12-07T23:31:00Z', link]);
   check('and in the quote tool', json.standing === 'valid', json.standing ?? json.error);
 }

@@ -3,6 +3,7 @@
 //! The engine (`tariff`, `estimate`, `money`) is pure Rust with no web dependency; the page
 //! (`ui`, feature "ui") is a thin layer over it.
 
+pub mod acceptance;
 pub mod calendar;
 pub mod csv;
 pub mod document;

@@ -1009,6 +1009,8 @@ async fn a_quotation_signed_natively_verifies_in_the_browser_and_its_discount_ap
         format_money(priced.totals.monthly, Currency::Usd, Lang::En),
         format_money(priced.totals.contract, Currency::Usd, Lang::En),
         "26 February 2027".to_owned(),
+        // The signature's first eight characters (tests/fixtures/signed-natively.txt).
+        "(code Y_f1Sgvh)".to_owned(),
         format!("#{signed}"),
     ] {
         assert!(message.contains(&part), "{part} in {message}");

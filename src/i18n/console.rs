@@ -234,7 +234,86 @@ texts! {
         open_link =>
             "Buka",
             "Open";
+        column_accepted =>
+            "Diterima",
+            "Accepted";
+        acceptance_title =>
+            "Periksa penerimaan",
+            "Check an acceptance";
+        acceptance_help =>
+            "Tempel pesan penerimaan dari klien (WhatsApp atau e-mail): konsol memeriksa bahwa pesan itu menyebut penawaran yang diterbitkan di perangkat ini, tanpa perubahan, dengan angka-angkanya.",
+            "Paste the client's acceptance (WhatsApp or e-mail): the console checks that it names a quotation issued on this device, unchanged, with its figures.";
+        acceptance_label =>
+            "Pesan klien",
+            "The client's message";
+        acceptance_unrecognised =>
+            "Pesan ini tidak memuat tautan atau kode penawaran.",
+            "This message holds no quotation link or code.";
     }
+}
+
+/// What a pasted acceptance turns out to be, where it names a quotation.
+#[must_use]
+pub fn acceptance_finding(
+    finding: &crate::acceptance::Finding,
+    accepted: Option<&str>,
+    lang: Lang,
+) -> String {
+    use crate::acceptance::Finding;
+    use crate::document::Standing;
+    match finding {
+        Finding::Unrecognised => ConsoleTexts::of(lang).acceptance_unrecognised.to_owned(),
+        Finding::NotIssued { number } => say!(
+            lang,
+            "Penawaran {number} tidak diterbitkan di perangkat ini: periksa dengan perangkat yang menerbitkannya.",
+            "Quotation {number} was not issued on this device: check it on the device that issued it."
+        ),
+        Finding::Differs { number } => say!(
+            lang,
+            "Tidak cocok: tautan dalam pesan ini bukan penawaran {number} sebagaimana diterbitkan (diubah setelah ditandatangani, atau penawaran lain dengan nomornya). Jangan anggap diterima.",
+            "Does not match: the link in this message is not quotation {number} as issued (changed after signing, or another quotation under its number). Do not treat it as accepted."
+        ),
+        Finding::Matches(found) => {
+            let number = &found.number;
+            match (accepted, found.standing, found.figures_stated) {
+                (Some(on), _, _) => say!(
+                    lang,
+                    "Penawaran {number} sudah dicatat diterima pada {on}.",
+                    "Quotation {number} is already recorded as accepted on {on}."
+                ),
+                (None, Standing::Valid, true) => say!(
+                    lang,
+                    "Cocok: pesan ini menerima penawaran {number} sebagaimana diterbitkan, tanpa perubahan, dengan angka-angkanya.",
+                    "Matches: this message accepts quotation {number} as issued, unchanged, with its figures."
+                ),
+                (None, Standing::Valid, false) => say!(
+                    lang,
+                    "Tautannya adalah penawaran {number} tanpa perubahan, tetapi angka dalam kata-kata pesan bukan angka penawaran itu: konfirmasikan dengan klien sebelum mencatatnya.",
+                    "Its link is quotation {number} unchanged, but the figures the message's words state are not that quotation's: confirm with the client before recording it."
+                ),
+                (None, Standing::Expired, _) => say!(
+                    lang,
+                    "Penawaran {number} sudah kedaluwarsa: penerimaan setelah hari terakhirnya perlu penawaran baru.",
+                    "Quotation {number} has expired: an acceptance after its last day needs a new quotation."
+                ),
+                (None, _, _) => say!(
+                    lang,
+                    "Penawaran {number} tidak berlaku hari ini (kuncinya dicabut atau penawarannya tidak sah): jangan anggap diterima.",
+                    "Quotation {number} does not stand today (its key was withdrawn, or it is void): do not treat it as accepted."
+                ),
+            }
+        }
+    }
+}
+
+/// The button that records an acceptance, with its day.
+#[must_use]
+pub fn acceptance_record(number: &str, on: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Catat {number} diterima pada {on}",
+        "Record {number} as accepted on {on}"
+    )
 }
 
 /// Why a key file was refused, with the key it names.

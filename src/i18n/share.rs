@@ -127,8 +127,9 @@ pub fn share_message(
     )
 }
 
-/// The message a client accepts a quotation with: its number, its totals, its last day and its
-/// link, so that the acceptance names exactly what is accepted.
+/// The message a client accepts a quotation with: its number and its signature's code, its
+/// totals, its last day and its link, so that the acceptance names exactly what is accepted
+/// (the console checks it: `acceptance`).
 #[must_use]
 pub fn accept_message(document: &Document, url: &str, lang: Lang) -> String {
     let quote = document.quote.as_ref();
@@ -155,10 +156,11 @@ pub fn accept_message(document: &Document, url: &str, lang: Lang) -> String {
         .and_then(|q| q.until)
         .map(|d| format_date(d, lang))
         .unwrap_or_default();
+    let code = crate::acceptance::code(&document.link).unwrap_or("-");
     say!(
         lang,
-        "Halo, {who} menerima penawaran {number}: {monthly} per bulan, biaya awal {one_time}, total kontrak {contract} ({months} bulan), berlaku sampai {until}. Tautan: {url}",
-        "Hello, {who} accepts quotation {number}: {monthly} a month, one-time {one_time}, contract total {contract} ({months} months), valid until {until}. Link: {url}"
+        "Halo, {who} menerima penawaran {number} (kode {code}): {monthly} per bulan, biaya awal {one_time}, total kontrak {contract} ({months} bulan), berlaku sampai {until}. Tautan: {url}",
+        "Hello, {who} accepts quotation {number} (code {code}): {monthly} a month, one-time {one_time}, contract total {contract} ({months} months), valid until {until}. Link: {url}"
     )
 }
 

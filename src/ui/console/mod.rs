@@ -4,6 +4,7 @@
 //! module. The panel reads the estimate on screen from the scene the calculator publishes (see
 //! `bridge`), as the deferred parts do; the links it issues point to the prospect's page.
 
+mod acceptance;
 mod form;
 mod issue;
 mod keys;
@@ -64,6 +65,7 @@ fn Console(props: &ConsoleProps) -> Html {
         document.and_then(|d| Some((Static(catalogue.0.get(&d.tariff)?), d.request.clone())));
     let signer = keys::use_signer(today);
     let register = register::use_register();
+    let accepted = acceptance::use_accepted();
     let taken = use_memo(register.links.clone(), |links| {
         Rc::new(
             links
@@ -85,14 +87,18 @@ fn Console(props: &ConsoleProps) -> Html {
                 <h2 id="console-title">{ texts.title }</h2>
                 <p class="help">{ texts.intro }</p>
             </div>
-            // In the order a salesperson works on a phone: the key, the quotation, the register.
+            // In the order a salesperson works on a phone: the key, the quotation, the register,
+            // and the client's answer.
             <div class="console-grid">
                 <keys::KeyCard {lang} signer={signer.signer.clone()} status={signer.status.clone()}
                     on_file={signer.on_file.clone()} on_forget={signer.on_forget.clone()}
                     on_remember={signer.on_remember.clone()} />
                 <issue::IssueForm {lang} {catalogue} estimate={wanted} {examples} {stale} signer={signer.signer.clone()}
                     {today} taken={(*taken).clone()} on_issued={register.on_add.clone()} />
-                <register::Register {lang} {catalogue} {today} links={register.links.clone()} />
+                <register::Register {lang} {catalogue} {today} links={register.links.clone()}
+                    accepted={accepted.accepted.clone()} />
+                <acceptance::AcceptanceCheck {lang} {catalogue} {today} links={register.links.clone()}
+                    accepted={accepted.accepted.clone()} on_record={accepted.on_record.clone()} />
             </div>
         </section>
     }

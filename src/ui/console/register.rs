@@ -40,6 +40,8 @@ pub struct Row {
     pub currency: Currency,
     /// The whole link, as issued.
     pub link: String,
+    /// The day the client's acceptance was recorded (`acceptance`), if it was.
+    pub accepted: Option<crate::calendar::Date>,
 }
 
 /// The register's row for an issued link on `today`; `None` for a link this release cannot
@@ -69,6 +71,7 @@ pub fn row(text: &str, catalogue: &Catalogue, today: Today) -> Option<Row> {
         contract: document.estimate.totals.contract,
         currency: document.estimate.currency,
         link: text.to_owned(),
+        accepted: None,
     })
 }
 
@@ -102,6 +105,7 @@ pub fn sheet(rows: &[Row], lang: Lang) -> Sheet {
             texts.column_issued,
             texts.column_until,
             texts.column_standing,
+            texts.column_accepted,
             texts.column_discount,
             texts.column_monthly,
             texts.column_contract,
@@ -118,6 +122,8 @@ pub fn sheet(rows: &[Row], lang: Lang) -> Sheet {
             row.issued.as_str().into(),
             row.until.as_str().into(),
             row.standing.code().into(),
+            row.accepted
+                .map_or(Cell::Empty, |d| Cell::Text(d.to_string())),
             row.discount.map_or(Cell::Empty, |d| {
                 Cell::Number((d * Decimal::ONE_HUNDRED).normalize())
             }),
@@ -179,6 +185,8 @@ pub struct RegisterProps {
     pub today: Today,
     /// Newest first.
     pub links: Rc<Vec<String>>,
+    /// The acceptances recorded on this device.
+    pub accepted: Rc<Vec<super::acceptance::Accepted>>,
 }
 
 #[component]
@@ -188,6 +196,7 @@ pub fn Register(props: &RegisterProps) -> Html {
         catalogue,
         today,
         links,
+        accepted,
     } = props;
     let (lang, texts) = (*lang, ConsoleTexts::of(*lang));
     let query = use_state_eq(String::new);
@@ -235,7 +244,10 @@ pub fn Register(props: &RegisterProps) -> Html {
     let shown: Vec<Row> = rows
         .iter()
         .filter(|r| matches(r, &query))
-        .cloned()
+        .map(|r| Row {
+            accepted: accepted.iter().find(|a| a.number == r.number).map(|a| a.on),
+            ..r.clone()
+        })
         .collect();
     let on_search = {
         let query = query.setter();
@@ -277,6 +289,7 @@ pub fn Register(props: &RegisterProps) -> Html {
                         <th scope="col">{ texts.column_issued }</th>
                         <th scope="col">{ texts.column_until }</th>
                         <th scope="col">{ texts.column_standing }</th>
+                        <th scope="col">{ texts.column_accepted }</th>
                         <th scope="col">{ texts.column_monthly }</th>
                         <th scope="col">{ texts.column_link }</th>
                     </tr></thead>
@@ -288,6 +301,7 @@ pub fn Register(props: &RegisterProps) -> Html {
                                 <td>{ date(&r.issued) }</td>
                                 <td>{ date(&r.until) }</td>
                                 <td data-standing={r.standing.code()}>{ standing(r.standing) }</td>
+                                <td data-testid="register-accepted">{ r.accepted.map(|d| format_date(d, lang)).unwrap_or_default() }</td>
                                 <td>{ format_money(r.monthly, r.currency, lang) }</td>
                                 <td><a href={r.link.clone()} target="_blank" rel="noopener">{ texts.open_link }</a></td>
                             </tr>

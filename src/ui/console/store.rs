@@ -1,5 +1,6 @@
 //! The console's IndexedDB database, on this device only: the remembered key (a `CryptoKey`,
-//! which IndexedDB stores as it is, never as bytes) and the register of issued quotations.
+//! which IndexedDB stores as it is, never as bytes), the register of issued quotations and the
+//! acceptances recorded.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -9,11 +10,14 @@ use web_sys::{
 };
 
 const NAME: &str = "biaya-bpo-console";
-const VERSION: u32 = 1;
+/// 2 added the acceptances.
+const VERSION: u32 = 2;
 /// The signer's key, under one name.
 pub const KEYS: &str = "keys";
 /// Issued links, in the order they were issued (keys counted up by IndexedDB).
 pub const REGISTER: &str = "register";
+/// Acceptances recorded, under their quotation's number: `number|day`.
+pub const ACCEPTED: &str = "accepted";
 
 /// The promise of an event handler pair: resolved by the first, rejected by the second.
 async fn event(on: impl FnOnce(&js_sys::Function, &js_sys::Function)) -> bool {
@@ -67,6 +71,9 @@ async fn open() -> Option<IdbDatabase> {
         let names = db.object_store_names();
         if !names.contains(KEYS) {
             let _ = db.create_object_store(KEYS);
+        }
+        if !names.contains(ACCEPTED) {
+            let _ = db.create_object_store(ACCEPTED);
         }
         if !names.contains(REGISTER) {
             let counted = IdbObjectStoreParameters::new();

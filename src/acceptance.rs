@@ -1,0 +1,149 @@
+//! A client's acceptance as the salesperson receives it: the page's accept message (its number,
+//! totals, last day, the signature's code and the link), pasted into the console. What it
+//! decides: which issued quotation the message names, whether the quotation in it is that one
+//! unchanged, and whether the figures its words state are that quotation's, so that an
+//! acceptance is evidence of exactly what was signed.
+
+use crate::calendar::Date;
+use crate::document::{Document, Standing};
+use crate::i18n::{Lang, format_money};
+use crate::link;
+use crate::provider::Provider;
+use crate::quote::Today;
+use crate::tariff::Catalogue;
+
+/// How many characters of a quotation's signature its accept message quotes as its code: 48
+/// bits; among 4,000 quotations, two share a code with a chance of about 1 in 35 million.
+pub const CODE_LENGTH: usize = 8;
+
+/// What a pasted acceptance turns out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// Neither a quotation's link nor the code of an issued one.
+    Unrecognised,
+    /// A quotation's link, under a number this register does not hold.
+    NotIssued { number: String },
+    /// The number of an issued quotation, but not its signed text: changed after signing, or
+    /// another quotation under its number.
+    Differs { number: String },
+    /// The issued quotation, unchanged.
+    Matches(Match),
+}
+
+/// An acceptance of an issued quotation, as it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub number: String,
+    /// The issued link, as the register holds it.
+    pub link: String,
+    /// Whether the message's words state the quotation's monthly and contract totals (in either
+    /// language): a client who changed them in the message accepted something else.
+    pub figures_stated: bool,
+    /// The quotation's standing today: only a valid one can be accepted as it is.
+    pub standing: Standing,
+    pub until: Option<Date>,
+}
+
+/// The code a quotation's accept message quotes: the first characters of its signature.
+#[must_use]
+pub fn code(link: &str) -> Option<&str> {
+    let (_, signature) = link.rsplit_once("&sig=")?;
+    signature.get(..CODE_LENGTH)
+}
+
+/// Examines `message` against the links `issued` (the register), on `today`.
+#[must_use]
+pub fn examine(
+    message: &str,
+    issued: &[String],
+    catalogue: &Catalogue,
+    provider: &Provider,
+    today: Today,
+) -> Finding {
+    let sealed = |text: &str| link::decode(text, catalogue).ok()?.seal;
+    let pasted = quoted_link(message, catalogue)
+        .map(|opened| (opened.contents.quote.reference, opened.seal));
+    let found = match &pasted {
+        Some((number, _)) if !number.is_empty() => issued
+            .iter()
+            .find(|l| number_of(l, catalogue).as_deref() == Some(number.as_str())),
+        Some(_) => None,
+        // Only the code: the link was cut, or left out.
+        None => issued
+            .iter()
+            .find(|l| code(l).is_some_and(|c| message.contains(c))),
+    };
+    let Some(link) = found else {
+        return match pasted {
+            Some((number, _)) if !number.is_empty() => Finding::NotIssued { number },
+            _ => Finding::Unrecognised,
+        };
+    };
+    let Ok(document) = Document::from_link(link, catalogue, provider, today, |_| true) else {
+        return Finding::Unrecognised;
+    };
+    let number = document
+        .quote
+        .as_ref()
+        .map(|q| q.number.clone())
+        .unwrap_or_default();
+    // The same signed text under the same signature: nothing in it changed.
+    if let Some((_, seal)) = &pasted
+        && seal.as_ref().map(|s| (&s.message, &s.signature))
+            != sealed(link).as_ref().map(|s| (&s.message, &s.signature))
+    {
+        return Finding::Differs { number };
+    }
+    let totals = &document.estimate.totals;
+    let currency = document.estimate.currency;
+    let figures_stated = [Lang::Id, Lang::En].into_iter().any(|lang| {
+        [totals.monthly, totals.contract]
+            .into_iter()
+            .all(|amount| states(message, &format_money(amount, currency, lang)))
+    });
+    Finding::Matches(Match {
+        number,
+        link: link.clone(),
+        figures_stated,
+        standing: document.standing,
+        until: document.quote.as_ref().and_then(|q| q.until),
+    })
+}
+
+/// The quotation number a link carries.
+fn number_of(link: &str, catalogue: &Catalogue) -> Option<String> {
+    Some(link::decode(link, catalogue).ok()?.contents.quote.reference)
+}
+
+/// The quotation link in a message, read: from its address, or its fragment, to the message's
+/// end (the accept message ends with it; a chat app may have turned its `%20` into spaces).
+/// Each place a link could start is tried in turn, since the words before it (a client named
+/// after a web address) may hold one too.
+fn quoted_link(message: &str, catalogue: &Catalogue) -> Option<link::Opened> {
+    let mut starts: Vec<usize> = ["https://", "http://", "#v=", "?v="]
+        .iter()
+        .flat_map(|mark| message.match_indices(mark).map(|(at, _)| at))
+        .collect();
+    starts.sort_unstable();
+    starts.into_iter().find_map(|start| {
+        let text = message[start..].trim_end_matches(['.', ')', ' ', '\n', '\r']);
+        link::decode(text, catalogue)
+            .ok()
+            .filter(|opened| opened.seal.is_some() || !opened.contents.quote.reference.is_empty())
+    })
+}
+
+/// Whether `message` states `amount` as a whole figure: not as the start or end of a longer one
+/// ("IDR 35,853,0000" does not state IDR 35,853,000).
+fn states(message: &str, amount: &str) -> bool {
+    message.match_indices(amount).any(|(at, _)| {
+        let before = message[..at].chars().next_back();
+        let mut after = message[at + amount.len()..].chars();
+        let next = after.next();
+        let following = after.next();
+        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+        let separator = |c: Option<char>| matches!(c, Some('.' | ','));
+        // A digit either side, or a separator and a digit after, would make it part of a longer one.
+        !(digit(before) || digit(next) || (separator(next) && digit(following)))
+    })
+}

@@ -36,12 +36,24 @@ pub struct Match {
     pub number: String,
     /// The issued link, as the register holds it.
     pub link: String,
-    /// Whether the message's words state the quotation's monthly and contract totals (in either
-    /// language): a client who changed them in the message accepted something else.
-    pub figures_stated: bool,
+    /// What the message's words say of the quotation's monthly and contract totals.
+    pub figures: Figures,
     /// The quotation's standing today: only a valid one can be accepted as it is.
     pub standing: Standing,
     pub until: Option<Date>,
+}
+
+/// The figures an acceptance's words state, beside its link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figures {
+    /// The quotation's monthly and contract totals, as the page writes them (in either
+    /// language).
+    Stated,
+    /// None: the link alone was pasted.
+    Absent,
+    /// Figures that are not the quotation's: a client who changed them in the message accepted
+    /// something else, or means to.
+    Differ,
 }
 
 /// The code a quotation's accept message quotes: the first characters of its signature.
@@ -61,8 +73,12 @@ pub fn examine(
     today: Today,
 ) -> Finding {
     let sealed = |text: &str| link::decode(text, catalogue).ok()?.seal;
-    let pasted = quoted_link(message, catalogue)
-        .map(|opened| (opened.contents.quote.reference, opened.seal));
+    let quoted = quoted_link(message, catalogue);
+    // The words around the link: the whole message where it holds none.
+    let words = quoted
+        .as_ref()
+        .map_or(message, |(start, _)| &message[..*start]);
+    let pasted = quoted.map(|(_, opened)| (opened.contents.quote.reference, opened.seal));
     let found = match &pasted {
         Some((number, _)) if !number.is_empty() => issued
             .iter()
@@ -96,15 +112,22 @@ pub fn examine(
     }
     let totals = &document.estimate.totals;
     let currency = document.estimate.currency;
-    let figures_stated = [Lang::Id, Lang::En].into_iter().any(|lang| {
+    let stated = [Lang::Id, Lang::En].into_iter().any(|lang| {
         [totals.monthly, totals.contract]
             .into_iter()
-            .all(|amount| states(message, &format_money(amount, currency, lang)))
+            .all(|amount| states(words, &format_money(amount, currency, lang)))
     });
+    let figures = if stated {
+        Figures::Stated
+    } else if words.contains(|c: char| c.is_ascii_digit()) {
+        Figures::Differ
+    } else {
+        Figures::Absent
+    };
     Finding::Matches(Match {
         number,
         link: link.clone(),
-        figures_stated,
+        figures,
         standing: document.standing,
         until: document.quote.as_ref().and_then(|q| q.until),
     })
@@ -119,7 +142,7 @@ fn number_of(link: &str, catalogue: &Catalogue) -> Option<String> {
 /// end (the accept message ends with it; a chat app may have turned its `%20` into spaces).
 /// Each place a link could start is tried in turn, since the words before it (a client named
 /// after a web address) may hold one too.
-fn quoted_link(message: &str, catalogue: &Catalogue) -> Option<link::Opened> {
+fn quoted_link(message: &str, catalogue: &Catalogue) -> Option<(usize, link::Opened)> {
     let mut starts: Vec<usize> = ["https://", "http://", "#v=", "?v="]
         .iter()
         .flat_map(|mark| message.match_indices(mark).map(|(at, _)| at))
@@ -127,9 +150,15 @@ fn quoted_link(message: &str, catalogue: &Catalogue) -> Option<link::Opened> {
     starts.sort_unstable();
     starts.into_iter().find_map(|start| {
         let text = message[start..].trim_end_matches(['.', ')', ' ', '\n', '\r']);
+        // An address runs unbroken to its fragment: one that does not is another address.
+        let address = text.split(['#', '?']).next().unwrap_or_default();
+        if address.contains(char::is_whitespace) {
+            return None;
+        }
         link::decode(text, catalogue)
             .ok()
             .filter(|opened| opened.seal.is_some() || !opened.contents.quote.reference.is_empty())
+            .map(|opened| (start, opened))
     })
 }
 

@@ -9,7 +9,7 @@
 
 #![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 
-use biaya_bpo::acceptance::{Finding, examine};
+use biaya_bpo::acceptance::{Figures, Finding, examine};
 use biaya_bpo::calendar::Date;
 use biaya_bpo::document::{Document, Standing};
 use biaya_bpo::i18n::{Lang, accept_message};
@@ -64,7 +64,7 @@ fn the_clients_acceptance_matches_the_quotation_issued_unchanged_in_either_langu
         match judged(&message, &[issued()], today) {
             Finding::Matches(found) => {
                 assert_eq!(found.number, "NLY/SD/2026/11/0001");
-                assert!(found.figures_stated, "{message}");
+                assert_eq!(found.figures, Figures::Stated, "{message}");
                 assert_eq!(found.standing, Standing::Valid);
                 assert_eq!(found.until, Date::parse("2027-02-26"));
                 assert_eq!(found.link, issued());
@@ -81,7 +81,7 @@ fn a_chat_app_that_decoded_the_links_spaces_changes_nothing() {
     assert!(message.contains("PT Maju Jaya"), "{message}");
     assert!(matches!(
         judged(&message, &[issued()], today),
-        Finding::Matches(found) if found.figures_stated
+        Finding::Matches(found) if found.figures == Figures::Stated
     ));
 }
 
@@ -116,7 +116,7 @@ fn figures_changed_in_the_words_are_not_the_quotations() {
     assert_ne!(changed, message);
     assert!(matches!(
         judged(&changed, &[issued()], today),
-        Finding::Matches(found) if !found.figures_stated
+        Finding::Matches(found) if found.figures == Figures::Differ
     ));
 }
 
@@ -127,7 +127,7 @@ fn the_code_alone_finds_the_quotation_where_the_link_was_cut() {
     let (words, _) = message.split_once("Tautan:").expect("the link at the end");
     assert!(matches!(
         judged(words, &[issued()], today),
-        Finding::Matches(found) if found.number == "NLY/SD/2026/11/0001" && found.figures_stated
+        Finding::Matches(found) if found.number == "NLY/SD/2026/11/0001" && found.figures == Figures::Stated
     ));
 }
 
@@ -170,7 +170,7 @@ fn a_figure_with_a_digit_more_is_not_the_quotations() {
     let changed = message.replacen(" a month", "0 a month", 1);
     assert!(matches!(
         judged(&changed, &[issued()], today),
-        Finding::Matches(found) if !found.figures_stated
+        Finding::Matches(found) if found.figures == Figures::Differ
     ));
 }
 
@@ -180,6 +180,15 @@ fn a_client_named_after_a_web_address_does_not_hide_the_link() {
     let message = format!("From http://maju.example: {}", message(Lang::En, today));
     assert!(matches!(
         judged(&message, &[issued()], today),
-        Finding::Matches(found) if found.figures_stated
+        Finding::Matches(found) if found.figures == Figures::Stated
+    ));
+}
+
+#[test]
+fn the_link_alone_matches_without_figures_to_compare() {
+    let today = day("2026-12-01");
+    assert!(matches!(
+        judged(&issued(), &[issued()], today),
+        Finding::Matches(found) if found.figures == Figures::Absent && found.standing == Standing::Valid
     ));
 }

@@ -259,7 +259,7 @@ pub fn acceptance_finding(
     accepted: Option<&str>,
     lang: Lang,
 ) -> String {
-    use crate::acceptance::Finding;
+    use crate::acceptance::{Figures, Finding};
     use crate::document::Standing;
     match finding {
         Finding::Unrecognised => ConsoleTexts::of(lang).acceptance_unrecognised.to_owned(),
@@ -275,18 +275,23 @@ pub fn acceptance_finding(
         ),
         Finding::Matches(found) => {
             let number = &found.number;
-            match (accepted, found.standing, found.figures_stated) {
+            match (accepted, found.standing, found.figures) {
                 (Some(on), _, _) => say!(
                     lang,
                     "Penawaran {number} sudah dicatat diterima pada {on}.",
                     "Quotation {number} is already recorded as accepted on {on}."
                 ),
-                (None, Standing::Valid, true) => say!(
+                (None, Standing::Valid, Figures::Stated) => say!(
                     lang,
                     "Cocok: pesan ini menerima penawaran {number} sebagaimana diterbitkan, tanpa perubahan, dengan angka-angkanya.",
                     "Matches: this message accepts quotation {number} as issued, unchanged, with its figures."
                 ),
-                (None, Standing::Valid, false) => say!(
+                (None, Standing::Valid, Figures::Absent) => say!(
+                    lang,
+                    "Cocok: tautan ini adalah penawaran {number} sebagaimana diterbitkan, tanpa perubahan.",
+                    "Matches: this link is quotation {number} as issued, unchanged."
+                ),
+                (None, Standing::Valid, Figures::Differ) => say!(
                     lang,
                     "Tautannya adalah penawaran {number} tanpa perubahan, tetapi angka dalam kata-kata pesan bukan angka penawaran itu: konfirmasikan dengan klien sebelum mencatatnya.",
                     "Its link is quotation {number} unchanged, but the figures the message's words state are not that quotation's: confirm with the client before recording it."

@@ -9,7 +9,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::store;
-use crate::acceptance::{self, Finding};
+use crate::acceptance::{self, Figures, Finding};
 use crate::document::Standing;
 use crate::i18n::{ConsoleTexts, Lang, acceptance_finding, acceptance_record, format_date};
 use crate::provider::provider;
@@ -130,7 +130,7 @@ pub fn AcceptanceCheck(props: &AcceptanceCheckProps) -> Html {
             Finding::Differs { .. } => "differs",
             Finding::Matches(_) if on.is_some() => "recorded",
             Finding::Matches(found) if found.standing != Standing::Valid => "not-standing",
-            Finding::Matches(found) if !found.figures_stated => "figures-differ",
+            Finding::Matches(found) if found.figures == Figures::Differ => "figures-differ",
             Finding::Matches(_) => "matches",
         };
         (state, acceptance_finding(finding, on.as_deref(), lang))

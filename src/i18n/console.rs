@@ -175,8 +175,8 @@ texts! {
             "Daftar penawaran",
             "Register of quotations";
         register_help =>
-            "Penawaran yang diterbitkan di perangkat ini, terbaru di atas. Kehilangan daftar ini tidak menghilangkan penawaran apa pun: setiap tautan lengkap dengan sendirinya.",
-            "Quotations issued on this device, newest first. Losing this register loses no quotation: each link is complete in itself.";
+            "Penawaran yang diterbitkan di perangkat ini dan yang diimpor dari berkas rekan, terbaru di atas. Kehilangan daftar ini tidak menghilangkan penawaran apa pun: setiap tautan lengkap dengan sendirinya.",
+            "Quotations issued on this device and imported from colleagues' files, newest first. Losing this register loses no quotation: each link is complete in itself.";
         search =>
             "Cari nomor atau klien",
             "Search by number or client";
@@ -246,6 +246,12 @@ texts! {
         acceptance_label =>
             "Pesan klien",
             "The client's message";
+        export_register =>
+            "Ekspor daftar (JSON)",
+            "Export the register (JSON)";
+        import_register =>
+            "Impor daftar rekan (JSON)",
+            "Import a colleague's register (JSON)";
         acceptance_unrecognised =>
             "Pesan ini tidak memuat tautan atau kode penawaran.",
             "This message holds no quotation link or code.";
@@ -514,4 +520,38 @@ pub fn refusal(refusal: &crate::quote::Refusal, lang: Lang) -> String {
         }
         Refusal::DiscountOverLimit { max } => discount_over_limit(*max, lang),
     }
+}
+
+/// What importing a team's register files did.
+#[must_use]
+pub fn team_imported(
+    added: usize,
+    already: usize,
+    conflicting: &[String],
+    unreadable: usize,
+    lang: Lang,
+) -> String {
+    let mut said = say!(
+        lang,
+        "{added} penawaran ditambahkan; {already} sudah ada.",
+        "{added} quotations added; {already} already here."
+    );
+    if !conflicting.is_empty() {
+        let numbers = conflicting.join(", ");
+        said.push(' ');
+        said.push_str(&say!(
+            lang,
+            "Nomor yang sudah dipakai penawaran lain, dibiarkan seperti semula: {numbers}.",
+            "Numbers already held by another quotation, kept as they were: {numbers}."
+        ));
+    }
+    if unreadable > 0 {
+        said.push(' ');
+        said.push_str(&say!(
+            lang,
+            "{unreadable} berkas atau tautan tidak terbaca sebagai daftar penyedia ini.",
+            "{unreadable} files or links did not read as this provider's register."
+        ));
+    }
+    said
 }

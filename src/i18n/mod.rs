@@ -70,7 +70,8 @@ pub use compare::{
 pub use console::{
     ConsoleTexts, acceptance_finding, acceptance_record, discount_limit, discount_over_limit,
     key_loaded, key_problem_mismatch, key_problem_not_yet, key_problem_revoked,
-    key_problem_unknown, note_help, quotation_issued, quotation_message, refusal, until_too_late,
+    key_problem_unknown, note_help, quotation_issued, quotation_message, refusal, team_imported,
+    until_too_late,
 };
 pub use describe::{
     BreakdownTexts, line_detail, line_title, quoted_activity, quoted_settings, tariff_edition,

@@ -25,12 +25,12 @@ pub struct Accepted {
 }
 
 impl Accepted {
-    /// As stored: `number|day`.
-    fn stored(&self) -> String {
+    /// As stored, and as a register file writes it: `number|day`.
+    pub fn stored(&self) -> String {
         format!("{}|{}", self.number, self.on)
     }
 
-    fn read(text: &str) -> Option<Self> {
+    pub fn read(text: &str) -> Option<Self> {
         let (number, on) = text.rsplit_once('|')?;
         Some(Self {
             number: number.to_owned(),
@@ -43,6 +43,8 @@ impl Accepted {
 pub struct UseAccepted {
     pub accepted: Rc<Vec<Accepted>>,
     pub on_record: Callback<Accepted>,
+    /// Acceptances from a team's files (`team`): none replaces one recorded here.
+    pub on_import: Callback<Vec<Accepted>>,
 }
 
 #[hook]
@@ -74,9 +76,27 @@ pub fn use_accepted() -> UseAccepted {
             });
         })
     };
+    let on_import = {
+        let accepted = accepted.clone();
+        Callback::from(move |imported: Vec<Accepted>| {
+            let mut all = (**accepted).clone();
+            let new: Vec<Accepted> = imported
+                .into_iter()
+                .filter(|a| !all.iter().any(|b| b.number == a.number))
+                .collect();
+            all.extend(new.iter().cloned());
+            accepted.set(Rc::new(all));
+            yew::platform::spawn_local(async move {
+                for one in new {
+                    store::put(store::ACCEPTED, &one.number, &one.stored().into()).await;
+                }
+            });
+        })
+    };
     UseAccepted {
         accepted: (*accepted).clone(),
         on_record,
+        on_import,
     }
 }
 

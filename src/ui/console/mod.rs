@@ -10,6 +10,7 @@ mod issue;
 mod keys;
 mod register;
 mod store;
+mod team;
 
 use std::rc::Rc;
 
@@ -96,7 +97,8 @@ fn Console(props: &ConsoleProps) -> Html {
                 <issue::IssueForm {lang} {catalogue} estimate={wanted} {examples} {stale} signer={signer.signer.clone()}
                     {today} taken={(*taken).clone()} on_issued={register.on_add.clone()} />
                 <register::Register {lang} {catalogue} {today} links={register.links.clone()}
-                    accepted={accepted.accepted.clone()} />
+                    accepted={accepted.accepted.clone()} on_merge={register.on_merge.clone()}
+                    on_accepted={accepted.on_import.clone()} />
                 <acceptance::AcceptanceCheck {lang} {catalogue} {today} links={register.links.clone()}
                     accepted={accepted.accepted.clone()} on_record={accepted.on_record.clone()} />
             </div>

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::store;
 use crate::csv::{Cell, Sheet};
 use crate::document::{Document, Standing};
-use crate::i18n::{ConsoleTexts, Lang, format_date, format_money};
+use crate::i18n::{ConsoleTexts, Lang, format_date, format_money, format_percent};
 use crate::link;
 use crate::money::Currency;
 use crate::provider::provider;
@@ -140,6 +140,8 @@ pub fn sheet(rows: &[Row], lang: Lang) -> Sheet {
 pub struct UseRegister {
     pub links: Rc<Vec<String>>,
     pub on_add: Callback<String>,
+    /// Links from a team's files, oldest first (`team`).
+    pub on_merge: Callback<Vec<String>>,
 }
 
 /// The register kept in IndexedDB, read on start.
@@ -172,9 +174,24 @@ pub fn use_register() -> UseRegister {
             });
         })
     };
+    // A colleague's links, oldest first: stored in that order after this device's own.
+    let on_merge = {
+        let links = links.clone();
+        Callback::from(move |added: Vec<String>| {
+            let mut newer: Vec<String> = added.iter().rev().cloned().collect();
+            newer.extend(links.iter().cloned());
+            links.set(Rc::new(newer));
+            yew::platform::spawn_local(async move {
+                for link in added {
+                    store::add(store::REGISTER, &link.into()).await;
+                }
+            });
+        })
+    };
     UseRegister {
         links: (*links).clone(),
         on_add,
+        on_merge,
     }
 }
 
@@ -187,6 +204,8 @@ pub struct RegisterProps {
     pub links: Rc<Vec<String>>,
     /// The acceptances recorded on this device.
     pub accepted: Rc<Vec<super::acceptance::Accepted>>,
+    pub on_merge: Callback<Vec<String>>,
+    pub on_accepted: Callback<Vec<super::acceptance::Accepted>>,
 }
 
 #[component]
@@ -197,6 +216,8 @@ pub fn Register(props: &RegisterProps) -> Html {
         today,
         links,
         accepted,
+        on_merge,
+        on_accepted,
     } = props;
     let (lang, texts) = (*lang, ConsoleTexts::of(*lang));
     let query = use_state_eq(String::new);
@@ -241,7 +262,7 @@ pub fn Register(props: &RegisterProps) -> Html {
                 .collect::<Vec<_>>()
         },
     );
-    let shown: Vec<Row> = rows
+    let mut shown: Vec<Row> = rows
         .iter()
         .filter(|r| matches(r, &query))
         .map(|r| Row {
@@ -249,6 +270,8 @@ pub fn Register(props: &RegisterProps) -> Html {
             ..r.clone()
         })
         .collect();
+    // Newest first by the day issued: a team's files come in any order.
+    shown.sort_by(|a, b| b.issued.cmp(&a.issued));
     let on_search = {
         let query = query.setter();
         Callback::from(move |e: InputEvent| {
@@ -286,8 +309,10 @@ pub fn Register(props: &RegisterProps) -> Html {
                     <thead><tr>
                         <th scope="col">{ texts.column_number }</th>
                         <th scope="col">{ texts.column_client }</th>
+                        <th scope="col">{ texts.column_salesperson }</th>
                         <th scope="col">{ texts.column_issued }</th>
                         <th scope="col">{ texts.column_until }</th>
+                        <th scope="col">{ texts.column_discount }</th>
                         <th scope="col">{ texts.column_standing }</th>
                         <th scope="col">{ texts.column_accepted }</th>
                         <th scope="col">{ texts.column_monthly }</th>
@@ -298,8 +323,10 @@ pub fn Register(props: &RegisterProps) -> Html {
                             <tr key={r.link.clone()} data-testid="register-row">
                                 <th scope="row">{ &r.number }</th>
                                 <td>{ &r.client }</td>
+                                <td data-testid="register-salesperson">{ &r.salesperson }</td>
                                 <td>{ date(&r.issued) }</td>
                                 <td>{ date(&r.until) }</td>
+                                <td>{ r.discount.map(|d| format_percent(d, lang)).unwrap_or_default() }</td>
                                 <td data-standing={r.standing.code()}>{ standing(r.standing) }</td>
                                 <td data-testid="register-accepted">{ r.accepted.map(|d| format_date(d, lang)).unwrap_or_default() }</td>
                                 <td>{ format_money(r.monthly, r.currency, lang) }</td>
@@ -324,6 +351,8 @@ pub fn Register(props: &RegisterProps) -> Html {
                 <a class="button" role="button" data-testid="register-csv" href="#" download="penawaran.csv"
                     onclick={on_csv} onkeydown={press_with_space}>{ texts.download_csv }</a>
             </div>
+            <super::team::TeamFiles {lang} catalogue={*catalogue} links={links.clone()} accepted={accepted.clone()}
+                on_links={on_merge.clone()} on_accepted={on_accepted.clone()} />
             { body }
         </section>
     }

@@ -110,6 +110,48 @@ await manager.page.reload();
 await manager.page.waitForFunction(() => document.querySelectorAll('[data-testid="register-row"]').length === 2, null, { timeout: 10000 }).catch(() => null);
 check('kept on the manager\'s device after a reload', (await manager.page.$$('[data-testid="register-row"]')).length === 2);
 await (await manager.page.$('[data-testid="register"]')).screenshot({ path: 'target/screenshots/team-register-en-1280.png' });
+
+// Revisions (issue 24, item 4): Sari revises PT Alfa's quotation on her laptop, 4 % in place of
+// 5 %; the client, who opened the first issue before, opens the revision, then the first again.
+await laptop.page.click('[data-testid="register-revise"]');
+await laptop.page.waitForFunction(() => document.querySelector('[data-testid="console-client"]')?.value === 'PT Alfa', null, { timeout: 10000 }).catch(() => null);
+const proposed = await laptop.page.inputValue('[data-testid="console-number"]');
+check('"Revise" puts the quotation\'s terms in the form, under its next revision\'s number', proposed === `${number(alfa)}-R1`
+  && await laptop.page.inputValue('[data-testid="console-discount"]') === '5', proposed);
+const focusedField = await laptop.page.evaluate(() => document.activeElement?.id);
+check('and hands the focus to the form', focusedField === 'console-client', focusedField);
+await laptop.page.waitForSelector('[data-testid="console-monthly"]');
+await laptop.page.click('[data-testid="console-confirm-examples"]').catch(() => null);
+await laptop.page.fill('[data-testid="console-discount"]', '4');
+await laptop.page.click('[data-testid="console-issue"]');
+await laptop.page.waitForFunction((n) => document.querySelector('[data-testid="console-issued-link"]')?.textContent.includes(`&ref=${n}-R1&`), number(alfa), { timeout: 10000 }).catch(() => null);
+const revised = await laptop.page.textContent('[data-testid="console-issued-link"]');
+const alfaCode = alfa.split('&sig=')[1].slice(0, 8);
+check('the revision is issued, naming what it replaces by number and code', revised.includes(`&ref=${number(alfa)}-R1&`) && revised.includes(`&was=${number(alfa)}%20${alfaCode}`), revised);
+const client = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'en-GB', serviceWorkers: 'block' });
+await client.clock.setFixedTime(new Date('2026-12-08T04:00:00Z'));
+const reader = await client.newPage();
+reader.on('pageerror', (e) => problems.push(String(e)));
+const show = async (link) => {
+  await reader.goto(`${origin}/#${link.split('#')[1]}`);
+  await reader.reload();
+  await reader.waitForSelector('[data-testid="quote-signature"]:not([data-state="checking"])');
+};
+await show(alfa);
+check('the first issue, opened first, says nothing of revisions', (await reader.$('[data-testid="quote-revision"]')) === null && (await reader.$('[data-testid="quote-newer-revision"]')) === null);
+await show(revised);
+const revisionLine = await reader.textContent('[data-testid="quote-revision"]');
+check('the revision says which it is and what it replaces', revisionLine === `Revision: 1, replacing ${number(alfa)} (code ${alfaCode})`, revisionLine);
+await reader.screenshot({ path: 'target/screenshots/revision-en-375.png' });
+await show(alfa);
+await reader.waitForSelector('[data-testid="quote-newer-revision"]', { timeout: 5000 }).catch(() => null);
+const notice = await reader.textContent('[data-testid="quote-newer-revision"]').catch(() => '');
+check('the first issue, opened after the revision, says a newer one exists', notice.includes('A newer revision of this quotation (revision 1)') && notice.includes('Open revision 1'), notice);
+await reader.screenshot({ path: 'target/screenshots/revision-replaced-en-375.png' });
+await reader.click('[data-testid="quote-newer-revision"] a');
+await reader.waitForFunction(() => document.querySelector('[data-testid="quote-revision"]'), null, { timeout: 5000 }).catch(() => null);
+check('and opens it', (await reader.textContent('[data-testid="quote-revision"]').catch(() => '')).startsWith('Revision: 1, replacing'));
+await client.close();
 check('no script error', problems.length === 0, problems.join(' | '));
 
 await browser.close();

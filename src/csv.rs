@@ -131,8 +131,18 @@ pub fn document(
         (texts.standing, standing),
     ];
     if let Some(quote) = quote {
+        about.push((texts.number, quote.number.clone()));
+        if let Some(n) = quote.revision {
+            let replaces = quote
+                .replaces
+                .as_ref()
+                .map(|(a, b)| (a.as_str(), b.as_str()));
+            about.push((
+                crate::i18n::SignatureTexts::of(lang).revision,
+                crate::i18n::revision_line(n, replaces, lang),
+            ));
+        }
         about.extend([
-            (texts.number, quote.number.clone()),
             (texts.client, quote.client.clone()),
             (texts.date, dated(quote.issued)),
             (texts.valid_until, dated(quote.until)),

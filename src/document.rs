@@ -146,6 +146,10 @@ pub struct Quotation {
     pub key: Option<String>,
     /// The day its key was withdrawn, where it was.
     pub withdrawn: Option<Date>,
+    /// Its revision, where its number says it is one (`quote::revision`).
+    pub revision: Option<u32>,
+    /// The quotation a revision replaces, as its link names it: number and code.
+    pub replaces: Option<(String, String)>,
 }
 
 /// A volume the page filled in, which nobody typed or confirmed.
@@ -283,6 +287,9 @@ impl Document {
                 discount_over_limit: verdict.is_some_and(|v| v.over_limit),
                 key: verdict.and_then(|v| v.key).map(|k| k.id.to_string()),
                 withdrawn: verdict.and_then(|v| v.key).and_then(|k| k.revoked),
+                revision: quote::revision(&details.reference).map(|(_, n)| n),
+                replaces: quote::replaced(&details.replaces)
+                    .map(|(number, code)| (number.to_owned(), code.to_owned())),
             }
         });
         let latest = catalogue.latest();

@@ -24,6 +24,35 @@ impl Today {
     }
 }
 
+/// The room a first issue's number leaves in a link's reference for its revisions' `-R` and
+/// digits: the console proposes numbers of 24 characters at most, of 32.
+pub const REVISION_ROOM: usize = 8;
+
+/// A quotation's revision, read from its number: `NLY/SD/2026/12/0003-K7Q-R2` is revision 2 of
+/// `NLY/SD/2026/12/0003-K7Q`; a number without `-R` and digits is the first issue.
+#[must_use]
+pub fn revision(number: &str) -> Option<(&str, u32)> {
+    let (base, n) = number.rsplit_once("-R")?;
+    let n: u32 = n.parse().ok().filter(|n| *n >= 1)?;
+    (!base.is_empty() && n.to_string().len() == number.len() - base.len() - 2).then_some((base, n))
+}
+
+/// The number of a revision's next one: `…-R1` after the first issue, `…-R3` after `…-R2`.
+#[must_use]
+pub fn next_revision(number: &str) -> String {
+    match revision(number) {
+        Some((base, n)) => format!("{base}-R{}", n.saturating_add(1)),
+        None => format!("{number}-R1"),
+    }
+}
+
+/// What a revision's link says it replaces (`was`): the number, a space, and the code.
+#[must_use]
+pub fn replaced(text: &str) -> Option<(&str, &str)> {
+    text.rsplit_once(' ')
+        .filter(|(number, code)| !number.is_empty() && !code.is_empty())
+}
+
 /// Whether `issued` comes before the day `tariff` took effect: a quotation cannot be priced with
 /// prices not yet published.
 #[must_use]
@@ -152,6 +181,32 @@ mod tests {
     use rust_decimal_macros::dec;
 
     use super::*;
+
+    #[test]
+    fn a_revision_is_read_from_its_number() {
+        assert_eq!(
+            revision("NLY/SD/2026/12/0003-K7Q-R2"),
+            Some(("NLY/SD/2026/12/0003-K7Q", 2))
+        );
+        assert_eq!(revision("NLY/SD/2026/12/0003-K7Q"), None);
+        // Not a revision: no digits, a zero, a leading zero, a sign.
+        for number in ["NLY/SD-R", "NLY/SD-R0", "NLY/SD-R01", "NLY/SD-R+1", "-R1"] {
+            assert_eq!(revision(number), None, "{number}");
+        }
+        assert_eq!(
+            next_revision("NLY/SD/2026/12/0003-K7Q"),
+            "NLY/SD/2026/12/0003-K7Q-R1"
+        );
+        assert_eq!(
+            next_revision("NLY/SD/2026/12/0003-K7Q-R9"),
+            "NLY/SD/2026/12/0003-K7Q-R10"
+        );
+        assert_eq!(
+            replaced("NLY/SD/2026/12/0003-K7Q Y_f1Sgvh"),
+            Some(("NLY/SD/2026/12/0003-K7Q", "Y_f1Sgvh"))
+        );
+        assert_eq!(replaced("NLY/SD/2026/12/0003-K7Q"), None);
+    }
     use crate::provider::example as provider;
     use crate::tariff::catalogue;
 

@@ -192,3 +192,38 @@ fn the_link_alone_matches_without_figures_to_compare() {
         Finding::Matches(found) if found.figures == Figures::Absent && found.standing == Standing::Valid
     ));
 }
+
+#[test]
+fn a_revision_names_itself_and_what_it_replaces() {
+    // The fixture's quotation revised: its number with -R1, what it replaces written in `was`,
+    // signed with the demo key as the console does.
+    let catalogue = catalogue().expect("valid");
+    let revised = SIGNED
+        .trim()
+        .split("&key=")
+        .next()
+        .expect("its signed text")
+        .replacen("ref=NLY/SD/2026/11/0001", "ref=NLY/SD/2026/11/0001-R1", 1);
+    let revised = format!("{revised}&was=NLY/SD/2026/11/0001%20Y_f1Sgvh");
+    let opened = biaya_bpo::link::decode(&revised, catalogue).expect("a link");
+    let tariff = catalogue.get(&opened.contents.tariff).expect("its tariff");
+    let signable = biaya_bpo::link::signable(&opened.contents, tariff, "SD-14cd3d");
+    let key = native::signing_key(include_str!("fixtures/demo-key.jwk")).expect("the demo key");
+    let link = biaya_bpo::link::sealed(&signable, &native::sign(&key, &signable));
+    let document = Document::from_link(
+        &link,
+        catalogue,
+        example(),
+        day("2026-12-01"),
+        native::verify,
+    )
+    .expect("a document");
+    assert_eq!(document.standing, Standing::Valid);
+    let quote = document.quote.expect("a quotation");
+    assert_eq!(quote.number, "NLY/SD/2026/11/0001-R1");
+    assert_eq!(quote.revision, Some(1));
+    assert_eq!(
+        quote.replaces,
+        Some(("NLY/SD/2026/11/0001".to_owned(), "Y_f1Sgvh".to_owned()))
+    );
+}

@@ -246,6 +246,9 @@ texts! {
         acceptance_label =>
             "Pesan klien",
             "The client's message";
+        revise =>
+            "Revisi",
+            "Revise";
         export_register =>
             "Ekspor daftar (JSON)",
             "Export the register (JSON)";
@@ -554,4 +557,14 @@ pub fn team_imported(
         ));
     }
     said
+}
+
+/// What "Revise" on a register entry does, for a screen reader.
+#[must_use]
+pub fn revise_label(number: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Revisi {number}: terbitkan revisi berikutnya",
+        "Revise {number}: issue its next revision"
+    )
 }

@@ -51,6 +51,9 @@ texts! {
         note =>
             "Catatan ketentuan khusus",
             "Special terms";
+        replaces =>
+            "Menggantikan",
+            "Replaces";
         until =>
             "Berlaku sampai",
             "Valid until";
@@ -79,6 +82,7 @@ fn field_name(field: &str, tariff: &Tariff, lang: Lang) -> String {
         "attn" => texts.attention,
         "subj" => texts.subject,
         "note" => texts.note,
+        "was" => texts.replaces,
         "u" => texts.until,
         "disc" => texts.discount,
         other => {

@@ -70,8 +70,8 @@ pub use compare::{
 pub use console::{
     ConsoleTexts, acceptance_finding, acceptance_record, discount_limit, discount_over_limit,
     key_loaded, key_problem_mismatch, key_problem_not_yet, key_problem_revoked,
-    key_problem_unknown, note_help, quotation_issued, quotation_message, refusal, team_imported,
-    until_too_late,
+    key_problem_unknown, note_help, quotation_issued, quotation_message, refusal, revise_label,
+    team_imported, until_too_late,
 };
 pub use describe::{
     BreakdownTexts, line_detail, line_title, quoted_activity, quoted_settings, tariff_edition,
@@ -95,7 +95,8 @@ pub use page::{
 };
 pub use share::{ShareTexts, accept_message, ask_again_message, ask_sales_message, share_message};
 pub use standing::{
-    SignatureTexts, StandingTexts, standing_heading, standing_sentence, standing_signed,
+    SignatureTexts, StandingTexts, newer_revision, open_revision, revision_line, standing_heading,
+    standing_sentence, standing_signed,
 };
 pub use traffic::{
     SizingFigures, TrafficTexts, both_cover, busiest_hour, calls_only, minutes_from_calls,

@@ -21,7 +21,39 @@ texts! {
         subject =>
             "Perihal",
             "Subject";
+        revision =>
+            "Revisi",
+            "Revision";
     }
+}
+
+/// A revision, as its quotation says it: which, and what it replaces.
+#[must_use]
+pub fn revision_line(n: u32, replaces: Option<(&str, &str)>, lang: Lang) -> String {
+    match replaces {
+        Some((number, code)) => say!(
+            lang,
+            "{n}, menggantikan {number} (kode {code})",
+            "{n}, replacing {number} (code {code})"
+        ),
+        None => n.to_string(),
+    }
+}
+
+/// Said on an older revision where a newer one was opened on this device.
+#[must_use]
+pub fn newer_revision(n: u32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Revisi yang lebih baru dari penawaran ini (revisi {n}) sudah dibuka di perangkat ini: penawaran ini sudah digantikan.",
+        "A newer revision of this quotation (revision {n}) was opened on this device: this one is replaced."
+    )
+}
+
+/// The link to the newer revision.
+#[must_use]
+pub fn open_revision(n: u32, lang: Lang) -> String {
+    say!(lang, "Buka revisi {n}", "Open revision {n}")
 }
 
 texts! {

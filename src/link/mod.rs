@@ -107,11 +107,13 @@ pub enum QuoteField {
     Subject,
     /// Special terms the salesperson negotiated, shown as text.
     Note,
+    /// The quotation a revision replaces: its number and its code (`quote::replaced`).
+    Replaces,
 }
 
 impl QuoteField {
     /// In the order a link writes them.
-    pub const ALL: [QuoteField; 7] = [
+    pub const ALL: [QuoteField; 8] = [
         Self::Client,
         Self::Preparer,
         Self::Contact,
@@ -119,6 +121,7 @@ impl QuoteField {
         Self::Attention,
         Self::Subject,
         Self::Note,
+        Self::Replaces,
     ];
 
     /// The link's key.
@@ -132,6 +135,7 @@ impl QuoteField {
             Self::Attention => "attn",
             Self::Subject => "subj",
             Self::Note => "note",
+            Self::Replaces => "was",
         }
     }
 
@@ -142,10 +146,13 @@ impl QuoteField {
             Self::Client => 60,
             Self::Preparer => 40,
             Self::Contact => 50,
-            Self::Reference => 24,
+            // A number and its revision: `NLY/SD/2026/12/0003-K7Q-R12`.
+            Self::Reference => 32,
             Self::Attention => 50,
             Self::Subject => 80,
             Self::Note => 200,
+            // The number it replaces, a space and that quotation's code.
+            Self::Replaces => 41,
         }
     }
 
@@ -164,6 +171,7 @@ impl QuoteField {
             Self::Attention => &quote.attention,
             Self::Subject => &quote.subject,
             Self::Note => &quote.note,
+            Self::Replaces => &quote.replaces,
         }
     }
 
@@ -176,6 +184,7 @@ impl QuoteField {
             Self::Attention => &mut quote.attention,
             Self::Subject => &mut quote.subject,
             Self::Note => &mut quote.note,
+            Self::Replaces => &mut quote.replaces,
         }
     }
 }
@@ -191,6 +200,8 @@ pub struct QuoteDetails {
     pub attention: String,
     pub subject: String,
     pub note: String,
+    /// A revision's predecessor: its number, a space and its code.
+    pub replaces: String,
     pub issued: Option<Date>,
     /// The last day it holds, where the salesperson set one; else the tariff's default.
     pub until: Option<Date>,

@@ -24,6 +24,28 @@ pub struct Visit {
 }
 
 const LANG_KEY: &str = "biaya-bpo.lang";
+/// The newest revision of each quotation opened on this device, under this and its base
+/// number: its revision, a tab, and its link.
+const REVISION_KEY: &str = "biaya-bpo.revision.";
+
+/// The newest revision of the quotation numbered `base` opened on this device, where newer than
+/// `n`: its revision and link. Else this one (`link`) is remembered as the newest.
+#[must_use]
+pub fn newer_revision(base: &str, n: u32, link: &str) -> Option<(u32, String)> {
+    let storage = storage()?;
+    let key = format!("{REVISION_KEY}{base}");
+    let seen = storage.get_item(&key).ok().flatten().unwrap_or_default();
+    let newest = seen
+        .split_once('\t')
+        .and_then(|(newest, link)| Some((newest.parse::<u32>().ok()?, link.to_owned())));
+    match newest {
+        Some((newest, link)) if newest > n => Some((newest, link)),
+        _ => {
+            let _ = storage.set_item(&key, &format!("{n}\t{link}"));
+            None
+        }
+    }
+}
 
 fn storage() -> Option<web_sys::Storage> {
     // Private modes may refuse storage: the page works without it.
@@ -93,6 +115,11 @@ pub fn address_link() -> Option<String> {
             history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}#{query}")));
     }
     Some(query.to_owned())
+}
+
+/// Opens `link` (a fragment) on this page, as following a link to it would.
+pub fn open_link(link: &str) {
+    let _ = gloo::utils::window().location().set_hash(link);
 }
 
 /// The element with id `id`, where it can take the focus.

@@ -161,6 +161,16 @@ pub fn Paper(props: &PaperProps) -> Html {
     let mut meta: Vec<(&str, String)> = Vec::new();
     if let Some(quote) = quote {
         meta.push((t.number, quote.number.clone()));
+        if let Some(n) = quote.revision {
+            let replaces = quote
+                .replaces
+                .as_ref()
+                .map(|(a, b)| (a.as_str(), b.as_str()));
+            meta.push((
+                crate::i18n::SignatureTexts::of(lang).revision,
+                crate::i18n::revision_line(n, replaces, lang),
+            ));
+        }
         meta.push((t.date, dated(quote.issued)));
         meta.push((t.to, quote.client.clone()));
         meta.push((t.attention, quote.attention.clone()));

@@ -10,8 +10,8 @@ use super::summary::Summary;
 use crate::document::{Document, Voice};
 use crate::i18n::{
     Lang, MoreTexts, PrintTexts, ShareTexts, SignatureTexts, StandingTexts, Texts, accept_message,
-    ask_again_message, email_subject, format_date, quoted_activity, quoted_settings, service_hours,
-    standing_sentence,
+    ask_again_message, email_subject, format_date, newer_revision, open_revision, quoted_activity,
+    quoted_settings, revision_line, service_hours, standing_sentence,
 };
 use crate::provider::{self, provider};
 use crate::tariff::Tariff;
@@ -191,6 +191,23 @@ pub struct SealProps {
 #[component]
 pub fn Seal(props: &SealProps) -> Html {
     let SealProps { document, lang } = props;
+    // A newer revision of this quotation opened on this device before: looked up, and this one
+    // remembered, only where the provider's signature vouches for it (an unsigned link could
+    // claim any revision).
+    // Looked up once for each quotation shown: the lookup remembers this one where it is the
+    // newest, which a second run for the same quotation leaves as it was.
+    let seen = document
+        .quote
+        .as_ref()
+        .filter(|q| q.voice == Voice::Signer)
+        .map(|q| {
+            let (base, n) = crate::quote::revision(&q.number).unwrap_or((&q.number, 0));
+            (base.to_owned(), n, document.link.clone())
+        });
+    let newer = use_memo(seen, |seen| {
+        seen.as_ref()
+            .and_then(|(base, n, link)| browser::newer_revision(base, *n, link))
+    });
     let code = document.standing.code();
     let over_limit = document
         .quote
@@ -203,6 +220,18 @@ pub fn Seal(props: &SealProps) -> Html {
             </p>
             if over_limit {
                 <p class="signature">{ StandingTexts::of(*lang).over_limit }</p>
+            }
+            // Which revision it is, in the provider's words only: an unsigned link could claim any.
+            if let Some((n, quote)) = document.quote.as_ref().filter(|q| q.voice == Voice::Signer).and_then(|q| Some((q.revision?, q))) {
+                <p class="signature" data-testid="quote-revision">
+                    { format!("{}: {}", SignatureTexts::of(*lang).revision, revision_line(n, quote.replaces.as_ref().map(|(a, b)| (a.as_str(), b.as_str())), *lang)) }
+                </p>
+            }
+            if let Some((n, link)) = &*newer {
+                <p class="notice" data-testid="quote-newer-revision" role="status">
+                    { newer_revision(*n, *lang) }{ " " }
+                    <a href={format!("#{link}")}>{ open_revision(*n, *lang) }</a>
+                </p>
             }
         </>
     }

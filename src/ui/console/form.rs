@@ -26,6 +26,8 @@ pub struct Draft {
     pub note: String,
     /// `None` for the number the console proposes.
     pub number: Option<String>,
+    /// Where this is a revision: the number and code of the quotation it replaces.
+    pub replaces: String,
 }
 
 /// A change to the draft.
@@ -38,6 +40,8 @@ pub enum DraftEdit {
     Discount(String),
     Note(String),
     Number(String),
+    /// "Revise" on a register entry: that quotation's terms, under its next revision's number.
+    Revise(Draft),
     /// A quotation was issued from it: the next one gets the next number.
     Issued,
 }
@@ -55,6 +59,7 @@ impl yew::Reducible for Draft {
             DraftEdit::Discount(text) => next.discount = text,
             DraftEdit::Note(text) => next.note = text,
             DraftEdit::Number(text) => next.number = Some(text),
+            DraftEdit::Revise(revision) => next = revision,
             DraftEdit::Issued => next = next.once_issued(),
         }
         std::rc::Rc::new(next)
@@ -68,6 +73,8 @@ impl Draft {
     pub fn once_issued(&self) -> Self {
         Self {
             number: None,
+            // A revision is issued once: what follows is a quotation of its own.
+            replaces: String::new(),
             ..self.clone()
         }
     }
@@ -302,6 +309,7 @@ impl Draft {
                 subject,
                 note: clean(&self.note, QuoteField::Note),
                 reference: number,
+                replaces: clean(&self.replaces, QuoteField::Replaces),
                 issued: Some(today),
                 // The tariff's validity goes without saying, as a link read back says it.
                 until: until.filter(|u| Some(*u) != usual),
@@ -335,6 +343,40 @@ impl Draft {
             Err(problems)
         }
     }
+}
+
+/// "Revise" on an issued quotation `link`: a draft of its next revision (its terms, a last day
+/// from today, the next revision's number, what it replaces), and the estimate to put in the
+/// calculator, as an estimate's link. `None` for a link that does not read as a quotation.
+#[must_use]
+pub fn revision_of(link: &str, catalogue: &crate::tariff::Catalogue) -> Option<(Draft, String)> {
+    let opened = crate::link::decode(link, catalogue).ok()?;
+    let tariff = catalogue.get(&opened.contents.tariff)?;
+    let quote = &opened.contents.quote;
+    let code = crate::acceptance::code(link)?;
+    if quote.reference.is_empty() {
+        return None;
+    }
+    let discount = quote
+        .discount
+        .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
+        .map(|p| p.normalize().to_string())
+        .unwrap_or_default();
+    let draft = Draft {
+        client: quote.client.clone(),
+        attention: quote.attention.clone(),
+        subject: Some(quote.subject.clone()).filter(|s| !s.is_empty()),
+        until: None,
+        discount,
+        note: quote.note.clone(),
+        number: Some(quote::next_revision(&quote.reference)),
+        replaces: format!("{} {code}", quote.reference),
+    };
+    let estimate = Contents {
+        quote: QuoteDetails::default(),
+        ..opened.contents
+    };
+    Some((draft, crate::link::encode(&estimate, tariff)))
 }
 
 /// The last day a quotation issued `today` holds by default: the tariff's validity.
@@ -375,7 +417,8 @@ pub fn is_device_tag(text: &str) -> bool {
 
 /// The number `sequence` of this month on this device: `NLY/SD/2026/11/0007-K7Q`, the
 /// Indonesian letter number with the device's tag after it. Where the provider's prefix and a
-/// long staff id would make it longer than a link's reference may be, the prefix goes: the
+/// long staff id would make it longer than a link's reference may be (less the room its
+/// revisions' `-R2` take), the prefix goes: the
 /// staff id and the tag are what keep it apart from every other number, and a cut tag would not.
 #[must_use]
 pub fn numbered(prefix: &str, staff: &str, today: Date, device: &str, sequence: u32) -> String {
@@ -385,7 +428,7 @@ pub fn numbered(prefix: &str, staff: &str, today: Date, device: &str, sequence: 
         today.month()
     );
     let whole = format!("{prefix}/{tail}");
-    if whole.chars().count() <= QuoteField::Reference.max() {
+    if whole.chars().count() + quote::REVISION_ROOM <= QuoteField::Reference.max() {
         whole
     } else {
         tail
@@ -458,6 +501,33 @@ mod tests {
     use rust_decimal_macros::dec;
 
     use super::*;
+
+    #[test]
+    fn revising_a_quotation_keeps_its_terms_under_its_next_number() {
+        // tests/fixtures/signed-natively.txt: NLY/SD/2026/11/0001 for PT Maju Jaya, 5 % off, its
+        // signature beginning Y_f1Sgvh.
+        let link = include_str!("../../../tests/fixtures/signed-natively.txt").trim();
+        let catalogue = crate::tariff::catalogue().expect("valid");
+        let (draft, estimate) = revision_of(link, catalogue).expect("a quotation");
+        assert_eq!(draft.number.as_deref(), Some("NLY/SD/2026/11/0001-R1"));
+        assert_eq!(draft.replaces, "NLY/SD/2026/11/0001 Y_f1Sgvh");
+        assert_eq!(draft.client, "PT Maju Jaya");
+        assert_eq!(draft.attention, "Ibu Rina");
+        assert_eq!(draft.discount, "5");
+        assert_eq!(draft.note, "Harga termasuk laporan mingguan.");
+        // A new last day, from the day it is issued.
+        assert_eq!(draft.until, None);
+        // The calculator gets the estimate alone: the same activities, no quotation's words.
+        assert!(
+            estimate.contains("&call-centre=shared.45000.0.3000.1200~10&"),
+            "{estimate}"
+        );
+        assert!(
+            !estimate.contains("for=") && !estimate.contains("&sig="),
+            "{estimate}"
+        );
+        assert_eq!(revision_of("v=1&t=2026-11&s=jakarta", catalogue), None);
+    }
     use crate::estimate::ActivityRequest;
     use crate::link;
     use crate::provider::provider;
@@ -503,7 +573,7 @@ mod tests {
             proposed_number("NLY", "SD", today, "K7Q", 6, &[]),
             "NLY/SD/2026/11/0007-K7Q"
         );
-        // 23 characters: within the link's 24 for the reference.
+        // 23 characters: within the 24 a first issue takes of the reference's 32.
         assert_eq!("NLY/SD/2026/11/0007-K7Q".len(), 23);
         // A number the register holds (any case) is skipped: 0007 and 0008 taken, 0009 next.
         let taken = vec![

@@ -203,6 +203,9 @@ pub struct IssueFormProps {
     pub taken: Rc<Vec<String>>,
     /// A quotation was issued: its whole link.
     pub on_issued: Callback<String>,
+    /// "Revise" on a register entry: the draft of its next revision, counted.
+    #[prop_or_default]
+    pub revise: Option<(u32, Rc<Draft>)>,
 }
 
 #[component]
@@ -217,10 +220,19 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         today,
         taken,
         on_issued,
+        revise,
     } = props;
     let held = *examples || *stale;
     let (lang, today, texts) = (*lang, *today, ConsoleTexts::of(*lang));
     let draft = use_reducer_eq(Draft::default);
+    {
+        let dispatcher = draft.dispatcher();
+        use_effect_with(revise.clone(), move |revise| {
+            if let Some((_, revision)) = revise {
+                dispatcher.dispatch(DraftEdit::Revise((**revision).clone()));
+            }
+        });
+    }
     let busy = use_state_eq(|| false);
     let failure = use_state_eq(|| None::<&'static str>);
     let issued = use_state_eq(|| None::<Issued>);

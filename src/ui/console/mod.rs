@@ -67,6 +67,19 @@ fn Console(props: &ConsoleProps) -> Html {
     let signer = keys::use_signer(today);
     let register = register::use_register();
     let accepted = acceptance::use_accepted();
+    // "Revise" on a register entry: its terms into the form, its estimate into the calculator.
+    // Counted, so that revising the same entry again puts its terms back.
+    let revising = use_state_eq(|| None::<(u32, Rc<form::Draft>)>);
+    let on_revise = {
+        let (revising, count) = (revising.setter(), revising.as_ref().map_or(0, |(n, _)| *n));
+        Callback::from(move |link: String| {
+            if let Some((draft, estimate)) = form::revision_of(&link, catalogue.0) {
+                revising.set(Some((count.wrapping_add(1), Rc::new(draft))));
+                browser::open_link(&estimate);
+                browser::after_render(|| browser::jump_to("console-client"));
+            }
+        })
+    };
     let taken = use_memo(register.links.clone(), |links| {
         Rc::new(
             links
@@ -95,10 +108,11 @@ fn Console(props: &ConsoleProps) -> Html {
                     on_file={signer.on_file.clone()} on_forget={signer.on_forget.clone()}
                     on_remember={signer.on_remember.clone()} />
                 <issue::IssueForm {lang} {catalogue} estimate={wanted} {examples} {stale} signer={signer.signer.clone()}
-                    {today} taken={(*taken).clone()} on_issued={register.on_add.clone()} />
+                    {today} taken={(*taken).clone()} on_issued={register.on_add.clone()}
+                    revise={(*revising).clone()} />
                 <register::Register {lang} {catalogue} {today} links={register.links.clone()}
                     accepted={accepted.accepted.clone()} on_merge={register.on_merge.clone()}
-                    on_accepted={accepted.on_import.clone()} />
+                    on_accepted={accepted.on_import.clone()} {on_revise} />
                 <acceptance::AcceptanceCheck {lang} {catalogue} {today} links={register.links.clone()}
                     accepted={accepted.accepted.clone()} on_record={accepted.on_record.clone()} />
             </div>

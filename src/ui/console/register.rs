@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::store;
 use crate::csv::{Cell, Sheet};
 use crate::document::{Document, Standing};
-use crate::i18n::{ConsoleTexts, Lang, format_date, format_money, format_percent};
+use crate::i18n::{ConsoleTexts, Lang, format_date, format_money, format_percent, revise_label};
 use crate::link;
 use crate::money::Currency;
 use crate::provider::provider;
@@ -206,6 +206,8 @@ pub struct RegisterProps {
     pub accepted: Rc<Vec<super::acceptance::Accepted>>,
     pub on_merge: Callback<Vec<String>>,
     pub on_accepted: Callback<Vec<super::acceptance::Accepted>>,
+    /// "Revise" on an entry: its link.
+    pub on_revise: Callback<String>,
 }
 
 #[component]
@@ -218,6 +220,7 @@ pub fn Register(props: &RegisterProps) -> Html {
         accepted,
         on_merge,
         on_accepted,
+        on_revise,
     } = props;
     let (lang, texts) = (*lang, ConsoleTexts::of(*lang));
     let query = use_state_eq(String::new);
@@ -330,7 +333,14 @@ pub fn Register(props: &RegisterProps) -> Html {
                                 <td data-standing={r.standing.code()}>{ standing(r.standing) }</td>
                                 <td data-testid="register-accepted">{ r.accepted.map(|d| format_date(d, lang)).unwrap_or_default() }</td>
                                 <td>{ format_money(r.monthly, r.currency, lang) }</td>
-                                <td><a href={r.link.clone()} target="_blank" rel="noopener">{ texts.open_link }</a></td>
+                                <td class="row-actions">
+                                    <a href={r.link.clone()} target="_blank" rel="noopener">{ texts.open_link }</a>
+                                    <button type="button" class="link-button" data-testid="register-revise"
+                                        aria-label={revise_label(&r.number, lang)}
+                                        onclick={let (on_revise, link) = (on_revise.clone(), r.link.clone()); Callback::from(move |_| on_revise.emit(link.clone()))}>
+                                        { texts.revise }
+                                    </button>
+                                </td>
                             </tr>
                         }) }
                     </tbody>
@@ -443,7 +453,8 @@ mod tests {
             let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
             assert_eq!(lines[0], "sep=;");
             assert_eq!(lines.len(), 3);
-            assert_eq!(lines[1].matches("\";\"").count(), 10, "{}", lines[1]);
+            // Twelve columns, the acceptance's day among them.
+            assert_eq!(lines[1].matches("\";\"").count(), 11, "{}", lines[1]);
             assert!(
                 lines[2].starts_with(
                     "\"NLY/SD/2026/11/0001\";\"'=HYPERLINK(\"\"x\"\")\";\"Sari Dewi\";"

@@ -41,6 +41,9 @@ pub struct Match {
     /// The quotation's standing today: only a valid one can be accepted as it is.
     pub standing: Standing,
     pub until: Option<Date>,
+    /// The number of a later revision of it in the register, where there is one: the client
+    /// accepted what was since replaced.
+    pub superseded_by: Option<String>,
 }
 
 /// The figures an acceptance's words state, beside its link.
@@ -124,12 +127,19 @@ pub fn examine(
     } else {
         Figures::Absent
     };
+    let numbers: Vec<String> = issued
+        .iter()
+        .filter_map(|l| number_of(l, catalogue))
+        .collect();
+    let superseded_by = crate::quote::later_revision(&number, numbers.iter().map(String::as_str))
+        .map(str::to_owned);
     Finding::Matches(Match {
         number,
         link: link.clone(),
         figures,
         standing: document.standing,
         until: document.quote.as_ref().and_then(|q| q.until),
+        superseded_by,
     })
 }
 

@@ -46,6 +46,23 @@ pub fn next_revision(number: &str) -> String {
     }
 }
 
+/// The latest revision of the quotation numbered `number` among `numbers`, where later than it.
+#[must_use]
+pub fn later_revision<'n>(
+    number: &str,
+    numbers: impl IntoIterator<Item = &'n str>,
+) -> Option<&'n str> {
+    let (base, n) = revision(number).unwrap_or((number, 0));
+    numbers
+        .into_iter()
+        .filter_map(|other| {
+            let (other_base, m) = revision(other)?;
+            (other_base == base && m > n).then_some((m, other))
+        })
+        .max_by_key(|(m, _)| *m)
+        .map(|(_, other)| other)
+}
+
 /// What a revision's link says it replaces (`was`): the number, a space, and the code.
 #[must_use]
 pub fn replaced(text: &str) -> Option<(&str, &str)> {
@@ -206,6 +223,23 @@ mod tests {
             Some(("NLY/SD/2026/12/0003-K7Q", "Y_f1Sgvh"))
         );
         assert_eq!(replaced("NLY/SD/2026/12/0003-K7Q"), None);
+        // The first issue is replaced by its latest revision; the latest by none; another
+        // quotation's revisions do not count.
+        let numbers = [
+            "NLY/SD/2026/12/0003-K7Q",
+            "NLY/SD/2026/12/0003-K7Q-R2",
+            "NLY/SD/2026/12/0003-K7Q-R1",
+            "NLY/SD/2026/12/0004-K7Q-R5",
+        ];
+        assert_eq!(
+            later_revision("NLY/SD/2026/12/0003-K7Q", numbers),
+            Some("NLY/SD/2026/12/0003-K7Q-R2")
+        );
+        assert_eq!(
+            later_revision("NLY/SD/2026/12/0003-K7Q-R1", numbers),
+            Some("NLY/SD/2026/12/0003-K7Q-R2")
+        );
+        assert_eq!(later_revision("NLY/SD/2026/12/0003-K7Q-R2", numbers), None);
     }
     use crate::provider::example as provider;
     use crate::tariff::catalogue;

@@ -193,10 +193,9 @@ fn the_link_alone_matches_without_figures_to_compare() {
     ));
 }
 
-#[test]
-fn a_revision_names_itself_and_what_it_replaces() {
-    // The fixture's quotation revised: its number with -R1, what it replaces written in `was`,
-    // signed with the demo key as the console does.
+/// The fixture's quotation revised: its number with -R1, what it replaces written in `was`,
+/// signed with the demo key as the console does.
+fn revised() -> String {
     let catalogue = catalogue().expect("valid");
     let revised = SIGNED
         .trim()
@@ -210,6 +209,13 @@ fn a_revision_names_itself_and_what_it_replaces() {
     let signable = biaya_bpo::link::signable(&opened.contents, tariff, "SD-14cd3d");
     let key = native::signing_key(include_str!("fixtures/demo-key.jwk")).expect("the demo key");
     let link = biaya_bpo::link::sealed(&signable, &native::sign(&key, &signable));
+    format!("{}#{link}", example().page_url)
+}
+
+#[test]
+fn a_revision_names_itself_and_what_it_replaces() {
+    let catalogue = catalogue().expect("valid");
+    let link = revised();
     let document = Document::from_link(
         &link,
         catalogue,
@@ -226,4 +232,19 @@ fn a_revision_names_itself_and_what_it_replaces() {
         quote.replaces,
         Some(("NLY/SD/2026/11/0001".to_owned(), "Y_f1Sgvh".to_owned()))
     );
+}
+
+#[test]
+fn an_acceptance_of_a_replaced_revision_is_said_to_be_one() {
+    let today = day("2026-12-01");
+    let message = message(Lang::En, today);
+    assert!(matches!(
+        judged(&message, &[issued(), revised()], today),
+        Finding::Matches(found) if found.superseded_by.as_deref() == Some("NLY/SD/2026/11/0001-R1")
+    ));
+    // The revision itself is replaced by nothing.
+    assert!(matches!(
+        judged(&revised(), &[issued(), revised()], today),
+        Finding::Matches(found) if found.superseded_by.is_none() && found.number.ends_with("-R1")
+    ));
 }

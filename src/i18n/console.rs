@@ -219,6 +219,9 @@ texts! {
         standing_expired =>
             "Kedaluwarsa",
             "Expired";
+        standing_superseded =>
+            "Digantikan",
+            "Superseded";
         standing_void =>
             "Tidak sah",
             "Does not stand";
@@ -284,6 +287,13 @@ pub fn acceptance_finding(
         ),
         Finding::Matches(found) => {
             let number = &found.number;
+            if let (None, Some(newer)) = (accepted, &found.superseded_by) {
+                return say!(
+                    lang,
+                    "Penawaran {number} sudah digantikan oleh {newer}: klien menerima versi lama. Konfirmasikan dengan klien sebelum mencatatnya.",
+                    "Quotation {number} was replaced by {newer}: the client accepted the older one. Confirm with the client before recording it."
+                );
+            }
             match (accepted, found.standing, found.figures) {
                 (Some(on), _, _) => say!(
                     lang,

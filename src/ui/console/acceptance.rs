@@ -149,6 +149,7 @@ pub fn AcceptanceCheck(props: &AcceptanceCheckProps) -> Html {
             Finding::NotIssued { .. } => "not-issued",
             Finding::Differs { .. } => "differs",
             Finding::Matches(_) if on.is_some() => "recorded",
+            Finding::Matches(found) if found.superseded_by.is_some() => "superseded",
             Finding::Matches(found) if found.standing != Standing::Valid => "not-standing",
             Finding::Matches(found) if found.figures == Figures::Differ => "figures-differ",
             Finding::Matches(_) => "matches",

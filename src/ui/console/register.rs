@@ -42,6 +42,8 @@ pub struct Row {
     pub link: String,
     /// The day the client's acceptance was recorded (`acceptance`), if it was.
     pub accepted: Option<crate::calendar::Date>,
+    /// A later revision of it is in the register.
+    pub superseded: bool,
 }
 
 /// The register's row for an issued link on `today`; `None` for a link this release cannot
@@ -72,6 +74,7 @@ pub fn row(text: &str, catalogue: &Catalogue, today: Today) -> Option<Row> {
         currency: document.estimate.currency,
         link: text.to_owned(),
         accepted: None,
+        superseded: false,
     })
 }
 
@@ -121,7 +124,11 @@ pub fn sheet(rows: &[Row], lang: Lang) -> Sheet {
             row.salesperson.as_str().into(),
             row.issued.as_str().into(),
             row.until.as_str().into(),
-            row.standing.code().into(),
+            if row.superseded {
+                "superseded".into()
+            } else {
+                row.standing.code().into()
+            },
             row.accepted
                 .map_or(Cell::Empty, |d| Cell::Text(d.to_string())),
             row.discount.map_or(Cell::Empty, |d| {
@@ -275,6 +282,12 @@ pub fn Register(props: &RegisterProps) -> Html {
         .collect();
     // Newest first by the day issued: a team's files come in any order.
     shown.sort_by(|a, b| b.issued.cmp(&a.issued));
+    // A quotation a later revision in the register replaced.
+    let numbers: Vec<&str> = rows.iter().map(|r| r.number.as_str()).collect();
+    for row in &mut shown {
+        row.superseded =
+            crate::quote::later_revision(&row.number, numbers.iter().copied()).is_some();
+    }
     let on_search = {
         let query = query.setter();
         Callback::from(move |e: InputEvent| {
@@ -330,7 +343,11 @@ pub fn Register(props: &RegisterProps) -> Html {
                                 <td>{ date(&r.issued) }</td>
                                 <td>{ date(&r.until) }</td>
                                 <td>{ r.discount.map(|d| format_percent(d, lang)).unwrap_or_default() }</td>
-                                <td data-standing={r.standing.code()}>{ standing(r.standing) }</td>
+                                if r.superseded {
+                                    <td data-standing="superseded">{ texts.standing_superseded }</td>
+                                } else {
+                                    <td data-standing={r.standing.code()}>{ standing(r.standing) }</td>
+                                }
                                 <td data-testid="register-accepted">{ r.accepted.map(|d| format_date(d, lang)).unwrap_or_default() }</td>
                                 <td>{ format_money(r.monthly, r.currency, lang) }</td>
                                 <td class="row-actions">

@@ -68,8 +68,13 @@ check('her 5 % discount applies on the page', first.monthly === withRoster && wi
 await page.screenshot({ path: 'target/screenshots/roster-valid-en-1280.png', fullPage: false });
 
 // Offline, from the service worker's copy: the page goes on vouching for her.
-await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 15000 }).catch(() => null);
+// The service worker installed and in control, then the quotation read once through it (its check
+// done, so staff.txt is in the worker's cache) before the network goes.
+await page.evaluate(() => navigator.serviceWorker.ready);
 await page.reload({ waitUntil: 'load' });
+await page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 15000 });
+const online = await standing();
+check('read through the service worker, it is valid', online.state === 'valid', JSON.stringify(online));
 await context.setOffline(true);
 const offline = await standing().catch((e) => ({ state: String(e) }));
 check('offline, the last staff.txt seen still vouches for her', offline.state === 'valid', JSON.stringify(offline));

@@ -201,35 +201,32 @@ impl Roster {
         if !self.certificates.iter().any(|c| c.key == key) {
             return Vec::new();
         }
-        self.certificates
-            .iter()
-            .filter(|c| c.key == key)
-            .chain(
-                self.withdrawals
-                    .iter()
-                    .map(|(w, _)| w)
-                    .filter(|w| w.key == key),
-            )
-            .map(|signed| Check {
-                public: &self.root,
-                signature: &signed.signature,
-                message: &signed.message,
-            })
+        self.signed()
+            .filter(|signed| signed.key == key)
+            .map(|signed| self.check(signed))
             .collect()
     }
 
     /// Every line's signature to check, certificates first: what a new root key signs again.
     #[must_use]
     pub fn lines(&self) -> Vec<Check<'_>> {
+        self.signed().map(|signed| self.check(signed)).collect()
+    }
+
+    /// Every line read, certificates first.
+    fn signed(&self) -> impl Iterator<Item = &Signed> {
         self.certificates
             .iter()
             .chain(self.withdrawals.iter().map(|(w, _)| w))
-            .map(|signed| Check {
-                public: &self.root,
-                signature: &signed.signature,
-                message: &signed.message,
-            })
-            .collect()
+    }
+
+    /// The root key's signature a line carries, to check.
+    fn check<'r>(&'r self, signed: &'r Signed) -> Check<'r> {
+        Check {
+            public: &self.root,
+            signature: &signed.signature,
+            message: &signed.message,
+        }
     }
 
     /// The key ids the certificates name, in the file's order, whether or not their signature

@@ -62,6 +62,13 @@ pub async fn certified(key: &str) -> Option<Certified> {
     roster.certificate(key, &holds)
 }
 
+/// The salesperson the provider's roster certifies for the key `key`, read and kept for the
+/// page's life ([`keep`]): what the console's key card and its register need, and the page's
+/// deferred module does not (it hands the certificate on, unread: see `more`).
+pub async fn certified_staff(key: &str) -> Option<&'static Staff> {
+    certified(key).await.and_then(|c| c.staff()).map(keep)
+}
+
 /// The roster's text, beside the page.
 async fn read() -> Option<String> {
     let response = JsFuture::from(gloo::utils::window().fetch_with_str(roster::FILE))

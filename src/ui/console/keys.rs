@@ -120,10 +120,7 @@ async fn certify(kid: &str) -> Option<&'static Staff> {
     if provider().key(kid).is_some() {
         return None;
     }
-    staff::certified(kid)
-        .await
-        .and_then(|c| c.staff())
-        .map(staff::keep)
+    staff::certified_staff(kid).await
 }
 
 /// The key, where it may sign today.

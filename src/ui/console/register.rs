@@ -246,9 +246,7 @@ pub fn Register(props: &RegisterProps) -> Html {
             if provider().root.is_some() && !keys.is_empty() {
                 spawn_local(async move {
                     for key in keys {
-                        if let Some(found) = staff::certified(&key).await.and_then(|c| c.staff()) {
-                            let _ = staff::keep(found);
-                        }
+                        let _ = staff::certified_staff(&key).await;
                     }
                     certified.set(staff::met_count());
                 });

@@ -417,6 +417,7 @@ bake_struct!(provider::Staff {
     email,
     whatsapp,
     max_discount,
+    approves_up_to,
     keys
 });
 bake_struct!(provider::StaffKey {

@@ -142,6 +142,12 @@ pub fn document(
                 crate::i18n::revision_line(n, replaces, lang),
             ));
         }
+        if let Some(approver) = &quote.approved_by {
+            about.push((
+                crate::i18n::StandingTexts::of(lang).approved_by,
+                crate::i18n::approver_line(approver, lang),
+            ));
+        }
         about.extend([
             (texts.client, quote.client.clone()),
             (texts.date, dated(quote.issued)),

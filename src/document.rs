@@ -112,6 +112,16 @@ pub struct Signer {
     pub key: String,
 }
 
+/// The colleague who approved a discount over its signer's limit, and the day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Approver {
+    pub name: String,
+    pub title: Text,
+    /// The id of the key they approved with.
+    pub key: String,
+    pub on: Date,
+}
+
 /// Who a quotation is for and from, and its dates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quotation {
@@ -140,8 +150,12 @@ pub struct Quotation {
     pub discount: Option<Decimal>,
     /// The discount the link asks for, priced or not.
     pub asked_discount: Option<Decimal>,
-    /// The link asks for a discount over its signer's limit: not priced.
+    /// The link asks for a discount over its signer's limit: priced only where approved.
     pub discount_over_limit: bool,
+    /// Who approved that discount, where their approval stands and the signature vouches.
+    pub approved_by: Option<Approver>,
+    /// The link carries an approval of its discount that does not hold, or does not cover it.
+    pub approval_void: bool,
     /// The key it names, where it names one.
     pub key: Option<String>,
     /// The day its key was withdrawn, where it was.
@@ -285,6 +299,16 @@ impl Document {
                 discount: request.discount,
                 asked_discount: details.discount,
                 discount_over_limit: verdict.is_some_and(|v| v.over_limit),
+                approved_by: verdict
+                    .filter(|_| vouched)
+                    .and_then(|v| v.approval)
+                    .map(|a| Approver {
+                        name: a.staff.name.to_string(),
+                        title: a.staff.title.clone(),
+                        key: a.key.id.to_string(),
+                        on: a.on,
+                    }),
+                approval_void: verdict.is_some_and(|v| v.approval_void),
                 key: verdict.and_then(|v| v.key).map(|k| k.id.to_string()),
                 withdrawn: verdict.and_then(|v| v.key).and_then(|k| k.revoked),
                 revision: quote::revision(&details.reference).map(|(_, n)| n),
@@ -319,7 +343,7 @@ impl Document {
         catalogue: &Catalogue,
         provider: &Provider,
         today: Today,
-        verify: impl FnOnce(&Claim<'_, '_>) -> bool,
+        verify: impl Fn(&Claim<'_, '_>) -> bool,
     ) -> Result<Self, Unreadable> {
         Self::from_link_certified(text, catalogue, provider, today, |_| None, verify)
     }
@@ -335,7 +359,7 @@ impl Document {
         provider: &Provider,
         today: Today,
         certify: impl FnOnce(&str) -> Option<crate::provider::Staff>,
-        verify: impl FnOnce(&Claim<'_, '_>) -> bool,
+        verify: impl Fn(&Claim<'_, '_>) -> bool,
     ) -> Result<Self, Unreadable> {
         let opened = link::decode(text, catalogue).map_err(Unreadable::Link)?;
         let tariff = catalogue
@@ -347,8 +371,11 @@ impl Document {
             match signature::claim_among(opened.seal.as_ref(), provider, certified.as_ref()) {
                 Ok(claim) => {
                     let verified = verify(&claim);
+                    let approved = signature::approver_claim(opened.approval.as_ref(), provider)
+                        .is_some_and(|approval| verify(&approval));
                     let signer = (claim.staff, claim.key);
-                    signature::judge(signer, verified, &opened, tariff, provider, today)
+                    let checked = (verified, approved);
+                    signature::judge(signer, checked, &opened, tariff, provider, today)
                 }
                 Err(verdict) => verdict,
             };

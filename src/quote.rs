@@ -112,7 +112,8 @@ pub enum Refusal {
         latest: Date,
         days: u32,
     },
-    /// A discount over the signer's limit (`max`, a fraction).
+    /// A discount over the signer's limit that no colleague may approve either: `max` is the
+    /// largest that may be given (a fraction).
     DiscountOverLimit { max: Decimal },
 }
 
@@ -185,12 +186,121 @@ pub fn may_issue(
     if let Some(on) = key.revoked.filter(|on| until >= *on) {
         return Err(Refusal::KeyWithdrawn { on });
     }
-    if quote.discount.is_some_and(|d| d > staff.max_discount) {
+    // Over the signer's own limit, it is issued as a request for a colleague's approval, where
+    // one may give it (see `signature::judge`).
+    if quote
+        .discount
+        .is_some_and(|d| d > staff.max_discount && approver(provider, staff, d).is_none())
+    {
         return Err(Refusal::DiscountOverLimit {
-            max: staff.max_discount,
+            max: largest_discount(provider, staff),
         });
     }
     Ok(())
+}
+
+/// Why a colleague may not approve a quotation's discount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApprovalRefusal {
+    /// Its discount is within its signer's own limit: it stands without approval.
+    NotNeeded,
+    /// It is the approver's own quotation.
+    OwnQuotation,
+    /// The approver may approve no discount.
+    NoAuthority,
+    /// Its discount is over what the approver may approve (`max`, a fraction).
+    BeyondAuthority { max: Decimal },
+    /// The approver's key is not in use today (not yet, or withdrawn).
+    KeyNotInUse,
+    /// The quotation does not stand as its signer issued it (see `signature::judge`).
+    NotStanding,
+    /// It carries an approval already.
+    AlreadyApproved,
+}
+
+impl ApprovalRefusal {
+    /// A stable identifier, for scripts.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::NotNeeded => "approval_not_needed",
+            Self::OwnQuotation => "approval_own_quotation",
+            Self::NoAuthority => "approval_no_authority",
+            Self::BeyondAuthority { .. } => "approval_beyond_authority",
+            Self::KeyNotInUse => "approval_key_not_in_use",
+            Self::NotStanding => "approval_quotation_not_standing",
+            Self::AlreadyApproved => "approval_already_given",
+        }
+    }
+}
+
+/// Whether `approver` may approve, with `key`, today, the discount of a quotation signed by
+/// `signer` (`quote`) that stands as issued (`standing`: its signature's verdict is valid): the
+/// one rule the console and `quote approve` apply, so that what they approve reads approved on
+/// the client's page (`signature::judge`).
+///
+/// # Errors
+/// The first [`ApprovalRefusal`] that applies.
+pub fn may_approve(
+    (approver, key): (&Staff, &StaffKey),
+    signer: &Staff,
+    quote: &QuoteDetails,
+    standing: bool,
+    today: Today,
+) -> Result<(), ApprovalRefusal> {
+    let discount = quote
+        .discount
+        .filter(|_| needs_approval(signer, quote))
+        .ok_or(ApprovalRefusal::NotNeeded)?;
+    if approver.id == signer.id {
+        return Err(ApprovalRefusal::OwnQuotation);
+    }
+    let most = approver
+        .approves_up_to
+        .ok_or(ApprovalRefusal::NoAuthority)?;
+    if discount > most {
+        return Err(ApprovalRefusal::BeyondAuthority { max: most });
+    }
+    if today.0 < key.valid_from || key.revoked.is_some_and(|on| on <= today.0) {
+        return Err(ApprovalRefusal::KeyNotInUse);
+    }
+    if !standing {
+        return Err(ApprovalRefusal::NotStanding);
+    }
+    Ok(())
+}
+
+/// Whether `quote`'s discount is over `staff`'s own limit: it stands only once a colleague
+/// approves it.
+#[must_use]
+pub fn needs_approval(staff: &Staff, quote: &QuoteDetails) -> bool {
+    quote.discount.is_some_and(|d| d > staff.max_discount)
+}
+
+/// A colleague in the provider file who may approve `discount` on a quotation `staff` issues:
+/// one whose approval limit covers it and who has a key to countersign with, the one with the
+/// smallest such limit first (the nearest manager, not the director).
+#[must_use]
+pub fn approver<'p>(provider: &'p Provider, staff: &Staff, discount: Decimal) -> Option<&'p Staff> {
+    provider
+        .staff
+        .iter()
+        .filter(|p| p.id != staff.id && !p.keys.is_empty())
+        .filter_map(|p| Some((p.approves_up_to.filter(|most| discount <= *most)?, p)))
+        .min_by_key(|(most, _)| *most)
+        .map(|(_, p)| p)
+}
+
+/// The largest discount `staff` may put in a quotation: their own limit, or the largest a
+/// colleague may approve.
+#[must_use]
+pub fn largest_discount(provider: &Provider, staff: &Staff) -> Decimal {
+    provider
+        .staff
+        .iter()
+        .filter(|p| p.id != staff.id && !p.keys.is_empty())
+        .filter_map(|p| p.approves_up_to)
+        .fold(staff.max_discount, Decimal::max)
 }
 
 #[cfg(test)]

@@ -182,6 +182,7 @@ pub fn staff(certificate: &str) -> Option<Staff> {
         email: owned(email),
         whatsapp: owned(whatsapp),
         max_discount,
+        approves_up_to: None,
         keys: vec![StaffKey {
             id: owned(key),
             public: owned(public),

@@ -12,7 +12,8 @@
 use base64ct::{Base64UrlUnpadded, Encoding};
 use rust_decimal::Decimal;
 
-use crate::link::{Opened, Seal};
+use crate::calendar::Date;
+use crate::link::{Countersignature, Opened, Seal};
 use crate::provider::{Provider, Staff, StaffKey};
 use crate::quote::{self, Today};
 use crate::tariff::Tariff;
@@ -98,8 +99,22 @@ pub struct Verdict<'p> {
     /// The negotiated discount that applies: only what a standing signature vouches for, and
     /// within the signer's limit.
     pub discount: Option<Decimal>,
-    /// The link asks for a discount over the signer's limit: not applied.
+    /// The link asks for a discount over the signer's limit: applied only where approved.
     pub over_limit: bool,
+    /// The colleague whose approval lets a discount over the signer's limit stand.
+    pub approval: Option<Approval<'p>>,
+    /// The link carries an approval of its discount that does not hold (a signature that does
+    /// not verify, a key the provider does not list, a day it could not be given) or does not
+    /// cover it: the discount is not applied.
+    pub approval_void: bool,
+}
+
+/// An approval that stands: who gave it, with which key, and on which day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Approval<'p> {
+    pub staff: &'p Staff,
+    pub key: &'p StaffKey,
+    pub on: Date,
 }
 
 impl Verdict<'_> {
@@ -116,6 +131,8 @@ impl Verdict<'_> {
             key: None,
             discount: None,
             over_limit: false,
+            approval: None,
+            approval_void: false,
         }
     }
 }
@@ -276,16 +293,36 @@ pub fn claim_among<'p, 'm>(
     }
 }
 
+/// What the approval a link carries asks the cryptography to check: the approver's key, where
+/// the provider file lists it, and their signature. `None` where the link carries none, or one
+/// that cannot hold (an unlisted key, a signature that does not read).
+#[must_use]
+pub fn approver_claim<'p, 'm>(
+    approval: Option<&'m Countersignature>,
+    provider: &'p Provider,
+) -> Option<Claim<'p, 'm>> {
+    let approval = approval?;
+    let (staff, key) = provider.key(&approval.key)?;
+    Some(Claim {
+        staff,
+        key,
+        public: decode(&key.public).filter(|p| p.len() == 65 && p[0] == 4)?,
+        signature: decode(&approval.signature).filter(|s| is_canonical(s))?,
+        message: &approval.message,
+    })
+}
+
 /// The verdict on a quotation signed with `key` of `staff`, once the cryptography has answered
-/// whether the signature holds, on `today` (the provider's day); `opened` is the decoded link
-/// (what decoding had to repair, too).
+/// whether the signature holds (`verified`) and whether the approval it carries holds
+/// (`approved`: see [`approver_claim`]), on `today` (the provider's day); `opened` is the decoded
+/// link (what decoding had to repair, too).
 #[must_use]
 pub fn judge<'p>(
     (staff, key): (&'p Staff, &'p StaffKey),
-    verified: bool,
+    (verified, approved): (bool, bool),
     opened: &Opened,
     tariff: &Tariff,
-    provider: &Provider,
+    provider: &'p Provider,
     today: Today,
 ) -> Verdict<'p> {
     let quote = &opened.contents.quote;
@@ -318,12 +355,42 @@ pub fn judge<'p>(
         SignatureState::Valid
     };
     let over_limit = quote.discount.is_some_and(|d| d > staff.max_discount);
+    let approval = opened
+        .approval
+        .as_ref()
+        .filter(|_| approved && over_limit)
+        .and_then(|approval| {
+            let (approver, key) = provider.key(&approval.key)?;
+            let on = approval.on?;
+            let covers = approver
+                .approves_up_to
+                .zip(quote.discount)
+                .is_some_and(|(most, discount)| discount <= most);
+            // Given by a colleague, between the quotation's date and today, while it held, by a
+            // key that was theirs that day and was not withdrawn before the quotation ends.
+            let holds = covers
+                && approver.id != staff.id
+                && issued <= on
+                && on <= today
+                && last.is_some_and(|last| on <= last)
+                && key.valid_from <= on
+                && key.revoked.is_none_or(|withdrawn| {
+                    on < withdrawn && (today < withdrawn || last.is_some_and(|l| l < withdrawn))
+                });
+            holds.then_some(Approval {
+                staff: approver,
+                key,
+                on,
+            })
+        });
     Verdict {
         discount: quote
             .discount
-            .filter(|_| state.vouches() && !over_limit)
+            .filter(|_| state.vouches() && (!over_limit || approval.is_some()))
             .filter(|d| !d.is_zero()),
         over_limit,
+        approval_void: over_limit && opened.approval.is_some() && approval.is_none(),
+        approval,
         ..verdict(state)
     }
 }

@@ -51,9 +51,11 @@ fn on_the_page(link: &str, today: Today) -> Document {
     let opened = biaya_bpo::link::decode(link, catalogue().expect("valid")).expect("a link");
     let holds = biaya_bpo::signature::claim(opened.seal.as_ref(), provider)
         .is_ok_and(|claim| native::verify(&claim));
+    let approved = biaya_bpo::signature::approver_claim(opened.approval.as_ref(), provider)
+        .is_some_and(|claim| native::verify(&claim));
     let state = Rc::new(state).reduce(Action::Verified {
         link: link.to_owned(),
-        holds,
+        holds: (holds, approved),
         certified: None,
     });
     (*state.document.clone().expect("priced")).clone()

@@ -662,7 +662,11 @@ mod signed {
             let verdict = match signature::claim(opened.seal.as_ref(), example()) {
                 Ok(claim) => signature::judge(
                     (claim.staff, claim.key),
-                    native::verify(&claim),
+                    (
+                        native::verify(&claim),
+                        signature::approver_claim(opened.approval.as_ref(), example())
+                            .is_some_and(|approval| native::verify(&approval)),
+                    ),
                     &opened,
                     t,
                     example(),

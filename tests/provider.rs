@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use biaya_bpo::provider::file::{self, FileError};
-use biaya_bpo::provider::{Colours, DEMO_PUBLIC, Rgb, example};
+use biaya_bpo::provider::{Colours, DEMO_PUBLIC, DEMO_PUBLICS, Rgb, example};
 
 fn dir(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -230,6 +230,18 @@ fn a_real_provider_may_not_keep_the_demo_key() {
         assert_eq!(error.line, Some(line_of(&broken, "id = \"SD-14cd3d\"")));
         assert!(error.problem.contains("is the demo key"), "{error}");
     }
+    // Budi Pratama's demo key too, its mark taken off and Sari Dewi's block gone.
+    let broken = text()
+        .replacen("example = true", "example = false", 1)
+        .replace("demo = true\n", "");
+    let start = broken
+        .find("[[staff.keys]]\nid = \"SD-14cd3d\"")
+        .expect("her block");
+    let end = start + broken[start..].find("\n\n").expect("its end");
+    let only_budi = format!("{}{}", &broken[..start], &broken[end..]);
+    let error = file::parse(&only_budi, "provider.toml", beside).expect_err("refused");
+    assert_eq!(error.field, "staff[BP].keys[BP-740312]", "{error}");
+    assert!(error.problem.contains("is the demo key"), "{error}");
     // A key of its own is not the demo key, whatever it says.
     let (_, error) = refused(
         "demo = true",
@@ -406,7 +418,11 @@ fn every_provider_folder_beside_the_example_is_valid_and_real() {
         assert_ne!(p.quote_prefix, example().quote_prefix);
         for person in p.staff.iter() {
             for key in person.keys.iter() {
-                assert!(!key.demo && key.public != DEMO_PUBLIC, "{}", key.id);
+                assert!(
+                    !key.demo && !DEMO_PUBLICS.contains(&&*key.public),
+                    "{}",
+                    key.id
+                );
                 assert!(key.id.starts_with(&format!("{}-", person.id)), "{}", key.id);
             }
         }
@@ -447,13 +463,15 @@ fn a_real_provider_may_not_keep_the_demo_root_key() {
             "[[staff.keys]]\nid = \"SD-14cd3d-gone\"",
             1,
         );
-    let without_demo_key = {
-        let start = broken
-            .find("[[staff.keys]]\nid = \"SD-14cd3d-gone\"")
+    // Both demo staff keys' blocks out (Sari Dewi's and Budi Pratama's).
+    let cut = |text: &str, id: &str| {
+        let start = text
+            .find(&format!("[[staff.keys]]\nid = \"{id}\""))
             .expect("the block");
-        let end = start + broken[start..].find("demo = true\n").expect("its mark") + 12;
-        format!("{}{}", &broken[..start], &broken[end..])
+        let end = start + text[start..].find("demo = true\n").expect("its mark") + 12;
+        format!("{}{}", &text[..start], &text[end..])
     };
+    let without_demo_key = cut(&cut(&broken, "SD-14cd3d-gone"), "BP-740312");
     for text in [
         without_demo_key.clone(),
         without_demo_key.replacen("demo = true\n", "", 1),

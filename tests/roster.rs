@@ -249,6 +249,7 @@ fn certificate_line(team: &Team, provider: &Provider, key: &SigningKey) -> Strin
         email: "ayu.rahma@nusa-layanan.example".into(),
         whatsapp: "6281234567890".into(),
         max_discount: dec!(0.08),
+        approves_up_to: None,
         keys: vec![listed.clone()].into(),
     };
     let message = roster::certificate(provider, &staff, &listed, None).expect("writable");
@@ -602,8 +603,19 @@ fn sign_takes_a_certified_key_with_the_roster_within_its_limit() {
     assert_eq!(read["standing"], "valid");
     assert_eq!(read["quote"]["signer"]["name"], "Ayu Rahma");
     assert_eq!(negotiated(&read), vec![Value::from("0.05"); 4]);
-    // 10 % is over her 8 %.
-    let over = sign(&format!("{FOUR}&disc=10"), true);
+    // 10 % is over her 8 %: signed as a request for Sari Dewi's approval (she approves up to
+    // 20 %), which prices no discount until approved; 21 % nobody may approve.
+    let request = sign(&format!("{FOUR}&disc=10"), true);
+    succeeded(&request);
+    assert!(
+        stderr(&request).contains("until Sari Dewi approves it"),
+        "{}",
+        stderr(&request)
+    );
+    let read = team.read(stdout(&request).trim(), "2026-12-10", true);
+    assert_eq!(read["signature"]["discount_over_limit"], true);
+    assert_eq!(read["quote"]["discount"], Value::Null);
+    let over = sign(&format!("{FOUR}&disc=21"), true);
     assert!(!over.status.success());
     assert_eq!(json(&over)["refused"]["code"], "discount_over_limit");
     // Without the roster her key is no one's.

@@ -101,7 +101,11 @@ fn verdict<'p>(text: &str, provider: &'p Provider, today: Date) -> Result<Verdic
     Ok(match signature::claim(opened.seal.as_ref(), provider) {
         Ok(claim) => signature::judge(
             (claim.staff, claim.key),
-            native::verify(&claim),
+            (
+                native::verify(&claim),
+                signature::approver_claim(opened.approval.as_ref(), provider)
+                    .is_some_and(|approval| native::verify(&approval)),
+            ),
             &opened,
             tariff,
             provider,

@@ -28,12 +28,14 @@ use biaya_bpo::estimate::{Estimate, Request};
 use biaya_bpo::i18n::{Lang, estimate_error, link_error, link_problem, refusal, standing_sentence};
 use biaya_bpo::link::{self, Dropped};
 use biaya_bpo::provider::{Provider, file, provider};
-use biaya_bpo::quote::{Today, may_issue};
+use biaya_bpo::quote::{Today, approver, may_issue, needs_approval};
 use biaya_bpo::roster;
 use biaya_bpo::signature::native;
 use biaya_bpo::tariff::catalogue;
 use serde::Serialize;
 
+#[path = "quote/approve.rs"]
+mod approve;
 #[path = "quote/staff.rs"]
 mod staff;
 
@@ -78,8 +80,13 @@ struct SignatureOut<'a> {
     state: &'static str,
     staff: Option<&'a str>,
     key: Option<&'a str>,
-    /// A discount the link asks for over the signer's limit: not applied.
+    /// A discount the link asks for over the signer's limit: applied only where approved.
     discount_over_limit: bool,
+    /// The key of the colleague whose approval lets that discount stand (`quote.approved_by`
+    /// names them).
+    approver_key: Option<&'a str>,
+    /// The link carries an approval that does not hold or does not cover the discount.
+    approval_void: bool,
 }
 
 /// Why no estimate came out, on standard output for scripts and standard error for people.
@@ -164,6 +171,7 @@ fn main() -> ExitCode {
         Some((first, rest)) if first == "staffing" => staffing(rest),
         Some((first, rest)) if first == "keygen" => keygen(rest, today),
         Some((first, rest)) if first == "sign" => sign(rest, today, roster),
+        Some((first, rest)) if first == "approve" => approve::command(rest, today),
         Some((first, rest)) if first == "staff" => staff::command(rest, today, roster),
         Some((text, [])) if !text.starts_with('-') => quote(text, today, roster),
         _ => usage(),
@@ -174,6 +182,7 @@ fn usage_text() -> String {
     format!(
         "usage: quote [--provider <folder>] [--at <instant>] [--roster <file>] '<link, URL or fragment>'
        quote [--provider <folder>] [--at <instant>] [--roster <file>] sign --key <file> '<link>'
+       quote [--provider <folder>] [--at <instant>] approve --key <file> '<link>'
        quote [--provider <folder>] keygen (--staff <id> | --root) --out <file> [--inside-repository]
        quote [--provider <folder>] [--at <instant>] staff add --root <root key file> --roster <file> --id <id> --public <point> --name <name> --title-id <title> --title-en <title> --email <address> --whatsapp <digits> --max-discount <0.05> [--from <YYYY-MM-DD>] [--until <YYYY-MM-DD>]
        quote [--provider <folder>] [--at <instant>] staff withdraw --root <root key file> --roster <file> --key <key id> [--from <YYYY-MM-DD>]
@@ -182,7 +191,8 @@ fn usage_text() -> String {
        {}
 
 A link is read and judged on the provider's calendar ({}), now or at --at (2026-12-07T23:30:00Z), for the provider this tool was built with, or the one in the folder --provider names (providers/acme).
---roster names the roster ({}, copied next to the page's index.html): the salespeople the provider's root key certified, and the keys it withdrew, after the release. A link signed with a key the provider file does not list is judged by it, and sign takes such a key once it is certified there. staff add and staff withdraw append a line signed with the root key (--from and --until are the first and last days, --from today unless given); staff list says what the page makes of each line, and exits 1 where it passes one over; staff rotate writes the roster signed again by a new root key, for the release that names it.",
+--roster names the roster ({}, copied next to the page's index.html): the salespeople the provider's root key certified, and the keys it withdrew, after the release. A link signed with a key the provider file does not list is judged by it, and sign takes such a key once it is certified there. staff add and staff withdraw append a line signed with the root key (--from and --until are the first and last days, --from today unless given); staff list says what the page makes of each line, and exits 1 where it passes one over; staff rotate writes the roster signed again by a new root key, for the release that names it.
+sign signs a discount over the signer's own limit where a colleague may approve it (approves_up_to in the provider file): it prints the request to send them, and approve, with their key, prints the approved link.",
         biaya_bpo::staffing::USAGE,
         provider().zone().name,
         roster::FILE,
@@ -366,6 +376,17 @@ fn sign(args: &[String], today: Today, roster: Option<&Path>) -> ExitCode {
     if let Err(refused) = may_issue(staff, listed, &contents.quote, tariff, seller, today) {
         return refuse(refused.code(), refusal(&refused, Lang::En));
     }
+    if let Some(approver) = contents
+        .quote
+        .discount
+        .filter(|_| needs_approval(staff, &contents.quote))
+        .and_then(|d| approver(seller, staff, d))
+    {
+        eprintln!(
+            "The discount is over {}'s own limit: this is a request for approval, which applies no discount until {} approves it (quote approve --key <their key> '<this link>').",
+            staff.name, approver.name
+        );
+    }
     let signable = link::signable(&contents, tariff, &listed.id);
     println!(
         "{}#{}",
@@ -434,6 +455,10 @@ fn quote(text: &str, today: Today, roster: Option<&Path>) -> ExitCode {
             staff: quote.and_then(|q| q.signer.as_ref()).map(|s| s.id.as_str()),
             key: quote.and_then(|q| q.key.as_deref()),
             discount_over_limit: quote.is_some_and(|q| q.discount_over_limit),
+            approver_key: quote
+                .and_then(|q| q.approved_by.as_ref())
+                .map(|a| a.key.as_str()),
+            approval_void: quote.is_some_and(|q| q.approval_void),
         },
         request: &document.request,
         estimate: &document.estimate,

@@ -47,6 +47,7 @@ macro_rules! say {
     };
 }
 
+mod approval;
 mod charts;
 mod compare;
 mod console;
@@ -62,6 +63,11 @@ mod standing;
 mod traffic;
 
 pub use crate::lang::Lang;
+pub use approval::{
+    ApprovalTexts, approval_needed, approval_refusal, approval_request_message,
+    approval_request_reading, approval_requested, approve_label, approved_cell, approved_elsewhere,
+    approved_message, discount_limit_with_approval, record_approval,
+};
 pub use charts::{ChartTexts, CurvePoint, curve_axis, curve_description};
 pub use compare::{
     CompareTexts, FixWords, Period, both, default_figure, fix_action, fixed_price, saving_cell,
@@ -95,8 +101,8 @@ pub use page::{
 };
 pub use share::{ShareTexts, accept_message, ask_again_message, ask_sales_message, share_message};
 pub use standing::{
-    SignatureTexts, StandingTexts, newer_revision, open_revision, revision_line, standing_heading,
-    standing_sentence, standing_signed,
+    SignatureTexts, StandingTexts, approver_line, newer_revision, open_revision, revision_line,
+    standing_heading, standing_sentence, standing_signed,
 };
 pub use traffic::{
     SizingFigures, TrafficTexts, both_cover, busiest_hour, calls_only, minutes_from_calls,

@@ -40,6 +40,18 @@ pub fn revision_line(n: u32, replaces: Option<(&str, &str)>, lang: Lang) -> Stri
     }
 }
 
+/// Who approved a discount over its signer's limit, as screen, paper and CSV say it: "Sari
+/// Dewi, Sales Manager, 8 December 2026".
+#[must_use]
+pub fn approver_line(approver: &crate::document::Approver, lang: Lang) -> String {
+    format!(
+        "{}, {}, {}",
+        approver.name,
+        approver.title.get(lang),
+        format_date(approver.on, lang)
+    )
+}
+
 /// Said on an older revision where a newer one was opened on this device.
 #[must_use]
 pub fn newer_revision(n: u32, lang: Lang) -> String {
@@ -93,6 +105,12 @@ texts! {
         over_limit =>
             "Diskon dalam tautan melebihi batas penjualnya dan tidak diterapkan.",
             "The link's discount is over its signer's limit and is not applied.";
+        approval_void =>
+            "Diskon dalam tautan melebihi batas penjualnya, dan persetujuan yang dibawanya tidak berlaku: diskon tidak diterapkan.",
+            "The link's discount is over its signer's limit, and the approval it carries does not hold: the discount is not applied.";
+        approved_by =>
+            "Diskon disetujui oleh",
+            "Discount approved by";
         as_the_link_says =>
             "menurut tautan, tidak ditandatangani",
             "as the link says, not signed";

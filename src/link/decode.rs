@@ -39,15 +39,30 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
             max: MAX_LENGTH,
         });
     }
-    let fragment = fragment.as_str();
     let mut dropped = Vec::new();
+    let key_id = |key: &str| percent_decode_str(key).decode_utf8_lossy().into_owned();
+
+    // An approval follows the signed link it approves, and vouches for all of it.
+    let (fragment, approval) = match fragment.rsplit_once("&osig=") {
+        Some((message, signature)) => {
+            let (rest, on) = message.rsplit_once("&okd=").unwrap_or((message, ""));
+            let (signed, key) = rest.rsplit_once("&ok=").unwrap_or((rest, ""));
+            let approval = Countersignature {
+                key: key_id(key),
+                on: Date::parse(on),
+                signature: signature.to_owned(),
+                message: message.to_owned(),
+            };
+            (signed, Some(approval))
+        }
+        None => (fragment.as_str(), None),
+    };
 
     // A signed quotation ends with its key and signature, which vouch for everything before
     // them (see `signature`); any other link with the check of everything before `&z=`.
     // A seal whose own names were damaged (`&kez=`, `&sih=`) is still a seal: what was signed
     // was changed, which is not the same as never having been signed.
     let mut seal = None;
-    let key_id = |key: &str| percent_decode_str(key).decode_utf8_lossy().into_owned();
     let body = if let Some((message, signature)) = fragment.rsplit_once("&sig=") {
         let (body, key) = message.rsplit_once("&key=").unwrap_or((message, ""));
         seal = Some(Seal {
@@ -272,6 +287,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
         },
         dropped,
         seal,
+        approval,
     })
 }
 

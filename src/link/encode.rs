@@ -36,6 +36,19 @@ pub fn sealed(signable: &str, signature: &str) -> String {
     format!("{signable}&sig={signature}")
 }
 
+/// What an approver signs to approve a signed quotation's discount (`sealed`, the signed link's
+/// fragment): it, their key's id and the day.
+#[must_use]
+pub fn countersignable(sealed: &str, key: &str, on: crate::calendar::Date) -> String {
+    format!("{sealed}&ok={}&okd={on}", value(key))
+}
+
+/// An approved quotation's link: what was countersigned and the countersignature.
+#[must_use]
+pub fn countersealed(countersignable: &str, signature: &str) -> String {
+    format!("{countersignable}&osig={signature}")
+}
+
 /// The link's fields, without check or signature.
 fn fields(contents: &Contents, tariff: &Tariff) -> String {
     let request = &contents.request;

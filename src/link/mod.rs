@@ -35,7 +35,9 @@
 //!
 //! A signed quotation ends `&key=<key id>&sig=<signature>` instead of `&z=`: an ECDSA P-256
 //! signature (SHA-256, raw r‖s, base64url) over everything before `&sig=`, by the key the
-//! provider file names. See `signature`.
+//! provider file names. See `signature`. A discount over its signer's limit stands once a
+//! colleague who may approve it countersigns: `&ok=<key id>&okd=<day>&osig=<signature>` after
+//! the signed link, their signature over everything before `&osig=`.
 //!
 //! Published tariffs never change, so positions within a tariff are stable forever.
 
@@ -63,7 +65,7 @@ mod reprice;
 use decode::leave_out_undeliverable;
 pub use decode::{date_problem, decode, fragment};
 use encode::{check, value};
-pub use encode::{encode, sealed, signable};
+pub use encode::{countersealed, countersignable, encode, sealed, signable};
 pub(crate) use fields::{own, own_from};
 use fields::{sizing_from, traffic};
 pub use reprice::{problems, reprice, repriced};
@@ -240,6 +242,21 @@ pub struct Seal {
     pub message: String,
 }
 
+/// A colleague's approval of a signed quotation whose discount is over its signer's limit: their
+/// key's signature over the whole signed link, the key's id and the day (`&ok=`, `&okd=`,
+/// `&osig=` after `&sig=`). See `signature::judge`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Countersignature {
+    /// The id of the approver's key.
+    pub key: String,
+    /// The day it was approved, on the provider's calendar; `None` where it does not read.
+    pub on: Option<Date>,
+    /// The signature as the link carries it (base64url).
+    pub signature: String,
+    /// The bytes that were countersigned: the link up to `&osig=`.
+    pub message: String,
+}
+
 /// Everything a link carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contents {
@@ -390,4 +407,6 @@ pub struct Opened {
     pub dropped: Vec<Dropped>,
     /// The signature, on a signed quotation.
     pub seal: Option<Seal>,
+    /// A colleague's approval of its discount, where it carries one.
+    pub approval: Option<Countersignature>,
 }

@@ -10,8 +10,8 @@ mod model;
 use std::borrow::Cow;
 
 pub use model::{
-    Colours, DEMO_PUBLIC, DEMO_ROOT_PUBLIC, Provider, ProviderError, Rgb, RootKey, Staff, StaffKey,
-    Terms, svg,
+    Colours, DEMO_BP_PUBLIC, DEMO_PUBLIC, DEMO_PUBLICS, DEMO_ROOT_PUBLIC, Provider, ProviderError,
+    Rgb, RootKey, Staff, StaffKey, Terms, svg,
 };
 
 // The source the build script writes names these types, `Cow` and `Decimal` bare.

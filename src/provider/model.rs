@@ -21,6 +21,14 @@ pub const MAX_VALIDITY_DAYS: u32 = 90;
 pub const DEMO_PUBLIC: &str =
     "BCMD3tjGmDuaAe_6YPauF6YzF4InVP-699mJ9CpBKfkegcKmDiitAjAoQ1l5Kg2ZOh_CF-msCA9dCnSUcbep1TQ";
 
+/// Every demo key of a salesperson: Sari Dewi's above, and Budi Pratama's, whose private half is
+/// in `tests/fixtures/demo-key-bp.jwk` (he asks Sari Dewi to approve what is over his limit).
+pub const DEMO_PUBLICS: [&str; 2] = [DEMO_PUBLIC, DEMO_BP_PUBLIC];
+
+/// Budi Pratama's demo key's public point.
+pub const DEMO_BP_PUBLIC: &str =
+    "BOnOSqnS4nLb-_yKpLlv4paJN_u816x1ntlUeaDzMs-dvl8gD4F58IO29SA4WxpkucA9yc059amwoOTWY0BzS3A";
+
 /// The demo root key's public point: its private half is in `tests/fixtures/demo-root.jwk`.
 pub const DEMO_ROOT_PUBLIC: &str =
     "BD9hm4Xek2ebbZNxGv-PvSte-QETz-DmivtM9lZBxWwQj7yBfIKHGcZufcBQDvzLDhdPeUSigM-tICFoXfosbPs";
@@ -138,6 +146,10 @@ pub struct Staff {
     /// The largest negotiated discount this person may give, a fraction of the recurring charges.
     #[serde(default, deserialize_with = "crate::tariff::exact")]
     pub max_discount: Decimal,
+    /// The largest discount this person may approve on a colleague's quotation (a fraction),
+    /// where they may approve any: their countersignature lets it stand.
+    #[serde(default, deserialize_with = "crate::tariff::exact_option")]
+    pub approves_up_to: Option<Decimal>,
     /// The public keys this person signs quotations with.
     #[serde(default)]
     pub keys: List<StaffKey>,
@@ -550,6 +562,13 @@ impl Provider {
                 &format!("{at}.max_discount"),
                 "must be a fraction from 0 up to 1",
             )?;
+            if let Some(approves) = person.approves_up_to {
+                check(
+                    approves > Decimal::ZERO && approves < Decimal::ONE,
+                    &format!("{at}.approves_up_to"),
+                    "must be a fraction above 0 and under 1",
+                )?;
+            }
             for key in person.keys.iter() {
                 let at = format!("{at}.keys[{}]", key.id);
                 check(
@@ -571,9 +590,9 @@ impl Provider {
                 )?;
                 // Its private half is in this repository: anyone could sign in the provider's name.
                 check(
-                    self.example || (!key.demo && key.public != DEMO_PUBLIC),
+                    self.example || (!key.demo && !DEMO_PUBLICS.contains(&&*key.public)),
                     &at,
-                    "is the demo key, whose private half is public (tests/fixtures/demo-key.jwk): only the example provider may list it; delete this [[staff.keys]] block and give each salesperson a key of their own (quote keygen)",
+                    "is the demo key, whose private half is public (in tests/fixtures): only the example provider may list it; delete this [[staff.keys]] block and give each salesperson a key of their own (quote keygen)",
                 )?;
                 if let Some(revoked) = key.revoked {
                     check(

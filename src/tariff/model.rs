@@ -325,7 +325,9 @@ pub fn exact<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::E
     deserializer.deserialize_str(Exact)
 }
 
-fn exact_option<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
+pub fn exact_option<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Decimal>, D::Error> {
     struct Exact(Decimal);
     impl<'de> Deserialize<'de> for Exact {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -63,6 +63,8 @@ pub enum Wish {
     Verified {
         link: String,
         holds: bool,
+        /// Whether the approval of its discount the link carries holds (`signature::judge`).
+        approved: bool,
         /// Who the provider's roster certified for the link's key, where the provider file
         /// does not list it.
         certified: Option<Certified>,
@@ -221,6 +223,7 @@ mod tests {
             Wish::Verified {
                 link: "v=1&t=2026-11".into(),
                 holds: true,
+                approved: false,
                 certified: None,
             },
         ];

@@ -97,10 +97,11 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
     use_effect_with(checking, move |checking| {
         if let Some(link) = checking.clone() {
             yew::platform::spawn_local(async move {
-                let (holds, certified) = check_signature(&link, catalogue.0).await;
+                let (holds, approved, certified) = check_signature(&link, catalogue.0).await;
                 bridge::wish(&[Wish::Verified {
                     link,
                     holds,
+                    approved,
                     certified,
                 }]);
             });
@@ -183,10 +184,14 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
 
 /// Whether the signature of the quotation link `text` holds, by the key the provider file lists
 /// for it or its roster certifies (then who that is): `false` too where the link or its seal
-/// does not read.
-async fn check_signature(text: &str, catalogue: &Catalogue) -> (bool, Option<Certified>) {
+/// does not read; and whether the approval of its discount holds, where it carries one.
+async fn check_signature(text: &str, catalogue: &Catalogue) -> (bool, bool, Option<Certified>) {
     let Ok(opened) = link::decode(text, catalogue) else {
-        return (false, None);
+        return (false, false, None);
+    };
+    let approved = match signature::approver_claim(opened.approval.as_ref(), provider()) {
+        Some(claim) => super::crypto::verify(&claim.public, &claim.signature, claim.message).await,
+        None => false,
     };
     let certified = match signature::unlisted(opened.seal.as_ref(), provider()) {
         Some(key) => super::staff::certified(key).await,
@@ -211,7 +216,7 @@ async fn check_signature(text: &str, catalogue: &Catalogue) -> (bool, Option<Cer
             Err(_) => false,
         },
     };
-    (holds, certified)
+    (holds, approved, certified)
 }
 
 /// Mounts the deferred parts, for the module's entry (`src/bin/more.rs`).

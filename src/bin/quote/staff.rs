@@ -332,6 +332,7 @@ fn staff_add(args: &[String], today: Today, path: &Path) -> ExitCode {
         email: owned(email),
         whatsapp: owned(whatsapp),
         max_discount,
+        approves_up_to: None,
         keys: vec![key.clone()].into(),
     };
     let message = match roster::certificate(seller, &staff, &key, until) {

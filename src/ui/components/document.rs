@@ -171,6 +171,12 @@ pub fn Paper(props: &PaperProps) -> Html {
                 crate::i18n::revision_line(n, replaces, lang),
             ));
         }
+        if let Some(approver) = &quote.approved_by {
+            meta.push((
+                crate::i18n::StandingTexts::of(lang).approved_by,
+                crate::i18n::approver_line(approver, lang),
+            ));
+        }
         meta.push((t.date, dated(quote.issued)));
         meta.push((t.to, quote.client.clone()));
         meta.push((t.attention, quote.attention.clone()));

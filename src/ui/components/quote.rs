@@ -10,8 +10,8 @@ use super::summary::Summary;
 use crate::document::{Document, Voice};
 use crate::i18n::{
     Lang, MoreTexts, PrintTexts, ShareTexts, SignatureTexts, StandingTexts, Texts, accept_message,
-    ask_again_message, email_subject, format_date, newer_revision, open_revision, quoted_activity,
-    quoted_settings, revision_line, service_hours, standing_sentence,
+    approver_line, ask_again_message, email_subject, format_date, newer_revision, open_revision,
+    quoted_activity, quoted_settings, revision_line, service_hours, standing_sentence,
 };
 use crate::provider::{self, provider};
 use crate::tariff::Tariff;
@@ -213,13 +213,20 @@ pub fn Seal(props: &SealProps) -> Html {
         .quote
         .as_ref()
         .is_some_and(|q| q.discount_over_limit);
+    let approval_void = document.quote.as_ref().is_some_and(|q| q.approval_void);
     html! {
         <>
             <p class={classes!("signature", code)} data-testid="quote-signature" data-state={code} role="status">
                 { standing_sentence(document, *lang) }
             </p>
-            if over_limit {
-                <p class="signature">{ StandingTexts::of(*lang).over_limit }</p>
+            if let Some(approver) = document.quote.as_ref().and_then(|q| q.approved_by.as_ref()) {
+                <p class="signature" data-testid="quote-approved-by">
+                    { format!("{}: {}", StandingTexts::of(*lang).approved_by, approver_line(approver, *lang)) }
+                </p>
+            } else if approval_void {
+                <p class="signature" data-testid="quote-approval-void">{ StandingTexts::of(*lang).approval_void }</p>
+            } else if over_limit {
+                <p class="signature" data-testid="quote-over-limit">{ StandingTexts::of(*lang).over_limit }</p>
             }
             // Which revision it is, in the provider's words only: an unsigned link could claim any.
             if let Some((n, quote)) = document.quote.as_ref().filter(|q| q.voice == Voice::Signer).and_then(|q| Some((q.revision?, q))) {

@@ -245,12 +245,17 @@ impl Draft {
         }
     }
 
-    /// The discount, if it can be given: shown at its field as it is typed.
+    /// The discount, if it can be given: shown at its field as it is typed. Over the signer's
+    /// own limit it is a request for a colleague's approval, up to the most one may approve.
     ///
     /// # Errors
     /// [`DiscountError`] saying what is wrong.
-    pub fn discount(&self, staff: &Staff) -> Result<Option<Decimal>, DiscountError> {
-        parse_discount(&self.discount, staff.max_discount)
+    pub fn discount(
+        &self,
+        staff: &Staff,
+        provider: &Provider,
+    ) -> Result<Option<Decimal>, DiscountError> {
+        parse_discount(&self.discount, quote::largest_discount(provider, staff))
     }
 
     /// What the link will carry, or every reason it cannot be issued yet.
@@ -283,10 +288,12 @@ impl Draft {
                 }
             },
         };
-        let discount = self.discount(context.staff).unwrap_or_else(|error| {
-            problems.discount = Some(error);
-            None
-        });
+        let discount = self
+            .discount(context.staff, context.provider)
+            .unwrap_or_else(|error| {
+                problems.discount = Some(error);
+                None
+            });
         // Written only where the salesperson changed it: the page shows the usual subject in
         // the client's own language.
         let subject = self

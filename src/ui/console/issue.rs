@@ -14,12 +14,13 @@ use super::form::{
 use super::keys::Signer;
 use crate::estimate::{Request, estimate};
 use crate::i18n::{
-    ConsoleTexts, Lang, ShareTexts, discount_limit, discount_over_limit, format_money, note_help,
-    quotation_issued, quotation_message, refusal, until_too_late,
+    ApprovalTexts, ConsoleTexts, Lang, ShareTexts, approval_needed, approval_request_message,
+    approval_requested, discount_limit, discount_limit_with_approval, discount_over_limit,
+    format_money, note_help, quotation_issued, quotation_message, refusal, until_too_late,
 };
 use crate::link::{self, QuoteField};
 use crate::provider::{self, Staff, provider};
-use crate::quote::Today;
+use crate::quote::{self, Today};
 use crate::signature;
 use crate::tariff::{Catalogue, Tariff};
 use crate::ui::bridge::{self, Wish};
@@ -28,6 +29,8 @@ use crate::ui::{Static, browser, crypto};
 
 /// The characters of a signature in a link: 64 bytes in base64url.
 const SIGNATURE_CHARS: usize = 86;
+/// The longest key id a provider file allows.
+const MAX_KEY_ID: usize = 24;
 
 fn storage() -> Option<web_sys::Storage> {
     gloo::utils::window().local_storage().ok().flatten()
@@ -184,6 +187,9 @@ struct Issued {
     number: String,
     client: String,
     from: IssuedFrom,
+    /// Issued as a request for this colleague's approval of its discount.
+    approver: Option<&'static Staff>,
+    discount: Option<rust_decimal::Decimal>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -249,7 +255,14 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
     let proposed = staff
         .map(|s| proposed_number(&seller.quote_prefix, &s.id, today.0, &device, last, taken))
         .unwrap_or_default();
-    let discount = staff.map(|s| draft.discount(s));
+    let discount = staff.map(|s| draft.discount(s, seller));
+    // Over the signer's own limit: issued as a request for this colleague's approval.
+    let asking = staff.and_then(|s| {
+        let wanted = discount.and_then(Result::ok).flatten()?;
+        (wanted > s.max_discount)
+            .then(|| quote::approver(seller, s, wanted))
+            .flatten()
+    });
     let discount_error = match discount {
         Some(Err(DiscountError::OverLimit { max })) => Some(discount_over_limit(max, lang)),
         Some(Err(DiscountError::NotANumber)) => Some(texts.discount_not_a_number.to_owned()),
@@ -276,10 +289,16 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
     let checked = match (issuable, signer) {
         (Some((tariff, request)), Some(signer)) => {
             // The link adds the page's address, the key's id and the signature to its fields.
+            // A request leaves room for its approval: the longest key id a provider file
+            // allows, the day and the countersignature.
+            let approval = asking.map_or(0, |_| {
+                "&ok=&okd=YYYY-MM-DD&osig=".len() + MAX_KEY_ID + SIGNATURE_CHARS
+            });
             let overhead = browser::page_url("").len()
                 + "&key=&sig=".len()
                 + signer.key.id.len()
-                + SIGNATURE_CHARS;
+                + SIGNATURE_CHARS
+                + approval;
             Some(draft.contents(&Context {
                 tariff: tariff.0,
                 request,
@@ -340,6 +359,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
             .map(|(tariff, request)| IssuedFrom::new(&draft, tariff.0.version.as_ref(), request));
         let (signing, signed_here) = (signing.clone(), signed_here.clone());
         Callback::from(move |_: MouseEvent| {
+            let approver = asking;
             let (Some(contents), Some(signer), Some(tariff), Some(sequence), Some(from)) = (
                 contents.clone(),
                 signer.clone(),
@@ -401,6 +421,8 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                     number: contents.quote.reference.clone(),
                     client: contents.quote.client.clone(),
                     from,
+                    approver,
+                    discount: contents.quote.discount,
                 }));
                 dispatch.dispatch(DraftEdit::Issued);
                 busy.set(false);
@@ -416,7 +438,15 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         .0
         .plus_days(seller.max_validity_days())
         .map(|d| AttrValue::from(d.to_string()));
-    let limit = staff.map(|s| AttrValue::from(discount_limit(&s.name, s.max_discount, lang)));
+    let limit = staff.map(|s| {
+        let most = quote::largest_discount(seller, s);
+        AttrValue::from(if most > s.max_discount {
+            discount_limit_with_approval(&s.name, s.max_discount, most, lang)
+        } else {
+            discount_limit(&s.name, s.max_discount, lang)
+        })
+    });
+    let approval_texts = ApprovalTexts::of(lang);
     let disabled = *busy || signer.is_none() || issuable.is_none() || held || !problems.is_empty();
     let settle =
         |edit: Edit| Callback::from(move |_: MouseEvent| bridge::wish(&[Wish::Edit(edit.clone())]));
@@ -468,8 +498,13 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                 </div>
             }
             <div class="actions">
-                <button type="button" class="primary" data-testid="console-issue" {disabled}
-                    aria-describedby="console-issue-status" onclick={on_issue}>{ if *busy { texts.signing } else { texts.issue } }</button>
+                if asking.is_some() {
+                    <button type="button" class="primary" data-testid="console-request-approval" {disabled}
+                        aria-describedby="console-issue-status" onclick={on_issue}>{ if *busy { texts.signing } else { approval_texts.request } }</button>
+                } else {
+                    <button type="button" class="primary" data-testid="console-issue" {disabled}
+                        aria-describedby="console-issue-status" onclick={on_issue}>{ if *busy { texts.signing } else { texts.issue } }</button>
+                }
             </div>
             <p class={classes!("status", (signer.is_some() && (problems.too_long || refused.is_some() || failure.is_some())).then_some("bad"))}
                 role="status" id="console-issue-status" data-testid="console-issue-status">
@@ -483,18 +518,22 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                     format!("{} {}.", texts.waiting_for, waiting.join(", "))
                 } else if let Some(failure) = *failure {
                     failure.to_owned()
-                } else {
+                } else if let Some(issued) = (*issued).as_ref().filter(|issued| issued.from.is_current(&draft, on_screen)) {
                     // Said once signed, while it is what the form shows.
-                    (*issued)
-                        .as_ref()
-                        .filter(|issued| issued.from.is_current(&draft, on_screen))
-                        .map(|issued| quotation_issued(&issued.number, lang))
-                        .unwrap_or_default()
+                    match issued.approver {
+                        Some(approver) => approval_requested(&issued.number, &approver.name, lang),
+                        None => quotation_issued(&issued.number, lang),
+                    }
+                } else if let Some((approver, staff)) = asking.zip(staff) {
+                    approval_needed(&approver.name, staff.max_discount, lang)
+                } else {
+                    String::new()
                 } }
             </p>
             if let Some(issued) = &*issued {
                 <IssuedLink {lang} url={issued.url.clone()} number={issued.number.clone()}
-                    client={issued.client.clone()} current={issued.from.is_current(&draft, on_screen)} />
+                    client={issued.client.clone()} current={issued.from.is_current(&draft, on_screen)}
+                    approver={issued.approver.map(Static)} discount={issued.discount} />
             }
         </section>
     }
@@ -508,6 +547,12 @@ pub struct IssuedLinkProps {
     pub client: String,
     /// The draft and the estimate on screen are still those it was issued from.
     pub current: bool,
+    /// Issued as a request for this colleague's approval: sent to them, not to the client.
+    #[prop_or_default]
+    pub approver: Option<Static<Staff>>,
+    /// The discount it asks for, a fraction.
+    #[prop_or_default]
+    pub discount: Option<rust_decimal::Decimal>,
 }
 
 /// The signed link, whole, with copy, WhatsApp to the client and a new tab. Once the form or
@@ -521,6 +566,8 @@ pub fn IssuedLink(props: &IssuedLinkProps) -> Html {
         number,
         client,
         current,
+        approver,
+        discount,
     } = props;
     let (texts, labels) = (ConsoleTexts::of(*lang), ShareTexts::of(*lang));
     let copied = use_state_eq(|| None::<&'static str>);
@@ -543,21 +590,39 @@ pub fn IssuedLink(props: &IssuedLinkProps) -> Html {
             });
         })
     };
-    let message = quotation_message(&provider().name, number, client, url, *lang);
+    let approval = ApprovalTexts::of(*lang);
+    let (title, whatsapp, send) = match (approver, discount) {
+        (Some(approver), Some(discount)) => (
+            approval.requested_title,
+            provider::whatsapp(
+                Some(&approver.0.whatsapp),
+                &approval_request_message(number, client, *discount, url, *lang),
+            ),
+            approval.send_to_approver,
+        ),
+        _ => (
+            texts.issued_title,
+            provider::whatsapp(
+                None,
+                &quotation_message(&provider().name, number, client, url, *lang),
+            ),
+            texts.send_whatsapp,
+        ),
+    };
     html! {
         <div class={classes!("console-issued", (!current).then_some("out-of-date"))} data-testid="console-issued"
             data-state={if *current { "current" } else { "out-of-date" }}>
-            <h4>{ texts.issued_title }</h4>
-            if *current {
-                <p class="help">{ texts.issued_help }</p>
-            } else {
+            <h4>{ title }</h4>
+            if !*current {
                 <p class="status bad" role="status" data-testid="console-issued-stale">{ texts.issued_out_of_date }</p>
+            } else if approver.is_none() {
+                <p class="help">{ texts.issued_help }</p>
             }
             <p class="link-box"><code ref={link_ref} data-testid="console-issued-link">{ url.clone() }</code></p>
             <div class="actions">
                 <button type="button" data-testid="console-copy" onclick={on_copy}>{ labels.copy_link }</button>
                 <a class="button" data-testid="console-whatsapp" target="_blank" rel="noopener"
-                    href={provider::whatsapp(None, &message)}>{ texts.send_whatsapp }</a>
+                    href={whatsapp}>{ send }</a>
                 <a class="button" data-testid="console-open" target="_blank" rel="noopener"
                     href={url.clone()}>{ texts.open }</a>
             </div>

@@ -5,6 +5,7 @@
 //! `bridge`), as the deferred parts do; the links it issues point to the prospect's page.
 
 mod acceptance;
+mod approval;
 mod form;
 mod issue;
 mod keys;
@@ -88,6 +89,10 @@ fn Console(props: &ConsoleProps) -> Html {
                 .collect::<Vec<_>>(),
         )
     });
+    // A request for approval leaves the register's view once its approved link is in it.
+    let current = use_memo(register.links.clone(), |links| {
+        Rc::new(register::current(links))
+    });
     let texts = ConsoleTexts::of(lang);
     html! {
         <section class="console" aria-labelledby="console-title">
@@ -110,10 +115,12 @@ fn Console(props: &ConsoleProps) -> Html {
                 <issue::IssueForm {lang} {catalogue} estimate={wanted} {examples} {stale} signer={signer.signer.clone()}
                     {today} taken={(*taken).clone()} on_issued={register.on_add.clone()}
                     revise={(*revising).clone()} />
-                <register::Register {lang} {catalogue} {today} links={register.links.clone()}
+                <register::Register {lang} {catalogue} {today} links={(*current).clone()}
                     accepted={accepted.accepted.clone()} on_merge={register.on_merge.clone()}
                     on_accepted={accepted.on_import.clone()} {on_revise} />
-                <acceptance::AcceptanceCheck {lang} {catalogue} {today} links={register.links.clone()}
+                <approval::Approvals {lang} {catalogue} {today} signer={signer.signer.clone()}
+                    links={register.links.clone()} on_record={register.on_add.clone()} />
+                <acceptance::AcceptanceCheck {lang} {catalogue} {today} links={(*current).clone()}
                     accepted={accepted.accepted.clone()} on_record={accepted.on_record.clone()} />
             </div>
         </section>

@@ -13,7 +13,10 @@ use yew::prelude::*;
 use super::store;
 use crate::csv::{Cell, Sheet};
 use crate::document::{Document, Standing};
-use crate::i18n::{ConsoleTexts, Lang, format_date, format_money, format_percent, revise_label};
+use crate::i18n::{
+    ApprovalTexts, ConsoleTexts, Lang, approved_cell, format_date, format_money, format_percent,
+    revise_label,
+};
 use crate::link;
 use crate::money::Currency;
 use crate::provider::provider;
@@ -34,6 +37,8 @@ pub struct Row {
     pub standing: Standing,
     /// The negotiated discount priced, a fraction.
     pub discount: Option<Decimal>,
+    /// The discount it asks for, priced or not (a request for approval prices none yet).
+    pub asked: Option<Decimal>,
     /// The monthly total the client is quoted, the negotiated discount applied.
     pub monthly: Decimal,
     pub contract: Decimal,
@@ -44,6 +49,9 @@ pub struct Row {
     pub accepted: Option<crate::calendar::Date>,
     /// A later revision of it is in the register.
     pub superseded: bool,
+    /// Its discount is over its signer's limit: who approved it and when, or `None` while it
+    /// waits for approval.
+    pub approval: Option<Option<(String, crate::calendar::Date)>>,
 }
 
 /// The register's row for an issued link on `today`; `None` for a link this release cannot
@@ -69,12 +77,16 @@ pub fn row(text: &str, catalogue: &Catalogue, today: Today) -> Option<Row> {
         until: dated(quote.until),
         standing: document.standing,
         discount: quote.discount,
+        asked: quote.asked_discount,
         monthly: document.estimate.totals.monthly,
         contract: document.estimate.totals.contract,
         currency: document.estimate.currency,
         link: text.to_owned(),
         accepted: None,
         superseded: false,
+        approval: quote
+            .discount_over_limit
+            .then(|| quote.approved_by.as_ref().map(|a| (a.name.clone(), a.on))),
     })
 }
 
@@ -84,6 +96,27 @@ pub fn row(text: &str, catalogue: &Catalogue, today: Today) -> Option<Row> {
 pub fn number(text: &str, catalogue: &Catalogue) -> Option<String> {
     let opened = crate::link::decode(text, catalogue).ok()?;
     Some(opened.contents.quote.reference).filter(|n| !n.is_empty())
+}
+
+/// Whether `approved` is the quotation `request` with a colleague's approval of its discount
+/// after it (`link::countersignable`): the same quotation, which it replaces in the register.
+#[must_use]
+pub fn approves(approved: &str, request: &str) -> bool {
+    let (approved, request) = (link::fragment(approved), link::fragment(request));
+    approved
+        .strip_prefix(request.as_str())
+        .is_some_and(|rest| rest.starts_with("&ok="))
+}
+
+/// The register's links less the requests for approval an approved link in it replaces, in
+/// their order.
+#[must_use]
+pub fn current(links: &[String]) -> Vec<String> {
+    links
+        .iter()
+        .filter(|request| !links.iter().any(|l| approves(l, request)))
+        .cloned()
+        .collect()
 }
 
 /// Whether a row's number or client holds what is searched for, case aside.
@@ -114,6 +147,7 @@ pub fn sheet(rows: &[Row], lang: Lang) -> Sheet {
             texts.column_contract,
             texts.column_currency,
             texts.column_link,
+            ApprovalTexts::of(lang).column_approval,
         ]
         .map(Cell::from),
     );
@@ -138,6 +172,11 @@ pub fn sheet(rows: &[Row], lang: Lang) -> Sheet {
             row.contract.into(),
             row.currency.code().into(),
             row.link.as_str().into(),
+            match &row.approval {
+                None => Cell::Empty,
+                Some(None) => "awaiting".into(),
+                Some(Some((name, on))) => Cell::Text(format!("{name} {on}")),
+            },
         ]);
     }
     sheet
@@ -340,7 +379,17 @@ pub fn Register(props: &RegisterProps) -> Html {
                                 <td data-testid="register-salesperson">{ &r.salesperson }</td>
                                 <td>{ date(&r.issued) }</td>
                                 <td>{ date(&r.until) }</td>
-                                <td>{ r.discount.map(|d| format_percent(d, lang)).unwrap_or_default() }</td>
+                                <td data-testid="register-discount">
+                                    { r.discount.or(r.asked).map(|d| format_percent(d, lang)).unwrap_or_default() }
+                                    if let Some(approval) = &r.approval {
+                                        <span class="approval" data-testid="register-approval" data-state={if approval.is_some() { "approved" } else { "awaiting" }}>
+                                            { match approval {
+                                                Some((name, on)) => approved_cell(name, *on, lang),
+                                                None => ApprovalTexts::of(lang).awaiting.to_owned(),
+                                            } }
+                                        </span>
+                                    }
+                                </td>
                                 if r.superseded {
                                     <td data-standing="superseded">{ texts.standing_superseded }</td>
                                 } else {
@@ -468,8 +517,8 @@ mod tests {
             let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
             assert_eq!(lines[0], "sep=;");
             assert_eq!(lines.len(), 3);
-            // Twelve columns, the acceptance's day among them.
-            assert_eq!(lines[1].matches("\";\"").count(), 11, "{}", lines[1]);
+            // Thirteen columns, the acceptance's day and the approval among them.
+            assert_eq!(lines[1].matches("\";\"").count(), 12, "{}", lines[1]);
             assert!(
                 lines[2].starts_with(
                     "\"NLY/SD/2026/11/0001\";\"'=HYPERLINK(\"\"x\"\")\";\"Sari Dewi\";"

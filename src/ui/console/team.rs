@@ -47,13 +47,23 @@ pub fn merge(own: &[String], imported: &[String], catalogue: &Catalogue) -> Merg
             merged.unreadable += 1;
             continue;
         };
-        match numbers.iter().find(|(n, _)| *n == number) {
-            Some((_, held)) if *held == link.as_str() => merged.already += 1,
-            Some(_) => merged.conflicting.push(number),
-            None => {
-                merged.added.push(link.clone());
-                numbers.push((number, link.as_str()));
-            }
+        let held: Vec<&str> = numbers
+            .iter()
+            .filter(|(n, _)| *n == number)
+            .map(|(_, l)| *l)
+            .collect();
+        // The same quotation: as held, or its request for approval where the approved link is
+        // held. The approved link of a request held joins it (`register::current`).
+        if held
+            .iter()
+            .any(|h| *h == link.as_str() || register::approves(h, link))
+        {
+            merged.already += 1;
+        } else if held.is_empty() || held.iter().all(|h| register::approves(link, h)) {
+            merged.added.push(link.clone());
+            numbers.push((number, link.as_str()));
+        } else {
+            merged.conflicting.push(number);
         }
     }
     merged
@@ -251,5 +261,36 @@ mod tests {
         assert_eq!(merged.added, vec![other]);
         assert_eq!(merged.already, 1);
         assert_eq!(merged.unreadable, 1);
+    }
+
+    #[test]
+    fn a_request_and_its_approval_merge_as_one_quotation() {
+        let catalogue = catalogue().expect("valid");
+        let request = SIGNED.trim().to_owned();
+        // What an approval adds after the signature (its own signature is not read here).
+        let approved = format!("{request}&ok=SD-14cd3d&okd=2026-12-08&osig=AAAA");
+        assert!(register::approves(&approved, &request));
+        assert!(!register::approves(&request, &approved));
+        // The salesperson's file holds the request; the approval joins it, and the register
+        // shows the approved link alone.
+        let merged = merge(
+            std::slice::from_ref(&request),
+            std::slice::from_ref(&approved),
+            catalogue,
+        );
+        assert_eq!(merged.added, vec![approved.clone()]);
+        assert!(merged.conflicting.is_empty());
+        assert_eq!(
+            register::current(&[approved.clone(), request.clone()]),
+            vec![approved.clone()]
+        );
+        // Held approved, the request again adds nothing.
+        let merged = merge(
+            std::slice::from_ref(&approved),
+            std::slice::from_ref(&request),
+            catalogue,
+        );
+        assert!(merged.added.is_empty());
+        assert_eq!(merged.already, 1);
     }
 }

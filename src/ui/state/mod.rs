@@ -32,10 +32,11 @@ impl From<Wish> for Action {
             Wish::Verified {
                 link,
                 holds,
+                approved,
                 certified,
             } => Self::Verified {
                 link,
-                holds,
+                holds: (holds, approved),
                 certified: certified
                     .as_ref()
                     .and_then(Certified::staff)
@@ -73,7 +74,8 @@ pub enum Action {
     /// The browser has checked the signature of the quotation whose link (as it arrived) this is.
     Verified {
         link: String,
-        holds: bool,
+        /// The signature's check, and the check of the approval it carries.
+        holds: (bool, bool),
         certified: Option<&'static Staff>,
     },
     /// The visitor left a volume's field, whose own text is `text`: a number that reads is
@@ -222,7 +224,7 @@ impl State {
 
     /// Judges the signature of the link on the page once the browser has checked it; a check of
     /// another link (one the visitor has since left) is not this one's.
-    fn verified(&mut self, link: &str, holds: bool, certified: Option<&'static Staff>) {
+    fn verified(&mut self, link: &str, holds: (bool, bool), certified: Option<&'static Staff>) {
         let (today, tariff) = (self.today, self.tariff);
         if let Some(received) = self
             .received

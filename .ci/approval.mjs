@@ -70,7 +70,7 @@ await budi.page.waitForSelector('[data-testid="console-issued-link"]');
 const request = await budi.page.textContent('[data-testid="console-issued-link"]');
 const title = await budi.page.textContent('[data-testid="console-issued"] h4');
 const toSari = await budi.page.getAttribute('[data-testid="console-whatsapp"]', 'href');
-check('the request goes to Sari on WhatsApp, with its link', title === 'Approval requested' && toSari.startsWith('https://wa.me/6281200000000?text=') && decodeURIComponent(toSari).includes('Please approve a 8% discount on quotation NLY/BP/2026/12/'), `${title} ${decodeURIComponent(toSari).slice(0, 200)}`);
+check('the request goes to Sari on WhatsApp, with its link', title === 'Approval requested' && toSari.startsWith('https://wa.me/6281200000000?text=') && decodeURIComponent(toSari).includes('Please approve a discount of 8% on quotation NLY/BP/2026/12/'), `${title} ${decodeURIComponent(toSari).slice(0, 200)}`);
 check('the request is signed by Budi, 8 % asked', request.includes('&disc=8&') && request.includes('&key=BP-740312&sig='), request);
 const waiting = await budi.page.textContent('[data-testid="register-approval"]');
 check('his register says it awaits approval', waiting === 'Awaiting approval', waiting);

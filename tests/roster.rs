@@ -612,9 +612,28 @@ fn sign_takes_a_certified_key_with_the_roster_within_its_limit() {
         "{}",
         stderr(&request)
     );
-    let read = team.read(stdout(&request).trim(), "2026-12-10", true);
+    let request = stdout(&request);
+    let request = request.trim();
+    let read = team.read(request, "2026-12-10", true);
     assert_eq!(read["signature"]["discount_over_limit"], true);
     assert_eq!(read["quote"]["discount"], Value::Null);
+    // Sari approves it with the roster that certifies Ayu: her 10 % is priced.
+    let sari = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/demo-key.jwk");
+    let at_the_day = at("2026-12-10");
+    let approved = quote_tool(&[
+        "--at",
+        at_the_day.as_str(),
+        "--roster",
+        path(&team.roster),
+        "approve",
+        "--key",
+        sari,
+        request,
+    ]);
+    succeeded(&approved);
+    let read = team.read(stdout(&approved).trim(), "2026-12-10", true);
+    assert_eq!(read["quote"]["approved_by"]["name"], "Sari Dewi");
+    assert_eq!(negotiated(&read), vec![Value::from("0.10"); 4]);
     let over = sign(&format!("{FOUR}&disc=21"), true);
     assert!(!over.status.success());
     assert_eq!(json(&over)["refused"]["code"], "discount_over_limit");

@@ -171,7 +171,7 @@ fn main() -> ExitCode {
         Some((first, rest)) if first == "staffing" => staffing(rest),
         Some((first, rest)) if first == "keygen" => keygen(rest, today),
         Some((first, rest)) if first == "sign" => sign(rest, today, roster),
-        Some((first, rest)) if first == "approve" => approve::command(rest, today),
+        Some((first, rest)) if first == "approve" => approve::command(rest, today, roster),
         Some((first, rest)) if first == "staff" => staff::command(rest, today, roster),
         Some((text, [])) if !text.starts_with('-') => quote(text, today, roster),
         _ => usage(),
@@ -182,7 +182,7 @@ fn usage_text() -> String {
     format!(
         "usage: quote [--provider <folder>] [--at <instant>] [--roster <file>] '<link, URL or fragment>'
        quote [--provider <folder>] [--at <instant>] [--roster <file>] sign --key <file> '<link>'
-       quote [--provider <folder>] [--at <instant>] approve --key <file> '<link>'
+       quote [--provider <folder>] [--at <instant>] [--roster <file>] approve --key <file> '<link>'
        quote [--provider <folder>] keygen (--staff <id> | --root) --out <file> [--inside-repository]
        quote [--provider <folder>] [--at <instant>] staff add --root <root key file> --roster <file> --id <id> --public <point> --name <name> --title-id <title> --title-en <title> --email <address> --whatsapp <digits> --max-discount <0.05> [--from <YYYY-MM-DD>] [--until <YYYY-MM-DD>]
        quote [--provider <folder>] [--at <instant>] staff withdraw --root <root key file> --roster <file> --key <key id> [--from <YYYY-MM-DD>]

@@ -113,7 +113,7 @@ pub fn approval_request_message(
     say!(
         lang,
         "Mohon persetujuan diskon {discount} untuk penawaran {number} ({client}). Tempel tautan ini di konsol penjualan, \"Persetujuan diskon\": {url}",
-        "Please approve a {discount} discount on quotation {number} ({client}). Paste this link into the sales console, \"Discount approvals\": {url}"
+        "Please approve a discount of {discount} on quotation {number} ({client}). Paste this link into the sales console, \"Discount approvals\": {url}"
     )
 }
 
@@ -131,7 +131,7 @@ pub fn approval_request_reading(
     say!(
         lang,
         "{number} untuk {client}, ditandatangani {signer}: diskon {discount} (batasnya {own}); dengan diskon itu {monthly} per bulan.",
-        "{number} for {client}, signed by {signer}: a {discount} discount (their limit {own}); with it, {monthly} a month."
+        "{number} for {client}, signed by {signer}: a discount of {discount} (their limit {own}); with it, {monthly} a month."
     )
 }
 

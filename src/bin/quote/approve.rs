@@ -1,6 +1,7 @@
 //! `quote approve --key sari.jwk '<link>'`: a colleague's quotation whose discount is over its
 //! signer's limit, countersigned by someone who may approve it, as the sales console does.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use biaya_bpo::i18n::{Lang, approval_refusal, link_error};
@@ -10,9 +11,10 @@ use biaya_bpo::quote::{ApprovalRefusal, Today, may_approve};
 use biaya_bpo::signature::{self, SignatureState, native};
 use biaya_bpo::tariff::catalogue;
 
+use super::staff::read_roster;
 use super::{flag, refuse, usage};
 
-pub fn command(args: &[String], today: Today) -> ExitCode {
+pub fn command(args: &[String], today: Today, roster: Option<&Path>) -> ExitCode {
     let (Some(path), [_, _, text]) = (flag(args, "--key"), args) else {
         return usage();
     };
@@ -50,7 +52,14 @@ pub fn command(args: &[String], today: Today) -> ExitCode {
         let refused = ApprovalRefusal::AlreadyApproved;
         return refuse(refused.code(), approval_refusal(refused, Lang::En));
     }
-    let Ok(claim) = signature::claim(opened.seal.as_ref(), seller) else {
+    // A request signed with a key the roster certified is judged with it.
+    let roster = match roster.map(read_roster).transpose() {
+        Ok(roster) => roster,
+        Err(message) => return refuse("roster_unreadable", message),
+    };
+    let certified = signature::unlisted(opened.seal.as_ref(), seller)
+        .and_then(|key| roster.as_ref()?.certify(key, native::verify_roster));
+    let Ok(claim) = signature::claim_among(opened.seal.as_ref(), seller, certified.as_ref()) else {
         return refuse(
             "not_signed",
             "not a quotation signed with a key of the provider file's".into(),

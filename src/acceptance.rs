@@ -4,17 +4,16 @@
 //! unchanged, and whether the figures its words state are that quotation's, so that an
 //! acceptance is evidence of exactly what was signed.
 
+use rust_decimal::Decimal;
+
 use crate::calendar::Date;
 use crate::document::{Document, Standing};
-use crate::i18n::{Lang, format_money};
+use crate::lang::Lang;
 use crate::link;
+use crate::money::Currency;
 use crate::provider::Provider;
-use crate::quote::Today;
+use crate::quote::{Today, code};
 use crate::tariff::Catalogue;
-
-/// How many characters of a quotation's signature its accept message quotes as its code: 48
-/// bits; among 4,000 quotations, two share a code with a chance of about 1 in 35 million.
-pub const CODE_LENGTH: usize = 8;
 
 /// What a pasted acceptance turns out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,14 +58,9 @@ pub enum Figures {
     Differ,
 }
 
-/// The code a quotation's accept message quotes: the first characters of its signature.
-#[must_use]
-pub fn code(link: &str) -> Option<&str> {
-    let (_, signature) = link.rsplit_once("&sig=")?;
-    signature.get(..CODE_LENGTH)
-}
-
-/// Examines `message` against the links `issued` (the register), on `today`.
+/// Examines `message` against the links `issued` (the register), on `today`; `written` writes an
+/// amount as the page writes it in each language (`i18n::format_money`), to find the figures the
+/// message's words state.
 #[must_use]
 pub fn examine(
     message: &str,
@@ -74,6 +68,7 @@ pub fn examine(
     catalogue: &Catalogue,
     provider: &Provider,
     today: Today,
+    written: impl Fn(Decimal, Currency, Lang) -> String,
 ) -> Finding {
     let sealed = |text: &str| link::decode(text, catalogue).ok()?.seal;
     let quoted = quoted_link(message, catalogue);
@@ -118,7 +113,7 @@ pub fn examine(
     let stated = [Lang::Id, Lang::En].into_iter().any(|lang| {
         [totals.monthly, totals.contract]
             .into_iter()
-            .all(|amount| states(words, &format_money(amount, currency, lang)))
+            .all(|amount| states(words, &written(amount, currency, lang)))
     });
     let figures = if stated {
         Figures::Stated

@@ -334,3 +334,11 @@ pub fn withdrawal(provider: &Provider, key: &str, day: Date) -> String {
 pub fn line(message: &str, signature: &str) -> String {
     format!("{message}|{signature}")
 }
+
+/// Whether a roster line's signature holds by the provider's root key, checked natively (the
+/// quote tool's p256; the page checks the same bytes with WebCrypto).
+#[cfg(feature = "cli")]
+#[must_use]
+pub fn verify_natively(check: &Check<'_>) -> bool {
+    signature::native::holds(check.public, check.signature, check.message)
+}

@@ -411,13 +411,9 @@ pub mod native {
         holds(&claim.public, &claim.signature, claim.message)
     }
 
-    /// Whether a roster line's signature holds, by the provider's root key.
+    /// Whether `signature` (r‖s) holds over `message` by the key with the point `public`.
     #[must_use]
-    pub fn verify_roster(check: &crate::roster::Check<'_>) -> bool {
-        holds(check.public, check.signature, check.message)
-    }
-
-    fn holds(public: &[u8], signature: &[u8], message: &str) -> bool {
+    pub fn holds(public: &[u8], signature: &[u8], message: &str) -> bool {
         let (Ok(key), Ok(signature)) = (
             VerifyingKey::from_sec1_bytes(public),
             Signature::from_slice(signature),

@@ -12,7 +12,7 @@
 use biaya_bpo::acceptance::{Figures, Finding, examine};
 use biaya_bpo::calendar::Date;
 use biaya_bpo::document::{Document, Standing};
-use biaya_bpo::i18n::{Lang, accept_message};
+use biaya_bpo::i18n::{Lang, accept_message, format_money};
 use biaya_bpo::provider::fixture as example;
 use biaya_bpo::quote::Today;
 use biaya_bpo::signature::native;
@@ -51,6 +51,7 @@ fn judged(message: &str, register: &[String], today: Today) -> Finding {
         catalogue().expect("valid"),
         example(),
         today,
+        format_money,
     )
 }
 

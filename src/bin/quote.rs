@@ -407,7 +407,7 @@ fn quote(text: &str, today: Today, roster: Option<&Path>) -> ExitCode {
         Ok(roster) => roster,
         Err(message) => return refuse("roster_unreadable", message),
     };
-    let certify = |key: &str| roster.as_ref()?.certify(key, native::verify_roster);
+    let certify = |key: &str| roster.as_ref()?.certify(key, roster::verify_natively);
     let document = match Document::from_link_certified(
         text,
         catalogue,

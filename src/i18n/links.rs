@@ -133,51 +133,46 @@ pub fn times_over(times: usize, lang: Lang) -> String {
 #[must_use]
 pub fn link_problem(dropped: &Dropped, tariff: &Tariff, lang: Lang) -> String {
     let quoted = |text: &str| format!("\u{201c}{text}\u{201d}");
-    let id = matches!(lang, Lang::Id);
     match dropped {
         Dropped::UnknownTariff { version } => {
             let (version, used) = (quoted(version), &tariff.version);
-            if id {
-                format!(
-                    "Tautan menyebut tarif {version} yang tidak dikenal halaman ini: dihitung dengan tarif {used}."
-                )
-            } else {
-                format!(
-                    "The link names tariff {version}, which this page does not know: priced with tariff {used}."
-                )
-            }
+            say!(
+                lang,
+                "Tautan menyebut tarif {version} yang tidak dikenal halaman ini: dihitung dengan tarif {used}.",
+                "The link names tariff {version}, which this page does not know: priced with tariff {used}."
+            )
         }
         Dropped::Setting { key, value } => {
             let (name, value) = (field_name(key, tariff, lang), quoted(value));
-            if id {
-                format!("{name}: {value} tidak dikenal tarif ini; nilai awal dipakai.")
-            } else {
-                format!("{name}: {value} is not in this tariff; the starting value is used.")
-            }
+            say!(
+                lang,
+                "{name}: {value} tidak dikenal tarif ini; nilai awal dipakai.",
+                "{name}: {value} is not in this tariff; the starting value is used."
+            )
         }
         Dropped::Date { value } => {
             let value = quoted(value);
-            if id {
-                format!("Tanggal penawaran {value} tidak terbaca dan diabaikan.")
-            } else {
-                format!("The quote date {value} could not be read and is left out.")
-            }
+            say!(
+                lang,
+                "Tanggal penawaran {value} tidak terbaca dan diabaikan.",
+                "The quote date {value} could not be read and is left out."
+            )
         }
         Dropped::Discount { value } => {
             let value = quoted(value);
-            if id {
-                format!("Diskon {value} tidak terbaca dan tidak diterapkan.")
-            } else {
-                format!("The discount {value} could not be read and is not applied.")
-            }
+            say!(
+                lang,
+                "Diskon {value} tidak terbaca dan tidak diterapkan.",
+                "The discount {value} could not be read and is not applied."
+            )
         }
         Dropped::UnknownModel { activity, model } => {
             let (name, model) = (field_name(activity, tariff, lang), quoted(model));
-            if id {
-                format!("{name} dikeluarkan: tarif ini tidak punya model harga {model}.")
-            } else {
-                format!("{name} was left out: this tariff has no pricing model {model}.")
-            }
+            say!(
+                lang,
+                "{name} dikeluarkan: tarif ini tidak punya model harga {model}.",
+                "{name} was left out: this tariff has no pricing model {model}."
+            )
         }
         Dropped::Volume {
             activity,
@@ -185,34 +180,37 @@ pub fn link_problem(dropped: &Dropped, tariff: &Tariff, lang: Lang) -> String {
             max,
         } => {
             let name = unit_name(activity, unit, tariff, lang);
-            match (max, id) {
-                (Some(max), true) => format!(
-                    "{name}: lebih dari batas {}, jadi dihitung 0.",
-                    format_count(*max, lang)
+            match max {
+                Some(max) => {
+                    let max = format_count(*max, lang);
+                    say!(
+                        lang,
+                        "{name}: lebih dari batas {max}, jadi dihitung 0.",
+                        "{name}: over the most it can be ({max}), so 0 is used."
+                    )
+                }
+                None => say!(
+                    lang,
+                    "{name}: bukan bilangan bulat, jadi dihitung 0.",
+                    "{name}: not a whole number, so 0 is used."
                 ),
-                (Some(max), false) => format!(
-                    "{name}: over the most it can be ({}), so 0 is used.",
-                    format_count(*max, lang)
-                ),
-                (None, true) => format!("{name}: bukan bilangan bulat, jadi dihitung 0."),
-                (None, false) => format!("{name}: not a whole number, so 0 is used."),
             }
         }
         Dropped::ExtraVolumes { activity } => {
             let name = field_name(activity, tariff, lang);
-            if id {
-                format!("{name}: volume berlebih diabaikan.")
-            } else {
-                format!("{name}: volumes beyond its units were ignored.")
-            }
+            say!(
+                lang,
+                "{name}: volume berlebih diabaikan.",
+                "{name}: volumes beyond its units were ignored."
+            )
         }
         Dropped::UnknownOptions { activity } => {
             let name = field_name(activity, tariff, lang);
-            if id {
-                format!("{name}: opsi yang tidak ditawarkan tarif ini diabaikan.")
-            } else {
-                format!("{name}: options this tariff does not offer were ignored.")
-            }
+            say!(
+                lang,
+                "{name}: opsi yang tidak ditawarkan tarif ini diabaikan.",
+                "{name}: options this tariff does not offer were ignored."
+            )
         }
         Dropped::OptionConflict {
             activity,
@@ -221,11 +219,11 @@ pub fn link_problem(dropped: &Dropped, tariff: &Tariff, lang: Lang) -> String {
         } => {
             let kept = option_name(activity, kept, tariff, lang);
             let dropped = option_name(activity, dropped, tariff, lang);
-            if id {
-                format!("{kept} dan {dropped} tidak bisa dipilih bersamaan: {kept} dipertahankan.")
-            } else {
-                format!("{kept} and {dropped} exclude each other: {kept} was kept.")
-            }
+            say!(
+                lang,
+                "{kept} dan {dropped} tidak bisa dipilih bersamaan: {kept} dipertahankan.",
+                "{kept} and {dropped} exclude each other: {kept} was kept."
+            )
         }
         Dropped::Capped {
             activity,
@@ -236,78 +234,71 @@ pub fn link_problem(dropped: &Dropped, tariff: &Tariff, lang: Lang) -> String {
                 unit_name(activity, unit, tariff, lang),
                 format_count(*max, lang),
             );
-            if id {
-                format!(
-                    "{name}: tarif {} paling banyak {max}, jadi dibatasi {max}.",
-                    tariff.version
-                )
-            } else {
-                format!(
-                    "{name}: tariff {} allows at most {max}, so it was capped at {max}.",
-                    tariff.version
-                )
-            }
+            let version = &tariff.version;
+            say!(
+                lang,
+                "{name}: tarif {version} paling banyak {max}, jadi dibatasi {max}.",
+                "{name}: tariff {version} allows at most {max}, so it was capped at {max}."
+            )
         }
         Dropped::NotOffered { activity, option } => {
             let name = field_name(activity, tariff, lang);
-            match (option, id) {
-                (Some(option), true) => format!(
-                    "{name}: tarif {} tidak lagi menawarkan {}.",
-                    tariff.version,
-                    quoted(option)
+            let version = &tariff.version;
+            match option {
+                Some(option) => {
+                    let option = quoted(option);
+                    say!(
+                        lang,
+                        "{name}: tarif {version} tidak lagi menawarkan {option}.",
+                        "{name}: tariff {version} no longer offers {option}."
+                    )
+                }
+                None => say!(
+                    lang,
+                    "Tarif {version} tidak lagi menawarkan {name}.",
+                    "Tariff {version} no longer offers {name}."
                 ),
-                (Some(option), false) => format!(
-                    "{name}: tariff {} no longer offers {}.",
-                    tariff.version,
-                    quoted(option)
-                ),
-                (None, true) => format!("Tarif {} tidak lagi menawarkan {name}.", tariff.version),
-                (None, false) => format!("Tariff {} no longer offers {name}.", tariff.version),
             }
         }
         Dropped::InHouse { activity } => {
             let name = field_name(activity, tariff, lang);
-            if id {
-                format!("{name}: angka biaya sendiri tidak terbaca; angka tarif dipakai.")
-            } else {
-                format!("{name}: the in-house figures could not be read; the tariff's are used.")
-            }
+            say!(
+                lang,
+                "{name}: angka biaya sendiri tidak terbaca; angka tarif dipakai.",
+                "{name}: the in-house figures could not be read; the tariff's are used."
+            )
         }
         Dropped::Traffic { activity } => {
             let name = field_name(activity, tariff, lang);
-            if id {
-                format!(
-                    "{name}: data panggilan tidak cocok dengan volumenya dan diabaikan; volumenya tetap."
-                )
-            } else {
-                format!(
-                    "{name}: the call figures do not give its volume and were left out; the volume stands."
-                )
-            }
+            say!(
+                lang,
+                "{name}: data panggilan tidak cocok dengan volumenya dan diabaikan; volumenya tetap.",
+                "{name}: the call figures do not give its volume and were left out; the volume stands."
+            )
         }
         Dropped::Unknown { field } => {
             let field = quoted(field);
-            if id {
-                format!("Bagian {field} tidak dikenal dan diabaikan.")
-            } else {
-                format!("The part {field} is unknown and was ignored.")
-            }
+            say!(
+                lang,
+                "Bagian {field} tidak dikenal dan diabaikan.",
+                "The part {field} is unknown and was ignored."
+            )
         }
         Dropped::Repeated { field } => {
             let name = field_name(field, tariff, lang);
-            if id {
-                format!("{name} tertulis lebih dari sekali: yang pertama dipakai.")
-            } else {
-                format!("{name} appears more than once: the first is used.")
-            }
+            say!(
+                lang,
+                "{name} tertulis lebih dari sekali: yang pertama dipakai.",
+                "{name} appears more than once: the first is used."
+            )
         }
         Dropped::Shortened { field, max } => {
             let name = field_name(field, tariff, lang);
-            if id {
-                format!("{name} dipotong menjadi {max} karakter.")
-            } else {
-                format!("{name} was cut to {max} characters.")
-            }
+            say!(
+                lang,
+                "{name} dipotong menjadi {max} karakter.",
+                "{name} was cut to {max} characters."
+            )
         }
         Dropped::Removed { activity, error } => {
             let why = estimate_error(error, tariff, lang);
@@ -315,21 +306,19 @@ pub fn link_problem(dropped: &Dropped, tariff: &Tariff, lang: Lang) -> String {
                 return why;
             }
             let name = field_name(activity, tariff, lang);
-            if id {
-                format!("{name} dikeluarkan. {why}")
-            } else {
-                format!("{name} was left out. {why}")
-            }
+            say!(
+                lang,
+                "{name} dikeluarkan. {why}",
+                "{name} was left out. {why}"
+            )
         }
         Dropped::DatedInFuture { issued } => {
             let issued = super::format_date(*issued, lang);
-            if id {
-                format!(
-                    "Penawaran bertanggal {issued}, setelah hari ini: tanggal itu tidak mungkin."
-                )
-            } else {
-                format!("The quotation is dated {issued}, after today: that date cannot be right.")
-            }
+            say!(
+                lang,
+                "Penawaran bertanggal {issued}, setelah hari ini: tanggal itu tidak mungkin.",
+                "The quotation is dated {issued}, after today: that date cannot be right."
+            )
         }
         Dropped::DatedBeforeTariff { issued, effective } => {
             let (issued, effective) = (
@@ -337,67 +326,49 @@ pub fn link_problem(dropped: &Dropped, tariff: &Tariff, lang: Lang) -> String {
                 super::format_date(*effective, lang),
             );
             let version = &tariff.version;
-            if id {
-                format!(
-                    "Penawaran bertanggal {issued}, sebelum tarif {version} berlaku ({effective}): tanggal itu tidak mungkin."
-                )
-            } else {
-                format!(
-                    "The quotation is dated {issued}, before tariff {version} took effect ({effective}): that date cannot be right."
-                )
-            }
+            say!(
+                lang,
+                "Penawaran bertanggal {issued}, sebelum tarif {version} berlaku ({effective}): tanggal itu tidak mungkin.",
+                "The quotation is dated {issued}, before tariff {version} took effect ({effective}): that date cannot be right."
+            )
         }
-        Dropped::Truncated => {
-            if id {
-                "Tautan ini tampaknya terpotong: mungkin ada bagian yang hilang.".into()
-            } else {
-                "The link seems cut short: parts of it may be missing.".into()
-            }
-        }
-        Dropped::Altered => {
-            if id {
-                "Tautan ini diubah setelah dibuat: cocokkan angkanya dengan pengirim.".into()
-            } else {
-                "The link was changed after it was made: check the figures with whoever sent it."
-                    .into()
-            }
-        }
+        Dropped::Truncated => say!(
+            lang,
+            "Tautan ini tampaknya terpotong: mungkin ada bagian yang hilang.",
+            "The link seems cut short: parts of it may be missing."
+        ),
+        Dropped::Altered => say!(
+            lang,
+            "Tautan ini diubah setelah dibuat: cocokkan angkanya dengan pengirim.",
+            "The link was changed after it was made: check the figures with whoever sent it."
+        ),
     }
 }
 
 /// Why a link could not be opened at all.
 #[must_use]
 pub fn link_error(error: LinkError, lang: Lang) -> String {
-    let id = matches!(lang, Lang::Id);
     match error {
         LinkError::TooLong { length, max } => {
             let (length, max) = (
                 format_count(length as u64, lang),
                 format_count(max as u64, lang),
             );
-            if id {
-                format!(
-                    "Tautan terlalu panjang ({length} karakter, paling banyak {max}) dan tidak dibuka."
-                )
-            } else {
-                format!(
-                    "The link is too long ({length} characters, at most {max}) and was not opened."
-                )
-            }
+            say!(
+                lang,
+                "Tautan terlalu panjang ({length} karakter, paling banyak {max}) dan tidak dibuka.",
+                "The link is too long ({length} characters, at most {max}) and was not opened."
+            )
         }
-        LinkError::NotALink => {
-            if id {
-                "Alamat ini tidak memuat estimasi yang dapat dibaca.".into()
-            } else {
-                "This address holds no estimate that can be read.".into()
-            }
-        }
-        LinkError::NewerFormat { .. } => {
-            if id {
-                "Tautan ini dibuat versi halaman yang lebih baru: muat ulang halaman.".into()
-            } else {
-                "The link was made by a newer version of this page: reload the page.".into()
-            }
-        }
+        LinkError::NotALink => say!(
+            lang,
+            "Alamat ini tidak memuat estimasi yang dapat dibaca.",
+            "This address holds no estimate that can be read."
+        ),
+        LinkError::NewerFormat { .. } => say!(
+            lang,
+            "Tautan ini dibuat versi halaman yang lebih baru: muat ulang halaman.",
+            "The link was made by a newer version of this page: reload the page."
+        ),
     }
 }

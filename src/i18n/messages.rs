@@ -9,32 +9,38 @@ use crate::tariff::{Tariff, Text};
 #[must_use]
 pub fn quantity_error(error: QuantityError, lang: Lang) -> String {
     let example = format_count(12_000, lang);
-    match (error, lang) {
-        (QuantityError::Empty, Lang::Id) => "Isi jumlahnya (0 jika tidak ada).".into(),
-        (QuantityError::Empty, Lang::En) => "Enter a number (0 if none).".into(),
-        (QuantityError::Negative, Lang::Id) => "Jumlah tidak boleh negatif.".into(),
-        (QuantityError::Negative, Lang::En) => "The number cannot be negative.".into(),
-        (QuantityError::NotWhole, Lang::Id) => {
-            format!("Masukkan bilangan bulat tanpa desimal, mis. {example}.")
-        }
-        (QuantityError::NotWhole, Lang::En) => {
-            format!("Enter a whole number without decimals, e.g. {example}.")
-        }
-        (QuantityError::Grouping { suggestion }, Lang::Id) => format!(
-            "Angka dikelompokkan per tiga digit; maksudnya {}?",
-            format_count(suggestion, lang)
+    match error {
+        QuantityError::Empty => say!(
+            lang,
+            "Isi jumlahnya (0 jika tidak ada).",
+            "Enter a number (0 if none)."
         ),
-        (QuantityError::Grouping { suggestion }, Lang::En) => format!(
-            "Digits are grouped in threes; did you mean {}?",
-            format_count(suggestion, lang)
+        QuantityError::Negative => say!(
+            lang,
+            "Jumlah tidak boleh negatif.",
+            "The number cannot be negative."
         ),
-        (QuantityError::NotANumber, Lang::Id) => format!("Hanya angka, mis. {example}."),
-        (QuantityError::NotANumber, Lang::En) => format!("Digits only, e.g. {example}."),
-        (QuantityError::TooLarge { max }, Lang::Id) => {
-            format!("Paling banyak {}.", format_count(max, lang))
+        QuantityError::NotWhole => say!(
+            lang,
+            "Masukkan bilangan bulat tanpa desimal, mis. {example}.",
+            "Enter a whole number without decimals, e.g. {example}."
+        ),
+        QuantityError::Grouping { suggestion } => {
+            let suggestion = format_count(suggestion, lang);
+            say!(
+                lang,
+                "Angka dikelompokkan per tiga digit; maksudnya {suggestion}?",
+                "Digits are grouped in threes; did you mean {suggestion}?"
+            )
         }
-        (QuantityError::TooLarge { max }, Lang::En) => {
-            format!("At most {}.", format_count(max, lang))
+        QuantityError::NotANumber => say!(
+            lang,
+            "Hanya angka, mis. {example}.",
+            "Digits only, e.g. {example}."
+        ),
+        QuantityError::TooLarge { max } => {
+            let max = format_count(max, lang);
+            say!(lang, "Paling banyak {max}.", "At most {max}.")
         }
     }
 }
@@ -52,7 +58,6 @@ pub fn problem(error: &EstimateError, tariff: &Tariff, lang: Lang) -> String {
     };
     let activity = |id: &str| named(tariff.activity(id).map(|a| &a.name), id);
     let site = |id: &str| named(tariff.site(id).map(|s| &s.name), id);
-    let id = lang == Lang::Id;
     match error {
         EstimateError::SiteUnavailable {
             activity: a,
@@ -68,21 +73,13 @@ pub fn problem(error: &EstimateError, tariff: &Tariff, lang: Lang) -> String {
                 })
                 .map(|candidate| candidate.name.get(lang).to_owned())
                 .collect();
-            if id {
-                format!(
-                    "{} tidak dilayani dari {}: pilih {}.",
-                    activity(a),
-                    site(s),
-                    from.join(" atau ")
-                )
-            } else {
-                format!(
-                    "{} is not delivered from {}: choose {}.",
-                    activity(a),
-                    site(s),
-                    from.join(" or ")
-                )
-            }
+            let (name, site) = (activity(a), site(s));
+            let choices = from.join(&say!(lang, " atau ", " or "));
+            say!(
+                lang,
+                "{name} tidak dilayani dari {site}: pilih {choices}.",
+                "{name} is not delivered from {site}: choose {choices}."
+            )
         }
         EstimateError::LanguageNotServed {
             activity: a,
@@ -90,37 +87,24 @@ pub fn problem(error: &EstimateError, tariff: &Tariff, lang: Lang) -> String {
             language,
         } => {
             let language = named(tariff.language(language).map(|l| &l.name), language);
-            if id {
-                format!(
-                    "{} tidak dapat melayani {} dalam {}: pilih lokasi atau bahasa lain.",
-                    site(s),
-                    mid_sentence(&activity(a)),
-                    language
-                )
-            } else {
-                format!(
-                    "{} cannot serve {} customers in {}: choose another site or language.",
-                    site(s),
-                    mid_sentence(&activity(a)),
-                    language
-                )
-            }
+            let (site, name) = (site(s), mid_sentence(&activity(a)));
+            say!(
+                lang,
+                "{site} tidak dapat melayani {name} dalam {language}: pilih lokasi atau bahasa lain.",
+                "{site} cannot serve {name} customers in {language}: choose another site or language."
+            )
         }
-        EstimateError::Overflow => {
-            if id {
-                "Angkanya terlalu besar untuk dihitung: kurangi volumenya.".into()
-            } else {
-                "The figures are too large to compute: lower a volume.".into()
-            }
-        }
+        EstimateError::Overflow => say!(
+            lang,
+            "Angkanya terlalu besar untuk dihitung: kurangi volumenya.",
+            "The figures are too large to compute: lower a volume."
+        ),
         // Nothing the page's inputs can make: only a hand-made request comes here.
-        _ => {
-            if id {
-                "Estimasi ini tidak dapat dihitung: ubah pilihan Anda.".into()
-            } else {
-                "This estimate cannot be priced: change your choices.".into()
-            }
-        }
+        _ => say!(
+            lang,
+            "Estimasi ini tidak dapat dihitung: ubah pilihan Anda.",
+            "This estimate cannot be priced: change your choices."
+        ),
     }
 }
 
@@ -142,113 +126,90 @@ pub fn estimate_error(error: &EstimateError, tariff: &Tariff, lang: Lang) -> Str
         named(text, id)
     };
     let quoted = |id: &str| format!("\u{201c}{id}\u{201d}");
-    let id = lang == Lang::Id;
+    let version = &tariff.version;
 
     match error {
         EstimateError::SiteUnavailable { .. }
         | EstimateError::LanguageNotServed { .. }
         | EstimateError::Overflow => problem(error, tariff, lang),
         EstimateError::UnknownActivity { activity: a } => {
-            if id {
-                format!(
-                    "Tarif {} tidak punya aktivitas {}.",
-                    tariff.version,
-                    quoted(a)
-                )
-            } else {
-                format!("Tariff {} has no activity {}.", tariff.version, quoted(a))
-            }
+            let name = quoted(a);
+            say!(
+                lang,
+                "Tarif {version} tidak punya aktivitas {name}.",
+                "Tariff {version} has no activity {name}."
+            )
         }
         EstimateError::DuplicateActivity { activity: a } => {
-            if id {
-                format!("{} tercantum dua kali.", activity(a))
-            } else {
-                format!("{} is listed twice.", activity(a))
-            }
+            let name = activity(a);
+            say!(
+                lang,
+                "{name} tercantum dua kali.",
+                "{name} is listed twice."
+            )
         }
         EstimateError::UnknownModel { activity: a, model } => {
-            if id {
-                format!("{} tidak punya model harga {}.", activity(a), quoted(model))
-            } else {
-                format!("{} has no pricing model {}.", activity(a), quoted(model))
-            }
+            let (name, model) = (activity(a), quoted(model));
+            say!(
+                lang,
+                "{name} tidak punya model harga {model}.",
+                "{name} has no pricing model {model}."
+            )
         }
         EstimateError::UnknownUnit { activity: a, unit } => {
-            if id {
-                format!(
-                    "{} tidak menagih {} pada model harga ini.",
-                    activity(a),
-                    quoted(unit)
-                )
-            } else {
-                format!(
-                    "{} does not bill {} in this pricing model.",
-                    activity(a),
-                    quoted(unit)
-                )
-            }
+            let (name, unit) = (activity(a), quoted(unit));
+            say!(
+                lang,
+                "{name} tidak menagih {unit} pada model harga ini.",
+                "{name} does not bill {unit} in this pricing model."
+            )
         }
         EstimateError::UnknownOption {
             activity: a,
             option: o,
         } => {
-            if id {
-                format!("{} tidak punya opsi {}.", activity(a), quoted(o))
-            } else {
-                format!("{} has no option {}.", activity(a), quoted(o))
-            }
+            let (name, option) = (activity(a), quoted(o));
+            say!(
+                lang,
+                "{name} tidak punya opsi {option}.",
+                "{name} has no option {option}."
+            )
         }
         EstimateError::OptionConflict {
             activity: a,
             first,
             second,
         } => {
-            if id {
-                format!(
-                    "Pilih salah satu: {} atau {}.",
-                    option(a, first),
-                    option(a, second)
-                )
-            } else {
-                format!("Choose one: {} or {}.", option(a, first), option(a, second))
-            }
+            let (first, second) = (option(a, first), option(a, second));
+            say!(
+                lang,
+                "Pilih salah satu: {first} atau {second}.",
+                "Choose one: {first} or {second}."
+            )
         }
         EstimateError::UnknownSite { site: s } => {
-            if id {
-                format!("Tarif {} tidak punya lokasi {}.", tariff.version, quoted(s))
-            } else {
-                format!("Tariff {} has no site {}.", tariff.version, quoted(s))
-            }
+            let site = quoted(s);
+            say!(
+                lang,
+                "Tarif {version} tidak punya lokasi {site}.",
+                "Tariff {version} has no site {site}."
+            )
         }
         EstimateError::UnknownTerm { term } => {
-            if id {
-                format!(
-                    "Tarif {} tidak punya jangka kontrak {}.",
-                    tariff.version,
-                    quoted(term)
-                )
-            } else {
-                format!(
-                    "Tariff {} has no contract term {}.",
-                    tariff.version,
-                    quoted(term)
-                )
-            }
+            let term = quoted(term);
+            say!(
+                lang,
+                "Tarif {version} tidak punya jangka kontrak {term}.",
+                "Tariff {version} has no contract term {term}."
+            )
         }
         EstimateError::UnknownLanguage { language } => {
-            if id {
-                format!(
-                    "Tarif {} tidak punya bahasa layanan {}.",
-                    tariff.version,
-                    quoted(language)
-                )
-            } else {
-                format!(
-                    "Tariff {} has no service language {}.",
-                    tariff.version,
-                    quoted(language)
-                )
-            }
+            let language = quoted(language);
+            say!(
+                lang,
+                "Tarif {version} tidak punya bahasa layanan {language}.",
+                "Tariff {version} has no service language {language}."
+            )
         }
         EstimateError::QuantityTooLarge {
             activity: a,
@@ -260,50 +221,45 @@ pub fn estimate_error(error: &EstimateError, tariff: &Tariff, lang: Lang) -> Str
                 .and_then(|x| x.units().find(|u| u.id == *unit))
                 .map(|u| &u.name);
             let unit_name = named(unit_name, unit);
-            if id {
-                format!("{}: paling banyak {}.", unit_name, format_count(*max, lang))
-            } else {
-                format!("{}: at most {}.", unit_name, format_count(*max, lang))
-            }
+            let max = format_count(*max, lang);
+            say!(
+                lang,
+                "{unit_name}: paling banyak {max}.",
+                "{unit_name}: at most {max}."
+            )
         }
-        EstimateError::FluctuationTooLarge { max, .. } => {
-            if id {
-                format!("Fluktuasi paling besar {max}%.")
-            } else {
-                format!("The fluctuation can be at most {max}%.")
-            }
-        }
+        EstimateError::FluctuationTooLarge { max, .. } => say!(
+            lang,
+            "Fluktuasi paling besar {max}%.",
+            "The fluctuation can be at most {max}%."
+        ),
         EstimateError::DiscountOutOfRange { discount } => {
             let percent = super::format_percent(*discount, lang);
-            if id {
-                format!("Diskon {percent} tidak mungkin: harus dari 0 sampai di bawah 100%.")
-            } else {
-                format!("A discount of {percent} cannot be: it must be from 0 to under 100%.")
-            }
+            say!(
+                lang,
+                "Diskon {percent} tidak mungkin: harus dari 0 sampai di bawah 100%.",
+                "A discount of {percent} cannot be: it must be from 0 to under 100%."
+            )
         }
         EstimateError::WageBelowMinimum {
             activity: a,
             minimum,
         } => {
             let minimum = super::format_money(*minimum, crate::money::Currency::Idr, lang);
-            if id {
-                format!(
-                    "{}: upah tidak boleh di bawah upah minimum {minimum}.",
-                    activity(a)
-                )
-            } else {
-                format!(
-                    "{}: the wage cannot be below the minimum wage of {minimum}.",
-                    activity(a)
-                )
-            }
+            let name = activity(a);
+            say!(
+                lang,
+                "{name}: upah tidak boleh di bawah upah minimum {minimum}.",
+                "{name}: the wage cannot be below the minimum wage of {minimum}."
+            )
         }
         EstimateError::InHouseOutOfRange { activity: a } => {
-            if id {
-                format!("{}: angka biaya sendiri ini tidak mungkin.", activity(a))
-            } else {
-                format!("{}: this in-house figure cannot be.", activity(a))
-            }
+            let name = activity(a);
+            say!(
+                lang,
+                "{name}: angka biaya sendiri ini tidak mungkin.",
+                "{name}: this in-house figure cannot be."
+            )
         }
     }
 }

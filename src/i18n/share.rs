@@ -156,7 +156,7 @@ pub fn accept_message(document: &Document, url: &str, lang: Lang) -> String {
         .and_then(|q| q.until)
         .map(|d| format_date(d, lang))
         .unwrap_or_default();
-    let code = crate::acceptance::code(&document.link).unwrap_or("-");
+    let code = crate::quote::code(&document.link).unwrap_or("-");
     say!(
         lang,
         "Halo, {who} menerima penawaran {number} (kode {code}): {monthly} per bulan, biaya awal {one_time}, total kontrak {contract} ({months} bulan), berlaku sampai {until}. Tautan: {url}",

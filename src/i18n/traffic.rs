@@ -108,50 +108,49 @@ texts! {
 /// Why traffic cannot be sized.
 #[must_use]
 pub fn staffing_error(error: StaffingError, lang: Lang) -> String {
-    let id = matches!(lang, Lang::Id);
     match error {
-        StaffingError::HandleTimeZero => if id {
-            "Durasi penanganan harus lebih dari 0 detik."
-        } else {
+        StaffingError::HandleTimeZero => say!(
+            lang,
+            "Durasi penanganan harus lebih dari 0 detik.",
             "The handle time must be more than 0 seconds."
-        }
-        .into(),
-        StaffingError::ServiceLevelOutOfRange => if id {
-            "Target harus lebih dari 0% dan paling banyak 100%."
-        } else {
+        ),
+        StaffingError::ServiceLevelOutOfRange => say!(
+            lang,
+            "Target harus lebih dari 0% dan paling banyak 100%.",
             "The target must be above 0% and at most 100%."
-        }
-        .into(),
-        StaffingError::ShrinkageOutOfRange => if id {
-            "Shrinkage harus di bawah 100%: pada 100% tidak ada agen di telepon."
-        } else {
+        ),
+        StaffingError::ShrinkageOutOfRange => say!(
+            lang,
+            "Shrinkage harus di bawah 100%: pada 100% tidak ada agen di telepon.",
             "Shrinkage must be under 100%: at 100% nobody is on the phones."
-        }
-        .into(),
-        StaffingError::OccupancyOutOfRange => if id {
-            "Okupansi paling banyak 100%."
-        } else {
+        ),
+        StaffingError::OccupancyOutOfRange => say!(
+            lang,
+            "Okupansi paling banyak 100%.",
             "Occupancy is at most 100%."
-        }
-        .into(),
-        StaffingError::HoursOutOfRange => if id {
-            "Jam buka dari 1 sampai 24."
-        } else {
+        ),
+        StaffingError::HoursOutOfRange => say!(
+            lang,
+            "Jam buka dari 1 sampai 24.",
             "Open hours are from 1 to 24."
-        }
-        .into(),
-        StaffingError::DaysOutOfRange => if id {
-            "Hari buka dari 1 sampai 7."
-        } else {
+        ),
+        StaffingError::DaysOutOfRange => say!(
+            lang,
+            "Hari buka dari 1 sampai 7.",
             "Open days are from 1 to 7."
-        }
-        .into(),
-        StaffingError::AnswerTimeNegative | StaffingError::CallsNegative | StaffingError::IntervalZero => {
-            if id { "Angka ini tidak mungkin." } else { "This figure cannot be." }.into()
+        ),
+        StaffingError::AnswerTimeNegative
+        | StaffingError::CallsNegative
+        | StaffingError::IntervalZero => {
+            say!(lang, "Angka ini tidak mungkin.", "This figure cannot be.")
         }
         StaffingError::TargetOutOfBounds { within: false } => {
             let (low, high) = (SERVICE_LEVELS.start(), SERVICE_LEVELS.end());
-            say!(lang, "Target dari {low}% sampai {high}%.", "The target is from {low}% to {high}%.")
+            say!(
+                lang,
+                "Target dari {low}% sampai {high}%.",
+                "The target is from {low}% to {high}%."
+            )
         }
         StaffingError::TargetOutOfBounds { within: true } => {
             let (low, high) = (ANSWER_WITHIN.start(), ANSWER_WITHIN.end());
@@ -161,12 +160,11 @@ pub fn staffing_error(error: StaffingError, lang: Lang) -> String {
                 "Answer within {low} to {high} seconds."
             )
         }
-        StaffingError::Unreachable => if id {
-            "Tidak ada jumlah agen yang bisa melayani panggilan ini di bawah batas okupansi: naikkan batasnya atau kurangi panggilan."
-        } else {
+        StaffingError::Unreachable => say!(
+            lang,
+            "Tidak ada jumlah agen yang bisa melayani panggilan ini di bawah batas okupansi: naikkan batasnya atau kurangi panggilan.",
             "No number of agents can serve these calls under the occupancy cap: raise the cap or lower the calls."
-        }
-        .into(),
+        ),
     }
 }
 
@@ -229,10 +227,11 @@ pub fn both_cover(calls: u64, others: &[String], lang: Lang) -> String {
 /// A service-level target as a choice reads: "80% within 20 seconds".
 #[must_use]
 pub fn service_level(level: u8, within: u32, lang: Lang) -> String {
-    match lang {
-        Lang::Id => format!("{level}% dalam {within} detik"),
-        Lang::En => format!("{level}% within {within} seconds"),
-    }
+    say!(
+        lang,
+        "{level}% dalam {within} detik",
+        "{level}% within {within} seconds"
+    )
 }
 
 /// The minutes calls give: "= 120,000 minutes".
@@ -252,28 +251,22 @@ pub fn busiest_hour(hour: u8, busiest: &Performance, within: u32, lang: Lang) ->
     let wait = busiest
         .asa_seconds
         .map_or_else(|| "–".to_owned(), |s| format_count(whole(s), lang));
-    match lang {
-        Lang::Id => format!(
-            "Jam tersibuk ({hour:02}.00): {agents} agen di telepon menjawab {sl} dalam {within} detik, rata-rata menunggu {wait} detik, okupansi {occupancy}."
-        ),
-        Lang::En => format!(
-            "Busiest hour ({hour:02}:00): {agents} agents on the phones answer {sl} within {within} seconds, an average wait of {wait} seconds, occupancy {occupancy}."
-        ),
-    }
+    say!(
+        lang,
+        "Jam tersibuk ({hour:02}.00): {agents} agen di telepon menjawab {sl} dalam {within} detik, rata-rata menunggu {wait} detik, okupansi {occupancy}.",
+        "Busiest hour ({hour:02}:00): {agents} agents on the phones answer {sl} within {within} seconds, an average wait of {wait} seconds, occupancy {occupancy}."
+    )
 }
 
 /// The people to employ: "32 full-time agents to schedule (40 hours a week, after 30% shrinkage)".
 #[must_use]
 pub fn scheduled_agents(agents: u64, shrinkage: u8, lang: Lang) -> String {
     let agents = format_count(agents, lang);
-    match lang {
-        Lang::Id => format!(
-            "{agents} agen penuh waktu dijadwalkan (40 jam per minggu, setelah shrinkage {shrinkage}%)."
-        ),
-        Lang::En => format!(
-            "{agents} full-time agents to schedule (40 hours a week, after {shrinkage}% shrinkage)."
-        ),
-    }
+    say!(
+        lang,
+        "{agents} agen penuh waktu dijadwalkan (40 jam per minggu, setelah shrinkage {shrinkage}%).",
+        "{agents} full-time agents to schedule (40 hours a week, after {shrinkage}% shrinkage)."
+    )
 }
 
 /// A probability as a whole-percent fraction, for reading: 0.8413 is 84 %.
@@ -338,30 +331,23 @@ pub fn sizing_arithmetic(figures: &SizingFigures, lang: Lang) -> [String; 3] {
         rust_decimal::Decimal::new(i64::from(hours_each) / 120, 1),
         1,
     );
-    match lang {
-        Lang::Id => [
-            format!(
-                "{calls} panggilan per bulan ÷ {days} hari buka (hari per minggu × 52/12) = {per_day} panggilan per hari."
-            ),
-            format!(
-                "Jam tersibuk ({hour:02}.00) mendapat {hour_calls} panggilan: {hour_calls} × {handle_time} detik ÷ 3.600 = {erlangs} erlang; Erlang C memberi {agents} agen."
-            ),
-            format!(
-                "Agen per jam dijumlah sebulan = {agent_hours} jam agen ÷ {hours_each} jam per agen (40 jam × 52/12 minggu, dikurangi shrinkage {shrinkage}%) = {scheduled} agen, dibulatkan ke atas."
-            ),
-        ],
-        Lang::En => [
-            format!(
-                "{calls} calls a month ÷ {days} open days (days a week × 52/12) = {per_day} calls a day."
-            ),
-            format!(
-                "The busiest hour ({hour:02}:00) takes {hour_calls} calls: {hour_calls} × {handle_time} seconds ÷ 3,600 = {erlangs} erlangs; Erlang C gives {agents} agents."
-            ),
-            format!(
-                "Agents hour by hour over the month = {agent_hours} agent-hours ÷ {hours_each} hours an agent (40 hours × 52/12 weeks, less {shrinkage}% shrinkage) = {scheduled} agents, rounded up."
-            ),
-        ],
-    }
+    [
+        say!(
+            lang,
+            "{calls} panggilan per bulan ÷ {days} hari buka (hari per minggu × 52/12) = {per_day} panggilan per hari.",
+            "{calls} calls a month ÷ {days} open days (days a week × 52/12) = {per_day} calls a day."
+        ),
+        say!(
+            lang,
+            "Jam tersibuk ({hour:02}.00) mendapat {hour_calls} panggilan: {hour_calls} × {handle_time} detik ÷ 3.600 = {erlangs} erlang; Erlang C memberi {agents} agen.",
+            "The busiest hour ({hour:02}:00) takes {hour_calls} calls: {hour_calls} × {handle_time} seconds ÷ 3,600 = {erlangs} erlangs; Erlang C gives {agents} agents."
+        ),
+        say!(
+            lang,
+            "Agen per jam dijumlah sebulan = {agent_hours} jam agen ÷ {hours_each} jam per agen (40 jam × 52/12 minggu, dikurangi shrinkage {shrinkage}%) = {scheduled} agen, dibulatkan ke atas.",
+            "Agents hour by hour over the month = {agent_hours} agent-hours ÷ {hours_each} hours an agent (40 hours × 52/12 weeks, less {shrinkage}% shrinkage) = {scheduled} agents, rounded up."
+        ),
+    ]
 }
 
 #[cfg(test)]

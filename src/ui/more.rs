@@ -14,7 +14,7 @@ use super::components::compare::{SiteComparison, TermComparison};
 use super::components::document::Paper;
 use super::components::link_notices::{LinkProblems, TariffNotice};
 use super::components::method::Method;
-use super::components::quote::{QuoteActions, Seal};
+use super::components::quote::{QuoteActions, StandingNote};
 use super::components::share::Share;
 use super::components::summary::{Comparison, ExampleActions};
 use super::components::traffic::TrafficForm;
@@ -156,7 +156,7 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
         }),
         hosts.draw(BREAKDOWN, html! { <Breakdown {tariff} estimate={estimate.clone()} {lang} /> }),
         hosts.draw(METHOD, html! { <Method {tariff} {lang} /> }),
-        hosts.draw(SEAL, html! { <Seal document={document.clone()} {lang} /> }),
+        hosts.draw(SEAL, html! { <StandingNote document={document.clone()} {lang} /> }),
         hosts.draw(EXAMPLES, html! { <ExampleActions {lang} /> }),
         hosts.draw(LINK_PROBLEMS, html! {
             <LinkProblems {tariff} problems={document.problems.clone()} {lang} />

@@ -8,6 +8,7 @@ use biaya_bpo::i18n::{Lang, approval_refusal, link_error};
 use biaya_bpo::link;
 use biaya_bpo::provider::provider;
 use biaya_bpo::quote::{ApprovalRefusal, Today, may_approve};
+use biaya_bpo::roster;
 use biaya_bpo::signature::{self, SignatureState, native};
 use biaya_bpo::tariff::catalogue;
 
@@ -58,7 +59,7 @@ pub fn command(args: &[String], today: Today, roster: Option<&Path>) -> ExitCode
         Err(message) => return refuse("roster_unreadable", message),
     };
     let certified = signature::unlisted(opened.seal.as_ref(), seller)
-        .and_then(|key| roster.as_ref()?.certify(key, native::verify_roster));
+        .and_then(|key| roster.as_ref()?.certify(key, roster::verify_natively));
     let Ok(claim) = signature::claim_among(opened.seal.as_ref(), seller, certified.as_ref()) else {
         return refuse(
             "not_signed",

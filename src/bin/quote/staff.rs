@@ -36,7 +36,7 @@ pub(crate) fn certified_point(roster: &Roster, public: &str) -> Option<Staff> {
     roster
         .key_ids()
         .into_iter()
-        .filter_map(|id| roster.certify(id, native::verify_roster))
+        .filter_map(|id| roster.certify(id, roster::verify_natively))
         .find(|staff| staff.keys.first().is_some_and(|k| k.public == public))
 }
 
@@ -292,7 +292,7 @@ fn staff_add(args: &[String], today: Today, path: &Path) -> ExitCode {
     };
     let roster = roster::read(existing.as_deref().unwrap_or_default(), seller);
     if roster.key_ids().contains(&key_id.as_str()) {
-        return fail(match roster.certify(&key_id, native::verify_roster) {
+        return fail(match roster.certify(&key_id, roster::verify_natively) {
             Some(staff) => format!(
                 "{key_id} is already certified in {}, for {}",
                 path.display(),
@@ -349,7 +349,7 @@ fn staff_add(args: &[String], today: Today, path: &Path) -> ExitCode {
     if let Some(listed) = staff.keys.to_mut().first_mut() {
         listed.revoked = until.and_then(|u| u.plus_days(1));
     }
-    if roster::read(&line, seller).certify(&key_id, native::verify_roster) != Some(staff) {
+    if roster::read(&line, seller).certify(&key_id, roster::verify_natively) != Some(staff) {
         return fail("the certificate does not read back as given: nothing written");
     }
     if let Err(error) = append(path, existing.as_deref(), &line) {
@@ -403,7 +403,7 @@ fn staff_withdraw(args: &[String], today: Today, path: &Path) -> ExitCode {
         Err(error) => return fail(error),
     };
     let roster = roster::read(&existing, seller);
-    let Some(staff) = roster.certify(key, native::verify_roster) else {
+    let Some(staff) = roster.certify(key, roster::verify_natively) else {
         return fail(format!(
             "{key} is not certified in {} (quote staff list shows the keys it certifies)",
             path.display()
@@ -424,7 +424,7 @@ fn staff_withdraw(args: &[String], today: Today, path: &Path) -> ExitCode {
     let message = roster::withdrawal(seller, key, day);
     let line = roster::line(&message, &native::sign(&root, &message));
     let after = format!("{existing}\n{line}");
-    let withdrawn = roster::read(&after, seller).certify(key, native::verify_roster);
+    let withdrawn = roster::read(&after, seller).certify(key, roster::verify_natively);
     if withdrawn.and_then(|s| s.keys.first().and_then(|k| k.revoked)) != Some(day) {
         return fail("the withdrawal does not read back as given: nothing written");
     }
@@ -485,7 +485,7 @@ fn staff_list(path: &Path) -> ExitCode {
             signature: &signature,
             message,
         };
-        if !native::verify_roster(&check) {
+        if !roster::verify_natively(&check) {
             passed_over(format!("not signed by {root_id}"));
             continue;
         }
@@ -537,7 +537,7 @@ fn describe(roster: &Roster, key: &str) -> Option<String> {
     let holds: Vec<bool> = roster
         .checks(key)
         .iter()
-        .map(native::verify_roster)
+        .map(roster::verify_natively)
         .collect();
     let staff = roster.certified(key, &holds)?;
     // The certificate alone, as if no withdrawal held: its own last day.
@@ -608,7 +608,7 @@ fn staff_rotate(args: &[String], path: &Path) -> ExitCode {
     let (mut lines, mut kept) = (Vec::new(), Vec::new());
     let mut dropped = 0;
     for check in roster.lines() {
-        if native::verify_roster(&check) {
+        if roster::verify_natively(&check) {
             lines.push(roster::line(
                 check.message,
                 &native::sign(&new, check.message),

@@ -83,7 +83,7 @@ pub fn QuoteView(props: &QuoteViewProps) -> Html {
         <section class="quote-view" data-testid="quote-view" data-standing={document.standing.code()}
             aria-labelledby="quote-title">
             <h1 id="quote-title">{ texts.quote }</h1>
-            // What the standing says, in full, follows with the deferred module (`Seal`).
+            // What the standing says, in full, follows with the deferred module (`StandingNote`).
             <div id={places::SEAL} class="deferred"></div>
             if quote.voice == Voice::Link {
                 <p class="link-voice" data-testid="quote-link-voice">{ texts.link_voice }</p>
@@ -182,15 +182,15 @@ pub fn QuoteActions(props: &QuoteActionsProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct SealProps {
+pub struct StandingNoteProps {
     pub document: Shared<Document>,
     pub lang: Lang,
 }
 
 /// The standing in a sentence: who signed, when, until when, or why it does not stand.
 #[component]
-pub fn Seal(props: &SealProps) -> Html {
-    let SealProps { document, lang } = props;
+pub fn StandingNote(props: &StandingNoteProps) -> Html {
+    let StandingNoteProps { document, lang } = props;
     // A newer revision of this quotation opened on this device before: looked up, and this one
     // remembered, only where the provider's signature vouches for it (an unsigned link could
     // claim any revision).

@@ -11,7 +11,9 @@ use yew::prelude::*;
 use super::store;
 use crate::acceptance::{self, Figures, Finding};
 use crate::document::Standing;
-use crate::i18n::{ConsoleTexts, Lang, acceptance_finding, acceptance_record, format_date};
+use crate::i18n::{
+    ConsoleTexts, Lang, acceptance_finding, acceptance_record, format_date, format_money,
+};
 use crate::provider::provider;
 use crate::quote::Today;
 use crate::tariff::Catalogue;
@@ -128,8 +130,9 @@ pub fn AcceptanceCheck(props: &AcceptanceCheckProps) -> Html {
     let finding = use_memo(
         ((*pasted).clone(), links.clone(), *catalogue, *today),
         |(pasted, links, catalogue, today)| {
-            (!pasted.trim().is_empty())
-                .then(|| acceptance::examine(pasted, links, catalogue.0, provider(), *today))
+            (!pasted.trim().is_empty()).then(|| {
+                acceptance::examine(pasted, links, catalogue.0, provider(), *today, format_money)
+            })
         },
     );
     let on_input = {

@@ -2,7 +2,7 @@
 //! salesperson sends the signed request; a colleague who may approve it (the provider file's
 //! `approves_up_to`) pastes it here and countersigns it with their key; the salesperson pastes
 //! the approved link back here and it joins the register (the request it approves leaves the
-//! register's view: see `register::current`). The rules are `quote::may_approve` and
+//! register's view: see `entries::current`). The rules are `quote::may_approve` and
 //! `signature::judge`, as the client's page and `quote approve` apply them.
 
 use std::rc::Rc;
@@ -11,8 +11,8 @@ use web_sys::{Element, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::entries;
 use super::keys::Signer;
-use super::register;
 use crate::estimate::{Request, estimate};
 use crate::i18n::{
     ApprovalTexts, Lang, ShareTexts, approval_refusal, approval_request_reading, approve_label,
@@ -164,13 +164,13 @@ pub fn Approvals(props: &ApprovalsProps) -> Html {
             let quote = &opened.contents.quote;
             let in_register: Vec<&String> = links
                 .iter()
-                .filter(|l| register::number(l, catalogue.0).as_deref() == Some(&quote.reference))
+                .filter(|l| entries::number(l, catalogue.0).as_deref() == Some(&quote.reference))
                 .collect();
             if verdict.state == SignatureState::Altered {
                 Reading::Says("bad", texts.signature_fails.to_owned())
             } else if let Some(approval) = verdict.approval {
                 let recorded = in_register.iter().any(|l| link::fragment(l) == fragment);
-                let requested = in_register.iter().any(|l| register::approves(&fragment, l));
+                let requested = in_register.iter().any(|l| entries::approves(&fragment, l));
                 if recorded {
                     Reading::Says("recorded", texts.recorded.to_owned())
                 } else if requested {

@@ -14,7 +14,7 @@ use crate::tariff::Tariff;
 
 /// The form as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Draft {
+pub struct QuoteDraft {
     pub client: String,
     pub attention: String,
     /// `None` while the salesperson keeps the usual subject.
@@ -41,12 +41,12 @@ pub enum DraftEdit {
     Note(String),
     Number(String),
     /// "Revise" on a register entry: that quotation's terms, under its next revision's number.
-    Revise(Draft),
+    Revise(QuoteDraft),
     /// A quotation was issued from it: the next one gets the next number.
     Issued,
 }
 
-impl yew::Reducible for Draft {
+impl yew::Reducible for QuoteDraft {
     type Action = DraftEdit;
 
     fn reduce(self: std::rc::Rc<Self>, edit: DraftEdit) -> std::rc::Rc<Self> {
@@ -66,7 +66,7 @@ impl yew::Reducible for Draft {
     }
 }
 
-impl Draft {
+impl QuoteDraft {
     /// The draft once a quotation is issued from it: the same terms, for the next client
     /// perhaps, with the next number proposed.
     #[must_use]
@@ -85,14 +85,14 @@ impl Draft {
 /// issued, not what is on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IssuedFrom {
-    draft: Draft,
+    draft: QuoteDraft,
     tariff: String,
     request: Request,
 }
 
 impl IssuedFrom {
     #[must_use]
-    pub fn new(draft: &Draft, tariff: &str, request: &Request) -> Self {
+    pub fn new(draft: &QuoteDraft, tariff: &str, request: &Request) -> Self {
         Self {
             draft: draft.once_issued(),
             tariff: tariff.to_owned(),
@@ -103,7 +103,7 @@ impl IssuedFrom {
     /// Whether the draft and the estimate (tariff version and request) are still those it was
     /// issued from.
     #[must_use]
-    pub fn is_current(&self, draft: &Draft, estimate: Option<(&str, &Request)>) -> bool {
+    pub fn is_current(&self, draft: &QuoteDraft, estimate: Option<(&str, &Request)>) -> bool {
         *draft == self.draft
             && estimate
                 .is_some_and(|(tariff, request)| tariff == self.tariff && *request == self.request)
@@ -160,7 +160,7 @@ impl Problems {
 
 /// What the draft is issued against: the calculator's estimate and the signer.
 #[derive(Clone, Copy)]
-pub struct Context<'a> {
+pub struct Issuing<'a> {
     pub tariff: &'a Tariff,
     pub request: &'a Request,
     pub provider: &'a Provider,
@@ -225,7 +225,7 @@ pub fn usual_subject(lang: Lang) -> &'static str {
     PrintTexts::of(lang).quotation_subject
 }
 
-impl Draft {
+impl QuoteDraft {
     /// The subject field's text: the usual one until the salesperson writes another.
     #[must_use]
     pub fn subject_shown(&self, lang: Lang) -> String {
@@ -262,7 +262,7 @@ impl Draft {
     ///
     /// # Errors
     /// [`Problems`], field by field.
-    pub fn contents(&self, context: &Context<'_>) -> Result<Contents, Problems> {
+    pub fn contents(&self, context: &Issuing<'_>) -> Result<Contents, Problems> {
         let mut problems = Problems::default();
         let client = clean(&self.client, QuoteField::Client);
         problems.client_missing = client.is_empty();
@@ -356,11 +356,14 @@ impl Draft {
 /// from today, the next revision's number, what it replaces), and the estimate to put in the
 /// calculator, as an estimate's link. `None` for a link that does not read as a quotation.
 #[must_use]
-pub fn revision_of(link: &str, catalogue: &crate::tariff::Catalogue) -> Option<(Draft, String)> {
+pub fn revision_of(
+    link: &str,
+    catalogue: &crate::tariff::Catalogue,
+) -> Option<(QuoteDraft, String)> {
     let opened = crate::link::decode(link, catalogue).ok()?;
     let tariff = catalogue.get(&opened.contents.tariff)?;
     let quote = &opened.contents.quote;
-    let code = crate::acceptance::code(link)?;
+    let code = crate::quote::code(link)?;
     if quote.reference.is_empty() {
         return None;
     }
@@ -369,7 +372,7 @@ pub fn revision_of(link: &str, catalogue: &crate::tariff::Catalogue) -> Option<(
         .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
         .map(|p| p.normalize().to_string())
         .unwrap_or_default();
-    let draft = Draft {
+    let draft = QuoteDraft {
         client: quote.client.clone(),
         attention: quote.attention.clone(),
         subject: Some(quote.subject.clone()).filter(|s| !s.is_empty()),
@@ -638,11 +641,11 @@ mod tests {
         request.activities = vec![ActivityRequest::starter(
             tariff.activity("sales").expect("sales"),
         )];
-        let typed = Draft {
+        let typed = QuoteDraft {
             client: "PT Maju Jaya".into(),
             discount: "5".into(),
             number: Some("NLY/SD/2026/11/0003-K7Q".into()),
-            ..Draft::default()
+            ..QuoteDraft::default()
         };
         let from = IssuedFrom::new(&typed, &version, &request);
         // As the console holds it once issued: the number given back to the proposal.
@@ -682,7 +685,7 @@ mod tests {
             tariff.activity("sales").expect("sales"),
         )];
         let today = day("2026-11-28");
-        let context = Context {
+        let context = Issuing {
             tariff,
             request: &request,
             provider: provider(),
@@ -693,12 +696,12 @@ mod tests {
             taken: &[],
             overhead: 150,
         };
-        let draft = Draft {
+        let draft = QuoteDraft {
             client: "  PT Maju\nJaya ".into(),
             subject: Some(usual_subject(Lang::En).into()),
             discount: "5".into(),
             note: "x".repeat(300),
-            ..Draft::default()
+            ..QuoteDraft::default()
         };
         let contents = draft.contents(&context).expect("issuable");
         let quote = &contents.quote;
@@ -721,11 +724,11 @@ mod tests {
         assert_eq!(opened.dropped, []);
         assert_eq!(opened.contents, contents);
 
-        let bad = Draft {
+        let bad = QuoteDraft {
             until: Some("2026-11-27".into()),
             discount: "12".into(),
             number: Some(" ".into()),
-            ..Draft::default()
+            ..QuoteDraft::default()
         };
         assert_eq!(
             bad.contents(&context),
@@ -741,12 +744,12 @@ mod tests {
         );
         // A number the register holds is refused, as typed or in another case; the next is not.
         let taken = ["NLY/SD/2026/11/0001-K7Q".to_owned()];
-        let again = Draft {
+        let again = QuoteDraft {
             client: "PT".into(),
             number: Some(" nly/sd/2026/11/0001-k7q".into()),
-            ..Draft::default()
+            ..QuoteDraft::default()
         };
-        let registered = Context {
+        let registered = Issuing {
             taken: &taken,
             ..context
         };
@@ -755,16 +758,16 @@ mod tests {
                 .contents(&registered)
                 .is_err_and(|p| p.number_taken && !p.number_missing)
         );
-        let next = Draft {
+        let next = QuoteDraft {
             number: Some("NLY/SD/2026/11/0002-K7Q".into()),
             ..again
         };
         assert!(next.contents(&registered).is_ok());
         // At most the provider's 90 days from today: 26 February 2027, not a day more.
-        let far = Draft {
+        let far = QuoteDraft {
             client: "PT".into(),
             until: Some("2027-02-27".into()),
-            ..Draft::default()
+            ..QuoteDraft::default()
         };
         assert_eq!(
             far.contents(&context).map_err(|p| p.until),
@@ -773,19 +776,19 @@ mod tests {
                 days: 90
             }))
         );
-        let furthest = Draft {
+        let furthest = QuoteDraft {
             until: Some("2027-02-26".into()),
             ..far
         };
         assert!(furthest.contents(&context).is_ok());
-        let long = Draft {
+        let long = QuoteDraft {
             client: "PT".into(),
             note: "é".repeat(200),
             subject: Some("ü".repeat(80)),
-            ..Draft::default()
+            ..QuoteDraft::default()
         };
         assert!(
-            long.contents(&Context {
+            long.contents(&Issuing {
                 overhead: 1500,
                 ..context
             })

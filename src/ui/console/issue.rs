@@ -8,8 +8,8 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::form::{
-    Context, DiscountError, Draft, DraftEdit, IssuedFrom, TAG_LENGTH, UntilError, after_issuing,
-    device_tag, is_device_tag, is_taken, proposed_number, sequence_name,
+    DiscountError, DraftEdit, IssuedFrom, Issuing, QuoteDraft, TAG_LENGTH, UntilError,
+    after_issuing, device_tag, is_device_tag, is_taken, proposed_number, sequence_name,
 };
 use super::keys::Signer;
 use crate::estimate::{Request, estimate};
@@ -211,7 +211,7 @@ pub struct IssueFormProps {
     pub on_issued: Callback<String>,
     /// "Revise" on a register entry: the draft of its next revision, counted.
     #[prop_or_default]
-    pub revise: Option<(u32, Rc<Draft>)>,
+    pub revise: Option<(u32, Rc<QuoteDraft>)>,
 }
 
 #[component]
@@ -230,7 +230,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
     } = props;
     let held = *examples || *stale;
     let (lang, today, texts) = (*lang, *today, ConsoleTexts::of(*lang));
-    let draft = use_reducer_eq(Draft::default);
+    let draft = use_reducer_eq(QuoteDraft::default);
     {
         let dispatcher = draft.dispatcher();
         use_effect_with(revise.clone(), move |revise| {
@@ -299,7 +299,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                 + signer.key.id.len()
                 + SIGNATURE_CHARS
                 + approval;
-            Some(draft.contents(&Context {
+            Some(draft.contents(&Issuing {
                 tariff: tariff.0,
                 request,
                 provider: seller,

@@ -6,6 +6,7 @@
 
 mod acceptance;
 mod approval;
+mod entries;
 mod form;
 mod issue;
 mod keys;
@@ -70,7 +71,7 @@ fn Console(props: &ConsoleProps) -> Html {
     let accepted = acceptance::use_accepted();
     // "Revise" on a register entry: its terms into the form, its estimate into the calculator.
     // Counted, so that revising the same entry again puts its terms back.
-    let revising = use_state_eq(|| None::<(u32, Rc<form::Draft>)>);
+    let revising = use_state_eq(|| None::<(u32, Rc<form::QuoteDraft>)>);
     let on_revise = {
         let (revising, count) = (revising.setter(), revising.as_ref().map_or(0, |(n, _)| *n));
         Callback::from(move |link: String| {
@@ -85,13 +86,13 @@ fn Console(props: &ConsoleProps) -> Html {
         Rc::new(
             links
                 .iter()
-                .filter_map(|l| register::number(l, catalogue.0))
+                .filter_map(|l| entries::number(l, catalogue.0))
                 .collect::<Vec<_>>(),
         )
     });
     // A request for approval leaves the register's view once its approved link is in it.
     let current = use_memo(register.links.clone(), |links| {
-        Rc::new(register::current(links))
+        Rc::new(entries::current(links))
     });
     let texts = ConsoleTexts::of(lang);
     html! {

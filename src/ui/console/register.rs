@@ -90,35 +90,6 @@ pub fn row(text: &str, catalogue: &Catalogue, today: Today) -> Option<Row> {
     })
 }
 
-/// The quotation number an issued link carries, if it has one: the console refuses to issue
-/// another with it.
-#[must_use]
-pub fn number(text: &str, catalogue: &Catalogue) -> Option<String> {
-    let opened = crate::link::decode(text, catalogue).ok()?;
-    Some(opened.contents.quote.reference).filter(|n| !n.is_empty())
-}
-
-/// Whether `approved` is the quotation `request` with a colleague's approval of its discount
-/// after it (`link::countersignable`): the same quotation, which it replaces in the register.
-#[must_use]
-pub fn approves(approved: &str, request: &str) -> bool {
-    let (approved, request) = (link::fragment(approved), link::fragment(request));
-    approved
-        .strip_prefix(request.as_str())
-        .is_some_and(|rest| rest.starts_with("&ok="))
-}
-
-/// The register's links less the requests for approval an approved link in it replaces, in
-/// their order.
-#[must_use]
-pub fn current(links: &[String]) -> Vec<String> {
-    links
-        .iter()
-        .filter(|request| !links.iter().any(|l| approves(l, request)))
-        .cloned()
-        .collect()
-}
-
 /// Whether a row's number or client holds what is searched for, case aside.
 #[must_use]
 pub fn matches(row: &Row, query: &str) -> bool {
@@ -493,11 +464,11 @@ mod tests {
         assert_eq!(row.monthly, monthly);
         assert!(monthly < list, "the discount is in the register's figure");
         assert_eq!(
-            number(&link, catalogue).as_deref(),
+            crate::ui::console::entries::number(&link, catalogue).as_deref(),
             Some("NLY/SD/2026/11/0001")
         );
         assert_eq!(
-            number("https://nusa-layanan.example/biaya/", catalogue),
+            crate::ui::console::entries::number("https://nusa-layanan.example/biaya/", catalogue),
             None
         );
         assert!(matches(&row, "maju"));

@@ -12,7 +12,7 @@ use web_sys::{HtmlAnchorElement, HtmlInputElement};
 use yew::prelude::*;
 
 use super::acceptance::Accepted;
-use super::register;
+use super::entries;
 use crate::i18n::{ConsoleTexts, Lang, team_imported};
 use crate::provider::provider;
 use crate::tariff::Catalogue;
@@ -40,10 +40,10 @@ pub fn merge(own: &[String], imported: &[String], catalogue: &Catalogue) -> Merg
     let mut merged = Merged::default();
     let mut numbers: Vec<(String, &str)> = own
         .iter()
-        .filter_map(|l| Some((register::number(l, catalogue)?, l.as_str())))
+        .filter_map(|l| Some((entries::number(l, catalogue)?, l.as_str())))
         .collect();
     for link in imported {
-        let Some(number) = register::number(link, catalogue) else {
+        let Some(number) = entries::number(link, catalogue) else {
             merged.unreadable += 1;
             continue;
         };
@@ -53,13 +53,13 @@ pub fn merge(own: &[String], imported: &[String], catalogue: &Catalogue) -> Merg
             .map(|(_, l)| *l)
             .collect();
         // The same quotation: as held, or its request for approval where the approved link is
-        // held. The approved link of a request held joins it (`register::current`).
+        // held. The approved link of a request held joins it (`entries::current`).
         if held
             .iter()
-            .any(|h| *h == link.as_str() || register::approves(h, link))
+            .any(|h| *h == link.as_str() || entries::approves(h, link))
         {
             merged.already += 1;
-        } else if held.is_empty() || held.iter().all(|h| register::approves(link, h)) {
+        } else if held.is_empty() || held.iter().all(|h| entries::approves(link, h)) {
             merged.added.push(link.clone());
             numbers.push((number, link.as_str()));
         } else {
@@ -269,8 +269,8 @@ mod tests {
         let request = SIGNED.trim().to_owned();
         // What an approval adds after the signature (its own signature is not read here).
         let approved = format!("{request}&ok=SD-14cd3d&okd=2026-12-08&osig=AAAA");
-        assert!(register::approves(&approved, &request));
-        assert!(!register::approves(&request, &approved));
+        assert!(entries::approves(&approved, &request));
+        assert!(!entries::approves(&request, &approved));
         // The salesperson's file holds the request; the approval joins it, and the register
         // shows the approved link alone.
         let merged = merge(
@@ -281,7 +281,7 @@ mod tests {
         assert_eq!(merged.added, vec![approved.clone()]);
         assert!(merged.conflicting.is_empty());
         assert_eq!(
-            register::current(&[approved.clone(), request.clone()]),
+            entries::current(&[approved.clone(), request.clone()]),
             vec![approved.clone()]
         );
         // Held approved, the request again adds nothing.

@@ -192,7 +192,7 @@ pub fn canonicalise(signature: &mut [u8]) {
 /// The verdict on a link's seal where it needs no cryptography (no signature, damaged names, a
 /// key the provider does not list); else the provider's salesperson and key it names, whose
 /// signature the cryptography must check. The page's first module stops here: the check
-/// itself, and the key's bytes, are the deferred module's (see `ui::more`).
+/// itself, and the key's bytes, are the deferred module's (see `ui::deferred`).
 ///
 /// # Errors
 /// The [`Verdict`] when no cryptography is needed.

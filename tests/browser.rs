@@ -1153,7 +1153,7 @@ async fn a_quotation_issued_at_0630_in_jakarta_stands_at_once_wherever_it_is_rea
 
 #[test]
 async fn a_call_centre_sized_from_its_calls_prices_the_minutes_and_agents_it_needs() {
-    use biaya_bpo::staffing::{Profile, Sizing};
+    use biaya_bpo::staffing::{CentrePlan, Profile, Sizing};
     let page = Page::open(Some("en")).await;
     page.click("activity-call-centre").await;
     page.click("sizing-call-centre").await;
@@ -1176,7 +1176,7 @@ async fn a_call_centre_sized_from_its_calls_prices_the_minutes_and_agents_it_nee
     // Dedicated agents for the same calls (the traffic stays described), 12 hours a day, 7 days,
     // 80 % within 20 seconds.
     page.click("model-call-centre-dedicated").await;
-    let centre = Sizing::Centre {
+    let centre = Sizing::Centre(CentrePlan {
         calls: 30_000,
         handle_time: 240,
         hours_per_day: 12,
@@ -1186,7 +1186,7 @@ async fn a_call_centre_sized_from_its_calls_prices_the_minutes_and_agents_it_nee
         max_occupancy: 85,
         shrinkage: 30,
         profile: Profile::Typical,
-    };
+    });
     let agents = centre.volume().expect("sizes");
     let sized = page.text("sized-call-centre");
     assert!(
@@ -1232,7 +1232,7 @@ async fn a_call_centre_sized_from_its_calls_prices_the_minutes_and_agents_it_nee
 
     // 90 % within 15 seconds needs more agents.
     page.choose("traffic-call-centre-target", "90/15").await;
-    let more = Sizing::Centre {
+    let more = Sizing::Centre(CentrePlan {
         calls: 30_000,
         handle_time: 240,
         hours_per_day: 12,
@@ -1242,7 +1242,7 @@ async fn a_call_centre_sized_from_its_calls_prices_the_minutes_and_agents_it_nee
         max_occupancy: 85,
         shrinkage: 30,
         profile: Profile::Typical,
-    }
+    })
     .volume()
     .expect("sizes");
     assert!(more > agents);

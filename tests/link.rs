@@ -389,7 +389,7 @@ fn every_link_in_the_readme_opens_clean() {
 
 #[test]
 fn a_volume_sized_from_calls_travels_with_its_traffic_and_reopens_exactly() {
-    use biaya_bpo::staffing::{Profile, Sizing};
+    use biaya_bpo::staffing::{CentrePlan, Profile, Sizing};
     let t = bundled().latest();
     let mut contents = full();
     // Shared minutes from 30,000 calls of 4 minutes: 120,000 minutes.
@@ -406,7 +406,7 @@ fn a_volume_sized_from_calls_travels_with_its_traffic_and_reopens_exactly() {
     assert_eq!(opened.contents, contents);
 
     // Dedicated agents for a 12-hour, 7-day centre at 80/20: the volume is what Erlang C gives.
-    let centre = Sizing::Centre {
+    let centre = Sizing::Centre(CentrePlan {
         calls: 30_000,
         handle_time: 240,
         hours_per_day: 12,
@@ -416,7 +416,7 @@ fn a_volume_sized_from_calls_travels_with_its_traffic_and_reopens_exactly() {
         max_occupancy: 85,
         shrinkage: 30,
         profile: Profile::Typical,
-    };
+    });
     let agents = centre.volume().expect("sizes");
     let call = &mut contents.request.activities[0];
     call.model = "dedicated".into();
@@ -509,13 +509,13 @@ fn a_team_carries_the_channels_priced_beside_it_and_older_links_read_as_before()
 
 #[test]
 fn a_custom_service_level_travels_in_the_link_and_reopens() {
-    use biaya_bpo::staffing::{Profile, Sizing};
+    use biaya_bpo::staffing::{CentrePlan, Profile, Sizing};
     let t = bundled().latest();
     // A flat 12-hour, 7-day centre with 72,800 calls of 180 s a month: 200 calls, 10 erlangs,
     // every hour. 90 % within 20 s is no preset (80/20, 90/15, 70/30). pyworkforce's published
     // grid (tests/staffing.rs) gives 14 agents 88.8 % and 15 agents 94.1 %: 15 an hour, 15 x 12
     // x 7 = 1,260 agent-hours a week / (40 h x 0.7 after shrinkage) = 45 agents to schedule.
-    let custom = Sizing::Centre {
+    let custom = Sizing::Centre(CentrePlan {
         calls: 72_800,
         handle_time: 180,
         hours_per_day: 12,
@@ -525,7 +525,7 @@ fn a_custom_service_level_travels_in_the_link_and_reopens() {
         max_occupancy: 85,
         shrinkage: 30,
         profile: Profile::Flat,
-    };
+    });
     assert_eq!(custom.volume(), Ok(45));
     let mut request = Request::starter(t);
     let mut team = ActivityRequest::starter(t.activity("call-centre").expect("offered"));

@@ -1,5 +1,5 @@
 //! The page's deferred module: the charts, the breakdown, the method and the printed header,
-//! loaded after the first paint (see `biaya_bpo::ui::more`).
+//! loaded after the first paint (see `biaya_bpo::ui::deferred`).
 
 // The same allocator as the page's own module (src/main.rs).
 #[cfg(target_arch = "wasm32")]
@@ -8,5 +8,5 @@
 static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 
 fn main() {
-    biaya_bpo::ui::more::run();
+    biaya_bpo::ui::deferred::run();
 }

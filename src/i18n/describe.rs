@@ -47,7 +47,7 @@ texts! {
 /// Which tariff, and since when: "2026-11 (effective 1 November 2026)".
 #[must_use]
 pub fn tariff_edition(tariff: &Tariff, lang: Lang) -> String {
-    let texts = super::MoreTexts::of(lang);
+    let texts = super::DeferredTexts::of(lang);
     // A tariff's day is checked when it is read (tariff/validate.rs): it always parses.
     let effective = crate::calendar::Date::parse(&tariff.effective)
         .map(|d| super::format_date(d, lang))

@@ -96,8 +96,8 @@ pub use method::{
     service_hours, site_assumption, unit_prices, vat_assumption,
 };
 pub use page::{
-    MoreTexts, PrerenderTexts, Texts, currency_name, email_subject, language_name, option_replaced,
-    page_title, site_choice, site_effect, term_choice, unavailable, vat_basis,
+    DeferredTexts, PrerenderTexts, Texts, currency_name, email_subject, language_name,
+    option_replaced, page_title, site_choice, site_effect, term_choice, unavailable, vat_basis,
 };
 pub use share::{ShareTexts, accept_message, ask_again_message, ask_sales_message, share_message};
 pub use standing::{

@@ -10,7 +10,7 @@ use crate::tariff::{Activity, Site, Term};
 texts! {
     /// Words only the deferred parts say. Kept out of `Texts`, which the page's first module
     /// carries whole (a struct of texts is linked whole, whichever of its words are read).
-    pub struct MoreTexts {
+    pub struct DeferredTexts {
         confirm_examples =>
             "Ini angka saya",
             "These are my figures";

@@ -39,232 +39,28 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
             max: MAX_LENGTH,
         });
     }
-    let mut dropped = Vec::new();
-    let key_id = |key: &str| percent_decode_str(key).decode_utf8_lossy().into_owned();
-
-    // An approval follows the signed link it approves, and vouches for all of it.
-    let (fragment, approval) = match fragment.rsplit_once("&osig=") {
-        Some((message, signature)) => {
-            let (rest, on) = message.rsplit_once("&okd=").unwrap_or((message, ""));
-            let (signed, key) = rest.rsplit_once("&ok=").unwrap_or((rest, ""));
-            let approval = Countersignature {
-                key: key_id(key),
-                on: Date::parse(on),
-                signature: signature.to_owned(),
-                message: message.to_owned(),
-            };
-            (signed, Some(approval))
-        }
-        None => (fragment.as_str(), None),
-    };
-
-    // A signed quotation ends with its key and signature, which vouch for everything before
-    // them (see `signature`); any other link with the check of everything before `&z=`.
-    // A seal whose own names were damaged (`&kez=`, `&sih=`) is still a seal: what was signed
-    // was changed, which is not the same as never having been signed.
-    let mut seal = None;
-    let body = if let Some((message, signature)) = fragment.rsplit_once("&sig=") {
-        let (body, key) = message.rsplit_once("&key=").unwrap_or((message, ""));
-        seal = Some(Seal {
-            key: key_id(key),
-            signature: signature.to_owned(),
-            message: message.to_owned(),
-        });
-        body
-    } else if let Some((body, _)) = fragment.rsplit_once("&key=") {
-        // Where the key's id ends is lost with the signature's name: the seal reads altered.
-        seal = Some(Seal {
-            key: String::new(),
-            signature: String::new(),
-            message: fragment.to_owned(),
-        });
-        body
-    } else {
-        match fragment.rsplit_once("&z=") {
-            Some((body, sum)) => {
-                if check(body) != sum {
-                    dropped.push(Dropped::Altered);
-                }
-                body
-            }
-            None => {
-                dropped.push(Dropped::Truncated);
-                fragment
-            }
-        }
-    };
-
-    let mut fields: LiteMap<&str, String> = LiteMap::new();
-    let mut order: Vec<&str> = Vec::new();
-    for pair in body.split('&').filter(|p| !p.is_empty()) {
-        let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
-        let text = percent_decode_str(raw).decode_utf8_lossy().into_owned();
-        if fields.contains_key(key) {
-            dropped.push(Dropped::Repeated {
-                field: key.to_owned(),
-            });
-        } else {
-            fields.insert(key, text);
-            order.push(key);
-        }
-    }
-
-    let rules = match fields.remove("v").map(|v| v.parse::<u32>()) {
-        None => return Err(LinkError::NotALink),
-        Some(Ok(1..=2)) => Rules::Format2,
-        Some(Ok(3..=FORMAT)) => Rules::Format3,
-        Some(Ok(format)) if format > FORMAT => return Err(LinkError::NewerFormat { format }),
-        Some(_) => return Err(LinkError::NotALink),
-    };
-
-    let named = fields.remove("t").unwrap_or_default();
-    let tariff = match catalogue.get(&named) {
-        Some(tariff) => tariff,
-        None => {
-            dropped.push(Dropped::UnknownTariff { version: named });
-            catalogue.latest()
-        }
-    };
+    let (body, seal, approval, dropped) = unseal(&fragment);
+    let mut fields = Fields::read(body, dropped);
+    let rules = fields.rules()?;
+    let tariff = fields.tariff(catalogue);
     let mut request = Request::starter(tariff);
     request.rules = rules;
-    // A setting the tariff does not offer keeps the starting value.
-    let mut setting = |key: &str, ok: &dyn Fn(&str) -> bool| -> Option<String> {
-        let text = fields.remove(key)?;
-        if ok(&text) {
-            return Some(text);
-        }
-        dropped.push(Dropped::Setting {
-            key: key.to_owned(),
-            value: text,
-        });
-        None
-    };
-    if let Some(site) = setting("s", &|s| tariff.site(s).is_some()) {
-        request.site = site;
-    }
-    if let Some(term) = setting("k", &|k| tariff.term(k).is_some()) {
-        request.term = term;
-    }
-    if let Some(currency) =
-        setting("c", &|c| Currency::from_code(c).is_some()).and_then(|c| Currency::from_code(&c))
-    {
-        request.currency = currency;
-    }
-    if let Some(language) = setting("l", &|l| tariff.language(l).is_some()) {
-        request.service_language = language;
-    }
-    if setting("vat", &|v| v == "excl").is_some() {
-        request.vat = VatMode::Excluded;
-    }
-    let fluctuation = |f: &str| f.parse::<u32>().is_ok_and(|f| f <= MAX_FLUCTUATION);
-    if let Some(f) = setting("f", &fluctuation).and_then(|f| f.parse().ok()) {
-        request.fluctuation = f;
-    }
-    let mut date = |key: &str| {
-        fields.remove(key).and_then(|d| {
-            let date = Date::parse(&d);
-            if date.is_none() {
-                dropped.push(Dropped::Date { value: d });
-            }
-            date
-        })
-    };
-    let issued = date("d");
-    let until = date("u");
-    let discount = fields.remove("disc").and_then(|d| {
-        let fraction = Decimal::from_str_exact(&d)
-            .ok()
-            .filter(|p| !p.is_sign_negative() && *p < Decimal::ONE_HUNDRED)
-            .and_then(|p| p.checked_div(Decimal::ONE_HUNDRED));
-        if fraction.is_none() {
-            dropped.push(Dropped::Discount { value: d });
-        }
-        fraction
-    });
-
+    fields.settings(tariff, &mut request);
+    let issued = fields.date("d");
+    let until = fields.date("u");
+    let discount = fields.discount();
     for activity in tariff.activities.iter() {
-        let sizing = fields.remove(&*format!("{}-traffic", activity.id));
-        let site = fields.remove(&*format!("{}-site", activity.id));
-        let figures = fields.remove(&*format!("{}-own", activity.id));
-        // Before format 3 there were no examples: the field is then unknown.
-        let examples = fields
-            .remove(&*format!("{}-ex", activity.id))
-            .filter(|_| rules == Rules::Format3);
-        if let Some(text) = fields.remove(&*activity.id)
-            && let Some(mut wanted) = activity_from(activity, rules, &text, &mut dropped)
-        {
-            if let Some(site) = site {
-                if tariff.site(&site).is_some() {
-                    wanted.site = Some(site);
-                } else {
-                    dropped.push(Dropped::Setting {
-                        key: "s".into(),
-                        value: site,
-                    });
-                }
-            }
-            if let Some(text) = figures {
-                // Figures the engine would refuse are dropped with a message, so the estimate
-                // opens with the tariff's.
-                let fits = |figures: &InHouseFigures| {
-                    activity.model(&wanted.model).is_some_and(|model| {
-                        crate::estimate::check_in_house(tariff, activity, model, rules, figures)
-                            .is_ok()
-                    })
-                };
-                match own_from(&text).filter(fits) {
-                    Some(figures) => wanted.in_house = figures,
-                    None => dropped.push(Dropped::InHouse {
-                        activity: activity.id.to_string(),
-                    }),
-                }
-            }
-            let mask = examples.and_then(|m| m.parse::<u64>().ok()).unwrap_or(0);
-            if let Some(model) = activity.model(&wanted.model) {
-                for (i, unit) in units(activity, model, rules).iter().enumerate() {
-                    if i < 64 && mask & (1 << i) != 0 {
-                        wanted.examples.push(unit.id.to_string());
-                    }
-                }
-            }
-            if let Some(text) = sizing {
-                wanted.sizing = sizing_from(activity, &wanted, &text);
-                if wanted.sizing.is_none() {
-                    dropped.push(Dropped::Traffic {
-                        activity: activity.id.to_string(),
-                    });
-                }
-            }
+        if let Some(wanted) = fields.activity(activity, tariff, rules) {
             request.activities.push(wanted);
         }
     }
-
-    let mut quote = QuoteDetails {
+    let quote = fields.quote(QuoteDetails {
         issued,
         until,
         discount,
         ..QuoteDetails::default()
-    };
-    for field in QuoteField::ALL {
-        let Some(text) = fields.remove(field.key()) else {
-            continue;
-        };
-        // Shown as text, never as markup; control characters have no place in a name.
-        let clean: String = text.chars().filter(|c| !c.is_control()).collect();
-        if clean.chars().count() > field.max() {
-            dropped.push(Dropped::Shortened {
-                field: field.key().to_owned(),
-                max: field.max(),
-            });
-        }
-        *field.get_mut(&mut quote) = clean.chars().take(field.max()).collect();
-    }
-
-    for key in order.iter().filter(|k| fields.contains_key(**k)) {
-        dropped.push(Dropped::Unknown {
-            field: (*key).to_owned(),
-        });
-    }
+    });
+    let mut dropped = fields.rest();
 
     // What reads well field by field may still not price together (an edited site that cannot
     // deliver an activity): leave those activities out rather than the whole link.
@@ -289,6 +85,283 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
         seal,
         approval,
     })
+}
+
+fn key_id(key: &str) -> String {
+    percent_decode_str(key).decode_utf8_lossy().into_owned()
+}
+
+/// A link's body, and what vouches for it: the signature and the approval of a signed quotation,
+/// else the check (what it found wrong, in the list it starts).
+fn unseal(fragment: &str) -> (&str, Option<Seal>, Option<Countersignature>, Vec<Dropped>) {
+    let mut dropped = Vec::new();
+    // An approval follows the signed link it approves, and vouches for all of it.
+    let (fragment, approval) = match fragment.rsplit_once("&osig=") {
+        Some((message, signature)) => {
+            let (rest, on) = message.rsplit_once("&okd=").unwrap_or((message, ""));
+            let (signed, key) = rest.rsplit_once("&ok=").unwrap_or((rest, ""));
+            let approval = Countersignature {
+                key: key_id(key),
+                on: Date::parse(on),
+                signature: signature.to_owned(),
+                message: message.to_owned(),
+            };
+            (signed, Some(approval))
+        }
+        None => (fragment, None),
+    };
+
+    // A signed quotation ends with its key and signature, which vouch for everything before
+    // them (see `signature`); any other link with the check of everything before `&z=`.
+    // A seal whose own names were damaged (`&kez=`, `&sih=`) is still a seal: what was signed
+    // was changed, which is not the same as never having been signed.
+    if let Some((message, signature)) = fragment.rsplit_once("&sig=") {
+        let (body, key) = message.rsplit_once("&key=").unwrap_or((message, ""));
+        let seal = Seal {
+            key: key_id(key),
+            signature: signature.to_owned(),
+            message: message.to_owned(),
+        };
+        return (body, Some(seal), approval, dropped);
+    }
+    if let Some((body, _)) = fragment.rsplit_once("&key=") {
+        // Where the key's id ends is lost with the signature's name: the seal reads altered.
+        let seal = Seal {
+            key: String::new(),
+            signature: String::new(),
+            message: fragment.to_owned(),
+        };
+        return (body, Some(seal), approval, dropped);
+    }
+    let body = match fragment.rsplit_once("&z=") {
+        Some((body, sum)) => {
+            if check(body) != sum {
+                dropped.push(Dropped::Altered);
+            }
+            body
+        }
+        None => {
+            dropped.push(Dropped::Truncated);
+            fragment
+        }
+    };
+    (body, None, approval, dropped)
+}
+
+/// A link's fields, taken one by one as they are read; what cannot be kept as it was is said in
+/// `dropped`, and what is left at the end was not ours to read.
+struct Fields<'b> {
+    fields: LiteMap<&'b str, String>,
+    /// The keys in the link's order, to report the unknown ones as they came.
+    order: Vec<&'b str>,
+    dropped: Vec<Dropped>,
+}
+
+impl<'b> Fields<'b> {
+    fn read(body: &'b str, mut dropped: Vec<Dropped>) -> Self {
+        let mut fields: LiteMap<&str, String> = LiteMap::new();
+        let mut order: Vec<&str> = Vec::new();
+        for pair in body.split('&').filter(|p| !p.is_empty()) {
+            let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let text = percent_decode_str(raw).decode_utf8_lossy().into_owned();
+            if fields.contains_key(key) {
+                dropped.push(Dropped::Repeated {
+                    field: key.to_owned(),
+                });
+            } else {
+                fields.insert(key, text);
+                order.push(key);
+            }
+        }
+        Self {
+            fields,
+            order,
+            dropped,
+        }
+    }
+
+    /// The pricing rules the link's format names.
+    fn rules(&mut self) -> Result<Rules, LinkError> {
+        match self.fields.remove("v").map(|v| v.parse::<u32>()) {
+            None => Err(LinkError::NotALink),
+            Some(Ok(1..=2)) => Ok(Rules::Format2),
+            Some(Ok(3..=FORMAT)) => Ok(Rules::Format3),
+            Some(Ok(format)) if format > FORMAT => Err(LinkError::NewerFormat { format }),
+            Some(_) => Err(LinkError::NotALink),
+        }
+    }
+
+    /// The tariff the link names, else the newest.
+    fn tariff<'c>(&mut self, catalogue: &'c Catalogue) -> &'c Tariff {
+        let named = self.fields.remove("t").unwrap_or_default();
+        match catalogue.get(&named) {
+            Some(tariff) => tariff,
+            None => {
+                self.dropped.push(Dropped::UnknownTariff { version: named });
+                catalogue.latest()
+            }
+        }
+    }
+
+    /// A setting's text, where `ok`; a setting the tariff does not offer keeps the starting
+    /// value.
+    fn setting(&mut self, key: &str, ok: impl Fn(&str) -> bool) -> Option<String> {
+        let text = self.fields.remove(key)?;
+        if ok(&text) {
+            return Some(text);
+        }
+        self.dropped.push(Dropped::Setting {
+            key: key.to_owned(),
+            value: text,
+        });
+        None
+    }
+
+    /// Site, term, currency, the customers' language, VAT and fluctuation.
+    fn settings(&mut self, tariff: &Tariff, request: &mut Request) {
+        if let Some(site) = self.setting("s", |s| tariff.site(s).is_some()) {
+            request.site = site;
+        }
+        if let Some(term) = self.setting("k", |k| tariff.term(k).is_some()) {
+            request.term = term;
+        }
+        if let Some(currency) = self
+            .setting("c", |c| Currency::from_code(c).is_some())
+            .and_then(|c| Currency::from_code(&c))
+        {
+            request.currency = currency;
+        }
+        if let Some(language) = self.setting("l", |l| tariff.language(l).is_some()) {
+            request.service_language = language;
+        }
+        if self.setting("vat", |v| v == "excl").is_some() {
+            request.vat = VatMode::Excluded;
+        }
+        let fluctuation = |f: &str| f.parse::<u32>().is_ok_and(|f| f <= MAX_FLUCTUATION);
+        if let Some(f) = self.setting("f", fluctuation).and_then(|f| f.parse().ok()) {
+            request.fluctuation = f;
+        }
+    }
+
+    fn date(&mut self, key: &str) -> Option<Date> {
+        let text = self.fields.remove(key)?;
+        let date = Date::parse(&text);
+        if date.is_none() {
+            self.dropped.push(Dropped::Date { value: text });
+        }
+        date
+    }
+
+    /// The negotiated discount, a percentage in the link and a fraction here.
+    fn discount(&mut self) -> Option<Decimal> {
+        let text = self.fields.remove("disc")?;
+        let fraction = Decimal::from_str_exact(&text)
+            .ok()
+            .filter(|p| !p.is_sign_negative() && *p < Decimal::ONE_HUNDRED)
+            .and_then(|p| p.checked_div(Decimal::ONE_HUNDRED));
+        if fraction.is_none() {
+            self.dropped.push(Dropped::Discount { value: text });
+        }
+        fraction
+    }
+
+    /// An activity the link chose, with its own site, in-house figures, examples and traffic.
+    fn activity(
+        &mut self,
+        activity: &Activity,
+        tariff: &Tariff,
+        rules: Rules,
+    ) -> Option<ActivityRequest> {
+        let id = &*activity.id;
+        let sizing = self.fields.remove(&*format!("{id}-traffic"));
+        let site = self.fields.remove(&*format!("{id}-site"));
+        let figures = self.fields.remove(&*format!("{id}-own"));
+        // Before format 3 there were no examples: the field is then unknown.
+        let examples = self
+            .fields
+            .remove(&*format!("{id}-ex"))
+            .filter(|_| rules == Rules::Format3);
+        let text = self.fields.remove(id)?;
+        let dropped = &mut self.dropped;
+        let mut wanted = activity_from(activity, rules, &text, dropped)?;
+        if let Some(site) = site {
+            if tariff.site(&site).is_some() {
+                wanted.site = Some(site);
+            } else {
+                dropped.push(Dropped::Setting {
+                    key: "s".into(),
+                    value: site,
+                });
+            }
+        }
+        if let Some(text) = figures {
+            // Figures the engine would refuse are dropped with a message, so the estimate opens
+            // with the tariff's.
+            let fits = |figures: &InHouseFigures| {
+                activity.model(&wanted.model).is_some_and(|model| {
+                    crate::estimate::check_in_house(tariff, activity, model, rules, figures).is_ok()
+                })
+            };
+            match own_from(&text).filter(fits) {
+                Some(figures) => wanted.in_house = figures,
+                None => dropped.push(Dropped::InHouse {
+                    activity: id.to_owned(),
+                }),
+            }
+        }
+        let mask = examples.and_then(|m| m.parse::<u64>().ok()).unwrap_or(0);
+        if let Some(model) = activity.model(&wanted.model) {
+            for (i, unit) in units(activity, model, rules).iter().enumerate() {
+                if i < 64 && mask & (1 << i) != 0 {
+                    wanted.examples.push(unit.id.to_string());
+                }
+            }
+        }
+        if let Some(text) = sizing {
+            wanted.sizing = sizing_from(activity, &wanted, &text);
+            if wanted.sizing.is_none() {
+                dropped.push(Dropped::Traffic {
+                    activity: id.to_owned(),
+                });
+            }
+        }
+        Some(wanted)
+    }
+
+    /// The quote's free texts, into `quote`: shown as text, never as markup, at most each
+    /// field's length.
+    fn quote(&mut self, mut quote: QuoteDetails) -> QuoteDetails {
+        for field in QuoteField::ALL {
+            let Some(text) = self.fields.remove(field.key()) else {
+                continue;
+            };
+            // Control characters have no place in a name.
+            let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+            if clean.chars().count() > field.max() {
+                self.dropped.push(Dropped::Shortened {
+                    field: field.key().to_owned(),
+                    max: field.max(),
+                });
+            }
+            *field.get_mut(&mut quote) = clean.chars().take(field.max()).collect();
+        }
+        quote
+    }
+
+    /// What was dropped, the fields no one read among it, in the link's order.
+    fn rest(self) -> Vec<Dropped> {
+        let Self {
+            fields,
+            order,
+            mut dropped,
+        } = self;
+        for key in order.iter().filter(|k| fields.contains_key(**k)) {
+            dropped.push(Dropped::Unknown {
+                field: (*key).to_owned(),
+            });
+        }
+        dropped
+    }
 }
 
 /// What is impossible about a quote's date, `today` being the provider's: a date after it, or

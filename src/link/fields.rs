@@ -49,7 +49,7 @@ pub(crate) fn own_from(text: &str) -> Option<InHouseFigures> {
 pub(super) fn traffic(sizing: &Sizing) -> String {
     match *sizing {
         Sizing::Calls { calls, handle_time } => format!("c.{calls}.{handle_time}"),
-        Sizing::Centre {
+        Sizing::Centre(CentrePlan {
             calls,
             handle_time,
             hours_per_day,
@@ -59,7 +59,7 @@ pub(super) fn traffic(sizing: &Sizing) -> String {
             max_occupancy,
             shrinkage,
             profile,
-        } => {
+        }) => {
             let profile = match profile {
                 Profile::Typical => 't',
                 Profile::Flat => 'f',
@@ -87,32 +87,21 @@ pub(super) fn sizing_from(
             calls: number()?,
             handle_time: u32::try_from(number()?).ok()?,
         },
-        "e" => {
-            let calls = number()?;
-            let handle_time = u32::try_from(number()?).ok()?;
-            let hours_per_day = u8::try_from(number()?).ok()?;
-            let days_per_week = u8::try_from(number()?).ok()?;
-            let service_level = u8::try_from(number()?).ok()?;
-            let answer_within = u32::try_from(number()?).ok()?;
-            let max_occupancy = u8::try_from(number()?).ok()?;
-            let shrinkage = u8::try_from(number()?).ok()?;
-            let profile = match parts.next()? {
+        "e" => Sizing::Centre(CentrePlan {
+            calls: number()?,
+            handle_time: u32::try_from(number()?).ok()?,
+            hours_per_day: u8::try_from(number()?).ok()?,
+            days_per_week: u8::try_from(number()?).ok()?,
+            service_level: u8::try_from(number()?).ok()?,
+            answer_within: u32::try_from(number()?).ok()?,
+            max_occupancy: u8::try_from(number()?).ok()?,
+            shrinkage: u8::try_from(number()?).ok()?,
+            profile: match parts.next()? {
                 "t" => Profile::Typical,
                 "f" => Profile::Flat,
                 _ => return None,
-            };
-            Sizing::Centre {
-                calls,
-                handle_time,
-                hours_per_day,
-                days_per_week,
-                service_level,
-                answer_within,
-                max_occupancy,
-                shrinkage,
-                profile,
-            }
-        }
+            },
+        }),
         _ => return None,
     };
     if parts.next().is_some() {
@@ -125,8 +114,7 @@ pub(super) fn sizing_from(
         .find(|u| u.sized_by.is_some())?;
     let fits = matches!(
         (unit.sized_by, &sizing),
-        (Some(SizedBy::Calls), Sizing::Calls { .. })
-            | (Some(SizedBy::Erlang), Sizing::Centre { .. })
+        (Some(SizedBy::Calls), Sizing::Calls { .. }) | (Some(SizedBy::Erlang), Sizing::Centre(_))
     );
     let volume = wanted.volumes.get(&*unit.id).copied().unwrap_or(0);
     (fits && sizing.volume() == Ok(volume)).then_some(sizing)

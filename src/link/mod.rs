@@ -54,7 +54,7 @@ use crate::estimate::{
     VatMode, Volumes, units,
 };
 use crate::money::Currency;
-use crate::staffing::{Profile, Sizing};
+use crate::staffing::{CentrePlan, Profile, Sizing};
 use crate::tariff::{Activity, Catalogue, SizedBy, Tariff};
 
 mod decode;

@@ -14,7 +14,7 @@ pub use interval::{Interval, Performance, Target, scheduled};
 pub use month::{
     Centre, FULL_TIME_HOURS_PER_WEEK, HourSizing, MonthlySizing, Profile, TYPICAL, size_month,
 };
-pub use sizing::{ANSWER_WITHIN, SERVICE_LEVELS, Sizing};
+pub use sizing::{ANSWER_WITHIN, CentrePlan, SERVICE_LEVELS, Sizing};
 
 /// The largest team the engine looks for. A bound keeps every search finite: a million agents
 /// answer about a million erlangs, far beyond any centre a prospect prices.

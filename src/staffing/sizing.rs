@@ -31,50 +31,53 @@ pub enum Sizing {
         handle_time: u32,
     },
     /// Dedicated agents for a month of calls, by Erlang C (see [`size_month`]).
-    Centre {
-        calls: u64,
-        /// Seconds, talk and wrap-up.
-        handle_time: u32,
-        hours_per_day: u8,
-        days_per_week: u8,
-        /// Percent of calls answered within `answer_within` seconds.
-        service_level: u8,
-        answer_within: u32,
-        /// Percent.
-        max_occupancy: u8,
-        /// Percent.
-        shrinkage: u8,
-        profile: Profile,
-    },
+    Centre(CentrePlan),
+}
+
+/// A month of calls for dedicated agents as the buyer describes it, in the whole numbers a link,
+/// the traffic form and the staffing share: the one shape of a centre's plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CentrePlan {
+    pub calls: u64,
+    /// Seconds, talk and wrap-up.
+    pub handle_time: u32,
+    pub hours_per_day: u8,
+    pub days_per_week: u8,
+    /// Percent of calls answered within `answer_within` seconds.
+    pub service_level: u8,
+    pub answer_within: u32,
+    /// Percent.
+    pub max_occupancy: u8,
+    /// Percent.
+    pub shrinkage: u8,
+    pub profile: Profile,
+}
+
+impl CentrePlan {
+    /// The month it describes, with its percentages as fractions.
+    #[must_use]
+    pub fn month(&self) -> Centre {
+        Centre {
+            calls_per_month: self.calls,
+            handle_time: f64::from(self.handle_time),
+            hours_per_day: self.hours_per_day,
+            days_per_week: self.days_per_week,
+            service_level: f64::from(self.service_level) / 100.0,
+            answer_within: f64::from(self.answer_within),
+            max_occupancy: f64::from(self.max_occupancy) / 100.0,
+            shrinkage: f64::from(self.shrinkage) / 100.0,
+            profile: self.profile,
+        }
+    }
 }
 
 impl Sizing {
     /// The month a centre sizing describes, with its percentages as fractions.
     #[must_use]
     pub fn centre(&self) -> Option<Centre> {
-        match *self {
+        match self {
             Self::Calls { .. } => None,
-            Self::Centre {
-                calls,
-                handle_time,
-                hours_per_day,
-                days_per_week,
-                service_level,
-                answer_within,
-                max_occupancy,
-                shrinkage,
-                profile,
-            } => Some(Centre {
-                calls_per_month: calls,
-                handle_time: f64::from(handle_time),
-                hours_per_day,
-                days_per_week,
-                service_level: f64::from(service_level) / 100.0,
-                answer_within: f64::from(answer_within),
-                max_occupancy: f64::from(max_occupancy) / 100.0,
-                shrinkage: f64::from(shrinkage) / 100.0,
-                profile,
-            }),
+            Self::Centre(plan) => Some(plan.month()),
         }
     }
 
@@ -85,16 +88,11 @@ impl Sizing {
     /// [`SERVICE_LEVELS`] and [`ANSWER_WITHIN`]; [`StaffingError::HandleTimeZero`] is also what a
     /// calls sizing gives, which has no month to size.
     pub fn month(&self) -> Result<MonthlySizing, StaffingError> {
-        if let Self::Centre {
-            service_level,
-            answer_within,
-            ..
-        } = *self
-        {
-            if !SERVICE_LEVELS.contains(&service_level) {
+        if let Self::Centre(plan) = self {
+            if !SERVICE_LEVELS.contains(&plan.service_level) {
                 return Err(StaffingError::TargetOutOfBounds { within: false });
             }
-            if !ANSWER_WITHIN.contains(&answer_within) {
+            if !ANSWER_WITHIN.contains(&plan.answer_within) {
                 return Err(StaffingError::TargetOutOfBounds { within: true });
             }
         }
@@ -115,7 +113,7 @@ impl Sizing {
                 let seconds = u128::from(calls) * u128::from(handle_time);
                 u64::try_from(seconds.div_ceil(60)).map_err(|_| StaffingError::Unreachable)
             }
-            Self::Centre { .. } => Ok(self.month()?.full_time_agents),
+            Self::Centre(_) => Ok(self.month()?.full_time_agents),
         }
     }
 }

@@ -1,15 +1,15 @@
 //! The page: a thin layer that turns inputs into a request and an estimate into a view. The
 //! view never computes a price. It is two modules: `page`, what the first load carries, and
-//! `more`, the parts below the totals, loaded after the first paint (see `bridge`).
+//! `deferred`, the parts below the totals, loaded after the first paint (see `bridge`).
 
 mod bridge;
 mod browser;
 mod components;
 pub mod console;
 mod crypto;
+pub mod deferred;
 pub mod edit;
 mod hooks;
-pub mod more;
 mod page;
 mod places;
 mod qr;
@@ -100,7 +100,7 @@ pub fn bench_engine(runs: u32) -> f64 {
 }
 
 /// Mounts the page on the document body, and keeps it for offline use. The deferred parts
-/// follow after the first paint, as a module of their own (`more::run`).
+/// follow after the first paint, as a module of their own (`deferred::run`).
 pub fn run() {
     // Mounting empties the body: the page prerendered at build time leaves in the same task as
     // this one arrives, with no paint between.
@@ -113,7 +113,7 @@ pub fn run() {
 /// page of an earlier test does not draw into the next one.
 pub struct Mounted {
     page: yew::AppHandle<page::Estimator>,
-    deferred: more::Mounted,
+    deferred: deferred::Mounted,
 }
 
 impl Mounted {
@@ -148,7 +148,7 @@ pub fn mount_with(root: web_sys::Element, catalogue: &'static Catalogue) -> Opti
     .render();
     Some(Mounted {
         page,
-        deferred: more::mount_with(deferred, catalogue),
+        deferred: deferred::mount_with(deferred, catalogue),
     })
 }
 

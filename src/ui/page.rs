@@ -1,5 +1,5 @@
 //! The part of the page a prospect's first load carries: the inputs, the totals, the notices
-//! and the ways to share. What is below the totals comes with the deferred module (`more`).
+//! and the ways to share. What is below the totals comes with the deferred module (`deferred`).
 
 use std::rc::Rc;
 

@@ -1,5 +1,5 @@
 //! The page's places for its deferred parts: elements the first module draws empty, which the
-//! deferred module fills (see `more`). Named here, below both, so that neither imports the other
+//! deferred module fills (see `deferred`). Named here, below both, so that neither imports the other
 //! for them.
 
 /// Where each part is drawn: elements the page renders and never fills itself.

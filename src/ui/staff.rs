@@ -64,7 +64,7 @@ pub async fn certified(key: &str) -> Option<Certified> {
 
 /// The salesperson the provider's roster certifies for the key `key`, read and kept for the
 /// page's life ([`keep`]): what the console's key card and its register need, and the page's
-/// deferred module does not (it hands the certificate on, unread: see `more`).
+/// deferred module does not (it hands the certificate on, unread: see `deferred`).
 pub async fn certified_staff(key: &str) -> Option<&'static Staff> {
     certified(key).await.and_then(|c| c.staff()).map(keep)
 }

@@ -7,8 +7,8 @@ use litemap::LiteMap;
 use crate::i18n::{Lang, format_count};
 use crate::quantity::{self, QuantityError};
 use crate::staffing::{
-    ANSWER_WITHIN, DEFAULT_OCCUPANCY_PERCENT, DEFAULT_SHRINKAGE_PERCENT, Profile, SERVICE_LEVELS,
-    Sizing, StaffingError,
+    ANSWER_WITHIN, CentrePlan, DEFAULT_OCCUPANCY_PERCENT, DEFAULT_SHRINKAGE_PERCENT, Profile,
+    SERVICE_LEVELS, Sizing, StaffingError,
 };
 use crate::tariff::SizedBy;
 
@@ -147,7 +147,7 @@ impl TrafficInputs {
                 set(TrafficField::Calls, calls);
                 set(TrafficField::HandleTime, u64::from(handle_time));
             }
-            Sizing::Centre {
+            Sizing::Centre(CentrePlan {
                 calls,
                 handle_time,
                 hours_per_day,
@@ -157,7 +157,7 @@ impl TrafficInputs {
                 max_occupancy,
                 shrinkage,
                 profile,
-            } => {
+            }) => {
                 set(TrafficField::Calls, calls);
                 set(TrafficField::HandleTime, u64::from(handle_time));
                 set(TrafficField::Hours, u64::from(hours_per_day));
@@ -210,7 +210,7 @@ impl TrafficInputs {
                 calls: get(TrafficField::Calls),
                 handle_time: seconds(TrafficField::HandleTime),
             },
-            SizedBy::Erlang => Sizing::Centre {
+            SizedBy::Erlang => Sizing::Centre(CentrePlan {
                 calls: get(TrafficField::Calls),
                 handle_time: seconds(TrafficField::HandleTime),
                 hours_per_day: small(TrafficField::Hours),
@@ -220,7 +220,7 @@ impl TrafficInputs {
                 max_occupancy: small(TrafficField::Occupancy),
                 shrinkage: small(TrafficField::Shrinkage),
                 profile: self.profile,
-            },
+            }),
         };
         sizing
             .volume()

@@ -9,7 +9,8 @@ use yew::prelude::*;
 
 use crate::estimate;
 use crate::i18n::{
-    Lang, MoreTexts, Texts, format_money, link_problem, mid_sentence, tariff_edition, times_over,
+    DeferredTexts, Lang, Texts, format_money, link_problem, mid_sentence, tariff_edition,
+    times_over,
 };
 use crate::link::{self, Dropped};
 use crate::money::Currency;
@@ -81,8 +82,12 @@ pub fn TariffNotice(props: &TariffProps) -> Html {
         repriced,
         lang,
     } = props;
-    let (catalogue, lang, texts, more) =
-        (*catalogue, *lang, Texts::of(*lang), MoreTexts::of(*lang));
+    let (catalogue, lang, texts, more) = (
+        *catalogue,
+        *lang,
+        Texts::of(*lang),
+        DeferredTexts::of(*lang),
+    );
     let latest = catalogue.0.latest();
     let today = use_memo(
         (tariff.0.version.clone(), request.clone()),

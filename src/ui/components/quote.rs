@@ -9,9 +9,10 @@ use super::share::CsvLink;
 use super::summary::Summary;
 use crate::document::{Document, Voice};
 use crate::i18n::{
-    Lang, MoreTexts, PrintTexts, ShareTexts, SignatureTexts, StandingTexts, Texts, accept_message,
-    approver_line, ask_again_message, email_subject, format_date, newer_revision, open_revision,
-    quoted_activity, quoted_settings, revision_line, service_hours, standing_sentence,
+    DeferredTexts, Lang, PrintTexts, ShareTexts, SignatureTexts, StandingTexts, Texts,
+    accept_message, approver_line, ask_again_message, email_subject, format_date, newer_revision,
+    open_revision, quoted_activity, quoted_settings, revision_line, service_hours,
+    standing_sentence,
 };
 use crate::provider::{self, provider};
 use crate::tariff::Tariff;
@@ -143,7 +144,7 @@ pub fn QuoteActions(props: &QuoteActionsProps) -> Html {
     let terms = &seller.terms;
     html! {
         <>
-            <h2>{ MoreTexts::of(lang).what_is_quoted }</h2>
+            <h2>{ DeferredTexts::of(lang).what_is_quoted }</h2>
             <p data-testid="quote-settings">{ quoted_settings(tariff, &document.request, lang) }</p>
             <ul class="quoted">
                 { for document.request.activities.iter().filter_map(|wanted| {

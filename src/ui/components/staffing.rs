@@ -12,7 +12,7 @@ use crate::i18n::{
     format_percent, mid_sentence, sizing_arithmetic,
 };
 use crate::money::{self, Currency};
-use crate::staffing::{Performance, Profile, Sizing};
+use crate::staffing::{CentrePlan, Performance, Profile, Sizing};
 use crate::tariff::{Activity, Model, SizedBy, Tariff, Unit};
 use crate::ui::Static;
 
@@ -116,7 +116,7 @@ fn both_models<'t>(
     };
     let (shared, minutes) = sized(SizedBy::Calls)?;
     let (dedicated, agents) = sized(SizedBy::Erlang)?;
-    let centre = centre.unwrap_or(Sizing::Centre {
+    let centre = centre.unwrap_or(Sizing::Centre(CentrePlan {
         calls,
         handle_time,
         hours_per_day: 12,
@@ -126,7 +126,7 @@ fn both_models<'t>(
         max_occupancy: crate::staffing::DEFAULT_OCCUPANCY_PERCENT,
         shrinkage: crate::staffing::DEFAULT_SHRINKAGE_PERCENT,
         profile: Profile::Typical,
-    });
+    }));
     let shared_minutes = Sizing::Calls { calls, handle_time }.volume().ok()?;
     let dedicated_agents = centre.volume().ok()?;
     let shared_request = on_model(activity, wanted, shared, minutes, shared_minutes);
@@ -157,11 +157,11 @@ pub fn Staffing(props: &StaffingProps) -> Html {
     let percent = |p: f64| format_percent(decimal(p, 2), lang);
     let (calls, handle_time) = match sizing {
         Sizing::Calls { calls, handle_time }
-        | Sizing::Centre {
+        | Sizing::Centre(CentrePlan {
             calls, handle_time, ..
-        } => (calls, handle_time),
+        }) => (calls, handle_time),
     };
-    let centre = matches!(sizing, Sizing::Centre { .. }).then_some(sizing);
+    let centre = matches!(sizing, Sizing::Centre(_)).then_some(sizing);
 
     // The same traffic, shared and dedicated: both prices, the cheaper marked.
     let models = both_models(tariff, request, wanted, calls, handle_time, centre);
@@ -189,12 +189,12 @@ pub fn Staffing(props: &StaffingProps) -> Html {
 
     let month = centre.and_then(|c| c.month().ok());
     let details = month.map(|month| {
-        let Sizing::Centre {
+        let Sizing::Centre(CentrePlan {
             shrinkage,
             answer_within,
             service_level,
             ..
-        } = sizing
+        }) = sizing
         else {
             return Html::default();
         };
@@ -288,27 +288,10 @@ pub fn Staffing(props: &StaffingProps) -> Html {
 /// The sizing with another service level.
 fn with_level(sizing: Sizing, level: u8) -> Option<Sizing> {
     match sizing {
-        Sizing::Centre {
-            calls,
-            handle_time,
-            hours_per_day,
-            days_per_week,
-            answer_within,
-            max_occupancy,
-            shrinkage,
-            profile,
-            ..
-        } => Some(Sizing::Centre {
-            calls,
-            handle_time,
-            hours_per_day,
-            days_per_week,
+        Sizing::Centre(plan) => Some(Sizing::Centre(CentrePlan {
             service_level: level,
-            answer_within,
-            max_occupancy,
-            shrinkage,
-            profile,
-        }),
+            ..plan
+        })),
         Sizing::Calls { .. } => None,
     }
 }

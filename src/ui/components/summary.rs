@@ -10,7 +10,7 @@ use super::in_house::InHouseFigureForms;
 use crate::document::Document;
 use crate::estimate::{ActivityRequest, Estimate};
 use crate::i18n::{
-    BreakdownTexts, CompareTexts, Lang, MoreTexts, Period, Texts, format_count, format_money,
+    BreakdownTexts, CompareTexts, DeferredTexts, Lang, Period, Texts, format_count, format_money,
     saving_sentence, vat_basis,
 };
 use crate::tariff::Tariff;
@@ -199,7 +199,7 @@ pub struct ExampleActionsProps {
 /// The buyer's answer to the page's example volumes: keep them as theirs, or set them to zero.
 #[component]
 pub fn ExampleActions(props: &ExampleActionsProps) -> Html {
-    let labels = MoreTexts::of(props.lang);
+    let labels = DeferredTexts::of(props.lang);
     let settle =
         |edit: Edit| Callback::from(move |_: MouseEvent| bridge::wish(&[Wish::Edit(edit.clone())]));
     html! {

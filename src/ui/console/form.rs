@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use super::numbers::is_taken;
 use crate::calendar::Date;
 use crate::estimate::Request;
 use crate::i18n::{Lang, PrintTexts};
@@ -15,33 +16,26 @@ use crate::tariff::Tariff;
 /// The form as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QuoteDraft {
-    pub client: String,
-    pub attention: String,
-    /// `None` while the salesperson keeps the usual subject.
-    pub subject: Option<String>,
+    /// The quotation's free texts as typed, one for each `QuoteField` in its order; `None` for
+    /// one not typed: empty, or the usual subject, or the number the console proposes. The
+    /// salesperson's own name and contact are the provider file's, and a revision's predecessor
+    /// is set by "Revise".
+    texts: [Option<String>; QuoteField::ALL.len()],
     /// `YYYY-MM-DD`, as a date input gives it; `None` for the tariff's validity from today.
     pub until: Option<String>,
     /// A percentage, as typed.
     pub discount: String,
-    pub note: String,
-    /// `None` for the number the console proposes.
-    pub number: Option<String>,
-    /// Where this is a revision: the number and code of the quotation it replaces.
-    pub replaces: String,
 }
 
 /// A change to the draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DraftEdit {
-    Client(String),
-    Attention(String),
-    Subject(String),
+    /// A quotation's free text, as typed in its field.
+    Text(QuoteField, String),
     Until(String),
     Discount(String),
-    Note(String),
-    Number(String),
     /// "Revise" on a register entry: that quotation's terms, under its next revision's number.
-    Revise(QuoteDraft),
+    Revise(Box<QuoteDraft>),
     /// A quotation was issued from it: the next one gets the next number.
     Issued,
 }
@@ -52,14 +46,10 @@ impl yew::Reducible for QuoteDraft {
     fn reduce(self: std::rc::Rc<Self>, edit: DraftEdit) -> std::rc::Rc<Self> {
         let mut next = std::rc::Rc::unwrap_or_clone(self);
         match edit {
-            DraftEdit::Client(text) => next.client = text,
-            DraftEdit::Attention(text) => next.attention = text,
-            DraftEdit::Subject(text) => next.subject = Some(text),
+            DraftEdit::Text(field, text) => next.set(field, Some(text)),
             DraftEdit::Until(text) => next.until = Some(text),
             DraftEdit::Discount(text) => next.discount = text,
-            DraftEdit::Note(text) => next.note = text,
-            DraftEdit::Number(text) => next.number = Some(text),
-            DraftEdit::Revise(revision) => next = revision,
+            DraftEdit::Revise(revision) => next = *revision,
             DraftEdit::Issued => next = next.once_issued(),
         }
         std::rc::Rc::new(next)
@@ -67,16 +57,40 @@ impl yew::Reducible for QuoteDraft {
 }
 
 impl QuoteDraft {
+    /// The text typed in `field`, where one was.
+    #[must_use]
+    pub fn text(&self, field: QuoteField) -> Option<&str> {
+        self.texts.get(field as usize)?.as_deref()
+    }
+
+    /// `field` typed as `text`, or given back to its default (`None`).
+    pub fn set(&mut self, field: QuoteField, text: Option<String>) {
+        if let Some(slot) = self.texts.get_mut(field as usize) {
+            *slot = text;
+        }
+    }
+
+    /// The same draft with `field` typed as `text`.
+    #[must_use]
+    pub fn with(mut self, field: QuoteField, text: impl Into<String>) -> Self {
+        self.set(field, Some(text.into()));
+        self
+    }
+
     /// The draft once a quotation is issued from it: the same terms, for the next client
     /// perhaps, with the next number proposed.
     #[must_use]
     pub fn once_issued(&self) -> Self {
-        Self {
-            number: None,
-            // A revision is issued once: what follows is a quotation of its own.
-            replaces: String::new(),
-            ..self.clone()
-        }
+        let mut next = self.clone();
+        next.set(QuoteField::Reference, None);
+        // A revision is issued once: what follows is a quotation of its own.
+        next.set(QuoteField::Replaces, None);
+        next
+    }
+
+    /// A field's text as the link will carry it: one line, trimmed, at most its length.
+    fn cleaned(&self, field: QuoteField) -> String {
+        clean(self.text(field).unwrap_or_default(), field)
     }
 }
 
@@ -229,9 +243,8 @@ impl QuoteDraft {
     /// The subject field's text: the usual one until the salesperson writes another.
     #[must_use]
     pub fn subject_shown(&self, lang: Lang) -> String {
-        self.subject
-            .clone()
-            .unwrap_or_else(|| usual_subject(lang).to_owned())
+        self.text(QuoteField::Subject)
+            .map_or_else(|| usual_subject(lang).to_owned(), str::to_owned)
     }
 
     /// The validity date field's text.
@@ -264,10 +277,10 @@ impl QuoteDraft {
     /// [`Problems`], field by field.
     pub fn contents(&self, context: &Issuing<'_>) -> Result<Contents, Problems> {
         let mut problems = Problems::default();
-        let client = clean(&self.client, QuoteField::Client);
+        let client = self.cleaned(QuoteField::Client);
         problems.client_missing = client.is_empty();
         let number = clean(
-            self.number.as_deref().unwrap_or(context.proposed),
+            self.text(QuoteField::Reference).unwrap_or(context.proposed),
             QuoteField::Reference,
         );
         problems.number_missing = number.is_empty();
@@ -297,8 +310,7 @@ impl QuoteDraft {
         // Written only where the salesperson changed it: the page shows the usual subject in
         // the client's own language.
         let subject = self
-            .subject
-            .as_deref()
+            .text(QuoteField::Subject)
             .map(|s| clean(s, QuoteField::Subject))
             .filter(|s| !Lang::ALL.iter().any(|l| usual_subject(*l) == s))
             .unwrap_or_default();
@@ -312,11 +324,11 @@ impl QuoteDraft {
                 client,
                 // The signer's name: the printed quotation signs off with it.
                 preparer: clean(&context.staff.name, QuoteField::Preparer),
-                attention: clean(&self.attention, QuoteField::Attention),
+                attention: self.cleaned(QuoteField::Attention),
                 subject,
-                note: clean(&self.note, QuoteField::Note),
+                note: self.cleaned(QuoteField::Note),
                 reference: number,
-                replaces: clean(&self.replaces, QuoteField::Replaces),
+                replaces: self.cleaned(QuoteField::Replaces),
                 issued: Some(today),
                 // The tariff's validity goes without saying, as a link read back says it.
                 until: until.filter(|u| Some(*u) != usual),
@@ -372,16 +384,23 @@ pub fn revision_of(
         .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
         .map(|p| p.normalize().to_string())
         .unwrap_or_default();
-    let draft = QuoteDraft {
-        client: quote.client.clone(),
-        attention: quote.attention.clone(),
-        subject: Some(quote.subject.clone()).filter(|s| !s.is_empty()),
-        until: None,
+    let mut draft = QuoteDraft {
         discount,
-        note: quote.note.clone(),
-        number: Some(quote::next_revision(&quote.reference)),
-        replaces: format!("{} {code}", quote.reference),
-    };
+        ..QuoteDraft::default()
+    }
+    .with(QuoteField::Client, &*quote.client)
+    .with(QuoteField::Attention, &*quote.attention)
+    .with(QuoteField::Note, &*quote.note)
+    .with(
+        QuoteField::Reference,
+        quote::next_revision(&quote.reference),
+    )
+    .with(QuoteField::Replaces, format!("{} {code}", quote.reference));
+    // The usual subject stays the usual one, in the language the console shows.
+    draft.set(
+        QuoteField::Subject,
+        Some(quote.subject.clone()).filter(|s| !s.is_empty()),
+    );
     let estimate = Contents {
         quote: QuoteDetails::default(),
         ..opened.contents
@@ -393,117 +412,6 @@ pub fn revision_of(
 #[must_use]
 pub fn default_until(tariff: &Tariff, today: Today) -> Option<Date> {
     today.0.plus_days(tariff.quote_validity_days)
-}
-
-/// Where a salesperson's sequence for the month is kept on this device: `SD/2026-11`.
-#[must_use]
-pub fn sequence_name(staff: &str, today: Date) -> String {
-    format!("{staff}/{:04}-{:02}", today.year(), today.month())
-}
-
-/// The letters of a device's tag: Crockford's base 32, without I, L, O and U, which read as 1,
-/// 0 or a word. 32 letters, so a random byte's low five bits pick one without bias.
-const TAG_LETTERS: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-/// The characters of a device's tag.
-pub const TAG_LENGTH: usize = 3;
-
-/// A device's tag from random bytes (one a letter): `K7Q`. Each device keeps its own sequence;
-/// the tag, made once at random, keeps two devices of one salesperson from issuing the same
-/// number without either asking the other (see docs/signed-quotes.md for the odds).
-#[must_use]
-pub fn device_tag(random: [u8; TAG_LENGTH]) -> String {
-    random
-        .iter()
-        .map(|b| char::from(TAG_LETTERS[usize::from(b & 31)]))
-        .collect()
-}
-
-/// Whether a stored text is a tag [`device_tag`] made: a damaged one is made again.
-#[must_use]
-pub fn is_device_tag(text: &str) -> bool {
-    text.len() == TAG_LENGTH && text.bytes().all(|b| TAG_LETTERS.contains(&b))
-}
-
-/// The number `sequence` of this month on this device: `NLY/SD/2026/11/0007-K7Q`, the
-/// Indonesian letter number with the device's tag after it. Where the provider's prefix and a
-/// long staff id would make it longer than a link's reference may be (less the room its
-/// revisions' `-R2` take), the prefix goes: the
-/// staff id and the tag are what keep it apart from every other number, and a cut tag would not.
-#[must_use]
-pub fn numbered(prefix: &str, staff: &str, today: Date, device: &str, sequence: u32) -> String {
-    let tail = format!(
-        "{staff}/{:04}/{:02}/{sequence:04}-{device}",
-        today.year(),
-        today.month()
-    );
-    let whole = format!("{prefix}/{tail}");
-    if whole.chars().count() + quote::REVISION_ROOM <= QuoteField::Reference.max() {
-        whole
-    } else {
-        tail
-    }
-}
-
-/// The number the console proposes: the one after the `last` issued this month on this device,
-/// skipping any the register already holds (a sequence lost with the browser's storage while
-/// the register was kept).
-#[must_use]
-pub fn proposed_number(
-    prefix: &str,
-    staff: &str,
-    today: Date,
-    device: &str,
-    last: u32,
-    taken: &[String],
-) -> String {
-    let mut sequence = last.saturating_add(1);
-    loop {
-        let number = numbered(prefix, staff, today, device, sequence);
-        if sequence == u32::MAX || !is_taken(&number, taken) {
-            return number;
-        }
-        sequence += 1;
-    }
-}
-
-/// Whether `number` is one of the `taken` ones: as a reader compares numbers, spaces around and
-/// letter case aside.
-#[must_use]
-pub fn is_taken(number: &str, taken: &[String]) -> bool {
-    let number = number.trim();
-    !number.is_empty() && taken.iter().any(|t| t.trim().eq_ignore_ascii_case(number))
-}
-
-/// The month's last sequence on this device once `issued` is: its sequence where it is a number
-/// of this device's form and later than `last`, else `last` (a number typed in another shape, or
-/// an earlier one, leaves it as it was).
-#[must_use]
-pub fn after_issuing(
-    prefix: &str,
-    staff: &str,
-    today: Date,
-    device: &str,
-    last: u32,
-    issued: &str,
-) -> u32 {
-    let suffix = format!("-{device}");
-    let sequence = |form: String| {
-        let stem = form.strip_suffix(&format!("0000{suffix}"))?.to_owned();
-        let digits = issued.strip_prefix(&stem)?.strip_suffix(&suffix)?;
-        (digits.len() >= 4 && digits.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| digits.parse::<u32>().ok())
-            .flatten()
-    };
-    let whole = format!(
-        "{prefix}/{staff}/{:04}/{:02}/0000{suffix}",
-        today.year(),
-        today.month()
-    );
-    let short = numbered(prefix, staff, today, device, 0);
-    sequence(whole)
-        .or_else(|| sequence(short))
-        .map_or(last, |n| n.max(last))
 }
 
 #[cfg(test)]
@@ -519,12 +427,19 @@ mod tests {
         let link = include_str!("../../../tests/fixtures/signed-natively.txt").trim();
         let catalogue = crate::tariff::catalogue().expect("valid");
         let (draft, estimate) = revision_of(link, catalogue).expect("a quotation");
-        assert_eq!(draft.number.as_deref(), Some("NLY/SD/2026/11/0001-R1"));
-        assert_eq!(draft.replaces, "NLY/SD/2026/11/0001 Y_f1Sgvh");
-        assert_eq!(draft.client, "PT Maju Jaya");
-        assert_eq!(draft.attention, "Ibu Rina");
+        let text = |field| draft.text(field);
+        assert_eq!(text(QuoteField::Reference), Some("NLY/SD/2026/11/0001-R1"));
+        assert_eq!(
+            text(QuoteField::Replaces),
+            Some("NLY/SD/2026/11/0001 Y_f1Sgvh")
+        );
+        assert_eq!(text(QuoteField::Client), Some("PT Maju Jaya"));
+        assert_eq!(text(QuoteField::Attention), Some("Ibu Rina"));
         assert_eq!(draft.discount, "5");
-        assert_eq!(draft.note, "Harga termasuk laporan mingguan.");
+        assert_eq!(
+            text(QuoteField::Note),
+            Some("Harga termasuk laporan mingguan.")
+        );
         // A new last day, from the day it is issued.
         assert_eq!(draft.until, None);
         // The calculator gets the estimate alone: the same activities, no quotation's words.
@@ -569,70 +484,6 @@ mod tests {
     }
 
     #[test]
-    fn numbers_follow_the_months_sequence_with_the_devices_tag() {
-        let today = day("2026-11-28");
-        assert_eq!(sequence_name("SD", today), "SD/2026-11");
-        // 0x4B & 31 = 11 -> 'B'; 0x07 -> '7'; 0xFF & 31 = 31 -> 'Z'; 0x20 & 31 = 0 -> '0'.
-        assert_eq!(device_tag([0x4B, 0x07, 0xFF]), "B7Z");
-        assert_eq!(device_tag([0x20, 0x40, 0x60]), "000");
-        assert!(is_device_tag("K7Q"));
-        for bad in ["", "K7", "K7QQ", "I7Q", "k7q", "K-Q"] {
-            assert!(!is_device_tag(bad), "{bad}");
-        }
-        assert_eq!(
-            proposed_number("NLY", "SD", today, "K7Q", 6, &[]),
-            "NLY/SD/2026/11/0007-K7Q"
-        );
-        // 23 characters: within the 24 a first issue takes of the reference's 32.
-        assert_eq!("NLY/SD/2026/11/0007-K7Q".len(), 23);
-        // A number the register holds (any case) is skipped: 0007 and 0008 taken, 0009 next.
-        let taken = vec![
-            "nly/sd/2026/11/0007-k7q".to_owned(),
-            "NLY/SD/2026/11/0008-K7Q ".to_owned(),
-            "NLY/SD/2026/11/0010-K7Q".to_owned(),
-        ];
-        assert_eq!(
-            proposed_number("NLY", "SD", today, "K7Q", 6, &taken),
-            "NLY/SD/2026/11/0009-K7Q"
-        );
-        // Prefix ACME01 and staff RAHMAT: 6+1+6+1+4+1+2+1+4+1+3 = 30 characters, over 24; without
-        // the prefix, 23.
-        assert_eq!(
-            proposed_number("ACME01", "RAHMAT", today, "K7Q", 0, &[]),
-            "RAHMAT/2026/11/0001-K7Q"
-        );
-        for &(last, issued, expected) in &[
-            (6, "NLY/SD/2026/11/0007-K7Q", 7),
-            (6, "NLY/SD/2026/11/0012-K7Q", 12),
-            (6, "NLY/SD/2026/11/0003-K7Q", 6),
-            // Another device's tag, another salesperson, another month, the old form, any text.
-            (6, "NLY/SD/2026/11/0012-ZZZ", 6),
-            (6, "NLY/BP/2026/11/0099-K7Q", 6),
-            (6, "NLY/SD/2026/10/0099-K7Q", 6),
-            (6, "NLY/SD/2026/11/0012", 6),
-            (6, "NLY/SD/2026/11/12-K7Q", 6),
-            (6, "Q-118", 6),
-        ] {
-            assert_eq!(
-                after_issuing("NLY", "SD", today, "K7Q", last, issued),
-                expected,
-                "{issued}"
-            );
-        }
-        assert_eq!(
-            after_issuing(
-                "ACME01",
-                "RAHMAT",
-                today,
-                "K7Q",
-                0,
-                "RAHMAT/2026/11/0004-K7Q"
-            ),
-            4
-        );
-    }
-
-    #[test]
     fn the_issued_link_is_out_of_date_once_anything_changes() {
         use yew::Reducible;
         let tariff = catalogue().expect("valid").latest();
@@ -642,24 +493,24 @@ mod tests {
             tariff.activity("sales").expect("sales"),
         )];
         let typed = QuoteDraft {
-            client: "PT Maju Jaya".into(),
             discount: "5".into(),
-            number: Some("NLY/SD/2026/11/0003-K7Q".into()),
             ..QuoteDraft::default()
-        };
+        }
+        .with(QuoteField::Client, "PT Maju Jaya")
+        .with(QuoteField::Reference, "NLY/SD/2026/11/0003-K7Q");
         let from = IssuedFrom::new(&typed, &version, &request);
         // As the console holds it once issued: the number given back to the proposal.
         let after = std::rc::Rc::new(typed).reduce(DraftEdit::Issued);
-        assert_eq!(after.number, None);
+        assert_eq!(after.text(QuoteField::Reference), None);
         assert!(from.is_current(&after, Some((&version, &request))));
         for edit in [
-            DraftEdit::Client("PT Sentosa".into()),
-            DraftEdit::Attention("Ibu Rina".into()),
-            DraftEdit::Subject("Penawaran lain".into()),
+            DraftEdit::Text(QuoteField::Client, "PT Sentosa".into()),
+            DraftEdit::Text(QuoteField::Attention, "Ibu Rina".into()),
+            DraftEdit::Text(QuoteField::Subject, "Penawaran lain".into()),
             DraftEdit::Until("2026-12-10".into()),
             DraftEdit::Discount("12".into()),
-            DraftEdit::Note("x".into()),
-            DraftEdit::Number("NLY/SD/2026/11/0009-K7Q".into()),
+            DraftEdit::Text(QuoteField::Note, "x".into()),
+            DraftEdit::Text(QuoteField::Reference, "NLY/SD/2026/11/0009-K7Q".into()),
         ] {
             let changed = after.clone().reduce(edit.clone());
             assert!(
@@ -697,12 +548,12 @@ mod tests {
             overhead: 150,
         };
         let draft = QuoteDraft {
-            client: "  PT Maju\nJaya ".into(),
-            subject: Some(usual_subject(Lang::En).into()),
             discount: "5".into(),
-            note: "x".repeat(300),
             ..QuoteDraft::default()
-        };
+        }
+        .with(QuoteField::Client, "  PT Maju\nJaya ")
+        .with(QuoteField::Subject, usual_subject(Lang::En))
+        .with(QuoteField::Note, "x".repeat(300));
         let contents = draft.contents(&context).expect("issuable");
         let quote = &contents.quote;
         assert_eq!(quote.client, "PT Maju Jaya");
@@ -727,9 +578,9 @@ mod tests {
         let bad = QuoteDraft {
             until: Some("2026-11-27".into()),
             discount: "12".into(),
-            number: Some(" ".into()),
             ..QuoteDraft::default()
-        };
+        }
+        .with(QuoteField::Reference, " ");
         assert_eq!(
             bad.contents(&context),
             Err(Problems {
@@ -744,11 +595,9 @@ mod tests {
         );
         // A number the register holds is refused, as typed or in another case; the next is not.
         let taken = ["NLY/SD/2026/11/0001-K7Q".to_owned()];
-        let again = QuoteDraft {
-            client: "PT".into(),
-            number: Some(" nly/sd/2026/11/0001-k7q".into()),
-            ..QuoteDraft::default()
-        };
+        let again = QuoteDraft::default()
+            .with(QuoteField::Client, "PT")
+            .with(QuoteField::Reference, " nly/sd/2026/11/0001-k7q");
         let registered = Issuing {
             taken: &taken,
             ..context
@@ -758,17 +607,14 @@ mod tests {
                 .contents(&registered)
                 .is_err_and(|p| p.number_taken && !p.number_missing)
         );
-        let next = QuoteDraft {
-            number: Some("NLY/SD/2026/11/0002-K7Q".into()),
-            ..again
-        };
+        let next = again.with(QuoteField::Reference, "NLY/SD/2026/11/0002-K7Q");
         assert!(next.contents(&registered).is_ok());
         // At most the provider's 90 days from today: 26 February 2027, not a day more.
         let far = QuoteDraft {
-            client: "PT".into(),
             until: Some("2027-02-27".into()),
             ..QuoteDraft::default()
-        };
+        }
+        .with(QuoteField::Client, "PT");
         assert_eq!(
             far.contents(&context).map_err(|p| p.until),
             Err(Some(UntilError::TooLate {
@@ -781,12 +627,10 @@ mod tests {
             ..far
         };
         assert!(furthest.contents(&context).is_ok());
-        let long = QuoteDraft {
-            client: "PT".into(),
-            note: "é".repeat(200),
-            subject: Some("ü".repeat(80)),
-            ..QuoteDraft::default()
-        };
+        let long = QuoteDraft::default()
+            .with(QuoteField::Client, "PT")
+            .with(QuoteField::Note, "é".repeat(200))
+            .with(QuoteField::Subject, "ü".repeat(80));
         assert!(
             long.contents(&Issuing {
                 overhead: 1500,

@@ -7,11 +7,11 @@ use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::form::{
-    DiscountError, DraftEdit, IssuedFrom, Issuing, QuoteDraft, TAG_LENGTH, UntilError,
-    after_issuing, device_tag, is_device_tag, is_taken, proposed_number, sequence_name,
-};
+use super::form::{DiscountError, DraftEdit, IssuedFrom, Issuing, QuoteDraft, UntilError};
 use super::keys::Signer;
+use super::numbers::{
+    TAG_LENGTH, after_issuing, device_tag, is_device_tag, is_taken, proposed_number, sequence_name,
+};
 use crate::estimate::{Request, estimate};
 use crate::i18n::{
     ApprovalTexts, ConsoleTexts, Lang, ShareTexts, approval_needed, approval_request_message,
@@ -235,7 +235,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         let dispatcher = draft.dispatcher();
         use_effect_with(revise.clone(), move |revise| {
             if let Some((_, revision)) = revise {
-                dispatcher.dispatch(DraftEdit::Revise((**revision).clone()));
+                dispatcher.dispatch(DraftEdit::Revise(Box::new((**revision).clone())));
             }
         });
     }
@@ -450,7 +450,15 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
     let disabled = *busy || signer.is_none() || issuable.is_none() || held || !problems.is_empty();
     let settle =
         |edit: Edit| Callback::from(move |_: MouseEvent| bridge::wish(&[Wish::Edit(edit.clone())]));
-    let number_shown = draft.number.clone().unwrap_or(proposed);
+    let number_shown = draft
+        .text(QuoteField::Reference)
+        .map_or(proposed, str::to_owned);
+    // What a quotation's free-text field shows, and the edit its typing makes.
+    let typed = |field| AttrValue::from(draft.text(field).unwrap_or_default().to_owned());
+    let type_in = |field: QuoteField| {
+        let dispatch = draft.dispatcher();
+        Callback::from(move |text: String| dispatch.dispatch(DraftEdit::Text(field, text)))
+    };
     let on_screen = wanted
         .as_ref()
         .map(|(tariff, request)| (tariff.0.version.as_ref(), request));
@@ -467,13 +475,13 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                 }
             </div>
             <div class="quote-fields">
-                <TextField testid="console-client" label={texts.client} value={draft.client.clone()}
+                <TextField testid="console-client" label={texts.client} value={typed(QuoteField::Client)}
                     maxlength={QuoteField::Client.max()}
-                    on_change={edit(DraftEdit::Client)} />
-                <TextField testid="console-attention" label={texts.attention} value={draft.attention.clone()}
-                    maxlength={QuoteField::Attention.max()} on_change={edit(DraftEdit::Attention)} />
+                    on_change={type_in(QuoteField::Client)} />
+                <TextField testid="console-attention" label={texts.attention} value={typed(QuoteField::Attention)}
+                    maxlength={QuoteField::Attention.max()} on_change={type_in(QuoteField::Attention)} />
                 <TextField testid="console-subject" label={texts.subject} value={draft.subject_shown(lang)}
-                    maxlength={QuoteField::Subject.max()} on_change={edit(DraftEdit::Subject)} />
+                    maxlength={QuoteField::Subject.max()} on_change={type_in(QuoteField::Subject)} />
                 <TextField testid="console-until" label={texts.until} kind="date" value={until_shown}
                     min={today.0.to_string()} max={latest_until} error={until_error} on_change={edit(DraftEdit::Until)} />
                 <TextField testid="console-discount" label={texts.discount} value={draft.discount.clone()}
@@ -481,11 +489,11 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                     on_change={edit(DraftEdit::Discount)} />
                 <TextField testid="console-number" label={texts.number} value={number_shown}
                     maxlength={QuoteField::Reference.max()} help={AttrValue::Static(texts.number_help)}
-                    error={number_error} on_change={edit(DraftEdit::Number)} />
+                    error={number_error} on_change={type_in(QuoteField::Reference)} />
             </div>
-            <TextField testid="console-note" label={texts.note} value={draft.note.clone()} multiline={true}
+            <TextField testid="console-note" label={texts.note} value={typed(QuoteField::Note)} multiline={true}
                 maxlength={QuoteField::Note.max()} help={AttrValue::from(note_help(QuoteField::Note.max(), lang))}
-                on_change={edit(DraftEdit::Note)} />
+                on_change={type_in(QuoteField::Note)} />
             if *stale {
                 <p class="status bad" data-testid="console-stale">{ texts.stale_held }</p>
             } else if *examples {

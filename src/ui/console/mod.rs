@@ -10,6 +10,7 @@ mod entries;
 mod form;
 mod issue;
 mod keys;
+mod numbers;
 mod register;
 mod store;
 mod team;
@@ -162,7 +163,7 @@ pub fn run() {
     )
     .render();
     if let Some(root) = browser::deferred_root() {
-        let _ = super::more::mount_with(root, catalogue);
+        let _ = super::deferred::mount_with(root, catalogue);
     }
     browser::work_offline();
 }

@@ -32,8 +32,8 @@ pub struct Row {
     pub client: String,
     /// The salesperson who signed it.
     pub salesperson: String,
-    pub issued: String,
-    pub until: String,
+    pub issued: Option<crate::calendar::Date>,
+    pub until: Option<crate::calendar::Date>,
     pub standing: Standing,
     /// The negotiated discount priced, a fraction.
     pub discount: Option<Decimal>,
@@ -64,7 +64,6 @@ pub fn row(text: &str, catalogue: &Catalogue, today: Today) -> Option<Row> {
         Document::from_link_certified(text, catalogue, provider(), today, certify, |_| true)
             .ok()?;
     let quote = document.quote.as_ref()?;
-    let dated = |d: Option<crate::calendar::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     Some(Row {
         number: quote.number.clone(),
         client: quote.client.clone(),
@@ -73,8 +72,8 @@ pub fn row(text: &str, catalogue: &Catalogue, today: Today) -> Option<Row> {
             .as_ref()
             .map(|s| s.name.clone())
             .unwrap_or_default(),
-        issued: dated(quote.issued),
-        until: dated(quote.until),
+        issued: quote.issued,
+        until: quote.until,
         standing: document.standing,
         discount: quote.discount,
         asked: quote.asked_discount,
@@ -127,8 +126,9 @@ pub fn sheet(rows: &[Row], lang: Lang) -> Sheet {
             row.number.as_str().into(),
             row.client.as_str().into(),
             row.salesperson.as_str().into(),
-            row.issued.as_str().into(),
-            row.until.as_str().into(),
+            row.issued
+                .map_or(Cell::Empty, |d| Cell::Text(d.to_string())),
+            row.until.map_or(Cell::Empty, |d| Cell::Text(d.to_string())),
             if row.superseded {
                 "superseded".into()
             } else {
@@ -263,9 +263,8 @@ pub fn Register(props: &RegisterProps) -> Html {
             }
         });
     }
-    let date = |text: &str| {
-        crate::calendar::Date::parse(text).map_or_else(String::new, |d| format_date(d, lang))
-    };
+    let date =
+        |day: Option<crate::calendar::Date>| day.map_or_else(String::new, |d| format_date(d, lang));
     let standing = |standing: Standing| match standing {
         Standing::Valid => texts.standing_valid,
         Standing::Expired => texts.standing_expired,
@@ -289,7 +288,7 @@ pub fn Register(props: &RegisterProps) -> Html {
         })
         .collect();
     // Newest first by the day issued: a team's files come in any order.
-    shown.sort_by(|a, b| b.issued.cmp(&a.issued));
+    shown.sort_by_key(|r| std::cmp::Reverse(r.issued));
     // A quotation a later revision in the register replaced.
     let numbers: Vec<&str> = rows.iter().map(|r| r.number.as_str()).collect();
     for row in &mut shown {
@@ -348,8 +347,8 @@ pub fn Register(props: &RegisterProps) -> Html {
                                 <th scope="row">{ &r.number }</th>
                                 <td>{ &r.client }</td>
                                 <td data-testid="register-salesperson">{ &r.salesperson }</td>
-                                <td>{ date(&r.issued) }</td>
-                                <td>{ date(&r.until) }</td>
+                                <td>{ date(r.issued) }</td>
+                                <td>{ date(r.until) }</td>
                                 <td data-testid="register-discount">
                                     { r.discount.or(r.asked).map(|d| format_percent(d, lang)).unwrap_or_default() }
                                     if let Some(approval) = &r.approval {
@@ -457,8 +456,8 @@ mod tests {
         let row = row(&link, catalogue, day("2026-12-01")).expect("a row");
         assert_eq!(row.number, "NLY/SD/2026/11/0001");
         assert_eq!(row.salesperson, "Sari Dewi");
-        assert_eq!(row.issued, "2026-11-28");
-        assert_eq!(row.until, "2026-12-28");
+        assert_eq!(row.issued, Date::parse("2026-11-28"));
+        assert_eq!(row.until, Date::parse("2026-12-28"));
         assert_eq!(row.standing, Standing::Valid);
         assert_eq!(row.discount, Some(dec!(0.05)));
         assert_eq!(row.monthly, monthly);

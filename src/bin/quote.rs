@@ -31,7 +31,7 @@ use biaya_bpo::provider::{Provider, file, provider};
 use biaya_bpo::quote::{Today, approver, may_issue, needs_approval};
 use biaya_bpo::roster;
 use biaya_bpo::signature::native;
-use biaya_bpo::tariff::catalogue;
+use biaya_bpo::tariff::{Catalogue, catalogue};
 use serde::Serialize;
 
 #[path = "quote/approve.rs"]
@@ -310,30 +310,34 @@ fn repository_holding(path: &std::path::Path) -> Option<std::path::PathBuf> {
         .map(std::path::Path::to_path_buf)
 }
 
+/// What `sign` and `approve` read first: `--key <file>` and the link after it, against the
+/// bundled tariffs; else the exit to take (usage, an unreadable key file, a link refused).
+fn keyed_link(
+    args: &[String],
+) -> Result<(p256::ecdsa::SigningKey, &'static Catalogue, link::Opened), ExitCode> {
+    let (Some(path), [_, _, text]) = (flag(args, "--key"), args) else {
+        return Err(usage());
+    };
+    let key = std::fs::read_to_string(path)
+        .map_err(|e| e.to_string())
+        .and_then(|jwk| native::signing_key(&jwk).map_err(str::to_owned))
+        .map_err(|error| {
+            eprintln!("{path}: {error}");
+            ExitCode::from(2)
+        })?;
+    let catalogue = catalogue().map_err(|error| refuse("tariff_broken", error.to_string()))?;
+    let opened = link::decode(text, catalogue)
+        .map_err(|error| refuse(error.code(), link_error(error, Lang::En)))?;
+    Ok((key, catalogue, opened))
+}
+
 /// `quote sign --key sari.jwk '<link>'`: the whole link signed, as the sales console signs it,
 /// on the provider's address. A key the provider file does not list signs once the roster
 /// certifies it, within its certificate's days and limit.
 fn sign(args: &[String], today: Today, roster: Option<&Path>) -> ExitCode {
-    let (Some(path), [_, _, text]) = (flag(args, "--key"), args) else {
-        return usage();
-    };
-    let key = match std::fs::read_to_string(path)
-        .map_err(|e| e.to_string())
-        .and_then(|jwk| native::signing_key(&jwk).map_err(str::to_owned))
-    {
-        Ok(key) => key,
-        Err(error) => {
-            eprintln!("{path}: {error}");
-            return ExitCode::from(2);
-        }
-    };
-    let catalogue = match catalogue() {
-        Ok(catalogue) => catalogue,
-        Err(error) => return refuse("tariff_broken", error.to_string()),
-    };
-    let opened = match link::decode(text, catalogue) {
-        Ok(opened) => opened,
-        Err(error) => return refuse(error.code(), link_error(error, Lang::En)),
+    let (key, catalogue, opened) = match keyed_link(args) {
+        Ok(read) => read,
+        Err(code) => return code,
     };
     let Some(tariff) = catalogue.get(&opened.contents.tariff) else {
         return refuse("unknown_tariff", "no bundled tariff".into());

@@ -4,38 +4,20 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use biaya_bpo::i18n::{Lang, approval_refusal, link_error};
+use biaya_bpo::i18n::{Lang, approval_refusal};
 use biaya_bpo::link;
 use biaya_bpo::provider::provider;
 use biaya_bpo::quote::{ApprovalRefusal, Today, may_approve};
 use biaya_bpo::roster;
 use biaya_bpo::signature::{self, SignatureState, native};
-use biaya_bpo::tariff::catalogue;
 
 use super::staff::read_roster;
-use super::{flag, refuse, usage};
+use super::{keyed_link, refuse, usage};
 
 pub fn command(args: &[String], today: Today, roster: Option<&Path>) -> ExitCode {
-    let (Some(path), [_, _, text]) = (flag(args, "--key"), args) else {
-        return usage();
-    };
-    let key = match std::fs::read_to_string(path)
-        .map_err(|e| e.to_string())
-        .and_then(|jwk| native::signing_key(&jwk).map_err(str::to_owned))
-    {
-        Ok(key) => key,
-        Err(error) => {
-            eprintln!("{path}: {error}");
-            return ExitCode::from(2);
-        }
-    };
-    let catalogue = match catalogue() {
-        Ok(catalogue) => catalogue,
-        Err(error) => return refuse("tariff_broken", error.to_string()),
-    };
-    let opened = match link::decode(text, catalogue) {
-        Ok(opened) => opened,
-        Err(error) => return refuse(error.code(), link_error(error, Lang::En)),
+    let (key, catalogue, opened) = match keyed_link(args) {
+        Ok(read) => read,
+        Err(code) => return code,
     };
     let tariff = catalogue
         .get(&opened.contents.tariff)

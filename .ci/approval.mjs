@@ -7,18 +7,13 @@
 // says so; a changed approval applies nothing, anywhere.
 // Usage: node .ci/approval.mjs [dist]
 import { mkdir } from 'node:fs/promises';
-import { launch, serve } from './browser.mjs';
+import { launch, serve, checks } from './browser.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const { origin, close } = await serve(dist);
 const browser = await launch();
 await mkdir('target/screenshots', { recursive: true });
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) passed += 1; else failed += 1;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
-}
+const { check, finish } = checks();
 const problems = [];
 
 /** A console with `key` loaded, in a context of its own, at 10:00 in Jakarta. */
@@ -139,5 +134,4 @@ await budi.page.screenshot({ path: 'target/screenshots/approval-recorded-en-1280
 check('no script error', problems.length === 0, problems.join(' | '));
 await browser.close();
 close();
-console.log(`approval: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+process.exit(finish('approval'));

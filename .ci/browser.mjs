@@ -89,3 +89,19 @@ export async function openSized(browser, origin) {
   await page.waitForTimeout(500);
   return { context, page };
 }
+
+/** A script's checks, each printed `ok` or `FAIL` with its detail. `finish(suite)` prints the
+ * count line the test command sums (`suite: N passed, M failed`) and gives the exit code. */
+export function checks() {
+  let passed = 0;
+  let failed = 0;
+  const check = (name, ok, detail = '') => {
+    if (ok) passed += 1; else failed += 1;
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
+  };
+  const finish = (suite) => {
+    console.log(`${suite}: ${passed} passed, ${failed} failed`);
+    return failed === 0 ? 0 : 1;
+  };
+  return { check, finish };
+}

@@ -3,7 +3,7 @@
 // screenshots to target/screenshots/. Usage: node .ci/page.mjs [dist]
 import { execFileSync } from 'node:child_process';
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
-import { launch, require, serve } from './browser.mjs';
+import { launch, require, serve, checks } from './browser.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const shots = 'target/screenshots';
@@ -12,8 +12,6 @@ const { origin, close } = await serve(dist);
 const browser = await launch();
 await mkdir(shots, { recursive: true });
 
-let passed = 0;
-let failed = 0;
 /** Pages of a PDF: its page objects, not the /Pages tree. */
 const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 
@@ -33,10 +31,7 @@ const signedQuote = (await readFile('tests/fixtures/signed-natively.txt', 'utf8'
 /** The same four activities as a prospect's own estimate (.ci/bench.mjs's link). */
 const fourActivities = 'v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&accounting=4000.1500.250.2.6~1&fulfilment=12000.9000.120.0.300.40~1&sales=3.40.150~1&z=a3f3cc3c';
 
-function check(name, ok, detail = '') {
-  if (ok) passed += 1; else failed += 1;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
-}
+const { check, finish } = checks();
 
 const volumes = {
   'input-call-centre-minutes': { en: '45,000', id: '45.000' },
@@ -876,5 +871,4 @@ for (const lang of ['id', 'en']) {
 
 await browser.close();
 close();
-console.log(`page: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+process.exit(finish('page'));

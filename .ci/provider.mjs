@@ -5,7 +5,7 @@
 // The provider's name and colours are read from its provider.toml here, not from the build.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, serve } from './browser.mjs';
+import { launch, serve, checks } from './browser.mjs';
 
 const [dist, folder] = process.argv.slice(2);
 if (!dist || !folder) throw new Error('usage: node .ci/provider.mjs <dist> <provider folder>');
@@ -19,12 +19,7 @@ const chart = field('chart_colour')?.toLowerCase();
 const favicon = (await readFile(join(folder, 'favicon.svg'), 'utf8')).trim();
 const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
-let passed = 0;
-let failed = 0;
-function check(what, ok, detail = '') {
-  if (ok) passed += 1; else failed += 1;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${ok || !detail ? '' : `: ${detail}`}`);
-}
+const { check, finish } = checks();
 
 const index = await readFile(join(dist, 'index.html'), 'utf8');
 const consolePage = await readFile(join(dist, 'console.html'), 'utf8');
@@ -75,5 +70,4 @@ check('no script error', problems.length === 0, problems.join(' | '));
 
 await browser.close();
 close();
-console.log(`page: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+process.exit(finish('page'));

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, serve } from './browser.mjs';
+import { launch, serve, checks } from './browser.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const work = await mkdtemp(join(tmpdir(), 'roster-'));
@@ -18,12 +18,7 @@ await cp(dist, site, { recursive: true });
 const roster = join(site, 'staff.txt');
 const quote = (args) => execFileSync('target/debug/quote', ['--provider', 'providers/example', ...args], { encoding: 'utf8' });
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) passed += 1; else failed += 1;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
-}
+const { check, finish } = checks();
 
 // The operator: Ayu's key made, certified with the demo root key, staff.txt next to the page.
 const ayuKey = join(work, 'ayu.jwk');
@@ -123,5 +118,4 @@ check('no script error', problems.length === 0, problems.join(' | '));
 await browser.close();
 close();
 await rm(work, { recursive: true, force: true });
-console.log(`roster: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+process.exit(finish('roster'));

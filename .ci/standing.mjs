@@ -6,19 +6,14 @@
 // whatever the day. Usage: node .ci/standing.mjs [dist] (after `cargo build --bin quote`).
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { launch, serve } from './browser.mjs';
+import { launch, serve, checks } from './browser.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const shots = 'target/screenshots';
 await mkdir(shots, { recursive: true });
 const { origin, close } = await serve(dist);
 const browser = await launch();
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) passed += 1; else failed += 1;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
-}
+const { check, finish } = checks();
 
 const fixture = async (name) => (await readFile(`tests/fixtures/${name}`, 'utf8')).trim();
 // Signed with the demo key on 28 November 2026, 5 % off, special terms, its link asking until
@@ -294,5 +289,4 @@ for (const lang of ['id', 'en']) {
 
 await browser.close();
 close();
-console.log(`page: ${passed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+process.exitCode = finish('page');

@@ -7,18 +7,13 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, serve } from './browser.mjs';
+import { launch, serve, checks } from './browser.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const work = await mkdtemp(join(tmpdir(), 'team-'));
 const { origin, close } = await serve(dist);
 const browser = await launch();
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) passed += 1; else failed += 1;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
-}
+const { check, finish } = checks();
 const problems = [];
 
 /** A device: a browser context of its own (its own IndexedDB), its console open, on 8 December
@@ -160,5 +155,4 @@ check('no script error', problems.length === 0, problems.join(' | '));
 await browser.close();
 close();
 await rm(work, { recursive: true, force: true });
-console.log(`team: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+process.exit(finish('team'));

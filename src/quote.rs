@@ -85,7 +85,7 @@ pub fn replaced(text: &str) -> Option<(&str, &str)> {
 /// prices not yet published.
 #[must_use]
 pub fn before_tariff(issued: Date, tariff: &Tariff) -> bool {
-    Date::parse(&tariff.effective).is_some_and(|effective| issued < effective)
+    issued < tariff.effective
 }
 
 /// The last day a quotation holds: the day its salesperson set, else the tariff's validity from
@@ -172,8 +172,11 @@ pub fn may_issue(
     if issued > today {
         return Err(Refusal::DatedInFuture { issued });
     }
-    if let Some(effective) = Date::parse(&tariff.effective).filter(|e| issued < *e) {
-        return Err(Refusal::DatedBeforeTariff { issued, effective });
+    if issued < tariff.effective {
+        return Err(Refusal::DatedBeforeTariff {
+            issued,
+            effective: tariff.effective,
+        });
     }
     if issued < key.valid_from {
         return Err(Refusal::DatedBeforeKey {

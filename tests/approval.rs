@@ -11,7 +11,7 @@
 
 #![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use biaya_bpo::calendar::Date;
 use biaya_bpo::document::{Document, Standing};
@@ -23,6 +23,9 @@ use biaya_bpo::tariff::catalogue;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde_json::Value;
+
+mod tool;
+use tool::quote_tool;
 
 const ESTIMATE: &str = "v=3&t=2026-11&s=jakarta&k=12m&c=IDR&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&for=PT%20Maju%20Jaya&ref=NLY/BP/2026/12/0001-ABC&d=2026-12-08";
 
@@ -237,17 +240,6 @@ fn the_rules_of_issuing_and_approving() {
         approve((sari, sari_key), budi, dec!(0.08), false),
         Err(ApprovalRefusal::NotStanding)
     );
-}
-
-fn quote_tool(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quote"))
-        .args([
-            "--provider",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/providers/example"),
-        ])
-        .args(args)
-        .output()
-        .expect("the quote tool runs")
 }
 
 fn out(output: &Output) -> String {

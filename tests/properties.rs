@@ -143,7 +143,6 @@ fn is_priced_from_the_tariff(kind: &LineKind) -> bool {
     )
 }
 
-/// The codes the README promises scripts.
 /// The pricing errors' codes, as the README lists them for scripts ("The pricing errors are …"):
 /// read from it, so a code the engine gives that the README does not list fails here.
 fn error_codes() -> Vec<String> {

@@ -28,6 +28,9 @@ use p256::ecdsa::SigningKey;
 use rust_decimal_macros::dec;
 use serde_json::Value;
 
+mod tool;
+use tool::quote_tool;
+
 /// A four-activity estimate, as in tests/signature.rs: hand-written, without a check.
 const FOUR: &str = "v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centre=shared.45000.0.3000.1200~10&accounting=4000.1500.250.2.6~1&fulfilment=12000.9000.120.0.300.40~1&sales=3.40.150~1";
 
@@ -43,18 +46,6 @@ fn at(day: &str) -> String {
 
 fn day(text: &str) -> Date {
     Date::parse(text).expect("a date")
-}
-
-/// The quote tool, for the example provider whatever the build is for.
-fn quote_tool(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quote"))
-        .args([
-            "--provider",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/providers/example"),
-        ])
-        .args(args)
-        .output()
-        .expect("the quote tool runs")
 }
 
 fn stdout(output: &Output) -> String {

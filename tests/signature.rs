@@ -30,6 +30,9 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde_json::Value;
 
+mod tool;
+use tool::quote_tool;
+
 /// The demo key's id, as tariffs/provider.toml lists it and the fixture's JWK names it.
 const DEMO: &str = "SD-14cd3d";
 
@@ -135,18 +138,6 @@ fn with_demo_key(change: impl FnOnce(&mut StaffKey)) -> Provider {
         .validate()
         .expect("a provider file the build accepts");
     changed
-}
-
-/// The quote tool, for the example provider whatever the build is for.
-fn quote_tool(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quote"))
-        .args([
-            "--provider",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/providers/example"),
-        ])
-        .args(args)
-        .output()
-        .expect("the quote tool runs")
 }
 
 fn json(output: &Output) -> Value {

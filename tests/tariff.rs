@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use biaya_bpo::calendar::Date;
 use biaya_bpo::estimate::{ActivityRequest, Request, estimate};
 use biaya_bpo::money::Currency;
 use biaya_bpo::tariff::{Catalogue, Tariff, TariffError, catalogue};
@@ -317,7 +318,7 @@ fn a_broken_tariff_is_refused_with_the_field_that_is_wrong() {
             panic!("{replace:?} was accepted");
         };
         let shown = match &error {
-            TariffError::Syntax { .. } => "syntax".to_owned(),
+            TariffError::Syntax { message } => format!("syntax: {message}"),
             TariffError::Invalid { field, .. } => field.clone(),
             TariffError::Bundle { .. } => "bundle".to_owned(),
         };
@@ -332,7 +333,7 @@ fn a_bundle_must_rise_in_version() {
     assert!(Catalogue::new(vec![t.clone(), t.clone()]).is_err());
     let mut older = t.clone();
     older.version = "2026-05".into();
-    older.effective = "2026-05-01".into();
+    older.effective = Date::parse("2026-05-01").expect("a day");
     let bundle = Catalogue::new(vec![older, t]).expect("rising");
     assert_eq!(bundle.latest().version, "2026-11");
 }

@@ -48,10 +48,7 @@ texts! {
 #[must_use]
 pub fn tariff_edition(tariff: &Tariff, lang: Lang) -> String {
     let texts = super::DeferredTexts::of(lang);
-    // A tariff's day is checked when it is read (tariff/validate.rs): it always parses.
-    let effective = crate::calendar::Date::parse(&tariff.effective)
-        .map(|d| super::format_date(d, lang))
-        .unwrap_or_default();
+    let effective = super::format_date(tariff.effective, lang);
     format!("{} ({} {effective})", tariff.version, texts.effective)
 }
 

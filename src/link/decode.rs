@@ -372,7 +372,7 @@ pub fn date_problem(quote: &QuoteDetails, tariff: &Tariff, today: Date) -> Optio
     if issued > today {
         return Some(Dropped::DatedInFuture { issued });
     }
-    let effective = Date::parse(&tariff.effective)?;
+    let effective = tariff.effective;
     (issued < effective).then_some(Dropped::DatedBeforeTariff { issued, effective })
 }
 

@@ -11,6 +11,7 @@ use super::{
     Activity, ActivityInHouse, ActivityOption, Contribution, ExchangeRate, InHouseBasis, Language,
     List, Model, Site, SizedBy, Tariff, TariffError, Term, Text, Tier, Unit, Vat,
 };
+use crate::calendar::Date;
 use crate::money::Currency;
 
 /// Every file of `tariffs/`, oldest first, checked and written out as Rust by the build script.

@@ -15,8 +15,9 @@ impl Tariff {
     /// # Errors
     /// [`TariffError`] when the text is not a tariff, or a figure in it cannot be right.
     pub fn parse(text: &str) -> Result<Self, TariffError> {
+        // The whole message: it shows the line, so a day that does not exist is found by its key.
         let tariff: Tariff = toml::from_str(text).map_err(|e| TariffError::Syntax {
-            message: e.message().to_owned(),
+            message: e.to_string(),
         })?;
         tariff.validate()?;
         Ok(tariff)

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
+use crate::calendar::Date;
 use crate::lang::Lang;
 use crate::money::Currency;
 
@@ -42,8 +43,8 @@ impl Text {
 pub struct Tariff {
     /// `YYYY-MM`; links name it, so it never changes once published.
     pub version: Str,
-    /// The day the prices took effect, `YYYY-MM-DD`.
-    pub effective: Str,
+    /// The day the prices took effect, written `YYYY-MM-DD`.
+    pub effective: Date,
     /// The currency every price is written in (rupiah).
     pub currency: Currency,
     /// How many days a quote priced with this tariff stays valid.
@@ -63,7 +64,7 @@ pub struct Tariff {
 pub struct ExchangeRate {
     #[serde(deserialize_with = "exact")]
     pub rate: Decimal,
-    pub date: Str,
+    pub date: Date,
     pub source: Text,
 }
 

@@ -5,10 +5,13 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use web_sys::Element;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::browser;
 use super::state::{Action, Origin};
+use crate::i18n::{Lang, ShareTexts};
 
 /// How long after the last keystroke the address bar and the draft are written: a storage write
 /// in every keystroke would slow it, and Chrome throttles history updates past a hundred in ten
@@ -142,4 +145,33 @@ pub fn use_settled<T: Clone + PartialEq + 'static>(value: T, ms: u32) -> T {
         });
     }
     (*settled).clone()
+}
+
+/// A "Copy link" button for `url`, shown in the element `link` refers to: its click, and what it
+/// did, said beside it ("Copied", or where the browser refuses the clipboard, "Selected: copy it
+/// yourself"). A new link forgets what was done with the old one.
+#[hook]
+pub fn use_copy(url: &AttrValue, lang: Lang) -> (NodeRef, Callback<MouseEvent>, &'static str) {
+    let said = use_state_eq(|| "");
+    {
+        let said = said.setter();
+        use_effect_with(url.clone(), move |_| said.set(""));
+    }
+    let link = use_node_ref();
+    let on_copy = {
+        let (said, link, url) = (said.setter(), link.clone(), url.clone());
+        let texts = ShareTexts::of(lang);
+        Callback::from(move |_: MouseEvent| {
+            let (said, link, url) = (said.clone(), link.clone(), url.clone());
+            spawn_local(async move {
+                if browser::copy(&url).await {
+                    said.set(texts.copied);
+                } else if let Some(element) = link.cast::<Element>() {
+                    browser::select(&element);
+                    said.set(texts.selected);
+                }
+            });
+        })
+    };
+    (link, on_copy, *said)
 }

@@ -2,7 +2,7 @@
 //! Indonesian business talks there), print, CSV, and a message to sales holding the link.
 
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
-use web_sys::{Element, HtmlAnchorElement};
+use web_sys::HtmlAnchorElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -14,6 +14,7 @@ use crate::tariff::Tariff;
 use crate::ui::Shared;
 use crate::ui::Static;
 use crate::ui::browser;
+use crate::ui::hooks::use_copy;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
@@ -22,13 +23,6 @@ pub struct ShareProps {
     /// The whole address of the estimate.
     pub url: AttrValue,
     pub lang: Lang,
-}
-
-/// Where the copy went: to the clipboard, or selected for the visitor to copy.
-#[derive(Clone, Copy, PartialEq)]
-enum Copied {
-    Clipboard,
-    Selected,
 }
 
 #[component]
@@ -40,27 +34,7 @@ pub fn Share(props: &ShareProps) -> Html {
         lang,
     } = props;
     let sh = ShareTexts::of(*lang);
-    let copied = use_state(|| None::<Copied>);
-    {
-        let copied = copied.clone();
-        use_effect_with(url.clone(), move |_| copied.set(None));
-    }
-    let link_ref = use_node_ref();
-
-    let on_copy = {
-        let (copied, link_ref, url) = (copied.clone(), link_ref.clone(), url.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (copied, link_ref, url) = (copied.clone(), link_ref.clone(), url.clone());
-            spawn_local(async move {
-                if browser::copy(&url).await {
-                    copied.set(Some(Copied::Clipboard));
-                } else if let Some(element) = link_ref.cast::<Element>() {
-                    browser::select(&element);
-                    copied.set(Some(Copied::Selected));
-                }
-            });
-        })
-    };
+    let (link_ref, on_copy, copied) = use_copy(url, *lang);
     let lang = *lang;
     let seller = provider();
     let on_share = {
@@ -95,11 +69,7 @@ pub fn Share(props: &ShareProps) -> Html {
                 <CsvLink tariff={*tariff} document={document.clone()} url={url.clone()} {lang} />
             </div>
             <p class="status" role="status" data-testid="copy-status">
-                { match *copied {
-                    Some(Copied::Clipboard) => sh.copied,
-                    Some(Copied::Selected) => sh.selected,
-                    None => "",
-                } }
+                { copied }
             </p>
         </section>
     }

@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use web_sys::{Element, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -23,6 +23,7 @@ use crate::provider::{self, Staff, provider};
 use crate::quote::{self, Today};
 use crate::signature::{self, SignatureState, Verdict};
 use crate::tariff::Catalogue;
+use crate::ui::hooks::use_copy;
 use crate::ui::{Static, browser, crypto, staff};
 
 /// What the browser found of a pasted link's signatures: the link, who signed it (the provider
@@ -341,22 +342,7 @@ fn ApprovedLink(props: &ApprovedLinkProps) -> Html {
         salesperson,
     } = props;
     let (texts, labels) = (ApprovalTexts::of(*lang), ShareTexts::of(*lang));
-    let copied = use_state_eq(|| None::<&'static str>);
-    let link_ref = use_node_ref();
-    let on_copy = {
-        let (copied, link_ref, url) = (copied.setter(), link_ref.clone(), url.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (copied, link_ref, url) = (copied.clone(), link_ref.clone(), url.clone());
-            spawn_local(async move {
-                if browser::copy(&url).await {
-                    copied.set(Some(labels.copied));
-                } else if let Some(element) = link_ref.cast::<Element>() {
-                    browser::select(&element);
-                    copied.set(Some(labels.selected));
-                }
-            });
-        })
-    };
+    let (link_ref, on_copy, copied) = use_copy(url, *lang);
     let message = approved_message(number, client, url, *lang);
     let to = salesperson.map(|s| s.0.whatsapp.to_string());
     html! {
@@ -369,7 +355,7 @@ fn ApprovedLink(props: &ApprovedLinkProps) -> Html {
                 <a class="button" data-testid="console-approved-whatsapp" target="_blank" rel="noopener"
                     href={provider::whatsapp(to.as_deref(), &message)}>{ texts.send_to_salesperson }</a>
             </div>
-            <p class="status" role="status">{ (*copied).unwrap_or_default() }</p>
+            <p class="status" role="status">{ copied }</p>
         </div>
     }
 }

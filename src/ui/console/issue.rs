@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -24,6 +24,7 @@ use crate::quote::{self, Today};
 use crate::signature;
 use crate::tariff::{Catalogue, Tariff};
 use crate::ui::bridge::{self, Wish};
+use crate::ui::hooks::use_copy;
 use crate::ui::state::Edit;
 use crate::ui::{Static, browser, crypto};
 
@@ -578,26 +579,7 @@ pub fn IssuedLink(props: &IssuedLinkProps) -> Html {
         discount,
     } = props;
     let (texts, labels) = (ConsoleTexts::of(*lang), ShareTexts::of(*lang));
-    let copied = use_state_eq(|| None::<&'static str>);
-    {
-        let copied = copied.setter();
-        use_effect_with(url.clone(), move |_| copied.set(None));
-    }
-    let link_ref = use_node_ref();
-    let on_copy = {
-        let (copied, link_ref, url) = (copied.setter(), link_ref.clone(), url.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (copied, link_ref, url) = (copied.clone(), link_ref.clone(), url.clone());
-            spawn_local(async move {
-                if browser::copy(&url).await {
-                    copied.set(Some(labels.copied));
-                } else if let Some(element) = link_ref.cast::<Element>() {
-                    browser::select(&element);
-                    copied.set(Some(labels.selected));
-                }
-            });
-        })
-    };
+    let (link_ref, on_copy, copied) = use_copy(url, *lang);
     let approval = ApprovalTexts::of(*lang);
     let (title, whatsapp, send) = match (approver, discount) {
         (Some(approver), Some(discount)) => (
@@ -634,7 +616,7 @@ pub fn IssuedLink(props: &IssuedLinkProps) -> Html {
                 <a class="button" data-testid="console-open" target="_blank" rel="noopener"
                     href={url.clone()}>{ texts.open }</a>
             </div>
-            <p class="status" role="status">{ (*copied).unwrap_or_default() }</p>
+            <p class="status" role="status">{ copied }</p>
         </div>
     }
 }

@@ -118,14 +118,26 @@ async function selfStarting(name) {
   await rm(script);
   return base;
 }
+// The style sheets Trunk copies as they are (the deferred module's and the console's) lose their
+// comments and spacing, as Trunk's minifier takes them out of the first one: runs of blanks made
+// one, and none beside { } ; , or > or after a property's colon, where a blank never changes a
+// rule. A quoted text that holds one of these characters would change: the build fails instead.
+function minified(name, css) {
+  const quoted = css.replace(/\/\*[\s\S]*?\*\//g, '').match(/"[^"]*"|'[^']*'/g) ?? [];
+  const touched = quoted.find((text) => /[\s{};,>]/.test(text));
+  if (touched) throw new Error(`${name} quotes ${touched}, which minifying would change`);
+  return css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/ ?([{};,>]) ?/g, '$1')
+    .replace(/([{;][-\w]+): /g, '$1:').replace(/;}/g, '}').trim();
+}
 const deferred = 'more';
 let deferredSheet;
 {
   const base = await selfStarting(deferred);
   // Its style sheet, loaded with it.
-  const css = await readFile(join(stage, `${deferred}.css`));
+  const css = minified(`${deferred}.css`, await readFile(join(stage, `${deferred}.css`), 'utf8'));
   const sheet = `${deferred}-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
-  await rename(join(stage, `${deferred}.css`), join(stage, sheet));
+  await writeFile(join(stage, sheet), css);
+  await rm(join(stage, `${deferred}.css`));
   deferredSheet = sheet;
   const meta = `<meta name="biaya-deferred" content="./${base}.js"><meta name="biaya-deferred-css" content="./${sheet}">`;
   const marked = index.replace(/<meta charset[^>]*>/i, (m) => `${m}${meta}`);
@@ -276,11 +288,12 @@ const salesPage = (policy) => {
     + '</head><body></body></html>\n';
 };
 const salesIntegrity = `sha384-${createHash('sha384').update(await readFile(join(stage, `${salesBase}.js`))).digest('base64')}`;
-// The console's own style sheet (copied by Trunk as it is): a content-hashed name, like the rest.
+// The console's own style sheet (copied by Trunk as it is): minified, a content-hashed name, like the rest.
 const salesSheet = await (async () => {
-  const css = await readFile(join(stage, `${sales}.css`));
+  const css = minified(`${sales}.css`, await readFile(join(stage, `${sales}.css`), 'utf8'));
   const name = `${sales}-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
-  await rename(join(stage, `${sales}.css`), join(stage, name));
+  await writeFile(join(stage, name), css);
+  await rm(join(stage, `${sales}.css`));
   return `<link rel="stylesheet" href="./${name}" integrity="sha384-${createHash('sha384').update(css).digest('base64')}">`;
 })();
 

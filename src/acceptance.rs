@@ -25,6 +25,10 @@ pub enum Finding {
     /// The number of an issued quotation, but not its signed text: changed after signing, or
     /// another quotation under its number.
     Differs { number: String },
+    /// The issued quotation with a manager's approval the register does not hold yet: its
+    /// figures are the approved ones, which the register's link cannot confirm until the
+    /// approval is recorded.
+    ApprovalNotRecorded { number: String },
     /// The issued quotation, unchanged.
     Matches(Match),
 }
@@ -76,6 +80,9 @@ pub fn examine(
     let words = quoted
         .as_ref()
         .map_or(message, |(start, _)| &message[..*start]);
+    let approved = quoted
+        .as_ref()
+        .is_some_and(|(_, opened)| opened.approval.is_some());
     let pasted = quoted.map(|(_, opened)| (opened.contents.quote.reference, opened.seal));
     let found = match &pasted {
         Some((number, _)) if !number.is_empty() => issued
@@ -107,6 +114,9 @@ pub fn examine(
             != sealed(link).as_ref().map(|s| (&s.message, &s.signature))
     {
         return Finding::Differs { number };
+    }
+    if approved && link::decode(link, catalogue).is_ok_and(|opened| opened.approval.is_none()) {
+        return Finding::ApprovalNotRecorded { number };
     }
     let totals = &document.estimate.totals;
     let currency = document.estimate.currency;

@@ -13,8 +13,10 @@
 
 use std::process::Output;
 
+use biaya_bpo::acceptance::{Figures, Finding, examine};
 use biaya_bpo::calendar::Date;
 use biaya_bpo::document::{Document, Standing};
+use biaya_bpo::i18n::{Lang, accept_message, format_money};
 use biaya_bpo::link;
 use biaya_bpo::provider::{Provider, fixture as example};
 use biaya_bpo::quote::{ApprovalRefusal, Refusal, Today, may_approve, may_issue};
@@ -188,6 +190,40 @@ fn an_approvers_key_withdrawn_before_the_approval_approves_nothing() {
     let judged = document_for(&approved, &withdrawn, today);
     assert!(judged.quote.as_ref().expect("q").approval_void);
     assert_eq!(monthly(&judged), UNDISCOUNTED);
+}
+
+#[test]
+fn an_acceptance_of_the_approved_quotation_waits_for_the_approval_in_the_register() {
+    let today = day("2026-12-09");
+    let request = signed("8", "demo-key-bp.jwk", "BP-740312");
+    let approved = approved(&request, "demo-key.jwk", "SD-14cd3d", "2026-12-08");
+    let address = |link: &str| format!("{}#{link}", example().page_url);
+    let granted = document(&address(&approved), today);
+    // The client's page accepts at 8 % off (IDR 266,634,248 a month, worked out in the first test).
+    let message = accept_message(&granted, &address(&approved), Lang::En);
+    let judged = |register: &[String]| {
+        examine(
+            &message,
+            register,
+            catalogue().expect("valid"),
+            example(),
+            today,
+            format_money,
+        )
+    };
+    // Budi's register holds what he issued: the request, whose own figures are undiscounted.
+    assert_eq!(
+        judged(&[address(&request)]),
+        Finding::ApprovalNotRecorded {
+            number: "NLY/BP/2026/12/0001-ABC".into()
+        }
+    );
+    // Once he records Sari's approval, the acceptance is of the quotation he holds, figures and all.
+    let Finding::Matches(found) = judged(&[address(&approved)]) else {
+        panic!("the approved quotation, recorded, matches");
+    };
+    assert_eq!(found.figures, Figures::Stated);
+    assert_eq!(found.standing, Standing::Valid);
 }
 
 #[test]

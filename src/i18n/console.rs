@@ -285,6 +285,11 @@ pub fn acceptance_finding(
             "Tidak cocok: tautan dalam pesan ini bukan penawaran {number} sebagaimana diterbitkan (diubah setelah ditandatangani, atau penawaran lain dengan nomornya). Jangan anggap diterima.",
             "Does not match: the link in this message is not quotation {number} as issued (changed after signing, or another quotation under its number). Do not treat it as accepted."
         ),
+        Finding::ApprovalNotRecorded { number } => say!(
+            lang,
+            "Ini penerimaan penawaran {number} dengan persetujuan atasan yang belum dicatat di register ini: catat dulu persetujuannya (tempel tautan yang disetujui di \"Persetujuan diskon\"), lalu periksa pesan ini lagi.",
+            "This accepts quotation {number} with a manager's approval this register does not hold yet: record the approval first (paste the approved link under \"Discount approvals\"), then check this message again."
+        ),
         Finding::Matches(found) => {
             let number = &found.number;
             if let (None, Some(newer)) = (accepted, &found.superseded_by) {

@@ -151,6 +151,7 @@ pub fn AcceptanceCheck(props: &AcceptanceCheckProps) -> Html {
             Finding::Unrecognised => "unrecognised",
             Finding::NotIssued { .. } => "not-issued",
             Finding::Differs { .. } => "differs",
+            Finding::ApprovalNotRecorded { .. } => "approval-not-recorded",
             Finding::Matches(_) if on.is_some() => "recorded",
             Finding::Matches(found) if found.superseded_by.is_some() => "superseded",
             Finding::Matches(found) if found.standing != Standing::Valid => "not-standing",

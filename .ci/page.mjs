@@ -33,6 +33,13 @@ const fourActivities = 'v=1&t=2026-11&s=jakarta&k=36m&c=USD&l=id&f=30&call-centr
 
 const { check, finish } = checks();
 
+// The parts below the totals are laid out only near the screen (content-visibility in
+// src/ui/more.css): before measuring widths or taking a part's picture, every one is laid out,
+// as scrolling to it would, so that nothing wider than the screen hides off it.
+const wholly = (page) => page.evaluate(() => {
+  for (const part of document.querySelectorAll('.breakdown, .compare, .staffing')) part.style.contentVisibility = 'visible';
+});
+
 const volumes = {
   'input-call-centre-minutes': { en: '45,000', id: '45.000' },
   'input-accounting-invoices': { en: '1,500', id: '1.500' },
@@ -76,6 +83,7 @@ for (const lang of ['id', 'en']) {
     check(`${name}: a chart and a breakdown for each activity`, drawn === 8, `${drawn} of 8`);
     check(`${name}: first visit follows the browser's language`, (await page.getAttribute('html', 'lang')) === lang);
     check(`${name}: four activities give a monthly total`, /\d{3}/.test(monthly), monthly);
+    await wholly(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     check(`${name}: nothing wider than the screen`, overflow <= 0, `${overflow}px too wide`);
     await page.fill('[data-testid="input-fulfilment-orders"]', 'abc');
@@ -131,6 +139,7 @@ for (const lang of ['id', 'en']) {
     const until = await page.textContent('[data-testid="quote-valid-until"]');
     check(`${name}: says until when it is valid, as a letter writes a date`, until === (lang === 'id' ? '26 Februari 2027' : '26 February 2027'), until);
     check(`${name}: can be accepted`, (await page.$('[data-testid="quote-accept"]')) !== null);
+    await wholly(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     check(`${name}: nothing wider than the screen`, overflow <= 0, `${overflow}px too wide`);
     await page.screenshot({ path: `${shots}/${name}.png`, fullPage: false });
@@ -171,6 +180,7 @@ for (const lang of ['id', 'en']) {
     await page.fill('[data-testid="own-call-centre-wage"]', lang === 'id' ? '4.000.000' : '4,000,000');
     const refused = await page.textContent('[data-testid="error-own-call-centre-wage"]');
     check(`${name}: a wage under the minimum is refused with the minimum named`, /5[.,]729[.,]876/.test(refused), refused);
+    await wholly(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     check(`${name}: nothing wider than the screen`, overflow <= 0, `${overflow}px too wide`);
     for (const part of ['compare-sites', 'compare-terms', 'in-house-adjust']) {
@@ -435,6 +445,7 @@ for (const lang of ['id', 'en']) {
   await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
   await page.waitForTimeout(600);
   // Every field shows its whole value (a doubled font once left 15 of them two characters wide).
+  await wholly(page);
   const clipped = await page.$$eval('input[type="text"], select', (es) => es
     .filter((e) => e.offsetParent && e.scrollWidth > e.clientWidth + 1)
     .map((e) => `${e.dataset.testid}: ${e.clientWidth}px for ${e.scrollWidth}px`));
@@ -541,6 +552,7 @@ for (const lang of ['id', 'en']) {
     check(`${name}: the register lists it`, listed.includes(number) && listed.includes('PT Maju Jaya'), listed.slice(0, 200));
     const everything = await page.evaluate(() => document.documentElement.outerHTML + JSON.stringify({ ...localStorage }));
     check(`${name}: the private key is in neither the page, its storage nor the link`, !everything.includes(secret) && !link.includes(secret));
+    await wholly(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     check(`${name}: nothing wider than the screen`, overflow <= 0, `${overflow}px too wide`);
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -731,6 +743,7 @@ for (const lang of ['id', 'en']) {
     await page.waitForTimeout(300);
     const opened = await page.$$eval('details', (ds) => [ds.length, ds.filter((d) => !d.open).length]);
     check(`${name}: every part opened (${opened[0]})`, opened[0] >= 8 && opened[1] === 0, `${opened[1]} of ${opened[0]} still closed`);
+    await wholly(page);
     const wide = await page.evaluate(() => {
       const over = document.documentElement.scrollWidth - window.innerWidth;
       // The deepest elements that reach past the screen's edge: what to fix.

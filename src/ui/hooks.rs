@@ -147,9 +147,10 @@ pub fn use_settled<T: Clone + PartialEq + 'static>(value: T, ms: u32) -> T {
     (*settled).clone()
 }
 
-/// A "Copy link" button for `url`, shown in the element `link` refers to: its click, and what it
-/// did, said beside it ("Copied", or where the browser refuses the clipboard, "Selected: copy it
-/// yourself"). A new link forgets what was done with the old one.
+/// A "Copy link" button for `url`: the reference for the element that shows the link, the
+/// button's click, and what the click did, to say beside it (copied; or, where the browser
+/// refuses the clipboard, the link selected for the visitor to copy). A new link forgets what was
+/// done with the old one.
 #[hook]
 pub fn use_copy(url: &AttrValue, lang: Lang) -> (NodeRef, Callback<MouseEvent>, &'static str) {
     let said = use_state_eq(|| "");

@@ -322,14 +322,30 @@ fn OwnField(props: &OwnFieldProps) -> Html {
     let lang = *lang;
     let shown = move |value: Option<u64>| value.map(|v| format_count(v, lang)).unwrap_or_default();
     let text = use_state(|| shown(*value));
+    // The figures read from what was typed that the page has not yet given back, oldest first.
+    // The page's value comes back through the scene a moment after each keystroke, and on a busy
+    // phone after the visitor has typed on: an echo must not rewrite the field (the keys typed
+    // since would be lost), only a figure the visitor did not type (a reset, another link).
+    let sent = use_mut_ref(Vec::<Option<u64>>::new);
     let read_now = read(&text, figure, tariff.0, activity.0, lang);
     {
-        // A figure changed elsewhere (reset, another link): the field shows it, unless what is
-        // typed already reads as it.
-        let (text, figure, tariff, activity) = (text.clone(), figure.clone(), *tariff, *activity);
+        let (text, figure, tariff, activity, sent) = (
+            text.clone(),
+            figure.clone(),
+            *tariff,
+            *activity,
+            sent.clone(),
+        );
         use_effect_with(*value, move |value| {
-            if read(&text, &figure, tariff.0, activity.0, lang).ok() != Some(*value) {
-                text.set(shown(*value));
+            let mut sent = sent.borrow_mut();
+            match sent.iter().position(|echo| echo == value) {
+                Some(echo) => drop(sent.drain(..=echo)),
+                None => {
+                    sent.clear();
+                    if read(&text, &figure, tariff.0, activity.0, lang).ok() != Some(*value) {
+                        text.set(shown(*value));
+                    }
+                }
             }
         });
     }
@@ -344,6 +360,14 @@ fn OwnField(props: &OwnFieldProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let typed = e.target_unchecked_into::<HtmlInputElement>().value();
             let value = read(&typed, &figure, tariff.0, activity.0, lang).ok();
+            if let Some(read) = value {
+                let mut sent = sent.borrow_mut();
+                // A figure the page already had never comes back: this must not grow for ever.
+                if sent.len() == 64 {
+                    sent.remove(0);
+                }
+                sent.push(read);
+            }
             text.set(typed);
             on_change.emit((figure.clone(), value));
         })

@@ -136,7 +136,7 @@ const address = (page) => decodeURIComponent(new URL(page.url()).hash);
 
 // Typing fast on a phone-slow CPU: every key kept, in the page's fields and the deferred
 // module's, and the figure priced is the one typed.
-// The in-house figures come back through the scene too (CI once lost a key of "3,500" there).
+// The in-house figures come back through the scene too (CI once left "40,000" of "4,750,000").
 const openInHouse = async (page) => {
   await page.click('[data-testid="confirm-examples"]');
   await page.click('[data-testid="in-house-adjust"] summary');

@@ -123,10 +123,10 @@ async function selfStarting(name) {
 // one, and none beside { } ; , or > or after a property's colon, where a blank never changes a
 // rule. A quoted text that holds one of these characters would change: the build fails instead.
 function minified(name, css) {
-  const quoted = css.replace(/\/\*[\s\S]*?\*\//g, '').match(/"[^"]*"|'[^']*'/g) ?? [];
-  const touched = quoted.find((text) => /[\s{};,>]/.test(text));
+  const bare = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  const touched = (bare.match(/"[^"]*"|'[^']*'/g) ?? []).find((text) => /[\s{};,>]/.test(text));
   if (touched) throw new Error(`${name} quotes ${touched}, which minifying would change`);
-  return css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/ ?([{};,>]) ?/g, '$1')
+  return bare.replace(/\s+/g, ' ').replace(/ ?([{};,>]) ?/g, '$1')
     .replace(/([{;][-\w]+): /g, '$1:').replace(/;}/g, '}').trim();
 }
 const deferred = 'more';

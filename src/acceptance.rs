@@ -74,7 +74,6 @@ pub fn examine(
     today: Today,
     written: impl Fn(Decimal, Currency, Lang) -> String,
 ) -> Finding {
-    let sealed = |text: &str| link::decode(text, catalogue).ok()?.seal;
     let quoted = quoted_link(message, catalogue);
     // The words around the link: the whole message where it holds none.
     let words = quoted
@@ -108,14 +107,18 @@ pub fn examine(
         .as_ref()
         .map(|q| q.number.clone())
         .unwrap_or_default();
+    let held = link::decode(link, catalogue).ok();
     // The same signed text under the same signature: nothing in it changed.
     if let Some((_, seal)) = &pasted
         && seal.as_ref().map(|s| (&s.message, &s.signature))
-            != sealed(link).as_ref().map(|s| (&s.message, &s.signature))
+            != held
+                .as_ref()
+                .and_then(|h| h.seal.as_ref())
+                .map(|s| (&s.message, &s.signature))
     {
         return Finding::Differs { number };
     }
-    if approved && link::decode(link, catalogue).is_ok_and(|opened| opened.approval.is_none()) {
+    if approved && held.is_some_and(|held| held.approval.is_none()) {
         return Finding::ApprovalNotRecorded { number };
     }
     let totals = &document.estimate.totals;

@@ -120,3 +120,8 @@ for (const pattern of patterns) {
   });
   console.log(`functions named ${pattern}: ${sum.toLocaleString('en')} bytes in ${count}`);
 }
+// BYTES_LIST=<file> writes every function's size and name, one a line, to compare two builds.
+if (process.env.BYTES_LIST) {
+  const lines = sizes.map((size, n) => `${size}\t${names.get(n + imported) ?? '?'}`);
+  (await import('node:fs')).writeFileSync(process.env.BYTES_LIST, `${lines.join('\n')}\n`);
+}

@@ -39,6 +39,9 @@ pub struct Match {
     pub number: String,
     /// The issued link, as the register holds it.
     pub link: String,
+    /// The option accepted (from 1), where the quotation offers several and the message names
+    /// one: by its link, or by its figures where the link was cut.
+    pub option: Option<usize>,
     /// What the message's words say of the quotation's monthly and contract totals.
     pub figures: Figures,
     /// The quotation's standing today: only a valid one can be accepted as it is.
@@ -82,6 +85,8 @@ pub fn examine(
     let approved = quoted
         .as_ref()
         .is_some_and(|(_, opened)| opened.approval.is_some());
+    // The option the client chose, where the link in the message shows one.
+    let chosen = quoted.as_ref().map(|(_, opened)| opened.shown);
     let pasted = quoted.map(|(_, opened)| (opened.contents.quote.reference, opened.seal));
     let found = match &pasted {
         Some((number, _)) if !number.is_empty() => issued
@@ -121,20 +126,39 @@ pub fn examine(
     if approved && held.is_some_and(|held| held.approval.is_none()) {
         return Finding::ApprovalNotRecorded { number };
     }
-    let totals = &document.estimate.totals;
-    let currency = document.estimate.currency;
-    let stated = [Lang::Id, Lang::En].into_iter().any(|lang| {
-        [totals.monthly, totals.contract]
-            .into_iter()
-            .all(|amount| states(words, &written(amount, currency, lang)))
+    // The figures of the option the link shows; where the link was cut, those of whichever
+    // option the words state.
+    let options = document.offers(catalogue).unwrap_or_default();
+    let offers: Vec<&crate::estimate::Estimate> = if options.is_empty() {
+        vec![&document.estimate]
+    } else {
+        options.iter().map(|o| &o.estimate).collect()
+    };
+    let candidates: Vec<usize> = match chosen {
+        Some(shown) => vec![shown],
+        None => (0..offers.len()).collect(),
+    };
+    let stated = candidates.iter().copied().find(|i| {
+        offers.get(*i).is_some_and(|estimate| {
+            let (totals, currency) = (&estimate.totals, estimate.currency);
+            [Lang::Id, Lang::En].into_iter().any(|lang| {
+                [totals.monthly, totals.contract]
+                    .into_iter()
+                    .all(|amount| states(words, &written(amount, currency, lang)))
+            })
+        })
     });
-    let figures = if stated {
+    let figures = if stated.is_some() {
         Figures::Stated
     } else if words.contains(|c: char| c.is_ascii_digit()) {
         Figures::Differ
     } else {
         Figures::Absent
     };
+    let option = stated
+        .or(chosen)
+        .filter(|_| offers.len() > 1)
+        .map(|i| i + 1);
     let numbers: Vec<String> = issued
         .iter()
         .filter_map(|l| number_of(l, catalogue))
@@ -144,6 +168,7 @@ pub fn examine(
     Finding::Matches(Match {
         number,
         link: link.clone(),
+        option,
         figures,
         standing: document.standing,
         until: document.quote.as_ref().and_then(|q| q.until),

@@ -13,11 +13,12 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use crate::document::Document;
+use crate::document::{Document, Offer};
 use crate::estimate::Line;
 use crate::i18n::{
-    BreakdownTexts, CompareTexts, CsvTexts, Lang, PrintTexts, Texts, contract_total, format_date,
-    line_title, quoted_settings, standing_heading, standing_signed, tariff_edition, vat_basis,
+    BreakdownTexts, CompareTexts, CsvTexts, Lang, OptionTexts, PrintTexts, Texts, contract_total,
+    format_date, line_title, option_name, option_of, quoted_settings, standing_heading,
+    standing_signed, tariff_edition, vat_basis,
 };
 use crate::provider::Provider;
 use crate::tariff::Tariff;
@@ -100,10 +101,13 @@ impl Sheet {
 }
 
 /// The prospect's file: who it is from and for and what it is (its standing, dates, basis),
-/// then every line, and the totals and savings. `url` is the whole address it is shared as.
+/// then every line, and the totals and savings; for a quotation of several options, each
+/// option's totals after them (`offers`, `Document::offers`). `url` is the whole address it is
+/// shared as.
 #[must_use]
 pub fn document(
     document: &Document,
+    offers: &[Offer],
     tariff: &Tariff,
     provider: &Provider,
     url: &str,
@@ -132,6 +136,12 @@ pub fn document(
     ];
     if let Some(quote) = quote {
         about.push((texts.number, quote.number.clone()));
+        if offers.len() > 1 {
+            about.push((
+                OptionTexts::of(lang).section,
+                option_of(document.shown + 1, offers.len(), lang),
+            ));
+        }
         if let Some(n) = quote.revision {
             let replaces = quote
                 .replaces
@@ -283,6 +293,30 @@ pub fn document(
     ] {
         row(labels.estimate, "", item, None, amount, Cell::Empty);
     }
+    // Each option's totals, in its own currency: what the client chose between.
+    let section = OptionTexts::of(lang).section;
+    for (i, offer) in offers.iter().enumerate() {
+        let (totals, estimate) = (&offer.estimate.totals, &offer.estimate);
+        let name = option_name(i + 1, lang);
+        let settings = quoted_settings(tariff, &offer.request, lang);
+        let contract = contract_total(estimate.months, lang);
+        for (item, amount) in [
+            (labels.one_time, totals.one_time),
+            (labels.monthly, totals.monthly),
+            (contract.as_str(), totals.contract),
+        ] {
+            sheet.row([
+                section.into(),
+                name.as_str().into(),
+                item.into(),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Number(amount),
+                estimate.currency.code().into(),
+                settings.as_str().into(),
+            ]);
+        }
+    }
     sheet
 }
 
@@ -368,7 +402,8 @@ mod tests {
         let url = format!("https://nusa-layanan.example/biaya/#{link}");
         for lang in Lang::ALL {
             let (texts, labels) = (CsvTexts::of(lang), Texts::of(lang));
-            let rows = read(&self::document(&document, tariff, provider(), &url, lang).write(lang));
+            let rows =
+                read(&self::document(&document, &[], tariff, provider(), &url, lang).write(lang));
             let about = |name: &str| {
                 rows.iter()
                     .find(|r| r[0] == name)

@@ -187,6 +187,14 @@ fn examples(request: &Request) -> Vec<Example> {
     examples
 }
 
+/// One option of a quotation that offers several, priced as the document is (its vouched
+/// discount and all): what its client compares and chooses from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Offer {
+    pub request: Request,
+    pub estimate: Estimate,
+}
+
 /// One estimate or quotation, as every surface shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
@@ -211,6 +219,11 @@ pub struct Document {
     pub stale: bool,
     /// Volumes the page filled in and nobody typed.
     pub examples: Vec<Example>,
+    /// How many options the quotation offers (one for an estimate), each priced by
+    /// [`Document::offers`]; the request and estimate above are those of the one shown.
+    pub options: usize,
+    /// Which of them is shown, from 0.
+    pub shown: usize,
 }
 
 /// What a document is derived from.
@@ -225,6 +238,9 @@ pub struct Source<'a> {
     pub problems: &'a [Dropped],
     pub link: &'a str,
     pub stale: bool,
+    /// How many options the quotation offers (one for an estimate), and the one shown, from 0.
+    pub options: usize,
+    pub shown: usize,
 }
 
 /// Why a link makes no document.
@@ -330,6 +346,8 @@ impl Document {
             link: source.link.to_owned(),
             stale: source.stale,
             examples: examples(source.request),
+            options: source.options,
+            shown: source.shown,
         })
     }
 
@@ -383,18 +401,48 @@ impl Document {
         Self::of(
             &Source {
                 tariff,
-                request: &opened.contents.request,
+                request: opened.request(),
                 quote: Some(&opened.contents.quote),
                 verdict: Some(&verdict),
                 problems: &problems,
                 link: &fragment,
                 stale: false,
+                options: opened.contents.options.len() + 1,
+                shown: opened.shown,
             },
             catalogue,
             provider,
             today,
         )
         .map_err(Unreadable::Estimate)
+    }
+
+    /// A quotation's options, the first first, each priced as this document is (its vouched
+    /// discount and all): what its client compares and chooses from. None for a document of
+    /// one option.
+    ///
+    /// # Errors
+    /// [`EstimateError`] where an option cannot be priced.
+    pub fn offers(&self, catalogue: &Catalogue) -> Result<Vec<Offer>, EstimateError> {
+        if self.options < 2 {
+            return Ok(Vec::new());
+        }
+        let (Ok(opened), Some(tariff)) = (
+            link::decode(&self.link, catalogue),
+            catalogue.get(&self.tariff),
+        ) else {
+            return Ok(Vec::new());
+        };
+        let mut offers = Vec::new();
+        for option in opened.options() {
+            let request = Request {
+                discount: self.request.discount,
+                ..option.clone()
+            };
+            let estimate = estimate::estimate(tariff, &request)?;
+            offers.push(Offer { request, estimate });
+        }
+        Ok(offers)
     }
 
     /// Whether its client may accept it.

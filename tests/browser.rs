@@ -617,6 +617,7 @@ async fn an_older_tariff_keeps_its_figures_and_offers_todays_prices() {
         request: engine_request(&["call-centre"], |r| {
             volume(r, "call-centre", "minutes", 30_000)
         }),
+        options: Vec::new(),
         quote: biaya_bpo::link::QuoteDetails {
             issued: biaya_bpo::calendar::Date::parse("2026-01-05"),
             ..Default::default()
@@ -680,6 +681,7 @@ fn quote_link(days: i64) -> (String, Request) {
     let contents = Contents {
         tariff: tariff().version.to_string(),
         request: request.clone(),
+        options: Vec::new(),
         quote: QuoteDetails {
             client: "PT Maju Jaya".into(),
             preparer: "Sari Dewi".into(),

@@ -190,6 +190,7 @@ fn each_activity_can_come_from_its_own_site() {
     let contents = Contents {
         tariff: t.version.to_string(),
         request: r.clone(),
+        options: Vec::new(),
         quote: QuoteDetails::default(),
     };
     let text = link::encode(&contents, t);
@@ -227,6 +228,7 @@ fn without_vat_the_figures_are_what_a_vat_registered_client_bears() {
         &Contents {
             tariff: t.version.to_string(),
             request: r.clone(),
+            options: Vec::new(),
             quote: QuoteDetails::default(),
         },
         t,

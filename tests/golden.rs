@@ -116,6 +116,44 @@ const GOLDEN: &[(&str, Currency, &str, &str, &str, &str)] = &[
     ),
 ];
 
+/// Quotations of several options (format 4, issue 24): the link, then each option's currency,
+/// one-time, monthly and contract totals, as the link with `&o=<n>` opens them.
+type Options = &'static [(Currency, &'static str, &'static str, &'static str)];
+const GOLDEN_OPTIONS: &[(&str, Options)] = &[
+    // Its three options are the requests of three format-3 entries above, worked by hand there:
+    // five dedicated agents with chats and e-mails; 45 agents sized by Erlang C; 250 payslips in
+    // dollars (the call centre left out of the third).
+    (
+        "v=4&t=2026-11&s=jakarta&k=monthly&c=IDR&l=id&f=30&call-centre=dedicated.5.0.12000.500&o2=call-centre@dedicated.45+call-centre-traffic@e.72800.180.12.7.90.20.85.30.f&o3=c@USD+accounting@0.0.250+call-centre@&for=PT%20Maju%20Jaya&by=Sari%20Dewi&ref=NLY/SD/2026/11/0009&d=2026-11-28&z=9c7bf62b",
+        &[
+            (Currency::Idr, "66600000", "186036000", "252636000"),
+            (Currency::Idr, "466200000", "585525000", "1051725000"),
+            (Currency::Usd, "664.95", "914.30", "1579.25"),
+        ],
+    ),
+];
+
+#[test]
+fn every_option_of_a_golden_quotation_opens_to_its_figures() {
+    let catalogue = catalogue().expect("the bundled tariffs are valid");
+    for &(text, options) in GOLDEN_OPTIONS {
+        for (n, &(currency, one_time, monthly, contract)) in options.iter().enumerate() {
+            let chosen = format!("{text}&o={}", n + 1);
+            let opened = link::decode(&chosen, catalogue).expect(text);
+            assert_eq!(opened.dropped, [], "{chosen}");
+            assert_eq!(opened.contents.options.len() + 1, options.len(), "{text}");
+            let tariff = catalogue
+                .get(&opened.contents.tariff)
+                .expect("the tariff it names is bundled");
+            let e = estimate(tariff, opened.request()).expect(text);
+            assert_eq!(e.currency, currency, "{chosen}");
+            assert_eq!(e.totals.one_time, amount(one_time), "{chosen}");
+            assert_eq!(e.totals.monthly, amount(monthly), "{chosen}");
+            assert_eq!(e.totals.contract, amount(contract), "{chosen}");
+        }
+    }
+}
+
 fn amount(text: &str) -> Decimal {
     text.parse().expect("a decimal")
 }

@@ -66,6 +66,7 @@ fn full() -> Contents {
     Contents {
         tariff: t.version.to_string(),
         request,
+        options: Vec::new(),
         quote: QuoteDetails::default(),
     }
 }
@@ -313,8 +314,8 @@ fn what_is_not_a_link_is_refused_whole() {
         );
     }
     assert_eq!(
-        link::decode("v=4&t=2031-01", bundled()),
-        Err(LinkError::NewerFormat { format: 4 })
+        link::decode("v=5&t=2031-01", bundled()),
+        Err(LinkError::NewerFormat { format: 5 })
     );
 }
 
@@ -473,6 +474,7 @@ fn a_team_carries_the_channels_priced_beside_it_and_older_links_read_as_before()
     let contents = Contents {
         tariff: t.version.to_string(),
         request,
+        options: Vec::new(),
         quote: QuoteDetails::default(),
     };
     let text = link::encode(&contents, t);
@@ -544,6 +546,7 @@ fn a_custom_service_level_travels_in_the_link_and_reopens() {
     let contents = Contents {
         tariff: t.version.to_string(),
         request,
+        options: Vec::new(),
         quote: QuoteDetails::default(),
     };
     let text = link::encode(&contents, t);

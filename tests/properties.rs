@@ -499,14 +499,16 @@ fn damage(link: &str, edits: Vec<Edit>) -> String {
 fn damaged_link() -> impl Strategy<Value = String> {
     (
         recipe(),
+        prop::collection::vec(recipe(), 0..3),
         quote(),
         prop::collection::vec((any::<usize>(), 0u8..3, "\\PC{0,3}"), 0..6),
     )
-        .prop_map(|(recipe, quote, edits)| {
+        .prop_map(|(recipe, others, quote, edits)| {
             let t = tariff();
             let shared = Contents {
                 tariff: t.version.to_string(),
                 request: valid(t, &recipe),
+                options: others.iter().map(|r| valid(t, r)).collect(),
                 quote,
             };
             damage(&link::encode(&shared, t), edits)
@@ -519,7 +521,7 @@ proptest! {
     #[test]
     fn a_link_reopens_the_same_estimate(recipe in recipe(), quote in quote()) {
         let t = tariff();
-        let shared = Contents { tariff: t.version.to_string(), request: valid(t, &recipe), quote };
+        let shared = Contents { tariff: t.version.to_string(), request: valid(t, &recipe), options: Vec::new(), quote };
         let text = link::encode(&shared, t);
         prop_assert!(text.len() <= link::MAX_LENGTH);
         let opened = link::decode(&text, catalogue().expect("valid")).expect("our own link");
@@ -528,6 +530,40 @@ proptest! {
         prop_assert_eq!(&opened.contents, &shared);
         // Encoding is canonical: the reopened estimate writes the very same link.
         prop_assert_eq!(link::encode(&opened.contents, t), text);
+        // A visitor's own estimate is written the same by the first module's writer.
+        if shared.quote.is_empty() {
+            prop_assert_eq!(link::encode_estimate(&shared.request, t), link::encode(&shared, t));
+        }
+    }
+
+    #[test]
+    fn every_option_of_a_quotation_reopens_as_it_was_offered(
+        recipe in recipe(),
+        others in prop::collection::vec(recipe(), 1..3),
+        quote in quote(),
+    ) {
+        let t = tariff();
+        // One quotation is priced by one set of rules: its format's.
+        let alike = |other: &Recipe| valid(t, &Recipe { current: recipe.current, ..other.clone() });
+        let shared = Contents {
+            tariff: t.version.to_string(),
+            request: valid(t, &recipe),
+            options: others.iter().map(alike).collect(),
+            quote,
+        };
+        let text = link::encode(&shared, t);
+        let opened = link::decode(&text, catalogue().expect("valid")).expect("our own link");
+        prop_assert_eq!(&opened.dropped, &[]);
+        prop_assert_eq!(&opened.contents, &shared);
+        prop_assert_eq!(link::encode(&opened.contents, t), text.clone());
+        for (n, option) in std::iter::once(&shared.request).chain(&shared.options).enumerate() {
+            let chosen = link::decode(&link::with_option(&text, n + 1), catalogue().expect("valid"))
+                .expect("our own link");
+            prop_assert_eq!(&chosen.dropped, &[]);
+            prop_assert_eq!(chosen.shown, n);
+            prop_assert_eq!(chosen.request(), option);
+            prop_assert_eq!(estimate(t, chosen.request()), estimate(t, option));
+        }
     }
 }
 
@@ -550,6 +586,9 @@ proptest! {
             // Whatever was recovered is a request its tariff prices.
             let t = catalogue.get(&opened.contents.tariff).expect("a bundled tariff");
             prop_assert!(estimate(t, &opened.contents.request).is_ok(), "{}", text);
+            for option in opened.options() {
+                prop_assert!(estimate(t, option).is_ok(), "{}", text);
+            }
             for field in QuoteField::ALL {
                 let value = field.get(&opened.contents.quote);
                 prop_assert!(value.chars().count() <= field.max() && !value.chars().any(char::is_control));
@@ -634,6 +673,7 @@ mod signed {
                 let contents = Contents {
                     tariff: t.version.to_string(),
                     request: valid(t, &recipe),
+                    options: Vec::new(),
                     quote,
                 };
                 let signable = link::signable(&contents, t, DEMO);

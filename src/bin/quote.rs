@@ -72,6 +72,22 @@ struct Report<'a> {
     signature: SignatureOut<'a>,
     request: &'a Request,
     estimate: &'a Estimate,
+    /// A quotation's options, where it offers several (the request and estimate above are the
+    /// one its link shows).
+    options: Vec<OptionOut<'a>>,
+}
+
+/// One option of a quotation that offers several.
+#[derive(Serialize)]
+struct OptionOut<'a> {
+    /// From 1.
+    option: usize,
+    /// The one the link shows: its client's choice.
+    shown: bool,
+    site: &'a str,
+    term: &'a str,
+    currency: &'static str,
+    totals: &'a biaya_bpo::estimate::Totals,
 }
 
 #[derive(Serialize)]
@@ -432,6 +448,10 @@ fn quote(text: &str, today: Today, roster: Option<&Path>) -> ExitCode {
         .unwrap_or(catalogue.latest());
     let quote = document.quote.as_ref();
     let standing = document.standing.code();
+    let offers = match document.offers(catalogue) {
+        Ok(offers) => offers,
+        Err(error) => return refuse(error.code(), estimate_error(&error, tariff, Lang::En)),
+    };
     let report = Report {
         standing,
         says: standing_sentence(&document, Lang::En),
@@ -466,6 +486,18 @@ fn quote(text: &str, today: Today, roster: Option<&Path>) -> ExitCode {
         },
         request: &document.request,
         estimate: &document.estimate,
+        options: offers
+            .iter()
+            .enumerate()
+            .map(|(i, offer)| OptionOut {
+                option: i + 1,
+                shown: i == document.shown,
+                site: &offer.request.site,
+                term: &offer.request.term,
+                currency: offer.estimate.currency.code(),
+                totals: &offer.estimate.totals,
+            })
+            .collect(),
     };
     if print_json(&report) {
         ExitCode::SUCCESS

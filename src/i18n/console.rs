@@ -84,6 +84,21 @@ texts! {
         no_estimate =>
             "Pilih setidaknya satu aktivitas di kalkulator di bawah.",
             "Choose at least one activity in the calculator below.";
+        options =>
+            "Opsi",
+            "Options";
+        options_help =>
+            "Tawarkan dua atau tiga alternatif dalam satu penawaran (lokasi, jangka, model, volume): hitung yang pertama di kalkulator dan tambahkan, ubah kalkulator dan tambahkan yang berikutnya. Klien membandingkannya dan menerima satu. Bila ada opsi, penawaran berisi opsi-opsi itu, bukan estimasi di kalkulator.",
+            "Offer two or three alternatives in one quotation (site, term, model, volumes): price the first in the calculator and add it, change the calculator and add the next. The client compares them and accepts one. With options listed, the quotation holds them, not the calculator's estimate.";
+        add_option =>
+            "Tambahkan estimasi sebagai opsi",
+            "Add the estimate as an option";
+        remove_option =>
+            "Hapus",
+            "Remove";
+        single_option =>
+            "Penawaran dengan opsi berisi dua atau tiga: tambahkan satu lagi, atau hapus yang ini.",
+            "A quotation of options offers two or three: add another, or remove this one.";
         client =>
             "Untuk (perusahaan klien)",
             "For (client company)";
@@ -240,6 +255,9 @@ texts! {
         column_accepted =>
             "Diterima",
             "Accepted";
+        column_option =>
+            "Opsi diterima",
+            "Option accepted";
         acceptance_title =>
             "Periksa penerimaan",
             "Check an acceptance";
@@ -291,7 +309,12 @@ pub fn acceptance_finding(
             "This accepts quotation {number} with a manager's approval this register does not hold yet: record the approval first (paste the approved link under \"Discount approvals\"), then check this message again."
         ),
         Finding::Matches(found) => {
-            let number = &found.number;
+            // The option accepted, where the quotation offers several.
+            let base = &found.number;
+            let number = &match found.option {
+                Some(n) => say!(lang, "{base}, opsi {n}", "{base}, option {n}"),
+                None => base.clone(),
+            };
             if let (None, Some(newer)) = (accepted, &found.superseded_by) {
                 return say!(
                     lang,
@@ -342,6 +365,26 @@ pub fn acceptance_record(number: &str, on: &str, lang: Lang) -> String {
         lang,
         "Catat {number} diterima pada {on}",
         "Record {number} as accepted on {on}"
+    )
+}
+
+/// The register's "Accepted" cell: the day, and the option where the quotation offers several.
+#[must_use]
+pub fn accepted_cell(on: crate::calendar::Date, option: Option<usize>, lang: Lang) -> String {
+    let on = super::format_date(on, lang);
+    match option {
+        Some(n) => say!(lang, "{on}, opsi {n}", "{on}, option {n}"),
+        None => on,
+    }
+}
+
+/// The calculator's estimate is one of the options already.
+#[must_use]
+pub fn already_option(n: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "Estimasi di kalkulator sudah menjadi opsi {n}.",
+        "The calculator's estimate is already option {n}."
     )
 }
 

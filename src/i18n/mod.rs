@@ -57,6 +57,7 @@ mod format;
 mod links;
 mod messages;
 mod method;
+mod options;
 mod page;
 mod share;
 mod standing;
@@ -74,10 +75,10 @@ pub use compare::{
     saving_sentence,
 };
 pub use console::{
-    ConsoleTexts, acceptance_finding, acceptance_record, discount_limit, discount_over_limit,
-    key_loaded, key_problem_mismatch, key_problem_not_yet, key_problem_revoked,
-    key_problem_unknown, note_help, quotation_issued, quotation_message, refusal, revise_label,
-    team_imported, until_too_late,
+    ConsoleTexts, acceptance_finding, acceptance_record, accepted_cell, already_option,
+    discount_limit, discount_over_limit, key_loaded, key_problem_mismatch, key_problem_not_yet,
+    key_problem_revoked, key_problem_unknown, note_help, quotation_issued, quotation_message,
+    refusal, revise_label, team_imported, until_too_late,
 };
 pub use describe::{
     BreakdownTexts, line_detail, line_title, quoted_activity, quoted_settings, tariff_edition,
@@ -94,6 +95,9 @@ pub use messages::{estimate_error, problem, quantity_error};
 pub use method::{
     MethodTexts, activity_prices, exchange_assumption, in_house_role, minimum_wage_assumption,
     service_hours, site_assumption, unit_prices, vat_assumption,
+};
+pub use options::{
+    OptionTexts, accept_option, option_name, option_of, options_title, see_option, viewing_option,
 };
 pub use page::{
     DeferredTexts, PrerenderTexts, Texts, currency_name, email_subject, language_name,

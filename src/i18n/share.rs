@@ -157,10 +157,17 @@ pub fn accept_message(document: &Document, url: &str, lang: Lang) -> String {
         .map(|d| format_date(d, lang))
         .unwrap_or_default();
     let code = crate::quote::code(&document.link).unwrap_or("-");
+    // The option chosen, where it offers several: the figures are that option's.
+    let (shown, of) = (document.shown + 1, document.options);
+    let option = if of > 1 {
+        say!(lang, ", opsi {shown} dari {of}", ", option {shown} of {of}")
+    } else {
+        String::new()
+    };
     say!(
         lang,
-        "Halo, {who} menerima penawaran {number} (kode {code}): {monthly} per bulan, biaya awal {one_time}, total kontrak {contract} ({months} bulan), berlaku sampai {until}. Tautan: {url}",
-        "Hello, {who} accepts quotation {number} (code {code}): {monthly} a month, one-time {one_time}, contract total {contract} ({months} months), valid until {until}. Link: {url}"
+        "Halo, {who} menerima penawaran {number} (kode {code}){option}: {monthly} per bulan, biaya awal {one_time}, total kontrak {contract} ({months} bulan), berlaku sampai {until}. Tautan: {url}",
+        "Hello, {who} accepts quotation {number} (code {code}){option}: {monthly} a month, one-time {one_time}, contract total {contract} ({months} months), valid until {until}. Link: {url}"
     )
 }
 

@@ -39,8 +39,47 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
             max: MAX_LENGTH,
         });
     }
-    let (body, seal, approval, dropped) = unseal(&fragment);
-    let mut fields = Fields::read(body, dropped);
+    // The option shown follows everything, and no seal covers it: the client's choice.
+    let (fragment, chosen) = fragment
+        .rsplit_once("&o=")
+        .and_then(|(rest, n)| Some((rest, n.parse::<usize>().ok()?)))
+        .unwrap_or((&fragment, 1));
+    let (body, seal, approval, mut dropped) = unseal(fragment);
+    let (mut contents, mut lost) = read(body, 1, catalogue)?.ok_or(LinkError::NotALink)?;
+    let mut shown = 0;
+    for n in 2..=MAX_OPTIONS {
+        let Some((option, its)) = read(body, n, catalogue)? else {
+            break;
+        };
+        // What the link lost is the shown option's.
+        if n == chosen {
+            (shown, lost) = (n - 1, its);
+        }
+        contents.options.push(option.request);
+    }
+    if chosen != shown + 1 {
+        lost.push(Dropped::Unknown { field: "o".into() });
+    }
+    dropped.append(&mut lost);
+    Ok(Opened {
+        contents,
+        dropped,
+        seal,
+        approval,
+        shown,
+    })
+}
+
+/// Option `option` (from 1) of a link's body, and what reading it gave up; `None` where the
+/// link has no such option.
+fn read(
+    body: &str,
+    option: usize,
+    catalogue: &Catalogue,
+) -> Result<Option<(Contents, Vec<Dropped>)>, LinkError> {
+    let Some(mut fields) = Fields::read(body, option) else {
+        return Ok(None);
+    };
     let rules = fields.rules()?;
     let tariff = fields.tariff(catalogue);
     let mut request = Request::starter(tariff);
@@ -74,17 +113,13 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Result<Opened, LinkError> {
             error,
         });
     }
-
-    Ok(Opened {
-        contents: Contents {
-            tariff: tariff.version.to_string(),
-            request,
-            quote,
-        },
-        dropped,
-        seal,
-        approval,
-    })
+    let contents = Contents {
+        tariff: tariff.version.to_string(),
+        request,
+        options: Vec::new(),
+        quote,
+    };
+    Ok(Some((contents, dropped)))
 }
 
 fn key_id(key: &str) -> String {
@@ -158,11 +193,34 @@ struct Fields<'b> {
 }
 
 impl<'b> Fields<'b> {
-    fn read(body: &'b str, mut dropped: Vec<Dropped>) -> Self {
-        let mut fields: LiteMap<&str, String> = LiteMap::new();
-        let mut order: Vec<&str> = Vec::new();
+    /// The fields of option `option` (from 1): the first's, with what the option changes
+    /// written over them; `None` where the link has no such option.
+    fn read(body: &'b str, option: usize) -> Option<Self> {
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        let mut changes = (option == 1).then_some("");
         for pair in body.split('&').filter(|p| !p.is_empty()) {
             let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let further = key
+                .strip_prefix('o')
+                .and_then(|n| n.parse::<usize>().ok())
+                .filter(|n| (2..=MAX_OPTIONS).contains(n));
+            match further {
+                Some(n) if n == option => changes = Some(raw),
+                Some(_) => {}
+                None => pairs.push((key, raw)),
+            }
+        }
+        for change in changes?.split('+').filter(|c| !c.is_empty()) {
+            let (key, raw) = change.split_once('@').unwrap_or((change, ""));
+            pairs.retain(|(k, _)| *k != key);
+            if !raw.is_empty() {
+                pairs.push((key, raw));
+            }
+        }
+        let mut fields: LiteMap<&str, String> = LiteMap::new();
+        let mut order: Vec<&str> = Vec::new();
+        let mut dropped = Vec::new();
+        for (key, raw) in pairs {
             let text = percent_decode_str(raw).decode_utf8_lossy().into_owned();
             if fields.contains_key(key) {
                 dropped.push(Dropped::Repeated {
@@ -173,11 +231,11 @@ impl<'b> Fields<'b> {
                 order.push(key);
             }
         }
-        Self {
+        Some(Self {
             fields,
             order,
             dropped,
-        }
+        })
     }
 
     /// The pricing rules the link's format names.

@@ -49,22 +49,88 @@ pub fn countersealed(countersignable: &str, signature: &str) -> String {
     format!("{countersignable}&osig={signature}")
 }
 
+/// The link of a visitor's own estimate: [`encode`] of a request alone, without quote details
+/// or further options (what the page's first module writes, without their code).
+#[must_use]
+pub fn encode_estimate(request: &Request, tariff: &Tariff) -> String {
+    let mut out = request_fields(&tariff.version, request, false, tariff);
+    let sum = check(&out);
+    let _ = write!(out, "&z={sum}");
+    out
+}
+
 /// The link's fields, without check or signature.
 fn fields(contents: &Contents, tariff: &Tariff) -> String {
-    let request = &contents.request;
+    let several = !contents.options.is_empty();
+    let mut out = request_fields(&contents.tariff, &contents.request, several, tariff);
+    // Each further option as what it writes otherwise than the first: `key@value` joined by
+    // `+`, a field the first has and it has not as `key@`. Keys and values here are the
+    // tariff's ids, numbers, `.`, `~` and `:`, which hold neither `@`, `+` nor `&`.
+    let pairs = |text: &str| -> Vec<(String, String)> {
+        text.split('&')
+            .skip(2)
+            .filter_map(|pair| pair.split_once('='))
+            .map(|(key, written)| (key.to_owned(), written.to_owned()))
+            .collect()
+    };
+    let first = pairs(&out);
+    for (n, option) in contents.options.iter().enumerate() {
+        let theirs = pairs(&request_fields(&contents.tariff, option, true, tariff));
+        let mut changes: Vec<String> = theirs
+            .iter()
+            .filter(|field| !first.contains(field))
+            .map(|(key, written)| format!("{key}@{written}"))
+            .collect();
+        changes.extend(
+            first
+                .iter()
+                .filter(|(key, _)| !theirs.iter().any(|(k, _)| k == key))
+                .map(|(key, _)| format!("{key}@")),
+        );
+        let _ = write!(out, "&o{}={}", n + 2, changes.join("+"));
+    }
+    for field in QuoteField::ALL {
+        let text = field.get(&contents.quote);
+        if !text.is_empty() {
+            let _ = write!(out, "&{}={}", field.key(), value(text));
+        }
+    }
+    let quote = &contents.quote;
+    if let Some(issued) = quote.issued {
+        let _ = write!(out, "&d={issued}");
+    }
+    // Only where the salesperson chose another than the tariff's validity.
+    let usual = quote
+        .issued
+        .and_then(|d| d.plus_days(tariff.quote_validity_days));
+    if let Some(until) = quote.until.filter(|u| Some(*u) != usual) {
+        let _ = write!(out, "&u={until}");
+    }
+    if let Some(discount) = quote.discount {
+        let percent = (discount * Decimal::ONE_HUNDRED).normalize();
+        let _ = write!(out, "&disc={percent}");
+    }
+    out
+}
+
+/// A request's fields priced with tariff `version`, from `v=`: the format, the settings, and
+/// each activity in tariff order with its own fields; `several` for a quotation of several
+/// options.
+fn request_fields(version: &str, request: &Request, several: bool, tariff: &Tariff) -> String {
     let newer = request.vat == VatMode::Excluded
         || request
             .activities
             .iter()
             .any(|a| a.site.is_some() || !a.in_house.is_empty());
     let format = match request.rules {
+        Rules::Format3 if several => 4,
         Rules::Format3 => 3,
         Rules::Format2 if newer => 2,
         Rules::Format2 => 1,
     };
     let mut out = format!(
         "v={format}&t={}&s={}&k={}&c={}&l={}&f={}",
-        value(&contents.tariff),
+        value(version),
         value(&request.site),
         value(&request.term),
         request.currency.code(),
@@ -134,26 +200,20 @@ fn fields(contents: &Contents, tariff: &Tariff) -> String {
             let _ = write!(out, "&{}-ex={examples}", value(&activity.id));
         }
     }
-    for field in QuoteField::ALL {
-        let text = field.get(&contents.quote);
-        if !text.is_empty() {
-            let _ = write!(out, "&{}={}", field.key(), value(text));
-        }
-    }
-    let quote = &contents.quote;
-    if let Some(issued) = quote.issued {
-        let _ = write!(out, "&d={issued}");
-    }
-    // Only where the salesperson chose another than the tariff's validity.
-    let usual = quote
-        .issued
-        .and_then(|d| d.plus_days(tariff.quote_validity_days));
-    if let Some(until) = quote.until.filter(|u| Some(*u) != usual) {
-        let _ = write!(out, "&u={until}");
-    }
-    if let Some(discount) = quote.discount {
-        let percent = (discount * Decimal::ONE_HUNDRED).normalize();
-        let _ = write!(out, "&disc={percent}");
-    }
     out
+}
+
+/// `link` (a fragment or a whole address) showing option `n` (from 1) of its quotation: the
+/// client's choice, after everything signed (the first option is the link as issued).
+#[must_use]
+pub fn with_option(link: &str, n: usize) -> String {
+    let issued = match link.rsplit_once("&o=") {
+        Some((rest, shown)) if shown.parse::<usize>().is_ok() => rest,
+        _ => link,
+    };
+    if n > 1 {
+        format!("{issued}&o={n}")
+    } else {
+        issued.to_owned()
+    }
 }

@@ -6,9 +6,9 @@
 //! Fields joined by `&`, values percent-encoded, in this order:
 //!
 //! ```text
-//! v=3                      format: 3 for every estimate priced by the current rules; 1 or 2
-//!                          for one priced by the rules before (2 where it holds the format-2
-//!                          fields below)
+//! v=3                      format: 3 for every estimate priced by the current rules, 4 for a
+//!                          quotation of several options; 1 or 2 for one priced by the rules
+//!                          before (2 where it holds the format-2 fields below)
 //! t=2026-11                tariff version
 //! s=jakarta k=12m c=IDR    site, term, currency
 //! l=id f=30                customers' language, fluctuation %
@@ -23,6 +23,9 @@
 //! <activity>-own=w…~o…~h…  the client's own in-house figures (format 2)
 //! <activity>-ex=5          the volumes still the page's examples, a bit per priced unit in
 //!                          the volumes' order (format 3)
+//! o2=s@yogyakarta+k@36m   a quotation's second option, and `o3=` its third (format 4): the
+//!                          fields it writes otherwise than the first, `key@value` joined by
+//!                          `+`, a field of the first's it has not as `key@`
 //! for= by= contact= ref=   quote details, free text, length-capped: client, salesperson, their
 //!                          contact, quote number
 //! attn= subj= note=        the client's contact person, the subject, special terms
@@ -38,6 +41,9 @@
 //! provider file names. See `signature`. A discount over its signer's limit stands once a
 //! colleague who may approve it countersigns: `&ok=<key id>&okd=<day>&osig=<signature>` after
 //! the signed link, their signature over everything before `&osig=`.
+//!
+//! A link to a quotation of several options may end `&o=2`, after all of that: the option it
+//! shows, the client's choice (unsigned: choosing is not changing what was offered).
 //!
 //! Published tariffs never change, so positions within a tariff are stable forever.
 
@@ -65,7 +71,9 @@ mod reprice;
 use decode::leave_out_undeliverable;
 pub use decode::{date_problem, decode, fragment};
 use encode::{check, value};
-pub use encode::{countersealed, countersignable, encode, sealed, signable};
+pub use encode::{
+    countersealed, countersignable, encode, encode_estimate, sealed, signable, with_option,
+};
 pub(crate) use fields::{own, own_from};
 use fields::{sizing_from, traffic};
 pub use reprice::{problems, reprice, repriced};
@@ -74,9 +82,12 @@ pub use reprice::{problems, reprice, repriced};
 /// multiply out, channels priced beside a team: rules 13 and 14), and every estimate priced by
 /// them is written in it. A request priced by the rules before keeps the format it came in:
 /// format 2 where it holds what format 1 cannot say (an activity delivered from its own site,
-/// the client's in-house figures, figures without VAT). An older page, which would price a newer
-/// format wrongly, asks to be reloaded instead.
-pub const FORMAT: u32 = 3;
+/// the client's in-house figures, figures without VAT). Format 4 is a quotation of several
+/// options, priced by the same rules as format 3. An older page, which would price a newer
+/// format wrongly (or show one option of three as the whole offer), asks to be reloaded instead.
+pub const FORMAT: u32 = 4;
+/// The options one quotation offers at most: its first and two more.
+pub const MAX_OPTIONS: usize = 3;
 /// Links longer than this are refused before any parsing. A full four-activity estimate with
 /// every quote detail at its cap stays well under it.
 pub const MAX_LENGTH: usize = 2048;
@@ -262,7 +273,10 @@ pub struct Countersignature {
 pub struct Contents {
     /// The version of the tariff the estimate was priced with.
     pub tariff: String,
+    /// What is priced: a quotation's first option, where it offers several.
     pub request: Request,
+    /// A quotation's further options (its second and third), each a whole request.
+    pub options: Vec<Request>,
     pub quote: QuoteDetails,
 }
 
@@ -409,4 +423,23 @@ pub struct Opened {
     pub seal: Option<Seal>,
     /// A colleague's approval of its discount, where it carries one.
     pub approval: Option<Countersignature>,
+    /// The option the link shows, from 0 (`&o=`): its client's choice.
+    pub shown: usize,
+}
+
+impl Opened {
+    /// What the link shows priced: the option it names, else the first.
+    #[must_use]
+    pub fn request(&self) -> &Request {
+        let options = &self.contents.options;
+        self.shown
+            .checked_sub(1)
+            .and_then(|n| options.get(n))
+            .unwrap_or(&self.contents.request)
+    }
+
+    /// Every option the quotation offers, the first first; one for an estimate.
+    pub fn options(&self) -> impl Iterator<Item = &Request> {
+        std::iter::once(&self.contents.request).chain(&self.contents.options)
+    }
 }

@@ -122,6 +122,9 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
         return Html::default();
     };
     let url = AttrValue::from(url);
+    // A quotation's options, priced once a scene for every surface that shows them (none for
+    // an estimate, which the page re-prices at every keystroke).
+    let offers = Shared(Rc::new(document.offers(catalogue.0).unwrap_or_default()));
     let document = Shared(document);
     let request = &document.request;
     let estimate = Rc::new(document.estimate.clone());
@@ -129,7 +132,7 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
     // Every part keyed by its place (see `Hosts::draw`).
     let mut parts = vec![
         hosts.draw(PRINT, html! {
-            <Paper {tariff} {lang} document={document.clone()} url={url.clone()} />
+            <Paper {tariff} {lang} document={document.clone()} url={url.clone()} offers={offers.clone()} />
         }),
         hosts.draw(SHARE, html! { <Share {tariff} document={document.clone()} url={url.clone()} {lang} /> }),
         hosts.draw(COMPARISON, html! {
@@ -143,7 +146,7 @@ pub(super) fn Deferred(props: &DeferredProps) -> Html {
             </>
         }),
         hosts.draw(QUOTE, html! {
-            <QuoteActions {tariff} {lang} document={document.clone()} url={url.clone()} />
+            <QuoteActions {tariff} {lang} document={document.clone()} offers={offers.clone()} url={url.clone()} />
         }),
         hosts.draw(CHARTS, html! {
             <section class="charts" aria-label={ChartTexts::of(lang).charts}>
@@ -219,8 +222,10 @@ async fn check_signature(text: &str, catalogue: &Catalogue) -> (bool, bool, Opti
     (holds, approved, certified)
 }
 
-/// Mounts the deferred parts, for the module's entry (`src/bin/more.rs`).
+/// Mounts the deferred parts, for the module's entry (`src/bin/more.rs`), and keeps the page
+/// for offline use: registering the service worker waits for this module, off the first load.
 pub fn run() {
+    super::browser::work_offline();
     if let (Ok(catalogue), Some(root)) = (catalogue(), super::browser::deferred_root()) {
         // For as long as the page lives.
         let _ = mount_with(root, catalogue);

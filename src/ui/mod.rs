@@ -99,14 +99,13 @@ pub fn bench_engine(runs: u32) -> f64 {
     (performance.now() - start) / f64::from(runs.max(1))
 }
 
-/// Mounts the page on the document body, and keeps it for offline use. The deferred parts
-/// follow after the first paint, as a module of their own (`deferred::run`).
+/// Mounts the page on the document body. The deferred parts follow after the first paint, as a
+/// module of their own (`deferred::run`), which also keeps the page for offline use.
 pub fn run() {
     // Mounting empties the body: the page prerendered at build time leaves in the same task as
     // this one arrives, with no paint between.
     let visit = std::rc::Rc::new(browser::visit());
     yew::Renderer::<page::App>::with_props(page::AppProps { visit }).render();
-    browser::work_offline();
 }
 
 /// The whole page mounted by a browser test: `unmount` takes both of its modules down, so a

@@ -8,12 +8,13 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::calendar::Date;
-use crate::document::{Document, Standing, Voice};
+use crate::document::{Document, Offer, Standing, Voice};
 use crate::estimate::{ActivityEstimate, Line, LineKind};
 use crate::i18n::{
-    Lang, PrintTexts, StandingTexts, contract_total, estimate_validity, format_count, format_date,
-    format_money, format_unit_price, line_title, opening, quoted_settings, standing_heading,
-    standing_sentence, standing_signed, tariff_edition, validity, written_validity,
+    Lang, OptionTexts, PrintTexts, StandingTexts, Texts, contract_total, estimate_validity,
+    format_count, format_date, format_money, format_unit_price, line_title, opening, option_name,
+    option_of, quoted_settings, standing_heading, standing_sentence, standing_signed,
+    tariff_edition, validity, written_validity,
 };
 use crate::money::Currency;
 use crate::provider::provider;
@@ -28,6 +29,8 @@ pub struct PaperProps {
     pub document: Shared<Document>,
     /// The whole address, which the QR code carries.
     pub url: AttrValue,
+    /// A quotation's options, where it offers several (`Document::offers`).
+    pub offers: Shared<Vec<Offer>>,
 }
 
 /// A line of a table: item, quantity, unit price, amount.
@@ -145,6 +148,7 @@ pub fn Paper(props: &PaperProps) -> Html {
         lang,
         document,
         url,
+        offers,
     } = props;
     let (lang, t) = (*lang, PrintTexts::of(*lang));
     let seller = provider();
@@ -261,7 +265,13 @@ pub fn Paper(props: &PaperProps) -> Html {
             if document.stale {
                 <p class="examples-note" data-testid="print-stale">{ t.stale_note }</p>
             }
-            <p class="quoted-settings"><strong>{ t.quoted }{ ": " }</strong>{ quoted_settings(tariff, &document.request, lang) }</p>
+            <p class="quoted-settings">
+                <strong>{ t.quoted }{ ": " }</strong>
+                if offers.len() > 1 {
+                    { format!("{} · ", option_of(document.shown + 1, offers.len(), lang)) }
+                }
+                { quoted_settings(tariff, &document.request, lang) }
+            </p>
             <div class="tables">
                 { for quoted.iter().enumerate().map(|(i, (activity, priced))| activity_table(i + 1, activity, priced, document, currency, lang)) }
             </div>
@@ -279,6 +289,29 @@ pub fn Paper(props: &PaperProps) -> Html {
                     <tr class="total"><th scope="row" colspan="2">{ contract_total(estimate.months, lang) }</th><td>{ money(totals.contract) }</td></tr>
                 </tbody>
             </table>
+            if offers.len() > 1 {
+                <table class="items options-table" data-testid="print-options">
+                    <caption>{ OptionTexts::of(lang).print_title }</caption>
+                    <thead><tr>
+                        <th scope="col">{ OptionTexts::of(lang).section }</th><th scope="col">{ t.quoted }</th>
+                        <th scope="col">{ t.one_time }</th><th scope="col">{ t.monthly }</th><th scope="col">{ Texts::of(lang).contract }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for offers.iter().enumerate().map(|(i, offer)| {
+                            let (totals, currency) = (&offer.estimate.totals, offer.estimate.currency);
+                            let money = |amount| format_money(amount, currency, lang);
+                            html! {
+                                <tr class={classes!((i == document.shown).then_some("total"))}>
+                                    <th scope="row">{ option_name(i + 1, lang) }</th>
+                                    <td>{ quoted_settings(tariff, &offer.request, lang) }</td>
+                                    <td>{ money(totals.one_time) }</td><td>{ money(totals.monthly) }</td><td>{ money(totals.contract) }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+                <p class="note">{ OptionTexts::of(lang).print_note }</p>
+            }
             <p class="note" data-testid="print-vat-basis">
                 { if estimate.vat.is_some() { t.vat_included } else { t.vat_excluded } }
             </p>

@@ -12,6 +12,7 @@ pub mod link_notices;
 pub mod masthead;
 pub mod method;
 pub mod notices;
+pub mod options;
 pub mod quote;
 pub mod settings;
 pub mod share;

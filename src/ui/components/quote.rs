@@ -5,13 +5,14 @@
 
 use yew::prelude::*;
 
+use super::options::{quote_options, shown_option, use_option_focus};
 use super::share::CsvLink;
 use super::summary::Summary;
-use crate::document::{Document, Voice};
+use crate::document::{Document, Offer, Voice};
 use crate::i18n::{
     DeferredTexts, Lang, PrintTexts, ShareTexts, SignatureTexts, StandingTexts, Texts,
-    accept_message, approver_line, ask_again_message, email_subject, format_date, newer_revision,
-    open_revision, quoted_activity, quoted_settings, revision_line, service_hours,
+    accept_message, accept_option, approver_line, ask_again_message, email_subject, format_date,
+    newer_revision, open_revision, quoted_activity, quoted_settings, revision_line, service_hours,
     standing_sentence,
 };
 use crate::provider::{self, provider};
@@ -116,6 +117,8 @@ pub struct QuoteActionsProps {
     pub tariff: Static<Tariff>,
     pub lang: Lang,
     pub document: Shared<Document>,
+    /// Its options, where it offers several (`Document::offers`).
+    pub offers: Shared<Vec<Offer>>,
     /// The whole address of the quotation, as it arrived.
     pub url: AttrValue,
 }
@@ -130,6 +133,7 @@ pub fn QuoteActions(props: &QuoteActionsProps) -> Html {
         tariff,
         lang,
         document,
+        offers,
         url,
     } = props;
     let (lang, sh) = (*lang, ShareTexts::of(*lang));
@@ -142,8 +146,16 @@ pub fn QuoteActions(props: &QuoteActionsProps) -> Html {
     let number = document.quote.as_ref().map(|q| q.number.as_str());
     let subject = email_subject(number, lang);
     let terms = &seller.terms;
+    use_option_focus(document.shown);
+    // Where it offers several options, accepting accepts the one shown, and says so.
+    let accept = if offers.len() > 1 {
+        accept_option(document.shown + 1, lang)
+    } else {
+        sh.accept.to_owned()
+    };
     html! {
         <>
+            { quote_options(tariff, document, offers, lang) }
             <h2>{ DeferredTexts::of(lang).what_is_quoted }</h2>
             <p data-testid="quote-settings">{ quoted_settings(tariff, &document.request, lang) }</p>
             <ul class="quoted">
@@ -166,7 +178,7 @@ pub fn QuoteActions(props: &QuoteActionsProps) -> Html {
             <div class="actions">
                 if document.stands() {
                     <a class="button primary" data-testid="quote-accept" target="_blank" rel="noopener"
-                        href={provider::whatsapp(Some(whatsapp), &accept_message(document, url, lang))}>{ sh.accept }</a>
+                        href={provider::whatsapp(Some(whatsapp), &accept_message(document, url, lang))}>{ accept }</a>
                     <a class="button" data-testid="quote-accept-email"
                         href={provider::mailto(email, &subject, &accept_message(document, url, lang))}>
                         { sh.accept_email }
@@ -176,7 +188,7 @@ pub fn QuoteActions(props: &QuoteActionsProps) -> Html {
                         href={provider::whatsapp(Some(whatsapp), &ask_again_message(document, url, lang))}>{ sh.ask_again }</a>
                 }
                 <button type="button" data-testid="print" onclick={Callback::from(|_| browser::print())}>{ sh.print }</button>
-                <CsvLink tariff={*tariff} document={document.clone()} url={url.clone()} {lang} />
+                <CsvLink tariff={*tariff} document={document.clone()} offers={offers.clone()} url={url.clone()} {lang} />
             </div>
         </>
     }
@@ -235,6 +247,7 @@ pub fn StandingNote(props: &StandingNoteProps) -> Html {
                     { format!("{}: {}", SignatureTexts::of(*lang).revision, revision_line(n, quote.replaces.as_ref().map(|(a, b)| (a.as_str(), b.as_str())), *lang)) }
                 </p>
             }
+            { shown_option(document, *lang) }
             if let Some((n, link)) = &*newer {
                 <p class="notice" data-testid="quote-newer-revision" role="status">
                     { newer_revision(*n, *lang) }{ " " }

@@ -7,7 +7,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::csv;
-use crate::document::Document;
+use crate::document::{Document, Offer};
 use crate::i18n::{Lang, ShareTexts, ask_sales_message, email_subject, share_message};
 use crate::provider::{self, provider};
 use crate::tariff::Tariff;
@@ -79,6 +79,9 @@ pub fn Share(props: &ShareProps) -> Html {
 pub struct CsvProps {
     pub tariff: Static<Tariff>,
     pub document: Shared<Document>,
+    /// A quotation's options, where it offers several.
+    #[prop_or_default]
+    pub offers: Option<Shared<Vec<Offer>>>,
     /// The whole address of the estimate.
     pub url: AttrValue,
     pub lang: Lang,
@@ -90,15 +93,19 @@ pub fn CsvLink(props: &CsvProps) -> Html {
     let CsvProps {
         tariff,
         document,
+        offers,
         url,
         lang,
     } = props;
     let lang = *lang;
     // The file is made when asked for, not on every keystroke.
     let on_csv = {
-        let (document, url, tariff) = (document.clone(), url.clone(), *tariff);
+        let (document, offers, url, tariff) =
+            (document.clone(), offers.clone(), url.clone(), *tariff);
         Callback::from(move |e: MouseEvent| {
-            let text = csv::document(&document, tariff.0, provider(), &url, lang).write(lang);
+            let offers = offers.as_ref().map_or(&[][..], |o| o.as_slice());
+            let text =
+                csv::document(&document, offers, tariff.0, provider(), &url, lang).write(lang);
             let href = format!(
                 "data:text/csv;charset=utf-8,{}",
                 utf8_percent_encode(&text, NON_ALPHANUMERIC)

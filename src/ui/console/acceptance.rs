@@ -19,24 +19,40 @@ use crate::quote::Today;
 use crate::tariff::Catalogue;
 use crate::ui::{Static, browser};
 
-/// A recorded acceptance: the quotation's number and the day.
+/// A recorded acceptance: the quotation's number, the day, and the option accepted where it
+/// offers several.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Accepted {
     pub number: String,
     pub on: crate::calendar::Date,
+    /// From 1.
+    pub option: Option<usize>,
 }
 
 impl Accepted {
-    /// As stored, and as a register file writes it: `number|day`.
+    /// As stored, and as a register file writes it: `number|day`, and `|option` after it where
+    /// the quotation offers several.
     pub fn stored(&self) -> String {
-        format!("{}|{}", self.number, self.on)
+        match self.option {
+            Some(n) => format!("{}|{}|{n}", self.number, self.on),
+            None => format!("{}|{}", self.number, self.on),
+        }
     }
 
     pub fn read(text: &str) -> Option<Self> {
-        let (number, on) = text.rsplit_once('|')?;
+        let (rest, last) = text.rsplit_once('|')?;
+        if let Some(on) = crate::calendar::Date::parse(last) {
+            return Some(Self {
+                number: rest.to_owned(),
+                on,
+                option: None,
+            });
+        }
+        let (number, on) = rest.rsplit_once('|')?;
         Some(Self {
             number: number.to_owned(),
             on: crate::calendar::Date::parse(on)?,
+            option: Some(last.parse().ok().filter(|n| *n > 0)?),
         })
     }
 }
@@ -166,6 +182,7 @@ pub fn AcceptanceCheck(props: &AcceptanceCheckProps) -> Html {
             let new = Accepted {
                 number: found.number.clone(),
                 on: today.0,
+                option: found.option,
             };
             let on_record = on_record.clone();
             let label = acceptance_record(&found.number, &format_date(today.0, lang), lang);
@@ -201,5 +218,40 @@ pub fn AcceptanceCheck(props: &AcceptanceCheckProps) -> Html {
             </p>
             { record }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::Date;
+
+    #[test]
+    fn an_acceptance_keeps_its_option_and_reads_as_recorded_before_options() {
+        let on = Date::parse("2026-12-09").expect("a day");
+        let chosen = Accepted {
+            number: "NLY/SD/2026/12/0004-K7Q".into(),
+            on,
+            option: Some(2),
+        };
+        assert_eq!(chosen.stored(), "NLY/SD/2026/12/0004-K7Q|2026-12-09|2");
+        assert_eq!(Accepted::read(&chosen.stored()), Some(chosen));
+        // What a register recorded before quotations had options.
+        assert_eq!(
+            Accepted::read("NLY/SD/2026/12/0001-K7Q|2026-12-08"),
+            Some(Accepted {
+                number: "NLY/SD/2026/12/0001-K7Q".into(),
+                on: Date::parse("2026-12-08").expect("a day"),
+                option: None,
+            })
+        );
+        for broken in [
+            "NLY/SD|2026-12-09|0",
+            "NLY/SD|2026-13-09|2",
+            "NLY/SD|x",
+            "NLY/SD",
+        ] {
+            assert_eq!(Accepted::read(broken), None, "{broken}");
+        }
     }
 }

@@ -8,7 +8,7 @@ use super::numbers::is_taken;
 use crate::calendar::Date;
 use crate::estimate::Request;
 use crate::i18n::{Lang, PrintTexts};
-use crate::link::{Contents, MAX_LENGTH, QuoteDetails, QuoteField};
+use crate::link::{Contents, MAX_LENGTH, MAX_OPTIONS, QuoteDetails, QuoteField};
 use crate::provider::{Provider, Staff, StaffKey};
 use crate::quote::{self, Refusal, Today};
 use crate::tariff::Tariff;
@@ -25,6 +25,9 @@ pub struct QuoteDraft {
     pub until: Option<String>,
     /// A percentage, as typed.
     pub discount: String,
+    /// The options the quotation offers, as added from the calculator, the first first: none
+    /// for a quotation of the calculator's estimate alone.
+    pub options: Vec<Request>,
 }
 
 /// A change to the draft.
@@ -38,6 +41,10 @@ pub enum DraftEdit {
     Revise(Box<QuoteDraft>),
     /// A quotation was issued from it: the next one gets the next number.
     Issued,
+    /// "Add as an option": the calculator's estimate, as the next option.
+    AddOption(Request),
+    /// Takes the option at this place (from 0) out.
+    RemoveOption(usize),
 }
 
 impl yew::Reducible for QuoteDraft {
@@ -51,6 +58,16 @@ impl yew::Reducible for QuoteDraft {
             DraftEdit::Discount(text) => next.discount = text,
             DraftEdit::Revise(revision) => next = *revision,
             DraftEdit::Issued => next = next.once_issued(),
+            DraftEdit::AddOption(request) => {
+                if next.options.len() < MAX_OPTIONS && next.option_of(&request).is_none() {
+                    next.options.push(request);
+                }
+            }
+            DraftEdit::RemoveOption(at) => {
+                if at < next.options.len() {
+                    next.options.remove(at);
+                }
+            }
         }
         std::rc::Rc::new(next)
     }
@@ -88,6 +105,25 @@ impl QuoteDraft {
         next
     }
 
+    /// Which option (from 1) `request` already is.
+    #[must_use]
+    pub fn option_of(&self, request: &Request) -> Option<usize> {
+        let request = Request {
+            discount: None,
+            ..request.clone()
+        };
+        self.options
+            .iter()
+            .position(|o| *o == request)
+            .map(|i| i + 1)
+    }
+
+    /// Whether the quotation is of its options rather than of the calculator's estimate.
+    #[must_use]
+    pub fn offers_options(&self) -> bool {
+        self.options.len() > 1
+    }
+
     /// A field's text as the link will carry it: one line, trimmed, at most its length.
     fn cleaned(&self, field: QuoteField) -> String {
         clean(self.text(field).unwrap_or_default(), field)
@@ -118,9 +154,12 @@ impl IssuedFrom {
     /// issued from.
     #[must_use]
     pub fn is_current(&self, draft: &QuoteDraft, estimate: Option<(&str, &Request)>) -> bool {
+        // A quotation of options is of them, whatever the calculator shows since.
         *draft == self.draft
-            && estimate
-                .is_some_and(|(tariff, request)| tariff == self.tariff && *request == self.request)
+            && (draft.offers_options()
+                || estimate.is_some_and(|(tariff, request)| {
+                    tariff == self.tariff && *request == self.request
+                }))
     }
 }
 
@@ -161,6 +200,8 @@ pub struct Problems {
     pub discount: Option<DiscountError>,
     /// The signed link would be longer than a link may be.
     pub too_long: bool,
+    /// One option listed: a quotation of options offers two or three.
+    pub single_option: bool,
     /// What else the quotation rules refuse (the key, the dates): see `quote::may_issue`.
     pub refused: Option<Refusal>,
 }
@@ -314,12 +355,19 @@ impl QuoteDraft {
             .map(|s| clean(s, QuoteField::Subject))
             .filter(|s| !Lang::ALL.iter().any(|l| usual_subject(*l) == s))
             .unwrap_or_default();
+        problems.single_option = self.options.len() == 1;
+        // The options listed, where there are several; else the calculator's estimate.
+        let (request, options) = match self.options.split_first() {
+            Some((first, others)) if !others.is_empty() => (first.clone(), others.to_vec()),
+            _ => (context.request.clone(), Vec::new()),
+        };
         let contents = Contents {
             tariff: context.tariff.version.to_string(),
             request: Request {
                 discount: None,
-                ..context.request.clone()
+                ..request
             },
+            options,
             quote: QuoteDetails {
                 client,
                 // The signer's name: the printed quotation signs off with it.
@@ -384,8 +432,15 @@ pub fn revision_of(
         .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
         .map(|p| p.normalize().to_string())
         .unwrap_or_default();
+    // A quotation of options is revised with its options: the calculator shows the first.
+    let options = if opened.contents.options.is_empty() {
+        Vec::new()
+    } else {
+        opened.options().cloned().collect()
+    };
     let mut draft = QuoteDraft {
         discount,
+        options,
         ..QuoteDraft::default()
     }
     .with(QuoteField::Client, &*quote.client)
@@ -403,6 +458,7 @@ pub fn revision_of(
     );
     let estimate = Contents {
         quote: QuoteDetails::default(),
+        options: Vec::new(),
         ..opened.contents
     };
     Some((draft, crate::link::encode(&estimate, tariff)))
@@ -528,6 +584,74 @@ mod tests {
     }
 
     #[test]
+    fn options_added_from_the_calculator_make_one_quotation_of_them() {
+        let tariff = catalogue().expect("valid").latest();
+        let (staff, key) = provider().key("SD-14cd3d").expect("the demo key");
+        let mut jakarta = Request::starter(tariff);
+        jakarta.activities = vec![ActivityRequest::starter(
+            tariff.activity("sales").expect("sales"),
+        )];
+        let yogyakarta = Request {
+            site: "yogyakarta".into(),
+            term: "36m".into(),
+            ..jakarta.clone()
+        };
+        let elsewhere = Request {
+            site: "bengaluru".into(),
+            ..jakarta.clone()
+        };
+        let apply = |draft: QuoteDraft, edit| {
+            std::rc::Rc::unwrap_or_clone(yew::Reducible::reduce(std::rc::Rc::new(draft), edit))
+        };
+        let mut draft = QuoteDraft::default().with(QuoteField::Client, "PT Delta");
+        draft = apply(draft, DraftEdit::AddOption(jakarta.clone()));
+        // The same estimate twice is one option; a negotiated discount is not part of it.
+        let discounted = Request {
+            discount: Some(dec!(0.05)),
+            ..jakarta.clone()
+        };
+        assert_eq!(draft.option_of(&discounted), Some(1));
+        draft = apply(draft, DraftEdit::AddOption(jakarta.clone()));
+        assert_eq!(draft.options.len(), 1);
+        // The calculator shows something else while one option is listed: not issuable yet.
+        let context = Issuing {
+            tariff,
+            request: &elsewhere,
+            provider: provider(),
+            staff,
+            key,
+            today: Today(day("2026-12-08")),
+            proposed: "NLY/SD/2026/12/0001-K7Q",
+            taken: &[],
+            overhead: 150,
+        };
+        assert!(draft.contents(&context).is_err_and(|p| p.single_option));
+        draft = apply(draft, DraftEdit::AddOption(yogyakarta.clone()));
+        let contents = draft.contents(&context).expect("issuable");
+        assert_eq!(
+            contents.request, jakarta,
+            "the first option, not the calculator's"
+        );
+        assert_eq!(contents.options, std::slice::from_ref(&yogyakarta));
+        // At most three; one taken out leaves the others in their order.
+        for extra in [
+            elsewhere.clone(),
+            Request {
+                fluctuation: 10,
+                ..elsewhere.clone()
+            },
+        ] {
+            draft = apply(draft, DraftEdit::AddOption(extra));
+        }
+        assert_eq!(draft.options.len(), MAX_OPTIONS);
+        draft = apply(draft, DraftEdit::RemoveOption(0));
+        assert_eq!(draft.options, [yogyakarta.clone(), elsewhere.clone()]);
+        // Issued from options, the issued link stays current whatever the calculator shows.
+        let from = IssuedFrom::new(&draft, &tariff.version, &jakarta);
+        assert!(from.is_current(&draft.once_issued(), Some((&tariff.version, &elsewhere))));
+    }
+
+    #[test]
     fn a_draft_makes_the_quotation_the_salesperson_means() {
         let tariff = catalogue().expect("valid").latest();
         let (staff, key) = provider().key("SD-14cd3d").expect("the demo key");
@@ -590,6 +714,7 @@ mod tests {
                 until: Some(UntilError::Past),
                 discount: Some(DiscountError::OverLimit { max: dec!(0.10) }),
                 too_long: false,
+                single_option: false,
                 refused: None,
             })
         );

@@ -14,11 +14,12 @@ use super::numbers::{
 };
 use crate::estimate::{Request, estimate};
 use crate::i18n::{
-    ApprovalTexts, ConsoleTexts, Lang, ShareTexts, approval_needed, approval_request_message,
-    approval_requested, discount_limit, discount_limit_with_approval, discount_over_limit,
-    format_money, note_help, quotation_issued, quotation_message, refusal, until_too_late,
+    ApprovalTexts, ConsoleTexts, Lang, ShareTexts, already_option, approval_needed,
+    approval_request_message, approval_requested, discount_limit, discount_limit_with_approval,
+    discount_over_limit, format_money, note_help, option_name, quotation_issued, quotation_message,
+    quoted_settings, refusal, until_too_late,
 };
-use crate::link::{self, QuoteField};
+use crate::link::{self, MAX_OPTIONS, QuoteField};
 use crate::provider::{self, Staff, provider};
 use crate::quote::{self, Today};
 use crate::signature;
@@ -229,6 +230,8 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         on_issued,
         revise,
     } = props;
+    // Examples or a field being corrected hold the calculator's estimate back: from a
+    // quotation, and from its options.
     let held = *examples || *stale;
     let (lang, today, texts) = (*lang, *today, ConsoleTexts::of(*lang));
     let draft = use_reducer_eq(QuoteDraft::default);
@@ -287,6 +290,38 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
     let issuable = wanted
         .as_ref()
         .filter(|(_, request)| !request.activities.is_empty());
+    // A quotation of options is of them: the calculator's examples do not hold it back.
+    let held_issue = held && !draft.offers_options();
+    // The options listed, as the client will compare them: where, and a month's figure.
+    let option_tariff = wanted.as_ref().map_or(catalogue.0.latest(), |(t, _)| t.0);
+    let listed: Vec<(String, String)> = draft
+        .options
+        .iter()
+        .map(|request| {
+            let priced = estimate(
+                option_tariff,
+                &Request {
+                    discount: discount.and_then(Result::ok).flatten(),
+                    ..request.clone()
+                },
+            );
+            let monthly = priced
+                .map(|p| format_money(p.totals.monthly, p.currency, lang))
+                .unwrap_or_default();
+            (quoted_settings(option_tariff, request, lang), monthly)
+        })
+        .collect();
+    let already = issuable.and_then(|(_, request)| draft.option_of(request));
+    let can_add =
+        issuable.is_some() && !held && already.is_none() && draft.options.len() < MAX_OPTIONS;
+    let on_add = {
+        let (dispatch, request) = (draft.dispatcher(), issuable.map(|(_, r)| r.clone()));
+        Callback::from(move |_: MouseEvent| {
+            if let Some(request) = request.clone() {
+                dispatch.dispatch(DraftEdit::AddOption(request));
+            }
+        })
+    };
     let checked = match (issuable, signer) {
         (Some((tariff, request)), Some(signer)) => {
             // The link adds the page's address, the key's id and the signature to its fields.
@@ -329,6 +364,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         ),
         (problems.until.is_some(), texts.until),
         (problems.discount.is_some(), texts.discount),
+        (problems.single_option, texts.options),
     ]
     .into_iter()
     .filter_map(|(wrong, name)| wrong.then_some(name))
@@ -354,7 +390,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         let (busy, failure, issued) = (busy.setter(), failure.setter(), issued.setter());
         let (signer, on_issued, catalogue) = (signer.clone(), on_issued.clone(), *catalogue);
         let tariff = issuable.map(|(tariff, _)| *tariff);
-        let contents = checked.clone().and_then(Result::ok).filter(|_| !held);
+        let contents = checked.clone().and_then(Result::ok).filter(|_| !held_issue);
         let (sequence, dispatch, device) = (sequence.clone(), draft.dispatcher(), device.clone());
         let from = issuable
             .map(|(tariff, request)| IssuedFrom::new(&draft, tariff.0.version.as_ref(), request));
@@ -448,7 +484,8 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         })
     });
     let approval_texts = ApprovalTexts::of(lang);
-    let disabled = *busy || signer.is_none() || issuable.is_none() || held || !problems.is_empty();
+    let disabled =
+        *busy || signer.is_none() || issuable.is_none() || held_issue || !problems.is_empty();
     let settle =
         |edit: Edit| Callback::from(move |_: MouseEvent| bridge::wish(&[Wish::Edit(edit.clone())]));
     let number_shown = draft
@@ -474,6 +511,35 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                 } else {
                     <span>{ texts.no_estimate }</span>
                 }
+            </div>
+            <div class="console-options" data-testid="console-options" role="group" aria-labelledby="console-options-title">
+                <h4 id="console-options-title">{ texts.options }</h4>
+                if !listed.is_empty() {
+                    <ol>
+                        { for listed.iter().enumerate().map(|(i, (settings, monthly))| {
+                            let dispatch = draft.dispatcher();
+                            html! {
+                                <li data-testid={format!("console-option-{}", i + 1)}>
+                                    <span>{ format!("{}: {settings} · {monthly}", option_name(i + 1, lang)) }</span>
+                                    <button type="button" class="secondary" data-testid={format!("console-remove-option-{}", i + 1)}
+                                        aria-label={format!("{} {}", texts.remove_option, option_name(i + 1, lang))}
+                                        onclick={Callback::from(move |_: MouseEvent| dispatch.dispatch(DraftEdit::RemoveOption(i)))}>
+                                        { texts.remove_option }
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                }
+                <button type="button" class="secondary" data-testid="console-add-option" disabled={!can_add}
+                    aria-describedby="console-options-help" onclick={on_add}>{ texts.add_option }</button>
+                if let Some(n) = already {
+                    <p class="help" role="status" data-testid="console-option-already">{ already_option(n, lang) }</p>
+                }
+                if problems.single_option {
+                    <p class="status bad" data-testid="console-single-option">{ texts.single_option }</p>
+                }
+                <p class="help" id="console-options-help">{ texts.options_help }</p>
             </div>
             <div class="quote-fields">
                 <TextField testid="console-client" label={texts.client} value={typed(QuoteField::Client)}
@@ -523,7 +589,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                     texts.too_long.to_owned()
                 } else if let Some(refused) = refused.clone() {
                     refused
-                } else if !waiting.is_empty() && issuable.is_some() && !held {
+                } else if !waiting.is_empty() && issuable.is_some() && !held_issue {
                     format!("{} {}.", texts.waiting_for, waiting.join(", "))
                 } else if let Some(failure) = *failure {
                     failure.to_owned()

@@ -14,8 +14,8 @@ use super::store;
 use crate::csv::{Cell, Sheet};
 use crate::document::{Document, Standing};
 use crate::i18n::{
-    ApprovalTexts, ConsoleTexts, Lang, approved_cell, format_date, format_money, format_percent,
-    revise_label,
+    ApprovalTexts, ConsoleTexts, Lang, accepted_cell, approved_cell, format_date, format_money,
+    format_percent, revise_label,
 };
 use crate::link;
 use crate::money::Currency;
@@ -45,8 +45,8 @@ pub struct Row {
     pub currency: Currency,
     /// The whole link, as issued.
     pub link: String,
-    /// The day the client's acceptance was recorded (`acceptance`), if it was.
-    pub accepted: Option<crate::calendar::Date>,
+    /// The client's acceptance as recorded (`acceptance`): the day, and the option.
+    pub accepted: Option<super::acceptance::Accepted>,
     /// A later revision of it is in the register.
     pub superseded: bool,
     /// Its discount is over its signer's limit: who approved it and when, or `None` while it
@@ -118,6 +118,7 @@ pub fn sheet(rows: &[Row], lang: Lang) -> Sheet {
             texts.column_currency,
             texts.column_link,
             ApprovalTexts::of(lang).column_approval,
+            texts.column_option,
         ]
         .map(Cell::from),
     );
@@ -135,7 +136,8 @@ pub fn sheet(rows: &[Row], lang: Lang) -> Sheet {
                 row.standing.code().into()
             },
             row.accepted
-                .map_or(Cell::Empty, |d| Cell::Text(d.to_string())),
+                .as_ref()
+                .map_or(Cell::Empty, |a| Cell::Text(a.on.to_string())),
             row.discount.map_or(Cell::Empty, |d| {
                 Cell::Number((d * Decimal::ONE_HUNDRED).normalize())
             }),
@@ -148,6 +150,10 @@ pub fn sheet(rows: &[Row], lang: Lang) -> Sheet {
                 Some(None) => "awaiting".into(),
                 Some(Some((name, on))) => Cell::Text(format!("{name} {on}")),
             },
+            row.accepted
+                .as_ref()
+                .and_then(|a| a.option)
+                .map_or(Cell::Empty, |n| Cell::Number(Decimal::from(n))),
         ]);
     }
     sheet
@@ -283,7 +289,7 @@ pub fn Register(props: &RegisterProps) -> Html {
         .iter()
         .filter(|r| matches(r, &query))
         .map(|r| Row {
-            accepted: accepted.iter().find(|a| a.number == r.number).map(|a| a.on),
+            accepted: accepted.iter().find(|a| a.number == r.number).cloned(),
             ..r.clone()
         })
         .collect();
@@ -365,7 +371,7 @@ pub fn Register(props: &RegisterProps) -> Html {
                                 } else {
                                     <td data-standing={r.standing.code()}>{ standing(r.standing) }</td>
                                 }
-                                <td data-testid="register-accepted">{ r.accepted.map(|d| format_date(d, lang)).unwrap_or_default() }</td>
+                                <td data-testid="register-accepted">{ r.accepted.as_ref().map(|a| accepted_cell(a.on, a.option, lang)).unwrap_or_default() }</td>
                                 <td>{ format_money(r.monthly, r.currency, lang) }</td>
                                 <td class="row-actions">
                                     <a href={r.link.clone()} target="_blank" rel="noopener">{ texts.open_link }</a>
@@ -428,6 +434,7 @@ mod tests {
         let contents = Contents {
             tariff: tariff.version.to_string(),
             request: request.clone(),
+            options: Vec::new(),
             quote: QuoteDetails {
                 client: client.into(),
                 reference: number.into(),
@@ -487,8 +494,9 @@ mod tests {
             let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
             assert_eq!(lines[0], "sep=;");
             assert_eq!(lines.len(), 3);
-            // Thirteen columns, the acceptance's day and the approval among them.
-            assert_eq!(lines[1].matches("\";\"").count(), 12, "{}", lines[1]);
+            // Fourteen columns, the acceptance's day, the approval and the option accepted
+            // among them.
+            assert_eq!(lines[1].matches("\";\"").count(), 13, "{}", lines[1]);
             assert!(
                 lines[2].starts_with(
                     "\"NLY/SD/2026/11/0001\";\"'=HYPERLINK(\"\"x\"\")\";\"Sari Dewi\";"

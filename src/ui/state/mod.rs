@@ -8,7 +8,7 @@ use yew::Reducible;
 use crate::document::{Document, Source};
 use crate::estimate::{EstimateError, Request};
 use crate::i18n::{Lang, format_count};
-use crate::link::{self, Contents, Dropped, LinkError, Opened, QuoteDetails};
+use crate::link::{self, Dropped, LinkError, Opened, QuoteDetails};
 use crate::provider::{Staff, provider};
 use crate::quantity;
 use crate::quote::Today;
@@ -204,7 +204,7 @@ impl State {
                     .catalogue
                     .get(&opened.contents.tariff)
                     .unwrap_or(self.catalogue.latest());
-                self.show(tariff, &opened.contents.request);
+                self.show(tariff, opened.request());
                 let dropped = link::problems(&opened, tariff, self.today.0);
                 // Settled at once where no cryptography is needed; else the browser checks it.
                 let verdict = signature::settled(opened.seal.as_ref(), provider());
@@ -299,14 +299,7 @@ impl State {
     pub fn link(&self) -> String {
         match &self.received {
             Some(received) => received.text.clone(),
-            None => link::encode(
-                &Contents {
-                    tariff: self.tariff.version.to_string(),
-                    request: self.accepted.clone(),
-                    quote: QuoteDetails::default(),
-                },
-                self.tariff,
-            ),
+            None => link::encode_estimate(&self.accepted, self.tariff),
         }
     }
 
@@ -351,6 +344,8 @@ impl State {
                 problems: self.dropped(),
                 link: &link,
                 stale: self.stale,
+                options: received.map_or(1, |r| r.opened.contents.options.len() + 1),
+                shown: received.map_or(0, |r| r.opened.shown),
             },
             self.catalogue,
             provider(),

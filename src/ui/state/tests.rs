@@ -3,6 +3,7 @@ use crate::calendar::Date;
 use crate::document::Standing;
 use crate::estimate::{ActivityRequest, InHouseFigures, Rules};
 use crate::i18n::Lang::{En as ENGLISH, Id as INDONESIAN};
+use crate::link::Contents;
 use crate::money::Currency;
 use crate::quantity::QuantityError;
 use crate::staffing::Profile;
@@ -282,6 +283,7 @@ fn an_older_link_keeps_its_rules_until_the_visitor_changes_it() {
         &Contents {
             tariff: t.version.to_string(),
             request,
+            options: Vec::new(),
             quote: QuoteDetails::default(),
         },
         t,
@@ -446,6 +448,7 @@ fn an_older_tariff_is_kept_until_the_visitor_reprices() {
     let contents = Contents {
         tariff: "2026-11".into(),
         request: request.clone(),
+        options: Vec::new(),
         quote: QuoteDetails::default(),
     };
     let text = link::encode(&contents, old);

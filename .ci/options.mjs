@@ -76,6 +76,9 @@ const cardMonthly = async (n) => amount(await client.textContent(`[data-testid="
 const shownMonthly = async () => amount(await client.textContent('[data-testid="total-monthly"]'));
 check('each card\'s month is the one the console showed for it', await cardMonthly(1) === amount(first) && await cardMonthly(2) === amount(second) && await cardMonthly(3) === amount(third), `${await cardMonthly(1)} ${await cardMonthly(2)} ${await cardMonthly(3)} / ${first} ${second} ${third}`);
 check('the first option\'s totals are the page\'s', await shownMonthly() === await cardMonthly(1));
+const difference = await client.textContent('[data-testid="quote-option-2"] [data-testid="quote-option-difference"]');
+const less = amount(first) - amount(second);
+check('the second card says what it saves a month against the first', amount(difference.split(' per ')[0]) === less && difference.includes('lebih rendah dari opsi 1'), `${difference} / ${less}`);
 await (await client.$('[data-testid="quote-options"]')).screenshot({ path: 'target/screenshots/options-compare-id-375.png' });
 await client.click('[data-testid="quote-option-2-see"]');
 await client.waitForSelector('[data-testid="quote-option-2"][aria-current="true"]');
@@ -118,6 +121,8 @@ await sari.click('[data-testid="console-acceptance-record"]');
 await sari.waitForSelector('[data-testid="console-acceptance-finding"][data-state="recorded"]');
 const recorded = await sari.textContent('[data-testid="register-accepted"]');
 check('the register: accepted on the day, option 2', recorded.includes('option 2'), recorded);
+const registered = await sari.$eval('[data-testid="register-accepted"]', (td) => td.nextElementSibling.textContent);
+check('and its monthly figure is option 2\'s', amount(registered) === amount(second), `${registered} / ${second}`);
 
 // The quote tool verifies it, as an operator would.
 const report = JSON.parse(execFileSync('target/debug/quote', ['--provider', 'providers/example', '--at', '2026-12-09T05:00:00Z', `${issued}&o=2`]).toString());

@@ -118,6 +118,16 @@ fn each_further_option_travels_as_what_it_changes_and_reopens_exactly() {
     let fourth = link::decode(&format!("{text}&o=4"), bundled()).expect("our link");
     assert_eq!(fourth.shown, 0);
     assert_eq!(fourth.dropped, [Dropped::Unknown { field: "o".into() }]);
+    // An option is of the link's format and tariff: one that would change them is not read so.
+    let hand = text.replacen("&o3=c@USD", "&o3=t@2031-01+c@USD", 1);
+    let third = link::decode(&format!("{hand}&o=3"), bundled()).expect("our link");
+    assert!(
+        third
+            .dropped
+            .contains(&Dropped::Unknown { field: "o3".into() })
+    );
+    assert_eq!(third.request().currency, request(PAYSLIPS).currency);
+    assert_eq!(third.contents.tariff, "2026-11");
     // A page of the release before, which knew format 3 only, asks to be reloaded rather than
     // show the first option as the whole offer: the format says it is newer.
     assert!(text.starts_with("v=4&"));

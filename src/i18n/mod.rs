@@ -97,7 +97,8 @@ pub use method::{
     service_hours, site_assumption, unit_prices, vat_assumption,
 };
 pub use options::{
-    OptionTexts, accept_option, option_name, option_of, options_title, see_option, viewing_option,
+    OptionTexts, accept_option, option_difference, option_name, option_of, options_title,
+    see_option, viewing_option,
 };
 pub use page::{
     DeferredTexts, PrerenderTexts, Texts, currency_name, email_subject, language_name,

@@ -70,3 +70,15 @@ pub fn viewing_option(n: usize, count: usize, lang: Lang) -> String {
 pub fn accept_option(n: usize, lang: Lang) -> String {
     say!(lang, "Terima opsi {n}", "Accept option {n}")
 }
+
+/// How an option's month compares with the first's, in the same currency: what choosing it adds
+/// or saves, as an optional line's price would say.
+#[must_use]
+pub fn option_difference(amount: &str, more: bool, lang: Lang) -> String {
+    match (more, lang) {
+        (true, Lang::Id) => format!("{amount} per bulan lebih tinggi dari opsi 1"),
+        (false, Lang::Id) => format!("{amount} per bulan lebih rendah dari opsi 1"),
+        (true, Lang::En) => format!("{amount} a month more than option 1"),
+        (false, Lang::En) => format!("{amount} a month less than option 1"),
+    }
+}

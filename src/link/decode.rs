@@ -210,8 +210,16 @@ impl<'b> Fields<'b> {
                 None => pairs.push((key, raw)),
             }
         }
+        let mut dropped = Vec::new();
         for change in changes?.split('+').filter(|c| !c.is_empty()) {
             let (key, raw) = change.split_once('@').unwrap_or((change, ""));
+            // Every option is of one format and one tariff: the link's.
+            if key == "v" || key == "t" {
+                dropped.push(Dropped::Unknown {
+                    field: format!("o{option}"),
+                });
+                continue;
+            }
             pairs.retain(|(k, _)| *k != key);
             if !raw.is_empty() {
                 pairs.push((key, raw));
@@ -219,7 +227,6 @@ impl<'b> Fields<'b> {
         }
         let mut fields: LiteMap<&str, String> = LiteMap::new();
         let mut order: Vec<&str> = Vec::new();
-        let mut dropped = Vec::new();
         for (key, raw) in pairs {
             let text = percent_decode_str(raw).decode_utf8_lossy().into_owned();
             if fields.contains_key(key) {

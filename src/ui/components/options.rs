@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use crate::document::{Document, Offer};
 use crate::i18n::{
-    Lang, OptionTexts, Texts, contract_total, format_money, option_name, options_title,
-    quoted_activity, quoted_settings, see_option, viewing_option,
+    Lang, OptionTexts, Texts, contract_total, format_money, option_difference, option_name,
+    options_title, quoted_activity, quoted_settings, see_option, viewing_option,
 };
 use crate::link;
 use crate::tariff::Tariff;
@@ -35,6 +35,12 @@ pub fn quote_options(tariff: &Tariff, document: &Document, offers: &[Offer], lan
                     let title = format!("quote-option-{n}-title");
                     let estimate = &offer.estimate;
                     let money = |amount| format_money(amount, estimate.currency, lang);
+                    // What it adds to the first option's month, or saves, in the same currency.
+                    let first = &offers[0].estimate;
+                    let difference = (i > 0 && estimate.currency == first.currency)
+                        .then(|| estimate.totals.monthly.checked_sub(first.totals.monthly))
+                        .flatten()
+                        .filter(|d| !d.is_zero());
                     html! {
                         <article class={classes!("option-card", (i == shown).then_some("shown"))}
                             data-testid={format!("quote-option-{n}")} aria-labelledby={title.clone()}
@@ -53,6 +59,11 @@ pub fn quote_options(tariff: &Tariff, document: &Document, offers: &[Offer], lan
                                 <div><dt>{ texts.one_time }</dt><dd>{ money(estimate.totals.one_time) }</dd></div>
                                 <div><dt>{ contract_total(estimate.months, lang) }</dt><dd data-testid="quote-option-contract">{ money(estimate.totals.contract) }</dd></div>
                             </dl>
+                            if let Some(difference) = difference {
+                                <p class="difference" data-testid="quote-option-difference">
+                                    { option_difference(&money(difference.abs()), difference.is_sign_positive(), lang) }
+                                </p>
+                            }
                             if i == shown {
                                 <p class="option-shown" data-testid="quote-option-shown">{ words.shown }</p>
                             } else {

@@ -82,19 +82,25 @@ fn judged(
 }
 
 /// The monthly total with the discount a request asks for, as the client will be quoted once
-/// approved.
+/// approved: each option's, named, where the quotation offers several.
 fn monthly_with(opened: &Opened, catalogue: &Catalogue, lang: Lang) -> Option<String> {
     let tariff = catalogue.get(&opened.contents.tariff)?;
-    let request = Request {
-        discount: opened.contents.quote.discount,
-        ..opened.contents.request.clone()
-    };
-    let priced = estimate(tariff, &request).ok()?;
-    Some(crate::i18n::format_money(
-        priced.totals.monthly,
-        priced.currency,
-        lang,
-    ))
+    let several = !opened.contents.options.is_empty();
+    let mut each = Vec::new();
+    for (i, option) in opened.options().enumerate() {
+        let request = Request {
+            discount: opened.contents.quote.discount,
+            ..option.clone()
+        };
+        let priced = estimate(tariff, &request).ok()?;
+        let money = crate::i18n::format_money(priced.totals.monthly, priced.currency, lang);
+        each.push(if several {
+            format!("{money} ({})", crate::i18n::option_name(i + 1, lang))
+        } else {
+            money
+        });
+    }
+    Some(each.join("; "))
 }
 
 #[derive(Properties, PartialEq)]

@@ -509,6 +509,43 @@ mod tests {
         );
         assert_eq!(revision_of("v=1&t=2026-11&s=jakarta", catalogue), None);
     }
+
+    #[test]
+    fn revising_a_quotation_of_options_brings_its_options_back() {
+        // The golden quotation of three options (tests/golden.rs), as if signed: revising reads
+        // the link, it does not judge its signature.
+        let body = "v=4&t=2026-11&s=jakarta&k=monthly&c=IDR&l=id&f=30&call-centre=dedicated.5.0.12000.500&o2=call-centre@dedicated.45+call-centre-traffic@e.72800.180.12.7.90.20.85.30.f&o3=c@USD+accounting@0.0.250+call-centre@&for=PT%20Maju%20Jaya&by=Sari%20Dewi&ref=NLY/SD/2026/11/0009&d=2026-11-28";
+        let link = format!("{body}&key=SD-14cd3d&sig=Q9xYzAbC{}", "A".repeat(78));
+        let catalogue = crate::tariff::catalogue().expect("valid");
+        let (draft, estimate) = revision_of(&link, catalogue).expect("a quotation");
+        let each = |text: &str| link::decode(text, catalogue).expect(text).contents.request;
+        assert_eq!(
+            draft.options,
+            [
+                each(
+                    "v=3&t=2026-11&s=jakarta&k=monthly&c=IDR&l=id&f=30&call-centre=dedicated.5.0.12000.500&z=997d71ea"
+                ),
+                each(
+                    "v=3&t=2026-11&s=jakarta&k=monthly&c=IDR&l=id&f=30&call-centre=dedicated.45&call-centre-traffic=e.72800.180.12.7.90.20.85.30.f&z=965deac1"
+                ),
+                each(
+                    "v=3&t=2026-11&s=jakarta&k=monthly&c=USD&l=id&f=30&accounting=0.0.250&z=5cde467d"
+                ),
+            ]
+        );
+        assert_eq!(
+            draft.text(QuoteField::Replaces),
+            Some("NLY/SD/2026/11/0009 Q9xYzAbC")
+        );
+        // The calculator gets the first option alone, as an estimate.
+        assert!(
+            estimate.starts_with("v=3&")
+                && estimate.contains("&call-centre=dedicated.5.0.12000.500&"),
+            "{estimate}"
+        );
+        assert!(!estimate.contains("&o2="), "{estimate}");
+    }
+
     use crate::estimate::ActivityRequest;
     use crate::link;
     use crate::provider::provider;

@@ -39,7 +39,8 @@ pub struct Row {
     pub discount: Option<Decimal>,
     /// The discount it asks for, priced or not (a request for approval prices none yet).
     pub asked: Option<Decimal>,
-    /// The monthly total the client is quoted, the negotiated discount applied.
+    /// The monthly total the client is quoted, the negotiated discount applied: of the option
+    /// accepted, where the quotation offers several and one was.
     pub monthly: Decimal,
     pub contract: Decimal,
     pub currency: Currency,
@@ -288,9 +289,24 @@ pub fn Register(props: &RegisterProps) -> Html {
     let mut shown: Vec<Row> = rows
         .iter()
         .filter(|r| matches(r, &query))
-        .map(|r| Row {
-            accepted: accepted.iter().find(|a| a.number == r.number).cloned(),
-            ..r.clone()
+        .map(|r| {
+            let accepted = accepted.iter().find(|a| a.number == r.number).cloned();
+            // A quotation of options accepted in one: its figures are that option's.
+            let chosen = accepted
+                .as_ref()
+                .and_then(|a| a.option)
+                .and_then(|n| row(&link::with_option(&r.link, n), catalogue.0, *today));
+            let (monthly, contract, currency) = chosen
+                .map_or((r.monthly, r.contract, r.currency), |c| {
+                    (c.monthly, c.contract, c.currency)
+                });
+            Row {
+                accepted,
+                monthly,
+                contract,
+                currency,
+                ..r.clone()
+            }
         })
         .collect();
     // Newest first by the day issued: a team's files come in any order.

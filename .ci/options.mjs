@@ -50,6 +50,12 @@ await sari.waitForFunction((before) => document.querySelector('[data-testid="con
 const third = await monthlyOf();
 await sari.click('[data-testid="console-add-option"]');
 await sari.waitForSelector('[data-testid="console-option-3"]');
+check('the focus goes to the list of options once one is added', await sari.evaluate(() => document.activeElement?.id) === 'console-options-title');
+await sari.click('[data-testid="console-remove-option-3"]');
+await sari.waitForSelector('[data-testid="console-option-3"]', { state: 'detached' });
+check('an option removed leaves the others, the focus on the list', (await sari.$('[data-testid="console-option-2"]')) !== null && await sari.evaluate(() => document.activeElement?.id) === 'console-options-title');
+await sari.click('[data-testid="console-add-option"]');
+await sari.waitForSelector('[data-testid="console-option-3"]');
 check('at three the console offers no more', await sari.getAttribute('[data-testid="console-add-option"]', 'disabled') !== null);
 await sari.fill('[data-testid="console-client"]', 'PT Delta Niaga');
 await sari.screenshot({ path: 'target/screenshots/options-console-en-1280.png', fullPage: false });

@@ -315,3 +315,42 @@ fn the_quote_tool_verifies_an_optioned_quotation_and_lists_its_options() {
         ]
     );
 }
+
+#[test]
+fn the_csv_names_the_option_shown_and_lists_every_options_totals() {
+    let sealed = signed(&three_options());
+    let document = document(&format!("{sealed}&o=2"), day("2026-12-01"));
+    let offers = document.offers(bundled()).expect("every option prices");
+    let tariff = bundled().latest();
+    let text = biaya_bpo::csv::document(&document, &offers, tariff, example(), &sealed, Lang::En)
+        .write(Lang::En);
+    // Each line's cells, as a spreadsheet splits them (no cell here holds `;` or a quote).
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .skip(1)
+        .map(|line| line.split(';').map(|cell| cell.trim_matches('"')).collect())
+        .collect();
+    assert!(
+        rows.iter().any(|r| r[..2] == ["Options", "Option 2 of 3"]),
+        "{text}"
+    );
+    let listed: Vec<(&str, &str, &str, &str)> = rows
+        .iter()
+        .filter(|r| r[0] == "Options" && r.len() > 6)
+        .map(|r| (r[1], r[2], r[5], r[6]))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("Option 1", "One-time", "66600000", "IDR"),
+            ("Option 1", "Monthly", "186036000", "IDR"),
+            ("Option 1", "Contract total (1 month)", "252636000", "IDR"),
+            ("Option 2", "One-time", "466200000", "IDR"),
+            ("Option 2", "Monthly", "585525000", "IDR"),
+            ("Option 2", "Contract total (1 month)", "1051725000", "IDR"),
+            ("Option 3", "One-time", "664.95", "USD"),
+            ("Option 3", "Monthly", "914.30", "USD"),
+            ("Option 3", "Contract total (1 month)", "1579.25", "USD"),
+        ]
+    );
+}

@@ -319,6 +319,8 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             if let Some(request) = request.clone() {
                 dispatch.dispatch(DraftEdit::AddOption(request));
+                // The button waits once the estimate is an option: the focus goes to the list.
+                browser::after_render(|| browser::focus("console-options-title"));
             }
         })
     };
@@ -513,7 +515,7 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                 }
             </div>
             <div class="console-options" data-testid="console-options" role="group" aria-labelledby="console-options-title">
-                <h4 id="console-options-title">{ texts.options }</h4>
+                <h4 id="console-options-title" tabindex="-1">{ texts.options }</h4>
                 if !listed.is_empty() {
                     <ol>
                         { for listed.iter().enumerate().map(|(i, (settings, monthly))| {
@@ -523,7 +525,11 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
                                     <span>{ format!("{}: {settings} · {monthly}", option_name(i + 1, lang)) }</span>
                                     <button type="button" class="secondary" data-testid={format!("console-remove-option-{}", i + 1)}
                                         aria-label={format!("{} {}", texts.remove_option, option_name(i + 1, lang))}
-                                        onclick={Callback::from(move |_: MouseEvent| dispatch.dispatch(DraftEdit::RemoveOption(i)))}>
+                                        onclick={Callback::from(move |_: MouseEvent| {
+                                            dispatch.dispatch(DraftEdit::RemoveOption(i));
+                                            // The button goes with its option.
+                                            browser::after_render(|| browser::focus("console-options-title"));
+                                        })}>
                                         { texts.remove_option }
                                     </button>
                                 </li>

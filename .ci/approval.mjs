@@ -7,7 +7,7 @@
 // says so; a changed approval applies nothing, anywhere.
 // Usage: node .ci/approval.mjs [dist]
 import { mkdir } from 'node:fs/promises';
-import { launch, serve, checks } from './browser.mjs';
+import { launch, serve, checks, consoleWith } from './browser.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const { origin, close } = await serve(dist);
@@ -17,18 +17,7 @@ const { check, finish } = checks();
 const problems = [];
 
 /** A console with `key` loaded, in a context of its own, at 10:00 in Jakarta. */
-async function consoleWith(key, lang = 'en') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang === 'id' ? 'id-ID' : 'en-GB', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block', acceptDownloads: true });
-  await context.clock.setFixedTime(new Date('2026-12-08T03:00:00Z'));
-  await context.addInitScript((code) => localStorage.setItem('biaya-bpo.lang', code), lang);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(String(e)));
-  await page.goto(`${origin}/console.html`);
-  await page.waitForSelector('[data-testid="console-key"][data-state="ready"]');
-  await page.setInputFiles('[data-testid="console-key-file"]', key);
-  await page.waitForSelector('[data-testid="console-signer"]');
-  return { context, page };
-}
+const consoleAt = (key, lang = 'en') => consoleWith(browser, origin, { key, lang, problems });
 
 /** The client's page for `link`, at noon in Jakarta on the 9th. */
 async function client(link, lang = 'en', width = 1280) {
@@ -46,7 +35,7 @@ async function client(link, lang = 'en', width = 1280) {
 const amount = (text) => Number(String(text).replace(/[^0-9]/g, ''));
 
 // Budi asks 8 %: over his 5 %, within what Sari may approve.
-const budi = await consoleWith('tests/fixtures/demo-key-bp.jwk');
+const budi = await consoleAt('tests/fixtures/demo-key-bp.jwk');
 await budi.page.click('[data-testid="activity-sales"]');
 await budi.page.waitForSelector('[data-testid="console-monthly"]');
 await budi.page.click('[data-testid="console-confirm-examples"]').catch(() => null);
@@ -78,7 +67,7 @@ check('the request stands on the client\'s page, its discount not applied', (awa
 await asked.context.close();
 
 // Sari approves it in her console, in Indonesian.
-const sari = await consoleWith('tests/fixtures/demo-key.jwk', 'id');
+const sari = await consoleAt('tests/fixtures/demo-key.jwk', 'id');
 await sari.page.fill('[data-testid="console-approval-link"]', request);
 await sari.page.waitForSelector('[data-testid="console-approval-finding"][data-state="approvable"]', { timeout: 10000 }).catch(() => null);
 const reading = await sari.page.textContent('[data-testid="console-approval-finding"]');

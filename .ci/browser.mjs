@@ -90,6 +90,22 @@ export async function openSized(browser, origin) {
   return { context, page };
 }
 
+/** A sales console at 1280 px in a browser context of its own, in Jakarta with the clock fixed
+ * at `at`, the visitor's language stored as `lang` ('id' or 'en'), and `key` loaded; script
+ * errors go to `problems` where one is given. */
+export async function consoleWith(browser, origin, { key = 'tests/fixtures/demo-key.jwk', lang = 'en', at = '2026-12-08T03:00:00Z', problems } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang === 'id' ? 'id-ID' : 'en-GB', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block', acceptDownloads: true });
+  await context.clock.setFixedTime(new Date(at));
+  await context.addInitScript((code) => localStorage.setItem('biaya-bpo.lang', code), lang);
+  const page = await context.newPage();
+  if (problems) page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(`${origin}/console.html`);
+  await page.waitForSelector('[data-testid="console-key"][data-state="ready"]');
+  await page.setInputFiles('[data-testid="console-key-file"]', key);
+  await page.waitForSelector('[data-testid="console-signer"]');
+  return { context, page };
+}
+
 /** A script's checks, each printed `ok` or `FAIL` with its detail. `finish(suite)` prints the
  * count line the test command sums (`suite: N passed, M failed`) and gives the exit code. */
 export function checks() {

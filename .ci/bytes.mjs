@@ -4,7 +4,7 @@
 // docs/performance.md. Usage, with `.ci/tools` sourced:
 //   node .ci/bytes.mjs [more|biaya-bpo] [pattern …]      e.g. node .ci/bytes.mjs more csv Chart
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const bin = process.argv[2] ?? 'more';
 const patterns = process.argv.slice(3).map((text) => new RegExp(text));
@@ -123,5 +123,5 @@ for (const pattern of patterns) {
 // BYTES_LIST=<file> writes every function's size and name, one a line, to compare two builds.
 if (process.env.BYTES_LIST) {
   const lines = sizes.map((size, n) => `${size}\t${names.get(n + imported) ?? '?'}`);
-  (await import('node:fs')).writeFileSync(process.env.BYTES_LIST, `${lines.join('\n')}\n`);
+  writeFileSync(process.env.BYTES_LIST, `${lines.join('\n')}\n`);
 }

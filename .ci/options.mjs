@@ -8,7 +8,7 @@
 // Usage: node .ci/options.mjs [dist]
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { launch, serve, checks } from './browser.mjs';
+import { launch, serve, checks, consoleWith } from './browser.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const { origin, close } = await serve(dist);
@@ -18,15 +18,7 @@ const { check, finish } = checks();
 const problems = [];
 const amount = (text) => Number(String(text).replace(/[^0-9]/g, ''));
 
-const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block' });
-await desk.clock.setFixedTime(new Date('2026-12-08T03:00:00Z'));
-await desk.addInitScript(() => localStorage.setItem('biaya-bpo.lang', 'en'));
-const sari = await desk.newPage();
-sari.on('pageerror', (e) => problems.push(String(e)));
-await sari.goto(`${origin}/console.html`);
-await sari.waitForSelector('[data-testid="console-key"][data-state="ready"]');
-await sari.setInputFiles('[data-testid="console-key-file"]', 'tests/fixtures/demo-key.jwk');
-await sari.waitForSelector('[data-testid="console-signer"]');
+const { context: desk, page: sari } = await consoleWith(browser, origin, { problems });
 await sari.click('[data-testid="activity-sales"]');
 await sari.waitForSelector('[data-testid="console-monthly"]');
 await sari.click('[data-testid="console-confirm-examples"]').catch(() => null);

@@ -6,7 +6,7 @@
 // whatever the day. Usage: node .ci/standing.mjs [dist] (after `cargo build --bin quote`).
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { launch, serve, checks } from './browser.mjs';
+import { launch, serve, checks, consoleWith } from './browser.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const shots = 'target/screenshots';
@@ -157,13 +157,7 @@ check('the quote tool reads it valid too', early.standing === 'valid', early.sta
 
 // The console in Jakarta issues at 06:30 WIB; a reader in New York opens it a minute later.
 {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block' });
-  await context.clock.setFixedTime(new Date('2026-12-07T23:30:00Z'));
-  const page = await context.newPage();
-  await page.goto(`${origin}/console.html`);
-  await page.waitForSelector('[data-testid="console-key"][data-state="ready"]');
-  await page.setInputFiles('[data-testid="console-key-file"]', 'tests/fixtures/demo-key.jwk');
-  await page.waitForSelector('[data-testid="console-signer"]');
+  const { context, page } = await consoleWith(browser, origin, { lang: 'id', at: '2026-12-07T23:30:00Z' });
   await page.click('[data-testid="activity-sales"]');
   await page.waitForSelector('[data-testid="console-monthly"]');
   // The starting volumes are the client's, as the salesperson confirms (.ci/entered.mjs checks the refusal).

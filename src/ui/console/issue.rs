@@ -292,25 +292,35 @@ pub fn IssueForm(props: &IssueFormProps) -> Html {
         .filter(|(_, request)| !request.activities.is_empty());
     // A quotation of options is of them: the calculator's examples do not hold it back.
     let held_issue = held && !draft.offers_options();
-    // The options listed, as the client will compare them: where, and a month's figure.
-    let option_tariff = wanted.as_ref().map_or(catalogue.0.latest(), |(t, _)| t.0);
-    let listed: Vec<(String, String)> = draft
-        .options
-        .iter()
-        .map(|request| {
-            let priced = estimate(
-                option_tariff,
-                &Request {
-                    discount: discount.and_then(Result::ok).flatten(),
-                    ..request.clone()
-                },
-            );
-            let monthly = priced
-                .map(|p| format_money(p.totals.monthly, p.currency, lang))
-                .unwrap_or_default();
-            (quoted_settings(option_tariff, request, lang), monthly)
-        })
-        .collect();
+    // The options listed, as the client will compare them: where, and a month's figure;
+    // priced when they or the discount change, not at every keystroke in the calculator.
+    let option_tariff = Static(wanted.as_ref().map_or(catalogue.0.latest(), |(t, _)| t.0));
+    let listed = use_memo(
+        (
+            draft.options.clone(),
+            discount.and_then(Result::ok).flatten(),
+            option_tariff,
+            lang,
+        ),
+        |(options, discount, tariff, lang)| {
+            options
+                .iter()
+                .map(|request| {
+                    let priced = estimate(
+                        tariff.0,
+                        &Request {
+                            discount: *discount,
+                            ..request.clone()
+                        },
+                    );
+                    let monthly = priced
+                        .map(|p| format_money(p.totals.monthly, p.currency, *lang))
+                        .unwrap_or_default();
+                    (quoted_settings(tariff.0, request, *lang), monthly)
+                })
+                .collect::<Vec<(String, String)>>()
+        },
+    );
     let already = issuable.and_then(|(_, request)| draft.option_of(request));
     let can_add =
         issuable.is_some() && !held && already.is_none() && draft.options.len() < MAX_OPTIONS;

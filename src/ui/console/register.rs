@@ -278,36 +278,42 @@ pub fn Register(props: &RegisterProps) -> Html {
         _ => texts.standing_void,
     };
     let rows = use_memo(
-        (links.clone(), *catalogue, *today, *certified),
-        |(links, catalogue, today, _)| {
+        (
+            links.clone(),
+            accepted.clone(),
+            *catalogue,
+            *today,
+            *certified,
+        ),
+        |(links, accepted, catalogue, today, _)| {
             links
                 .iter()
-                .filter_map(|l| row(l, catalogue.0, *today))
+                .filter_map(|l| {
+                    let r = row(l, catalogue.0, *today)?;
+                    let accepted = accepted.iter().find(|a| a.number == r.number).cloned();
+                    // A quotation of options accepted in one: its figures are that option's.
+                    let chosen = accepted
+                        .as_ref()
+                        .and_then(|a| a.option)
+                        .and_then(|n| row(&link::with_option(l, n), catalogue.0, *today));
+                    Some(match chosen {
+                        Some(c) => Row {
+                            accepted,
+                            monthly: c.monthly,
+                            contract: c.contract,
+                            currency: c.currency,
+                            ..r
+                        },
+                        None => Row { accepted, ..r },
+                    })
+                })
                 .collect::<Vec<_>>()
         },
     );
     let mut shown: Vec<Row> = rows
         .iter()
         .filter(|r| matches(r, &query))
-        .map(|r| {
-            let accepted = accepted.iter().find(|a| a.number == r.number).cloned();
-            // A quotation of options accepted in one: its figures are that option's.
-            let chosen = accepted
-                .as_ref()
-                .and_then(|a| a.option)
-                .and_then(|n| row(&link::with_option(&r.link, n), catalogue.0, *today));
-            let (monthly, contract, currency) = chosen
-                .map_or((r.monthly, r.contract, r.currency), |c| {
-                    (c.monthly, c.contract, c.currency)
-                });
-            Row {
-                accepted,
-                monthly,
-                contract,
-                currency,
-                ..r.clone()
-            }
-        })
+        .cloned()
         .collect();
     // Newest first by the day issued: a team's files come in any order.
     shown.sort_by_key(|r| std::cmp::Reverse(r.issued));
